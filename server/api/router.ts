@@ -1,0 +1,21 @@
+import express, { Router } from 'express';
+import { NotFoundError } from '../errors.js';
+import type { Services } from '../services.js';
+import { requireSession } from '../sessions/require-session.js';
+import { sessionRoutes } from '../sessions/routes.js';
+import { overviewRoutes } from './overview-routes.js';
+
+/** Everything under /api: JSON in and out, session required except for the code exchange. */
+export function apiRouter(s: Services): Router {
+  const r = Router();
+  r.use(express.json({ limit: '256kb' }));
+  r.use((_req, res, next) => {
+    res.set('Cache-Control', 'no-store');
+    next();
+  });
+  r.use(sessionRoutes(s));
+  r.use(requireSession(s));
+  r.use(overviewRoutes(s));
+  r.use((_req, _res, next) => next(new NotFoundError('No such API endpoint.')));
+  return r;
+}

@@ -1,0 +1,35 @@
+import express, { type Express } from 'express';
+import { apiRouter } from './api/router.js';
+import { callbackRoutes } from './callbacks/routes.js';
+import { errorHandler } from './http/error-handler.js';
+import { requestLogger } from './http/request-logger.js';
+import { securityHeaders } from './http/security-headers.js';
+import { buildServices, type AppDeps, type Services } from './services.js';
+
+export type { AppDeps };
+
+/**
+ * Builds the Express app without listening, so tests inject the database, clock, clients and
+ * logger. The database must already be migrated (see main.ts / test helpers).
+ */
+export function createApp(deps: AppDeps): Express & { services: Services } {
+  const s = buildServices(deps);
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 1);
+  app.use(requestLogger(s.logger, () => s.clock.now()));
+  app.use(securityHeaders(s.config.bcLoginUrl));
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ ok: true });
+  });
+  app.use(callbackRoutes(s));
+  app.use('/api', apiRouter(s));
+  app.use(express.static(deps.clientDir, { index: false, maxAge: '1h' }));
+  // Any other page (a bookmark, a reload) renders the UI without a session: it asks to reopen the app.
+  app.get(/^\/(?!api\/).*/, (_req, res) => {
+    res.status(200).type('html').set('Cache-Control', 'no-store').send(s.spa.render({ path: '/' }));
+  });
+  app.use(errorHandler(s.logger));
+  return Object.assign(app, { services: s });
+}

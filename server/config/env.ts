@@ -1,0 +1,107 @@
+import { z } from 'zod';
+
+/**
+ * The app's configuration, read once from the environment at boot. The variable names are the
+ * app's public interface (README, .env.example): keep them stable.
+ */
+export interface Config {
+  clientId: string;
+  clientSecret: string;
+  appUrl: string;
+  port: number;
+  databaseUrl: string;
+  sessionSecret: string;
+  encryptionKey: Buffer;
+  bcLoginUrl: string;
+  bcApiUrl: string;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+}
+
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+// BigCommerce only calls https URLs; plain http is accepted for loopback so the sandbox works.
+const baseUrl = (name: string) =>
+  z
+    .string({ error: `${name} is required` })
+    .trim()
+    .refine((v) => URL.canParse(v), { message: `${name} must be an absolute URL` })
+    .transform((v) => v.replace(/\/+$/, ''))
+    .refine(
+      (v) => {
+        const u = new URL(v);
+        return u.protocol === 'https:' || (u.protocol === 'http:' && LOOPBACK_HOSTS.has(u.hostname));
+      },
+      { message: `${name} must use https (http is allowed only for localhost)` },
+    );
+
+const schema = z.object({
+  CLIENT_ID: z.string({ error: 'CLIENT_ID is required' }).trim().min(1, 'CLIENT_ID is required'),
+  CLIENT_SECRET: z
+    .string({ error: 'CLIENT_SECRET is required' })
+    .min(1, 'CLIENT_SECRET is required'),
+  APP_URL: baseUrl('APP_URL'),
+  PORT: z.coerce
+    .number({ error: 'PORT must be a number' })
+    .int('PORT must be a whole number')
+    .min(0, 'PORT must be between 0 and 65535')
+    .max(65535, 'PORT must be between 0 and 65535')
+    .default(3000),
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .default('sqlite:./data/app.sqlite')
+    .refine((v) => /^sqlite:.+/.test(v), {
+      message: 'DATABASE_URL must look like sqlite:<file path> (PostgreSQL support comes later)',
+    }),
+  SESSION_SECRET: z
+    .string({ error: 'SESSION_SECRET is required' })
+    .min(32, 'SESSION_SECRET must be at least 32 characters'),
+  ENCRYPTION_KEY: z
+    .string({ error: 'ENCRYPTION_KEY is required (32 random bytes, base64)' })
+    .trim()
+    .refine((v) => /^[A-Za-z0-9+/]+={0,2}$/.test(v) && Buffer.from(v, 'base64').length === 32, {
+      message: 'ENCRYPTION_KEY must be 32 random bytes encoded as base64 (openssl rand -base64 32)',
+    })
+    .transform((v) => Buffer.from(v, 'base64')),
+  BC_LOGIN_URL: baseUrl('BC_LOGIN_URL').default('https://login.bigcommerce.com'),
+  BC_API_URL: baseUrl('BC_API_URL').default('https://api.bigcommerce.com'),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+      error: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
+    })
+    .default('info'),
+});
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Validates the environment; throws ConfigError naming every bad or missing variable. */
+export function loadConfig(env: NodeJS.ProcessEnv): Config {
+  // Empty strings from .env files mean "unset", so defaults apply.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = schema.safeParse(cleaned);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const name = String(issue.path[0] ?? 'environment');
+      return issue.message.startsWith(name) ? issue.message : `${name}: ${issue.message}`;
+    });
+    throw new ConfigError([...new Set(problems)]);
+  }
+  const e = parsed.data;
+  return {
+    clientId: e.CLIENT_ID,
+    clientSecret: e.CLIENT_SECRET,
+    appUrl: e.APP_URL,
+    port: e.PORT,
+    databaseUrl: e.DATABASE_URL,
+    sessionSecret: e.SESSION_SECRET,
+    encryptionKey: e.ENCRYPTION_KEY,
+    bcLoginUrl: e.BC_LOGIN_URL,
+    bcApiUrl: e.BC_API_URL,
+    logLevel: e.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,25 @@
+import type { ErrorRequestHandler } from 'express';
+import type { ApiError } from '../api/contract.js';
+import { AppError } from '../errors.js';
+import type { Logger } from '../logging/logger.js';
+
+/** The one place where errors become HTTP answers. Unknown errors never leak their message. */
+export function errorHandler(logger: Logger): ErrorRequestHandler {
+  return (err, req, res, _next) => {
+    let status = 500;
+    let body: ApiError = { error: { code: 'internal_error', message: 'Something went wrong on our side. Please try again.' } };
+    if (err instanceof AppError) {
+      status = err.status;
+      body = { error: { code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}) } };
+    } else if (typeof err?.status === 'number' && err.status >= 400 && err.status < 500 && typeof err.type === 'string') {
+      // body-parser errors: too large, malformed JSON, bad encoding.
+      status = err.status;
+      const message =
+        err.type === 'entity.too.large' ? 'The request body is too large.' : err.type === 'entity.parse.failed' ? 'The request body is not valid JSON.' : 'The request body could not be read.';
+      body = { error: { code: err.type.replace(/\./g, '_'), message } };
+    }
+    if (status >= 500) logger.error({ err, method: req.method, path: req.path }, 'request failed');
+    if (res.headersSent) return;
+    res.status(status).json(body);
+  };
+}

@@ -1,0 +1,26 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BootData } from '../api/contract.js';
+
+// Used when the UI has not been built (unit tests): same contract, no bundle.
+const FALLBACK_INDEX = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="fb-boot" content=""><title>Fulfillment Bridge</title></head>
+<body><div id="root"></div></body></html>`;
+
+const BOOT_META = /<meta name="fb-boot" content="[^"]*"\s*\/?>/;
+
+/** Renders the SPA's index.html with per-request boot data in a meta tag (no inline script: CSP). */
+export class SpaRenderer {
+  private readonly template: string;
+
+  constructor(readonly clientDir: string) {
+    const file = join(clientDir, 'index.html');
+    this.template = existsSync(file) ? readFileSync(file, 'utf8') : FALLBACK_INDEX;
+    if (!BOOT_META.test(this.template)) throw new Error(`${file} lacks the <meta name="fb-boot"> tag`);
+  }
+
+  render(boot: BootData): string {
+    const encoded = Buffer.from(JSON.stringify(boot), 'utf8').toString('base64url');
+    return this.template.replace(BOOT_META, `<meta name="fb-boot" content="${encoded}">`);
+  }
+}

@@ -1,0 +1,67 @@
+import { fileURLToPath } from 'node:url';
+import { dirname, resolve } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { createApp } from './app.js';
+import { systemClock } from './clock.js';
+import { ConfigError, loadConfig, type Config } from './config/env.js';
+import { createLogger, type Logger } from './logging/logger.js';
+import { migrateToLatest, openDatabase } from './storage/db.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+/** dist/client when running the build, or the same folder relative to the sources. */
+export function defaultClientDir(): string {
+  // From server/ (tsx) or dist/server/server/ (compiled), the built UI is <root>/dist/client.
+  const root = here.includes(`${'dist'}/server`) ? resolve(here, '../../..') : resolve(here, '..');
+  return resolve(root, 'dist/client');
+}
+
+export interface RunningServer {
+  url: string;
+  config: Config;
+  logger: Logger;
+  close(): Promise<void>;
+}
+
+/** Opens and migrates the database, builds the app and listens. Used by `npm start` and the sandbox. */
+export async function startServer(env: NodeJS.ProcessEnv, opts: { host?: string; logger?: Logger } = {}): Promise<RunningServer> {
+  const config = loadConfig(env);
+  const logger = opts.logger ?? createLogger(config.logLevel);
+  const db = openDatabase(config.databaseUrl);
+  await migrateToLatest(db);
+  const app = createApp({ config, db, logger, clock: systemClock, clientDir: defaultClientDir() });
+  const server = app.listen(config.port, opts.host ?? '0.0.0.0');
+  await new Promise<void>((res, rej) => server.once('listening', res).once('error', rej));
+  const { port } = server.address() as AddressInfo;
+  logger.info({ port }, 'Fulfillment Bridge listening');
+  return {
+    url: `http://localhost:${port}`,
+    config,
+    logger,
+    async close() {
+      await new Promise<void>((res) => server.close(() => res()));
+      await db.destroy();
+    },
+  };
+}
+
+async function main() {
+  try {
+    const running = await startServer(process.env);
+    const stop = async () => {
+      running.logger.info('shutting down');
+      await running.close();
+      process.exit(0);
+    };
+    process.once('SIGTERM', stop);
+    process.once('SIGINT', stop);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) void main();

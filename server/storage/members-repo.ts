@@ -1,0 +1,48 @@
+import type { Knex } from 'knex';
+import type { MemberRole } from '../api/contract.js';
+
+export interface Member {
+  storeHash: string;
+  userId: number;
+  email: string;
+  role: MemberRole;
+}
+
+/** BigCommerce users and their membership of stores (owner or plain user). */
+export class MembersRepo {
+  constructor(private readonly db: Knex) {}
+
+  async upsertUser(user: { id: number; email: string; locale?: string | null }, now: number, trx: Knex = this.db) {
+    const values = { email: user.email, locale: user.locale ?? null, updated_at: now };
+    await trx('users').insert({ id: user.id, ...values }).onConflict('id').merge(values);
+  }
+
+  /** Adds the membership if missing; an existing membership keeps its role unless `overwrite`. */
+  async addMember(storeHash: string, userId: number, role: MemberRole, now: number, trx: Knex = this.db, overwrite = false) {
+    const q = trx('store_members').insert({ store_hash: storeHash, user_id: userId, role, created_at: now }).onConflict(['store_hash', 'user_id']);
+    await (overwrite ? q.merge({ role }) : q.ignore());
+  }
+
+  async removeMember(storeHash: string, userId: number): Promise<boolean> {
+    const n = await this.db('store_members').where({ store_hash: storeHash, user_id: userId }).delete();
+    return n > 0;
+  }
+
+  async removeAll(storeHash: string, trx: Knex = this.db): Promise<void> {
+    await trx('store_members').where({ store_hash: storeHash }).delete();
+  }
+
+  async find(storeHash: string, userId: number): Promise<Member | undefined> {
+    const r = await this.db('store_members as m')
+      .join('users as u', 'u.id', 'm.user_id')
+      .where({ 'm.store_hash': storeHash, 'm.user_id': userId })
+      .first('m.store_hash', 'm.user_id', 'm.role', 'u.email');
+    if (!r) return undefined;
+    return { storeHash: r.store_hash, userId: Number(r.user_id), email: r.email, role: r.role === 'owner' ? 'owner' : 'user' };
+  }
+
+  async count(storeHash: string): Promise<number> {
+    const r = await this.db('store_members').where({ store_hash: storeHash }).count<{ n: number }[]>({ n: '*' });
+    return Number(r[0]?.n ?? 0);
+  }
+}

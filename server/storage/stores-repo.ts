@@ -1,0 +1,109 @@
+import type { Knex } from 'knex';
+import type { TokenCipher } from './token-cipher.js';
+
+export interface StoreRow {
+  hash: string;
+  status: 'installed' | 'uninstalled';
+  scope: string;
+  ownerId: number | null;
+  ownerEmail: string | null;
+  installedAt: number;
+  uninstalledAt: number | null;
+  needsReauth: boolean;
+  name: string | null;
+  plan: string | null;
+  domain: string | null;
+  secureUrl: string | null;
+}
+
+export interface InstallRecord {
+  hash: string;
+  accessToken: string;
+  scope: string;
+  accountUuid: string;
+  owner: { id: number; email: string };
+  installer: { id: number; email: string };
+}
+
+export interface StoreDetails {
+  name: string | null;
+  plan: string | null;
+  domain: string | null;
+  secureUrl: string | null;
+}
+
+type Raw = Record<string, unknown>;
+
+function toRow(r: Raw): StoreRow {
+  return {
+    hash: String(r.hash),
+    status: r.status === 'installed' ? 'installed' : 'uninstalled',
+    scope: String(r.scope ?? ''),
+    ownerId: r.owner_id == null ? null : Number(r.owner_id),
+    ownerEmail: (r.owner_email as string | null) ?? null,
+    installedAt: Number(r.installed_at),
+    uninstalledAt: r.uninstalled_at == null ? null : Number(r.uninstalled_at),
+    needsReauth: Boolean(r.needs_reauth),
+    name: (r.name as string | null) ?? null,
+    plan: (r.plan as string | null) ?? null,
+    domain: (r.domain as string | null) ?? null,
+    secureUrl: (r.secure_url as string | null) ?? null,
+  };
+}
+
+/** Stores keyed by store hash. The access token only ever leaves here decrypted via `accessToken()`. */
+export class StoresRepo {
+  constructor(
+    private readonly db: Knex,
+    private readonly cipher: TokenCipher,
+  ) {}
+
+  async get(hash: string, trx: Knex = this.db): Promise<StoreRow | undefined> {
+    const r = await trx('stores').where({ hash }).first();
+    return r ? toRow(r) : undefined;
+  }
+
+  /** Insert or overwrite: every /auth brings a new token and invalidates the previous one. */
+  async upsertInstalled(rec: InstallRecord, now: number, trx: Knex): Promise<void> {
+    const values = {
+      status: 'installed',
+      access_token_enc: this.cipher.encrypt(rec.accessToken),
+      scope: rec.scope,
+      account_uuid: rec.accountUuid,
+      owner_id: rec.owner.id,
+      owner_email: rec.owner.email,
+      installed_by_user_id: rec.installer.id,
+      installed_at: now,
+      uninstalled_at: null,
+      needs_reauth: false,
+      updated_at: now,
+    };
+    await trx('stores')
+      .insert({ hash: rec.hash, ...values })
+      .onConflict('hash')
+      .merge(values);
+  }
+
+  /** Decrypted token of an installed store, or undefined. */
+  async accessToken(hash: string): Promise<string | undefined> {
+    const r = await this.db('stores').where({ hash, status: 'installed' }).first('access_token_enc');
+    const sealed = r?.access_token_enc as string | null | undefined;
+    return sealed ? this.cipher.decrypt(sealed) : undefined;
+  }
+
+  async markUninstalled(hash: string, now: number, trx: Knex): Promise<void> {
+    await trx('stores')
+      .where({ hash })
+      .update({ status: 'uninstalled', access_token_enc: null, uninstalled_at: now, updated_at: now });
+  }
+
+  async markNeedsReauth(hash: string, now: number): Promise<void> {
+    await this.db('stores').where({ hash, status: 'installed' }).update({ needs_reauth: true, updated_at: now });
+  }
+
+  async saveDetails(hash: string, d: StoreDetails, now: number): Promise<void> {
+    await this.db('stores')
+      .where({ hash })
+      .update({ name: d.name, plan: d.plan, domain: d.domain, secure_url: d.secureUrl, updated_at: now });
+  }
+}
