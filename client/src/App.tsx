@@ -1,0 +1,60 @@
+import { Box } from '@bigcommerce/big-design';
+import { useEffect } from 'react';
+import { AppHeader, tabDomId, tabPanelDomId } from './layout/AppHeader';
+import { ErrorMessage } from './layout/ErrorMessage';
+import { Loading } from './layout/Loading';
+import { SessionEnded, REOPEN_TEXT } from './layout/SessionEnded';
+import { routes } from './routes';
+import { navigate, usePathname } from './router/history';
+import { matchRoute } from './router/match';
+import { useSession, useSessionExpiry } from './session/useSession';
+
+export function App() {
+  const session = useSession();
+  const pathname = usePathname();
+  const { route, fallback } = matchRoute(routes, pathname);
+  const active = session.status === 'active';
+
+  useSessionExpiry(active ? session.expiresAt : null);
+
+  useEffect(() => {
+    // Unknown paths show the first page (Overview); make the URL say so too.
+    if (active && fallback) navigate(route.path, { replace: true });
+  }, [active, fallback, route.path]);
+
+  useEffect(() => {
+    document.title = active ? `${route.title} · Fulfillment Bridge` : 'Fulfillment Bridge';
+  }, [active, route.title]);
+
+  let content;
+  if (session.status === 'starting') {
+    content = <Loading label="Connecting to your store…" />;
+  } else if (session.status === 'ended') {
+    content = <SessionEnded reason={session.reason} />;
+  } else if (session.status === 'failed') {
+    content = (
+      <ErrorMessage header="Fulfillment Bridge couldn't start" message={`${session.message} ${REOPEN_TEXT}`} />
+    );
+  } else {
+    const Page = route.component;
+    content = (
+      <div role="tabpanel" id={tabPanelDomId(route.id)} aria-labelledby={tabDomId(route.id)}>
+        <Page />
+      </div>
+    );
+  }
+
+  return (
+    <>
+      <AppHeader
+        tabs={active ? routes : []}
+        activeTabId={route.id}
+        onTabSelect={(id) => {
+          const target = routes.find((r) => r.id === id);
+          if (target) navigate(target.path);
+        }}
+      />
+      <Box as="main">{content}</Box>
+    </>
+  );
+}
