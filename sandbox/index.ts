@@ -1,0 +1,45 @@
+// Public entry point of the BigCommerce sandbox (see types.ts for the option and record types).
+import type { AddressInfo } from 'node:net';
+import { createSandboxApp } from './app.js';
+import { createControl, type SandboxControl } from './control.js';
+import { SandboxState } from './state.js';
+import type { SandboxOptions } from './types.js';
+
+export { createSandboxApp } from './app.js';
+export { createControl, type SandboxControl, type SandboxSnapshot, type StoreSnapshot } from './control.js';
+export { DEFAULT_SCOPES, DEFAULT_STORE, SandboxState } from './state.js';
+export type { PayloadOverrides } from './jwt.js';
+export { SandboxError } from './util.js';
+export type * from './types.js';
+
+export interface Sandbox {
+  /** e.g. http://127.0.0.1:41234 — both BC_LOGIN_URL and BC_API_URL for the app. */
+  url: string;
+  control: SandboxControl;
+  close(): Promise<void>;
+}
+
+export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
+  const state = new SandboxState(opts);
+  const control = createControl(state);
+  const app = createSandboxApp(opts, state);
+  const { host, port } = state.opts;
+
+  const server = await new Promise<import('node:http').Server>((resolve, reject) => {
+    const s = app.listen(port, host, (err?: Error) => (err ? reject(err) : resolve(s)));
+    s.once('error', reject);
+  });
+  const address = server.address() as AddressInfo;
+  const hostForUrl = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+
+  return {
+    url: `http://${hostForUrl}:${address.port}`,
+    control,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((err) => (err ? reject(err) : resolve()));
+        // Keep-alive connections (the app's HTTP client, a browser) would otherwise hold close() open.
+        server.closeAllConnections();
+      }),
+  };
+}
