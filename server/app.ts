@@ -1,6 +1,8 @@
 import express, { type Express } from 'express';
 import { apiRouter } from './api/router.js';
 import { callbackRoutes } from './callbacks/routes.js';
+import { bigcommerceWebhookRoutes } from './webhooks/bigcommerce-receiver.js';
+import { fulfillmentWebhookRoutes } from './webhooks/fulfillment-receiver.js';
 import { errorHandler } from './http/error-handler.js';
 import { requestLogger } from './http/request-logger.js';
 import { securityHeaders } from './http/security-headers.js';
@@ -24,6 +26,9 @@ export function createApp(deps: AppDeps): Express & { services: Services } {
     res.json({ ok: true });
   });
   app.use(callbackRoutes(s));
+  // Webhook routes read the raw body themselves (signatures); no JSON parser runs before them.
+  app.use(bigcommerceWebhookRoutes(s));
+  app.use(fulfillmentWebhookRoutes(s));
   app.use('/api', apiRouter(s));
   app.use(express.static(deps.clientDir, { index: false, maxAge: '1h' }));
   // Any other page (a bookmark, a reload) renders the UI without a session: it asks to reopen the app.

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { dirname, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
+import { createWorker, startScheduler } from './flows/runtime.js';
 import { systemClock } from './clock.js';
 import { ConfigError, loadConfig, type Config } from './config/env.js';
 import { createLogger, type Logger } from './logging/logger.js';
@@ -30,6 +31,10 @@ export async function startServer(env: NodeJS.ProcessEnv, opts: { host?: string;
   const db = openDatabase(config.databaseUrl);
   await migrateToLatest(db);
   const app = createApp({ config, db, logger, clock: systemClock, clientDir: defaultClientDir() });
+  // Background work runs in the same process: the job worker and the periodic safety nets.
+  const worker = createWorker(app.services);
+  worker.start();
+  const stopScheduler = startScheduler(app.services);
   const server = app.listen(config.port, opts.host ?? '0.0.0.0');
   await new Promise<void>((res, rej) => server.once('listening', res).once('error', rej));
   const { port } = server.address() as AddressInfo;
@@ -39,7 +44,10 @@ export async function startServer(env: NodeJS.ProcessEnv, opts: { host?: string;
     config,
     logger,
     async close() {
+      stopScheduler();
+      // Stop taking requests, then let running jobs finish (or hand them back) before closing the DB.
       await new Promise<void>((res) => server.close(() => res()));
+      await worker.stop({ graceMs: 10_000 });
       await db.destroy();
     },
   };

@@ -6,6 +6,14 @@ import {
   type BigCommerceClientFactory,
 } from './bigcommerce/index.js';
 import { Lifecycle } from './callbacks/lifecycle.js';
+import { createFulfillmentClient, type FulfillmentClient, type FulfillmentClientFactory } from './fulfillment/index.js';
+import { KnexJobQueue } from './jobs/queue.js';
+import { MappingsRepo } from './storage/mappings-repo.js';
+import { OrdersRepo } from './storage/orders-repo.js';
+import { SettingsRepo } from './storage/settings-repo.js';
+import { SyncLogRepo } from './storage/sync-log-repo.js';
+import { WebhookEventsRepo } from './storage/webhook-events-repo.js';
+import { JOB } from './webhooks/topics.js';
 import { createOAuthExchanger, type OAuthExchanger } from './callbacks/oauth-exchange.js';
 import type { Clock } from './clock.js';
 import type { Config } from './config/env.js';
@@ -28,7 +36,16 @@ export interface AppDeps {
   oauth?: OAuthExchanger;
   /** Builds a per-store BigCommerce client; tests may inject a fetch or sleep through it. */
   bigcommerceFactory?: BigCommerceClientFactory;
+  /** Builds a client for one backend account; tests may inject a fetch or timeout through it. */
+  fulfillmentFactory?: FulfillmentClientFactory;
   hooks?: LifecycleHooks;
+}
+
+/** The queue, plus a way to nudge the worker (attached later: the worker needs the services). */
+export interface JobsHandle {
+  queue: KnexJobQueue;
+  wake(): void;
+  attach(worker: { wake(): void }): void;
 }
 
 /** Follow-up work after callbacks (webhook reconciliation lands here in the order-import issue). */
@@ -50,12 +67,41 @@ export interface Services {
   lifecycle: Lifecycle;
   spa: SpaRenderer;
   bigcommerce: { forStore(storeHash: string): Promise<BigCommerceClient | undefined> };
+  fulfillment: {
+    factory: FulfillmentClientFactory;
+    /** Client for the store's connected backend account, or undefined when not connected. */
+    forStore(storeHash: string): Promise<FulfillmentClient | undefined>;
+  };
+  settings: SettingsRepo;
+  mappings: MappingsRepo;
+  orders: OrdersRepo;
+  syncLog: SyncLogRepo;
+  webhookEvents: WebhookEventsRepo;
+  jobs: JobsHandle;
   hooks: LifecycleHooks;
 }
 
 export function buildServices(deps: AppDeps): Services {
   const { config, db, logger, clock } = deps;
-  const stores = new StoresRepo(db, new TokenCipher(config.encryptionKey));
+  const cipher = new TokenCipher(config.encryptionKey);
+  const stores = new StoresRepo(db, cipher);
+  const settings = new SettingsRepo(db, cipher);
+  const fulfillmentFactory = deps.fulfillmentFactory ?? createFulfillmentClient({ baseUrl: config.fulfillmentApiUrl, logger, now: () => clock.now() });
+  let worker: { wake(): void } | undefined;
+  // 20 attempts with backoff capped at 1 h (flows/runtime.ts) ride out a warehouse outage of hours,
+  // not minutes, before an order shows as failed (and it can still be retried from the UI).
+  const queue = new KnexJobQueue({ db, clock, defaultMaxAttempts: 20 });
+  // After install and on every load: make sure the webhook subscriptions are right (as a job, so a
+  // BigCommerce hiccup is retried and never breaks the install or the page).
+  const defaultHooks = (): LifecycleHooks => {
+    const reconcile = (storeHash: string) => {
+      queue
+        .enqueue({ storeHash, kind: JOB.webhooksReconcile, dedupeKey: `hooks:${storeHash}` })
+        .then(() => worker?.wake())
+        .catch((err: unknown) => logger.error({ err, storeHash }, 'could not queue webhook reconciliation'));
+    };
+    return { afterInstall: reconcile, afterLoad: reconcile };
+  };
   const members = new MembersRepo(db);
   const exchangeCodes = new ExchangeCodesRepo(db);
   const factory =
@@ -88,6 +134,25 @@ export function buildServices(deps: AppDeps): Services {
         return accessToken ? factory({ hash: storeHash, accessToken }) : undefined;
       },
     },
-    hooks: deps.hooks ?? {},
+    fulfillment: {
+      factory: fulfillmentFactory,
+      async forStore(storeHash) {
+        const st = await settings.get(storeHash, clock.now());
+        return st.backendAccountId && st.backendApiKey ? fulfillmentFactory({ accountId: st.backendAccountId, apiKey: st.backendApiKey }) : undefined;
+      },
+    },
+    settings,
+    mappings: new MappingsRepo(db),
+    orders: new OrdersRepo(db),
+    syncLog: new SyncLogRepo(db),
+    webhookEvents: new WebhookEventsRepo(db),
+    jobs: {
+      queue,
+      wake: () => worker?.wake(),
+      attach: (w) => {
+        worker = w;
+      },
+    },
+    hooks: deps.hooks ?? defaultHooks(),
   };
 }

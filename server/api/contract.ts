@@ -63,3 +63,168 @@ export interface OverviewResponse {
   memberCount: number;
   checklist: ChecklistItem[];
 }
+
+// ---------------------------------------------------------------------------------------------
+// Order import (settings, orders, webhook history, activity). All list endpoints are
+// server-paginated: `?page=1&limit=25` (limit ≤ 100) and answer Page<T>.
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  limit: number;
+}
+
+export type OrderSyncState = 'waiting' | 'sent' | 'needs_attention' | 'failed' | 'shipped' | 'cancelled';
+
+export interface BackendSettings {
+  accountId: string | null;
+  /** The API key is write-only: the UI only learns whether one is stored. */
+  apiKeySet: boolean;
+  connected: boolean;
+  accountName: string | null;
+  /** ISO-8601 */
+  lastCheckedAt: string | null;
+  lastError: string | null;
+}
+
+/** GET /api/settings; also the answer of every PUT below. */
+export interface SettingsResponse {
+  backend: BackendSettings;
+  /** BigCommerce order status id that triggers the import (default 11, Awaiting Fulfillment). */
+  importStatusId: number;
+  /** Optional status written to BigCommerce once the backend accepted the order. */
+  statusAfterAcceptId: number | null;
+  webhooks: { healthy: boolean; lastReconciledAt: string | null; lastError: string | null };
+}
+
+/** PUT /api/settings/backend: tests the connection first; saves only when it works (else 400/422 ApiError). */
+export interface BackendSettingsInput {
+  accountId: string;
+  /** Omit to keep the stored key. */
+  apiKey?: string;
+}
+
+/** POST /api/settings/backend/test  body: BackendSettingsInput (apiKey optional: uses the stored one). */
+export interface ConnectionTestResponse {
+  ok: true;
+  account: { id: string; name: string };
+}
+
+/** PUT /api/settings/import */
+export interface ImportSettingsInput {
+  importStatusId: number;
+  statusAfterAcceptId: number | null;
+}
+
+/** GET /api/order-statuses: the store's statuses with their own labels. */
+export interface OrderStatusOption {
+  id: number;
+  /** BigCommerce's system name. */
+  name: string;
+  /** What the merchant sees: custom_label when set, else name. */
+  label: string;
+}
+
+/** GET/POST/PUT/DELETE /api/sku-mappings[/:id] */
+export interface SkuMapping {
+  id: number;
+  bcSku: string;
+  backendSku: string;
+}
+
+export interface SkuMappingInput {
+  bcSku: string;
+  backendSku: string;
+}
+
+/** POST /api/sku-mappings/import  body: { csv: string } with header "bigcommerce_sku,backend_sku". */
+export interface SkuImportResult {
+  created: number;
+  updated: number;
+  errors: Array<{ line: number; message: string }>;
+}
+
+/** GET /api/shipping-mappings: methods seen in the store's orders plus those already mapped. */
+export interface ShippingMethodMapping {
+  method: string;
+  backendCode: string | null;
+  ordersSeen: number;
+}
+
+/** PUT /api/shipping-mappings  body: { method, backendCode } (null or "" removes the mapping). */
+export interface ShippingMappingInput {
+  method: string;
+  backendCode: string | null;
+}
+
+/** GET /api/orders?page&limit&state&search (search = order id) */
+export interface OrderSummary {
+  orderId: number;
+  customer: string;
+  /** ISO-8601, the order's creation date in BigCommerce. */
+  orderDate: string | null;
+  state: OrderSyncState;
+  /** BigCommerce status label as last read. */
+  bcStatus: string | null;
+  backendOrderId: string | null;
+  lastError: string | null;
+  updatedAt: string;
+}
+
+export interface TimelineEntry {
+  id: number;
+  at: string;
+  level: 'info' | 'warn' | 'error';
+  message: string;
+  detail: string | null;
+}
+
+/** GET /api/orders/:orderId ; POST /api/orders/:orderId/retry answers the same. */
+export interface OrderDetail extends OrderSummary {
+  /** Why the order is held ("needs attention"), in merchant words. */
+  attentionReason: string | null;
+  /** The exact JSON body sent to the backend, once sent. */
+  payloadSent: unknown;
+  timeline: TimelineEntry[];
+}
+
+/** POST /api/orders/import-waiting: enqueue the orders already waiting in the import status. */
+export interface ImportWaitingResponse {
+  enqueued: number;
+}
+
+export type WebhookEventStatus = 'received' | 'processed' | 'ignored' | 'duplicate' | 'failed';
+
+/** GET /api/webhook-events?page&limit&topic&status&from&to (from/to ISO-8601) */
+export interface WebhookEventSummary {
+  id: number;
+  /** BigCommerce's event hash (the same on every redelivery). */
+  eventId: string;
+  topic: string;
+  status: WebhookEventStatus;
+  resourceId: string | null;
+  receivedAt: string;
+}
+
+/** GET /api/webhook-events/:id */
+export interface WebhookEventDetail extends WebhookEventSummary {
+  payload: unknown;
+  error: string | null;
+}
+
+/** GET /api/webhook-events/topics */
+export interface TopicsResponse {
+  topics: string[];
+}
+
+/** GET /api/activity?page&limit&level&orderId&from&to */
+export interface ActivityEntry {
+  id: number;
+  at: string;
+  level: 'info' | 'warn' | 'error';
+  flow: string;
+  orderId: number | null;
+  message: string;
+  detail: string | null;
+}

@@ -5,7 +5,7 @@ import type { Services } from '../services.js';
 import { sessionOf } from '../sessions/require-session.js';
 import { refreshStoreDetails } from './store-details.js';
 
-function checklist(memberCount: number): ChecklistItem[] {
+function checklist(memberCount: number, backendConnected: boolean, importChosen: boolean): ChecklistItem[] {
   return [
     {
       id: 'install',
@@ -23,14 +23,14 @@ function checklist(memberCount: number): ChecklistItem[] {
     {
       id: 'backend',
       title: 'Connect your fulfillment backend',
-      description: 'Enter your warehouse account id and API key, then test the connection.',
-      done: false,
+      description: 'In Settings, enter your warehouse account id and API key, then test the connection.',
+      done: backendConnected,
     },
     {
       id: 'import-status',
       title: 'Choose the order import status',
-      description: 'Orders are sent to the warehouse when they reach this status (Awaiting Fulfillment by default).',
-      done: false,
+      description: 'Orders are sent to the warehouse when they reach this status (Awaiting Fulfillment by default). Check it in Settings.',
+      done: importChosen,
     },
   ];
 }
@@ -44,6 +44,7 @@ export function overviewRoutes(s: Services): Router {
       const store = await s.stores.get(session.storeHash);
       if (!store) throw new NotFoundError('Store not found');
       const memberCount = await s.members.count(session.storeHash);
+      const settings = await s.settings.get(session.storeHash, s.clock.now());
       const out: OverviewResponse = {
         store: {
           hash: store.hash,
@@ -57,7 +58,7 @@ export function overviewRoutes(s: Services): Router {
         },
         user: { id: session.userId, email: session.email, role: session.role },
         memberCount,
-        checklist: checklist(memberCount),
+        checklist: checklist(memberCount, settings.backendConnected, settings.backendConnected),
       };
       res.json(out);
     } catch (err) {

@@ -68,3 +68,15 @@ export function createBigCommerceClientFactory(options: BigCommerceClientFactory
     return new HttpBigCommerceClient(config, options.limiters.for(store.hash), store.hash, store.accessToken);
   };
 }
+export {
+  getOrderWithConsignments,
+  listOrders,
+  listOrderStatuses,
+  parseBcDate,
+  setOrderStatus,
+  type BcLineItem,
+  type BcOrder,
+  type BcOrderListItem,
+  type BcOrderStatus,
+  type BcShippingConsignment,
+} from './orders.js';

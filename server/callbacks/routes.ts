@@ -70,7 +70,9 @@ export function callbackRoutes(s: Services): Router {
   // Server-to-server callbacks: BigCommerce ignores the body, a JSON status helps debugging.
   r.get('/uninstall', async (req, res, next) => {
     try {
-      const outcome = await s.lifecycle.uninstall(verify(req), s.clock.now());
+      const claims = verify(req);
+      const outcome = await s.lifecycle.uninstall(claims, s.clock.now());
+      if (outcome === 'uninstalled') await s.jobs.queue.cancelPending(claims.storeHash);
       res.json({ ok: true, outcome });
     } catch (err) {
       next(err);

@@ -14,6 +14,8 @@ export interface Config {
   encryptionKey: Buffer;
   bcLoginUrl: string;
   bcApiUrl: string;
+  /** Base URL of the fulfillment backend (docs/fulfillment-api.openapi.yaml). */
+  fulfillmentApiUrl: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }
 
@@ -65,6 +67,7 @@ const schema = z.object({
     .transform((v) => Buffer.from(v, 'base64')),
   BC_LOGIN_URL: baseUrl('BC_LOGIN_URL').default('https://login.bigcommerce.com'),
   BC_API_URL: baseUrl('BC_API_URL').default('https://api.bigcommerce.com'),
+  FULFILLMENT_API_URL: baseUrl('FULFILLMENT_API_URL'),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
       error: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
@@ -102,6 +105,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     encryptionKey: e.ENCRYPTION_KEY,
     bcLoginUrl: e.BC_LOGIN_URL,
     bcApiUrl: e.BC_API_URL,
+    fulfillmentApiUrl: e.FULFILLMENT_API_URL,
     logLevel: e.LOG_LEVEL,
   };
 }

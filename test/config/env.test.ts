@@ -30,7 +30,7 @@ describe('configuration', () => {
 
   it('names every missing variable at once', () => {
     const problems = problemsOf({});
-    for (const name of ['CLIENT_ID', 'CLIENT_SECRET', 'APP_URL', 'SESSION_SECRET', 'ENCRYPTION_KEY']) {
+    for (const name of ['CLIENT_ID', 'CLIENT_SECRET', 'APP_URL', 'SESSION_SECRET', 'ENCRYPTION_KEY', 'FULFILLMENT_API_URL']) {
       expect(problems.some((p) => p.startsWith(name))).toBe(true);
     }
   });

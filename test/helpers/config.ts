@@ -14,6 +14,7 @@ export function testEnv(overrides: Record<string, string> = {}): Record<string, 
     // Nothing listens on the discard port: a test that forgot the sandbox fails fast, offline.
     BC_LOGIN_URL: 'http://127.0.0.1:9',
     BC_API_URL: 'http://127.0.0.1:9',
+    FULFILLMENT_API_URL: 'http://127.0.0.1:9',
     ...overrides,
   };
 }

@@ -1,0 +1,55 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { NotFoundError } from '../errors.js';
+import type { Services } from '../services.js';
+import { sessionOf } from '../sessions/require-session.js';
+import type { TopicsResponse } from './contract.js';
+import { idParam, isoInstant, paging, parseInput } from './paging.js';
+
+const blank = (v: unknown) => (v === '' ? undefined : v);
+
+const eventFilters = z.object({
+  topic: z.string().max(128).optional(),
+  status: z.enum(['received', 'processed', 'ignored', 'duplicate', 'failed']).optional(),
+  from: isoInstant,
+  to: isoInstant,
+});
+
+const activityFilters = z.object({
+  level: z.enum(['info', 'warn', 'error']).optional(),
+  orderId: z.coerce.number().int().positive().optional(),
+  from: isoInstant,
+  to: isoInstant,
+});
+
+const pick = (q: Record<string, unknown>, keys: string[]) => Object.fromEntries(keys.map((k) => [k, blank(q[k])]));
+
+/** Webhook history and the sync log (Activity), both server-paginated and filtered. */
+export function historyRoutes(s: Services): Router {
+  const r = Router();
+
+  r.get('/webhook-events/topics', async (_req, res) => {
+    const out: TopicsResponse = { topics: await s.webhookEvents.topics(sessionOf(res).storeHash) };
+    res.json(out);
+  });
+
+  r.get('/webhook-events', async (req, res) => {
+    const { page, limit } = paging(req.query);
+    const f = parseInput(eventFilters, pick(req.query, ['topic', 'status', 'from', 'to']), 'filter');
+    res.json({ ...(await s.webhookEvents.list(sessionOf(res).storeHash, f, page, limit)), page, limit });
+  });
+
+  r.get('/webhook-events/:id', async (req, res) => {
+    const e = await s.webhookEvents.get(sessionOf(res).storeHash, idParam(req.params.id));
+    if (!e) throw new NotFoundError('No such webhook event.');
+    res.json(e);
+  });
+
+  r.get('/activity', async (req, res) => {
+    const { page, limit } = paging(req.query);
+    const f = parseInput(activityFilters, pick(req.query, ['level', 'orderId', 'from', 'to']), 'filter');
+    res.json({ ...(await s.syncLog.list(sessionOf(res).storeHash, f, page, limit)), page, limit });
+  });
+
+  return r;
+}

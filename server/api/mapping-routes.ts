@@ -1,0 +1,79 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { AppError, NotFoundError } from '../errors.js';
+import type { Services } from '../services.js';
+import { sessionOf } from '../sessions/require-session.js';
+import { DuplicateMappingError } from '../storage/mappings-repo.js';
+import type { SkuImportResult } from './contract.js';
+import { idParam, paging, parseInput } from './paging.js';
+import { requeueHeldOrders } from './requeue.js';
+import { parseSkuCsv } from './sku-csv.js';
+
+const sku = z.string().trim().min(1, 'Required').max(255, 'At most 255 characters');
+const skuInput = z.object({ bcSku: sku, backendSku: sku });
+const shippingInput = z.object({ method: z.string().trim().min(1, 'Required').max(255), backendCode: z.string().trim().max(255).nullable() });
+const csvInput = z.object({ csv: z.string().max(2_000_000, 'The file is too large (2 MB at most)') });
+
+async function guardDuplicate<T>(p: Promise<T>): Promise<T> {
+  try {
+    return await p;
+  } catch (err) {
+    if (err instanceof DuplicateMappingError) throw new AppError(409, 'duplicate', err.message, { bcSku: 'Already mapped' });
+    throw err;
+  }
+}
+
+/** SKU and shipping method mappings. Every change re-checks orders held for a missing mapping. */
+export function mappingRoutes(s: Services): Router {
+  const r = Router();
+
+  r.get('/sku-mappings', async (req, res) => {
+    const { page, limit } = paging(req.query);
+    const search = typeof req.query.search === 'string' && req.query.search.trim() ? req.query.search.trim().slice(0, 255) : undefined;
+    res.json({ ...(await s.mappings.listSku(sessionOf(res).storeHash, search, page, limit)), page, limit });
+  });
+
+  r.post('/sku-mappings', async (req, res) => {
+    const { storeHash } = sessionOf(res);
+    const m = await guardDuplicate(s.mappings.createSku(storeHash, parseInput(skuInput, req.body, 'mapping'), s.clock.now()));
+    await requeueHeldOrders(s, storeHash);
+    res.status(201).json(m);
+  });
+
+  r.put('/sku-mappings/:id', async (req, res) => {
+    const { storeHash } = sessionOf(res);
+    const m = await guardDuplicate(s.mappings.updateSku(storeHash, idParam(req.params.id), parseInput(skuInput, req.body, 'mapping'), s.clock.now()));
+    if (!m) throw new NotFoundError('No such mapping.');
+    await requeueHeldOrders(s, storeHash);
+    res.json(m);
+  });
+
+  r.delete('/sku-mappings/:id', async (req, res) => {
+    if (!(await s.mappings.deleteSku(sessionOf(res).storeHash, idParam(req.params.id)))) throw new NotFoundError('No such mapping.');
+    res.status(204).end();
+  });
+
+  r.post('/sku-mappings/import', async (req, res) => {
+    const { storeHash } = sessionOf(res);
+    const { rows, errors } = parseSkuCsv(parseInput(csvInput, req.body, 'import').csv);
+    const { created, updated } = rows.length ? await s.mappings.upsertSkus(storeHash, rows, s.clock.now()) : { created: 0, updated: 0 };
+    await s.syncLog.append({ storeHash, flow: 'settings', message: `SKU mappings imported: ${created} new, ${updated} updated, ${errors.length} skipped.` }, s.clock.now());
+    await requeueHeldOrders(s, storeHash);
+    const out: SkuImportResult = { created, updated, errors };
+    res.json(out);
+  });
+
+  r.get('/shipping-mappings', async (_req, res) => {
+    res.json({ items: await s.mappings.listShipping(sessionOf(res).storeHash) });
+  });
+
+  r.put('/shipping-mappings', async (req, res) => {
+    const { storeHash } = sessionOf(res);
+    const input = parseInput(shippingInput, req.body, 'mapping');
+    await s.mappings.setShipping(storeHash, input.method, input.backendCode || null, s.clock.now());
+    await requeueHeldOrders(s, storeHash);
+    res.json({ items: await s.mappings.listShipping(storeHash) });
+  });
+
+  return r;
+}

@@ -1,0 +1,15 @@
+import type { Services } from '../services.js';
+import { JOB, orderSyncKey } from '../webhooks/topics.js';
+
+/**
+ * Orders held in "needs attention" are re-checked after the merchant changed something that may
+ * fix them (a mapping, the backend connection): they are sent by themselves once it is fixed.
+ */
+export async function requeueHeldOrders(s: Services, storeHash: string): Promise<number> {
+  const ids = await s.orders.needingAttention(storeHash);
+  for (const orderId of ids) {
+    await s.jobs.queue.enqueue({ storeHash, kind: JOB.orderSync, payload: { orderId }, dedupeKey: orderSyncKey(storeHash, orderId) });
+  }
+  if (ids.length > 0) s.jobs.wake();
+  return ids.length;
+}

@@ -1,0 +1,112 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { listOrderStatuses } from '../bigcommerce/index.js';
+import { AppError, BadRequestError } from '../errors.js';
+import { FulfillmentAuthError, FulfillmentRejectedError, FulfillmentUnavailableError } from '../fulfillment/index.js';
+import type { Services } from '../services.js';
+import { sessionOf } from '../sessions/require-session.js';
+import type { StoreSettings } from '../storage/settings-repo.js';
+import { JOB } from '../webhooks/topics.js';
+import type { ConnectionTestResponse, OrderStatusOption, SettingsResponse } from './contract.js';
+import { parseInput } from './paging.js';
+import { requeueHeldOrders } from './requeue.js';
+import { toJobError } from '../flows/job-errors.js';
+
+const iso = (ms: number | null) => (ms == null ? null : new Date(ms).toISOString());
+
+export function toSettingsResponse(st: StoreSettings): SettingsResponse {
+  return {
+    backend: {
+      accountId: st.backendAccountId,
+      apiKeySet: st.backendApiKey !== null,
+      connected: st.backendConnected,
+      accountName: st.backendAccountName,
+      lastCheckedAt: iso(st.backendCheckedAt),
+      lastError: st.backendError,
+    },
+    importStatusId: st.importStatusId,
+    statusAfterAcceptId: st.statusAfterAcceptId,
+    webhooks: { healthy: st.webhooksReconciledAt !== null && st.webhooksError === null, lastReconciledAt: iso(st.webhooksReconciledAt), lastError: st.webhooksError },
+  };
+}
+
+const backendInput = z.object({
+  accountId: z.string().trim().min(1, 'Enter the account id').max(128, 'The account id is too long'),
+  apiKey: z.string().trim().min(1, 'Enter the API key').max(512, 'The API key is too long').optional(),
+});
+
+const importInput = z.object({
+  importStatusId: z.number().int().min(0).max(1000),
+  statusAfterAcceptId: z.number().int().min(0).max(1000).nullable(),
+});
+
+/** Tries the credentials against the backend; throws a merchant-readable 4xx/502 on failure. */
+async function checkBackend(s: Services, storeHash: string, input: z.infer<typeof backendInput>) {
+  const stored = await s.settings.get(storeHash, s.clock.now());
+  const apiKey = input.apiKey ?? (stored.backendAccountId === input.accountId ? stored.backendApiKey : null);
+  if (!apiKey) throw new BadRequestError('Enter the API key for this account.', { apiKey: 'Enter the API key' });
+  try {
+    const account = await s.fulfillment.factory({ accountId: input.accountId, apiKey }).getAccount();
+    if (account.id !== input.accountId) {
+      throw new AppError(422, 'account_mismatch', `This API key belongs to account "${account.id}", not "${input.accountId}".`, { accountId: 'Does not match the API key' });
+    }
+    return { account, apiKey };
+  } catch (err) {
+    if (err instanceof FulfillmentAuthError) throw new AppError(422, 'backend_auth', 'The warehouse did not accept this account id and API key.', { apiKey: 'Not accepted' });
+    if (err instanceof FulfillmentRejectedError) throw new AppError(422, 'backend_rejected', `The warehouse answered: ${err.message}`);
+    if (err instanceof FulfillmentUnavailableError) throw new AppError(502, 'backend_unavailable', `The warehouse could not be reached: ${err.message}`);
+    throw err;
+  }
+}
+
+export function settingsRoutes(s: Services): Router {
+  const r = Router();
+
+  r.get('/settings', async (_req, res) => {
+    res.json(toSettingsResponse(await s.settings.get(sessionOf(res).storeHash, s.clock.now())));
+  });
+
+  r.post('/settings/backend/test', async (req, res) => {
+    const { account } = await checkBackend(s, sessionOf(res).storeHash, parseInput(backendInput, req.body, 'connection'));
+    const out: ConnectionTestResponse = { ok: true, account };
+    res.json(out);
+  });
+
+  r.put('/settings/backend', async (req, res) => {
+    const { storeHash } = sessionOf(res);
+    const input = parseInput(backendInput, req.body, 'connection');
+    const { account, apiKey } = await checkBackend(s, storeHash, input);
+    const now = s.clock.now();
+    await s.settings.saveBackend(storeHash, { accountId: input.accountId, apiKey, accountName: account.name, connected: true, error: null }, now);
+    await s.syncLog.append({ storeHash, flow: 'settings', message: `Connected to fulfillment account "${account.name}" (${account.id}).` }, now);
+    await requeueHeldOrders(s, storeHash);
+    res.json(toSettingsResponse(await s.settings.get(storeHash, s.clock.now())));
+  });
+
+  r.put('/settings/import', async (req, res) => {
+    const { storeHash } = sessionOf(res);
+    const input = parseInput(importInput, req.body, 'import settings');
+    const now = s.clock.now();
+    await s.settings.saveImport(storeHash, input, now);
+    await s.syncLog.append({ storeHash, flow: 'settings', message: `Order import status set to #${input.importStatusId}; status after acceptance ${input.statusAfterAcceptId === null ? 'unchanged' : `#${input.statusAfterAcceptId}`}.` }, now);
+    await s.jobs.queue.enqueue({ storeHash, kind: JOB.webhooksReconcile, dedupeKey: `hooks:${storeHash}` });
+    await requeueHeldOrders(s, storeHash);
+    res.json(toSettingsResponse(await s.settings.get(storeHash, s.clock.now())));
+  });
+
+  r.get('/order-statuses', async (_req, res) => {
+    const client = await s.bigcommerce.forStore(sessionOf(res).storeHash);
+    if (!client) throw new AppError(409, 'not_connected', 'The store is not connected.');
+    try {
+      const items: OrderStatusOption[] = (await listOrderStatuses(client))
+        .map((st) => ({ id: st.id, name: st.name, label: st.custom_label || st.name }))
+        .sort((a, b) => a.id - b.id);
+      res.json({ items });
+    } catch (err) {
+      const e = toJobError(err);
+      throw new AppError(502, 'bigcommerce_unavailable', `BigCommerce did not list the order statuses just now (${e.message}). Try again in a moment.`);
+    }
+  });
+
+  return r;
+}

@@ -1,0 +1,97 @@
+import type { BcOrder } from '../../bigcommerce/index.js';
+import { fulfillmentOrderInputSchema, type FulfillmentOrderInput } from '../../fulfillment/index.js';
+
+export interface Mappings {
+  /** BigCommerce SKU → backend SKU; an unmapped SKU passes through unchanged. */
+  sku: Map<string, string>;
+  /** BigCommerce shipping method → backend code; every method must be mapped. */
+  shipping: Map<string, string>;
+}
+
+export type BuildResult = { ok: true; input: FulfillmentOrderInput } | { ok: false; reason: string };
+
+const blankToNull = (v: string | null | undefined) => (v && v.trim() !== '' ? v : null);
+
+/** Every BigCommerce SKU and shipping method in the order, for loading their mappings. */
+export function mappingKeys(order: BcOrder): { skus: string[]; methods: string[] } {
+  const shipping = order.consignments?.shipping ?? [];
+  const skus = shipping.flatMap((c) => c.line_items.map((l) => l.sku ?? '').filter((s) => s !== ''));
+  const methods = shipping.map((c) => c.shipping_method ?? '').filter((m) => m !== '');
+  return { skus: [...new Set(skus)], methods: [...new Set(methods)] };
+}
+
+/**
+ * Turns a BigCommerce order into the backend's order, or says in merchant words why it cannot be
+ * sent yet. Pure: the same order and mappings always give the same body (idempotent retries).
+ */
+export function buildFulfillmentOrder(storeHash: string, order: BcOrder, m: Mappings): BuildResult {
+  const consignments = (order.consignments?.shipping ?? []).filter((c) => c.line_items.length > 0);
+  if (consignments.length === 0) return { ok: false, reason: 'The order has nothing to ship (no physical items on a shipping address).' };
+
+  const currency = blankToNull(order.currency_code as string | undefined) ?? blankToNull(order.default_currency_code as string | undefined);
+  if (!currency) return { ok: false, reason: 'The order has no currency code.' };
+
+  const shipments = [];
+  for (const c of consignments) {
+    const method = c.shipping_method?.trim() ?? '';
+    const code = m.shipping.get(method);
+    if (!code) {
+      return {
+        ok: false,
+        reason: `Shipping method "${method || '(none)'}" has no mapping. Add it under Settings › Shipping method mappings; the order is sent as soon as it is mapped.`,
+      };
+    }
+    const lines = [];
+    for (const l of c.line_items) {
+      const sku = l.sku?.trim() ?? '';
+      if (!sku) return { ok: false, reason: `Line "${l.name ?? l.id}" has no SKU. Give the product a SKU in BigCommerce, then retry the order.` };
+      lines.push({
+        sku: m.sku.get(sku) ?? sku,
+        quantity: l.quantity,
+        name: l.name ?? sku,
+        order_line_id: l.id,
+        unit_price: l.price_inc_tax ?? l.base_price ?? '0',
+      });
+    }
+    shipments.push({
+      consignment_id: c.id,
+      ship_to: {
+        first_name: c.first_name ?? '',
+        last_name: c.last_name ?? '',
+        company: blankToNull(c.company),
+        street_1: c.street_1 ?? '',
+        street_2: blankToNull(c.street_2),
+        city: c.city ?? '',
+        state: blankToNull(c.state),
+        zip: blankToNull(c.zip),
+        country_iso2: (c.country_iso2 ?? '').toUpperCase(),
+        phone: blankToNull(c.phone),
+        email: blankToNull(c.email),
+      },
+      shipping_method: code,
+      lines,
+    });
+  }
+
+  const billing = order.billing_address;
+  const orderedAt = order.date_created ? new Date(Date.parse(order.date_created)) : null;
+  const candidate = {
+    external_ref: { source: 'bigcommerce' as const, store_hash: storeHash, order_id: order.id },
+    customer: {
+      name: [billing?.first_name, billing?.last_name].filter(Boolean).join(' ').trim() || 'Customer',
+      email: blankToNull(billing?.email),
+      phone: blankToNull(billing?.phone),
+    },
+    currency_code: currency.toUpperCase(),
+    shipments,
+    customer_message: blankToNull(order.customer_message),
+    ordered_at: orderedAt && !Number.isNaN(orderedAt.getTime()) ? orderedAt.toISOString() : '',
+  };
+  const parsed = fulfillmentOrderInputSchema.safeParse(candidate);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue?.path.join('.') ?? 'order';
+    return { ok: false, reason: `The order cannot be sent as it is: ${where} ${issue?.message ?? 'is invalid'}.` };
+  }
+  return { ok: true, input: parsed.data };
+}

@@ -1,0 +1,183 @@
+// Typed HTTP client for the fulfillment backend (docs/fulfillment-api.openapi.yaml), one per
+// connected account. One attempt per call, bounded by a timeout: retrying is the job queue's
+// business (it has backoff, attempt budgets and the durable Idempotency-Key), and a hidden retry
+// loop here would multiply the waits. The API key lives in a private field and the Authorization
+// header only; it is never put in a log line, an error or a URL.
+
+import type { BigCommerceLogger } from '../bigcommerce/logger.js';
+import { silentLogger } from '../bigcommerce/logger.js';
+import { errorCode, failureFor, safeJson, type Operation } from './failure.js';
+import { FulfillmentUnavailableError, bodyExcerpt, type FulfillmentErrorDetails } from './errors.js';
+import type { FulfillmentOrderInput } from './order.js';
+import {
+  accountResponseSchema,
+  cancelResponseSchema,
+  orderResponseSchema,
+  type FulfillmentAccount,
+} from './responses.js';
+import type { z } from 'zod';
+
+export const DEFAULT_FULFILLMENT_TIMEOUT_MS = 15_000;
+const USER_AGENT = 'FulfillmentBridge/0.1';
+/** Header values the backend can read back unchanged: visible ASCII, no spaces. */
+const TOKEN_CHARS = /^[\x21-\x7e]{1,255}$/;
+
+/** Same shape as the BigCommerce transport's logger (pino or a recorder). */
+export type FulfillmentLogger = BigCommerceLogger;
+
+export interface FulfillmentClientOptions {
+  /** FULFILLMENT_API_URL, e.g. `https://wms.example.com`; a trailing slash is fine. */
+  baseUrl: string;
+  fetch?: typeof globalThis.fetch;
+  /** Covers the response headers and body. */
+  timeoutMs?: number;
+  logger?: FulfillmentLogger;
+  /** ms clock, for durations and HTTP-date Retry-After values. */
+  now?: () => number;
+}
+
+export interface FulfillmentAccountCredentials {
+  accountId: string;
+  apiKey: string;
+}
+
+export interface CreatedFulfillmentOrder {
+  id: string;
+  status: string;
+  /** false when the backend answered 200: it already had this Idempotency-Key. */
+  created: boolean;
+}
+
+export interface FulfillmentClient {
+  readonly accountId: string;
+  /** Connection test: proves the account id / API key pair works. */
+  getAccount(): Promise<FulfillmentAccount>;
+  createOrder(input: FulfillmentOrderInput, idempotencyKey: string): Promise<CreatedFulfillmentOrder>;
+  cancelOrder(id: string): Promise<{ status: string }>;
+}
+
+export type FulfillmentClientFactory = (account: FulfillmentAccountCredentials) => FulfillmentClient;
+
+type Reply = { status: number; headers: Headers; text: string };
+
+export function createFulfillmentClient(options: FulfillmentClientOptions): FulfillmentClientFactory {
+  if (!URL.canParse(options.baseUrl) || !/^https?:$/.test(new URL(options.baseUrl).protocol)) {
+    throw new TypeError('fulfillment baseUrl must be an absolute http(s) URL');
+  }
+  const config: Config = {
+    baseUrl: options.baseUrl.replace(/\/+$/, ''),
+    // Looked up per call so test doubles installed on globalThis later still apply.
+    fetch: options.fetch ?? ((...args: Parameters<typeof fetch>) => globalThis.fetch(...args)),
+    timeoutMs: options.timeoutMs ?? DEFAULT_FULFILLMENT_TIMEOUT_MS,
+    logger: options.logger ?? silentLogger,
+    now: options.now ?? Date.now,
+  };
+  return (account) => {
+    // Checked here so a bad value fails loudly instead of as a "network error" inside fetch.
+    if (!TOKEN_CHARS.test(account.accountId)) throw new TypeError('fulfillment account id must be 1-255 visible ASCII characters');
+    if (!TOKEN_CHARS.test(account.apiKey)) throw new TypeError('fulfillment API key must be 1-255 visible ASCII characters');
+    return new HttpFulfillmentClient(config, account.accountId, account.apiKey);
+  };
+}
+
+interface Config {
+  baseUrl: string;
+  fetch: typeof globalThis.fetch;
+  timeoutMs: number;
+  logger: FulfillmentLogger;
+  now: () => number;
+}
+
+class HttpFulfillmentClient implements FulfillmentClient {
+  readonly #apiKey: string;
+
+  constructor(
+    private readonly config: Config,
+    readonly accountId: string,
+    apiKey: string,
+  ) {
+    this.#apiKey = apiKey;
+  }
+
+  async getAccount(): Promise<FulfillmentAccount> {
+    const reply = await this.send('account', 'GET', '/v1/account');
+    return this.parse(reply, accountResponseSchema, 'GET', '/v1/account');
+  }
+
+  async createOrder(input: FulfillmentOrderInput, idempotencyKey: string): Promise<CreatedFulfillmentOrder> {
+    if (!TOKEN_CHARS.test(idempotencyKey)) throw new TypeError('Idempotency-Key must be 1-255 visible ASCII characters');
+    const reply = await this.send('create', 'POST', '/v1/orders', input, { 'Idempotency-Key': idempotencyKey });
+    const order = this.parse(reply, orderResponseSchema, 'POST', '/v1/orders');
+    // 201 = new order, 200 = a repeat of a key the backend already processed.
+    return { id: order.id, status: order.status, created: reply.status !== 200 };
+  }
+
+  async cancelOrder(id: string): Promise<{ status: string }> {
+    if (id.length === 0) throw new TypeError('fulfillment order id is required');
+    const path = `/v1/orders/${encodeURIComponent(id)}/cancel`;
+    const reply = await this.send('cancel', 'POST', path, {});
+    const { status } = this.parse(reply, cancelResponseSchema, 'POST', path);
+    return { status };
+  }
+
+  /** One attempt. Resolves with a 2xx reply; every other outcome becomes a typed error. */
+  private async send(op: Operation, method: string, path: string, body?: unknown, extra: Record<string, string> = {}): Promise<Reply> {
+    const { config } = this;
+    const headers: Record<string, string> = {
+      Authorization: `Bearer ${this.#apiKey}`,
+      'Fulfillment-Account': this.accountId,
+      Accept: 'application/json',
+      'User-Agent': USER_AGENT,
+      ...extra,
+    };
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    const where: FulfillmentErrorDetails = { status: null, method, path, accountId: this.accountId };
+    const started = config.now();
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, config.timeoutMs);
+    let reply: Reply;
+    try {
+      const res = await config.fetch(`${config.baseUrl}${path}`, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        // A redirect would carry the API key to wherever it points.
+        redirect: 'manual',
+        signal: controller.signal,
+      });
+      reply = { status: res.status, headers: res.headers, text: await res.text() };
+    } catch (error) {
+      // The raw error is not kept: it is rarely more than "fetch failed" and may quote the URL.
+      const what = timedOut ? `timed out after ${config.timeoutMs} ms` : `network error (${errorCode(error) ?? 'unknown'})`;
+      config.logger.warn({ accountId: this.accountId, method, path, durationMs: config.now() - started, failure: what }, 'fulfillment request failed');
+      throw new FulfillmentUnavailableError(`Fulfillment backend ${method} ${path} ${what}`, {
+        ...where,
+        reason: timedOut ? 'timeout' : 'network',
+      });
+    } finally {
+      clearTimeout(timer);
+    }
+
+    config.logger.debug({ accountId: this.accountId, method, path, status: reply.status, durationMs: config.now() - started }, 'fulfillment response');
+    if (reply.status >= 200 && reply.status < 300) return reply;
+    throw failureFor({ op, ...reply, where, secrets: [this.#apiKey], nowMs: config.now() });
+  }
+
+  private parse<S extends z.ZodType>(reply: Reply, schema: S, method: string, path: string): z.output<S> {
+    const result = schema.safeParse(safeJson(reply.text));
+    if (result.success) return result.data;
+    // A 2xx we cannot read: the write may have happened, and a retry with the same key is safe.
+    throw new FulfillmentUnavailableError(`Fulfillment backend ${method} ${path} returned an unexpected ${reply.status} body`, {
+      status: reply.status,
+      method,
+      path,
+      accountId: this.accountId,
+      bodyExcerpt: bodyExcerpt(reply.text, [this.#apiKey]),
+      reason: 'invalid_response',
+    });
+  }
+}

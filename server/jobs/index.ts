@@ -1,0 +1,18 @@
+// Public API of the durable job queue. Producers use KnexJobQueue.enqueue (inside their own
+// transaction when the job must commit with other rows); one JobWorker per process runs handlers.
+export * from './types.js';
+export { KnexJobQueue, DEFAULT_MAX_ATTEMPTS, DEFAULT_RETENTION_MS, type KnexJobQueueOptions } from './queue.js';
+export { JobWorker, defaultSleep, type JobWorkerOptions, type Sleep, type WorkerStats } from './worker.js';
+export { DEFAULT_BACKOFF, backoffCeiling, backoffDelay, type BackoffOptions } from './backoff.js';
+export { claimJobs, type ClaimOptions } from './claim.js';
+export {
+  completeJob,
+  decideFailure,
+  extendLease,
+  failJob,
+  releaseJob,
+  type FailDecision,
+  type FailOutcome,
+  type FailPolicy,
+} from './lease.js';
+export type { RunOutcome } from './run-job.js';

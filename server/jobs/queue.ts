@@ -1,0 +1,134 @@
+import type { Knex } from 'knex';
+import type { Clock } from '../clock.js';
+import { isUniqueViolation, rawRows, toRecord, type JobRow } from './rows.js';
+import type { EnqueueInput, JobQueue, JobRecord, JobState } from './types.js';
+
+export const DEFAULT_MAX_ATTEMPTS = 8;
+export const DEFAULT_RETENTION_MS = 7 * 24 * 60 * 60_000;
+
+export interface KnexJobQueueOptions {
+  db: Knex;
+  clock: Clock;
+  /** For jobs enqueued without `maxAttempts`. */
+  defaultMaxAttempts?: number;
+}
+
+// `ON CONFLICT ... WHERE <predicate>` names the partial unique index jobs_pending_dedupe by its
+// predicate (PostgreSQL requires it to infer a partial index; SQLite ≥3.24 accepts it). A row
+// without a dedupe key never conflicts. RETURNING is empty when the insert was skipped.
+const INSERT_SQL = `
+  INSERT INTO jobs (store_hash, kind, payload, dedupe_key, state, attempts, max_attempts, run_at, created_at, updated_at)
+  VALUES (?, ?, ?, ?, 'pending', 0, ?, ?, ?, ?)
+  ON CONFLICT (dedupe_key) WHERE state = 'pending' AND dedupe_key IS NOT NULL DO NOTHING
+  RETURNING id`;
+
+/** The producer side of the queue (plus admin operations). Workers lease jobs via claim.ts/lease.ts. */
+export class KnexJobQueue implements JobQueue {
+  private readonly db: Knex;
+  private readonly clock: Clock;
+  private readonly defaultMaxAttempts: number;
+
+  constructor(opts: KnexJobQueueOptions) {
+    this.db = opts.db;
+    this.clock = opts.clock;
+    this.defaultMaxAttempts = positiveInt(opts.defaultMaxAttempts ?? DEFAULT_MAX_ATTEMPTS, 'defaultMaxAttempts');
+  }
+
+  /**
+   * Dedupe: while a pending job holds the key, no second job is added and the existing payload and
+   * attempt budget are kept. Its run_at becomes min(existing, requested): an earlier request pulls
+   * it forward, a later one never postpones it, so a steady stream of events for one order cannot
+   * starve the job (throttle, not trailing debounce: the first event's runAt bounds the wait).
+   *
+   * With `trx`, every statement runs in the caller's transaction (event row + job commit or roll
+   * back together). Do not call without `trx` from inside an open transaction: with SQLite's single
+   * pooled connection that waits for a connection the caller is holding.
+   */
+  async enqueue(input: EnqueueInput, trx?: Knex): Promise<{ id: number; deduped: boolean }> {
+    const q = trx ?? this.db;
+    if (!input.storeHash) throw new Error('enqueue: storeHash is required');
+    if (!input.kind || input.kind.length > 64) throw new Error(`enqueue: invalid job kind "${input.kind}"`);
+    const now = this.clock.now();
+    const runAt = input.runAt ?? now;
+    const maxAttempts = positiveInt(input.maxAttempts ?? this.defaultMaxAttempts, 'maxAttempts');
+    const dedupeKey = input.dedupeKey ?? null;
+    const payload = JSON.stringify(input.payload ?? null) ?? 'null';
+    const params = [input.storeHash, input.kind, payload, dedupeKey, maxAttempts, runAt, now, now];
+
+    // The loop covers a race: between our skipped insert and the lookup, the pending twin may have
+    // been claimed (it is running now), in which case a new job is allowed and the next insert wins.
+    for (let tries = 0; tries < 3; tries++) {
+      const inserted = rawRows<{ id: number | string }>(await q.raw(INSERT_SQL, params))[0];
+      if (inserted) return { id: Number(inserted.id), deduped: false };
+      const twin = (await q('jobs').where({ dedupe_key: dedupeKey, state: 'pending' }).first('id', 'run_at')) as
+        | { id: number | string; run_at: number | string }
+        | undefined;
+      if (!twin) continue;
+      if (runAt < Number(twin.run_at)) {
+        await q('jobs').where({ id: twin.id, state: 'pending' }).update({ run_at: runAt, updated_at: now });
+      }
+      return { id: Number(twin.id), deduped: true };
+    }
+    throw new Error(`enqueue: could not insert or find a pending job for dedupe key ${dedupeKey}`);
+  }
+
+  async get(id: number): Promise<JobRecord | undefined> {
+    const row = (await this.db('jobs').where({ id }).first()) as JobRow | undefined;
+    return row ? toRecord(row) : undefined;
+  }
+
+  /**
+   * A fresh attempt budget, due now. If a pending job already holds its dedupe key the revived job
+   * drops the key rather than failing: an operator asked for this job to run, so it runs.
+   */
+  async retryDead(storeHash: string, id: number): Promise<boolean> {
+    const now = this.clock.now();
+    const revive = (extra: Record<string, unknown>) =>
+      this.db('jobs')
+        .where({ id, store_hash: storeHash, state: 'dead' })
+        .update({
+          state: 'pending',
+          attempts: 0,
+          run_at: now,
+          lease_owner: null,
+          lease_expires_at: null,
+          finished_at: null,
+          updated_at: now,
+          ...extra,
+        });
+    try {
+      return (await revive({})) > 0;
+    } catch (err) {
+      if (!isUniqueViolation(err)) throw err;
+      return (await revive({ dedupe_key: null })) > 0;
+    }
+  }
+
+  async counts(storeHash?: string): Promise<Record<JobState, number>> {
+    const q = this.db('jobs').select('state').count({ n: '*' }).groupBy('state');
+    if (storeHash !== undefined) q.where({ store_hash: storeHash });
+    const rows = (await q) as { state: string; n: number | string }[];
+    const out: Record<JobState, number> = { pending: 0, running: 0, done: 0, dead: 0 };
+    for (const r of rows) if (r.state in out) out[r.state as JobState] = Number(r.n);
+    return out;
+  }
+
+  /** Running jobs are left alone: their handler is mid-flight and will settle them. */
+  async cancelPending(storeHash: string): Promise<number> {
+    return this.db('jobs').where({ store_hash: storeHash, state: 'pending' }).delete();
+  }
+
+  /**
+   * Deletes done jobs finished more than `olderThanMs` ago. Dead jobs are kept: they are the
+   * dead-letter list an operator retries or inspects.
+   */
+  async purgeFinished(olderThanMs: number = DEFAULT_RETENTION_MS): Promise<number> {
+    const cutoff = this.clock.now() - olderThanMs;
+    return this.db('jobs').where({ state: 'done' }).andWhere('finished_at', '<', cutoff).delete();
+  }
+}
+
+function positiveInt(n: number, name: string): number {
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a positive integer, got ${n}`);
+  return n;
+}

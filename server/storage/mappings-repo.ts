@@ -1,0 +1,100 @@
+import type { Knex } from 'knex';
+import type { ShippingMethodMapping, SkuMapping } from '../api/contract.js';
+
+export class DuplicateMappingError extends Error {}
+
+/** SKU mappings (BigCommerce SKU → backend SKU) and shipping method mappings, per store. */
+export class MappingsRepo {
+  constructor(private readonly db: Knex) {}
+
+  async listSku(storeHash: string, search: string | undefined, page: number, limit: number) {
+    const q = this.db('sku_mappings').where({ store_hash: storeHash });
+    if (search) q.andWhere((w) => w.where('bc_sku', 'like', `%${search}%`).orWhere('backend_sku', 'like', `%${search}%`));
+    const [{ n }] = (await q.clone().count({ n: '*' })) as [{ n: number }];
+    const rows = await q.orderBy('bc_sku').limit(limit).offset((page - 1) * limit);
+    return { items: rows.map(toSku), total: Number(n) };
+  }
+
+  /** Every mapping of the store for the given BigCommerce SKUs. */
+  async skuMap(storeHash: string, bcSkus: string[]): Promise<Map<string, string>> {
+    if (bcSkus.length === 0) return new Map();
+    const rows = await this.db('sku_mappings').where({ store_hash: storeHash }).whereIn('bc_sku', bcSkus);
+    return new Map(rows.map((r) => [String(r.bc_sku), String(r.backend_sku)]));
+  }
+
+  async getSku(storeHash: string, id: number): Promise<SkuMapping | undefined> {
+    const r = await this.db('sku_mappings').where({ store_hash: storeHash, id }).first();
+    return r ? toSku(r) : undefined;
+  }
+
+  async createSku(storeHash: string, m: { bcSku: string; backendSku: string }, now: number): Promise<SkuMapping> {
+    const existing = await this.db('sku_mappings').where({ store_hash: storeHash, bc_sku: m.bcSku }).first();
+    if (existing) throw new DuplicateMappingError(`SKU ${m.bcSku} is already mapped.`);
+    const [id] = await this.db('sku_mappings').insert({ store_hash: storeHash, bc_sku: m.bcSku, backend_sku: m.backendSku, updated_at: now });
+    return { id: Number(id), ...m };
+  }
+
+  async updateSku(storeHash: string, id: number, m: { bcSku: string; backendSku: string }, now: number): Promise<SkuMapping | undefined> {
+    const clash = await this.db('sku_mappings').where({ store_hash: storeHash, bc_sku: m.bcSku }).whereNot({ id }).first();
+    if (clash) throw new DuplicateMappingError(`SKU ${m.bcSku} is already mapped.`);
+    const n = await this.db('sku_mappings').where({ store_hash: storeHash, id }).update({ bc_sku: m.bcSku, backend_sku: m.backendSku, updated_at: now });
+    return n ? { id, ...m } : undefined;
+  }
+
+  async deleteSku(storeHash: string, id: number): Promise<boolean> {
+    return (await this.db('sku_mappings').where({ store_hash: storeHash, id }).delete()) > 0;
+  }
+
+  /** Insert or overwrite many (CSV import), in one transaction. */
+  async upsertSkus(storeHash: string, rows: Array<{ bcSku: string; backendSku: string }>, now: number) {
+    return this.db.transaction(async (trx) => {
+      let created = 0;
+      let updated = 0;
+      for (const m of rows) {
+        const n = await trx('sku_mappings').where({ store_hash: storeHash, bc_sku: m.bcSku }).update({ backend_sku: m.backendSku, updated_at: now });
+        if (n) updated++;
+        else {
+          await trx('sku_mappings').insert({ store_hash: storeHash, bc_sku: m.bcSku, backend_sku: m.backendSku, updated_at: now });
+          created++;
+        }
+      }
+      return { created, updated };
+    });
+  }
+
+  async shippingCode(storeHash: string, method: string): Promise<string | undefined> {
+    const r = await this.db('shipping_mappings').where({ store_hash: storeHash, method }).first('backend_code');
+    return r ? String(r.backend_code) : undefined;
+  }
+
+  /** Methods seen in the store's orders, merged with those already mapped. */
+  async listShipping(storeHash: string): Promise<ShippingMethodMapping[]> {
+    const seen = (await this.db('orders')
+      .where({ store_hash: storeHash })
+      .whereNotNull('shipping_method')
+      .groupBy('shipping_method')
+      .select('shipping_method as method')
+      .count({ n: '*' })) as Array<{ method: string; n: number }>;
+    const mapped = await this.db('shipping_mappings').where({ store_hash: storeHash });
+    const out = new Map<string, ShippingMethodMapping>();
+    for (const s of seen) out.set(String(s.method), { method: String(s.method), backendCode: null, ordersSeen: Number(s.n) });
+    for (const m of mapped) {
+      const method = String(m.method);
+      out.set(method, { method, backendCode: String(m.backend_code), ordersSeen: out.get(method)?.ordersSeen ?? 0 });
+    }
+    return [...out.values()].sort((a, b) => a.method.localeCompare(b.method));
+  }
+
+  async setShipping(storeHash: string, method: string, backendCode: string | null, now: number): Promise<void> {
+    if (!backendCode) {
+      await this.db('shipping_mappings').where({ store_hash: storeHash, method }).delete();
+      return;
+    }
+    await this.db('shipping_mappings')
+      .insert({ store_hash: storeHash, method, backend_code: backendCode, updated_at: now })
+      .onConflict(['store_hash', 'method'])
+      .merge({ backend_code: backendCode, updated_at: now });
+  }
+}
+
+const toSku = (r: Record<string, unknown>): SkuMapping => ({ id: Number(r.id), bcSku: String(r.bc_sku), backendSku: String(r.backend_sku) });

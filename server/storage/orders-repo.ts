@@ -1,0 +1,137 @@
+import type { Knex } from 'knex';
+import type { OrderSummary, OrderSyncState } from '../api/contract.js';
+
+export interface OrderRow {
+  storeHash: string;
+  orderId: number;
+  state: OrderSyncState;
+  bcStatusId: number | null;
+  bcStatus: string | null;
+  customer: string;
+  orderDate: number | null;
+  shippingMethod: string | null;
+  backendOrderId: string | null;
+  attentionReason: string | null;
+  lastError: string | null;
+  payloadSent: unknown;
+  sentAt: number | null;
+  updatedAt: number;
+}
+
+type Raw = Record<string, unknown>;
+const toRow = (r: Raw): OrderRow => ({
+  storeHash: String(r.store_hash),
+  orderId: Number(r.order_id),
+  state: r.state as OrderSyncState,
+  bcStatusId: r.bc_status_id == null ? null : Number(r.bc_status_id),
+  bcStatus: r.bc_status == null ? null : String(r.bc_status),
+  customer: String(r.customer ?? ''),
+  orderDate: r.order_date == null ? null : Number(r.order_date),
+  shippingMethod: r.shipping_method == null ? null : String(r.shipping_method),
+  backendOrderId: r.backend_order_id == null ? null : String(r.backend_order_id),
+  attentionReason: r.attention_reason == null ? null : String(r.attention_reason),
+  lastError: r.last_error == null ? null : String(r.last_error),
+  payloadSent: r.payload_sent == null ? null : JSON.parse(String(r.payload_sent)),
+  sentAt: r.sent_at == null ? null : Number(r.sent_at),
+  updatedAt: Number(r.updated_at),
+});
+
+export const toSummary = (o: OrderRow): OrderSummary => ({
+  orderId: o.orderId,
+  customer: o.customer,
+  orderDate: o.orderDate == null ? null : new Date(o.orderDate).toISOString(),
+  state: o.state,
+  bcStatus: o.bcStatus,
+  backendOrderId: o.backendOrderId,
+  lastError: o.lastError,
+  updatedAt: new Date(o.updatedAt).toISOString(),
+});
+
+export interface OrderSeen {
+  bcStatusId: number;
+  bcStatus: string | null;
+  customer: string;
+  orderDate: number | null;
+  shippingMethod: string | null;
+}
+
+/** Sync state of every order the app has seen. `sent` is final for the import flow. */
+export class OrdersRepo {
+  constructor(private readonly db: Knex) {}
+
+  async get(storeHash: string, orderId: number, trx: Knex = this.db): Promise<OrderRow | undefined> {
+    const r = await trx('orders').where({ store_hash: storeHash, order_id: orderId }).first();
+    return r ? toRow(r) : undefined;
+  }
+
+  /** Records what BigCommerce says about the order, creating the row in `initialState` if new. */
+  async upsertSeen(storeHash: string, orderId: number, seen: OrderSeen, initialState: OrderSyncState, now: number): Promise<OrderRow> {
+    const values = {
+      bc_status_id: seen.bcStatusId,
+      bc_status: seen.bcStatus,
+      customer: seen.customer,
+      order_date: seen.orderDate,
+      shipping_method: seen.shippingMethod,
+      updated_at: now,
+    };
+    await this.db('orders')
+      .insert({ store_hash: storeHash, order_id: orderId, state: initialState, created_at: now, ...values })
+      .onConflict(['store_hash', 'order_id'])
+      .merge(values);
+    return (await this.get(storeHash, orderId))!;
+  }
+
+  async setState(
+    storeHash: string,
+    orderId: number,
+    patch: { state: OrderSyncState; attentionReason?: string | null; lastError?: string | null },
+    now: number,
+    trx: Knex = this.db,
+  ): Promise<void> {
+    await trx('orders')
+      .where({ store_hash: storeHash, order_id: orderId })
+      .update({
+        state: patch.state,
+        ...(patch.attentionReason !== undefined ? { attention_reason: patch.attentionReason } : {}),
+        ...(patch.lastError !== undefined ? { last_error: patch.lastError } : {}),
+        updated_at: now,
+      });
+  }
+
+  async markSent(storeHash: string, orderId: number, backendOrderId: string, payload: unknown, now: number): Promise<void> {
+    await this.db('orders').where({ store_hash: storeHash, order_id: orderId }).update({
+      state: 'sent',
+      backend_order_id: backendOrderId,
+      payload_sent: JSON.stringify(payload),
+      attention_reason: null,
+      last_error: null,
+      sent_at: now,
+      updated_at: now,
+    });
+  }
+
+  async list(storeHash: string, f: { state?: OrderSyncState; search?: number }, page: number, limit: number) {
+    const q = this.db('orders').where({ store_hash: storeHash });
+    if (f.state) q.andWhere({ state: f.state });
+    if (f.search !== undefined) q.andWhere({ order_id: f.search });
+    const [{ n }] = (await q.clone().count({ n: '*' })) as [{ n: number }];
+    const rows = await q.orderBy([{ column: 'order_id', order: 'desc' }]).limit(limit).offset((page - 1) * limit);
+    return { items: rows.map((r) => toSummary(toRow(r))), total: Number(n) };
+  }
+
+  /** Orders held for a reason the merchant may just have fixed (a mapping). */
+  async needingAttention(storeHash: string): Promise<number[]> {
+    const rows = await this.db('orders').where({ store_hash: storeHash, state: 'needs_attention' }).select('order_id');
+    return rows.map((r) => Number(r.order_id));
+  }
+
+  async sentIds(storeHash: string, orderIds: number[]): Promise<Set<number>> {
+    if (orderIds.length === 0) return new Set();
+    const rows = await this.db('orders')
+      .where({ store_hash: storeHash })
+      .whereIn('order_id', orderIds)
+      .whereNotNull('backend_order_id')
+      .select('order_id');
+    return new Set(rows.map((r) => Number(r.order_id)));
+  }
+}

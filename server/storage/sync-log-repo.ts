@@ -1,0 +1,66 @@
+import type { Knex } from 'knex';
+import type { ActivityEntry, TimelineEntry } from '../api/contract.js';
+
+export type LogLevel = 'info' | 'warn' | 'error';
+
+export interface LogInput {
+  storeHash: string;
+  orderId?: number | null;
+  flow: string;
+  level?: LogLevel;
+  message: string;
+  detail?: string | null;
+}
+
+export interface ActivityFilter {
+  level?: LogLevel;
+  orderId?: number;
+  from?: number;
+  to?: number;
+}
+
+const toEntry = (r: Record<string, unknown>): ActivityEntry => ({
+  id: Number(r.id),
+  at: new Date(Number(r.at)).toISOString(),
+  level: r.level as LogLevel,
+  flow: String(r.flow),
+  orderId: r.order_id == null ? null : Number(r.order_id),
+  message: String(r.message),
+  detail: r.detail == null ? null : String(r.detail),
+});
+
+/** The sync log: one chronological feed per store, which is also each order's timeline. */
+export class SyncLogRepo {
+  constructor(private readonly db: Knex) {}
+
+  async append(e: LogInput, now: number, trx: Knex = this.db): Promise<void> {
+    await trx('sync_log').insert({
+      store_hash: e.storeHash,
+      order_id: e.orderId ?? null,
+      flow: e.flow,
+      level: e.level ?? 'info',
+      message: e.message,
+      detail: e.detail ? e.detail.slice(0, 4000) : null,
+      at: now,
+    });
+  }
+
+  async timeline(storeHash: string, orderId: number): Promise<TimelineEntry[]> {
+    const rows = await this.db('sync_log').where({ store_hash: storeHash, order_id: orderId }).orderBy([{ column: 'at' }, { column: 'id' }]);
+    return rows.map((r) => {
+      const { id, at, level, message, detail } = toEntry(r);
+      return { id, at, level, message, detail };
+    });
+  }
+
+  async list(storeHash: string, f: ActivityFilter, page: number, limit: number): Promise<{ items: ActivityEntry[]; total: number }> {
+    const q = this.db('sync_log').where({ store_hash: storeHash });
+    if (f.level) q.andWhere({ level: f.level });
+    if (f.orderId !== undefined) q.andWhere({ order_id: f.orderId });
+    if (f.from !== undefined) q.andWhere('at', '>=', f.from);
+    if (f.to !== undefined) q.andWhere('at', '<=', f.to);
+    const [{ n }] = (await q.clone().count({ n: '*' })) as [{ n: number }];
+    const rows = await q.orderBy([{ column: 'at', order: 'desc' }, { column: 'id', order: 'desc' }]).limit(limit).offset((page - 1) * limit);
+    return { items: rows.map(toEntry), total: Number(n) };
+  }
+}

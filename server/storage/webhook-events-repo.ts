@@ -1,0 +1,112 @@
+import type { Knex } from 'knex';
+import type { WebhookEventDetail, WebhookEventStatus, WebhookEventSummary } from '../api/contract.js';
+
+export type EventSource = 'bigcommerce' | 'fulfillment';
+
+export interface NewEvent {
+  storeHash: string;
+  source: EventSource;
+  eventId: string;
+  topic: string;
+  resourceId: string | null;
+  payload: string;
+}
+
+export interface EventFilter {
+  source?: EventSource;
+  topic?: string;
+  status?: WebhookEventStatus;
+  from?: number;
+  to?: number;
+}
+
+type Raw = Record<string, unknown>;
+const toSummary = (r: Raw): WebhookEventSummary => ({
+  id: Number(r.id),
+  eventId: String(r.event_id),
+  topic: String(r.topic),
+  status: r.status as WebhookEventStatus,
+  resourceId: r.resource_id == null ? null : String(r.resource_id),
+  receivedAt: new Date(Number(r.received_at)).toISOString(),
+});
+
+/**
+ * Every captured webhook, BigCommerce's and the backend's. The first delivery of an event owns
+ * the unique dedupe key; redeliveries are kept too (status `duplicate`) so the history shows them.
+ */
+export class WebhookEventsRepo {
+  constructor(private readonly db: Knex) {}
+
+  async record(e: NewEvent, now: number, trx: Knex): Promise<{ id: number; duplicateOf: number | null }> {
+    const row = {
+      store_hash: e.storeHash,
+      source: e.source,
+      event_id: e.eventId,
+      topic: e.topic,
+      resource_id: e.resourceId,
+      payload: e.payload,
+      received_at: now,
+    };
+    const inserted = await trx('webhook_events')
+      .insert({ ...row, dedupe_key: e.eventId, status: 'received' })
+      .onConflict(['store_hash', 'source', 'dedupe_key'])
+      .ignore()
+      .returning('id');
+    const first = inserted[0] as { id: number } | number | undefined;
+    if (first !== undefined) return { id: Number(typeof first === 'object' ? first.id : first), duplicateOf: null };
+    const original = await trx('webhook_events').where({ store_hash: e.storeHash, source: e.source, dedupe_key: e.eventId }).first('id');
+    const [dup] = await trx('webhook_events')
+      .insert({ ...row, dedupe_key: null, status: 'duplicate', duplicate_of: original?.id ?? null, processed_at: now })
+      .returning('id');
+    return { id: Number(typeof dup === 'object' ? (dup as { id: number }).id : dup), duplicateOf: Number(original?.id) };
+  }
+
+  async setStatus(id: number, status: WebhookEventStatus, error: string | null, now: number, trx: Knex = this.db): Promise<void> {
+    await trx('webhook_events').where({ id }).update({ status, error, processed_at: now });
+  }
+
+  /** Marks the still-open events about one resource, e.g. every event of an order a job just handled. */
+  async settleForResource(
+    storeHash: string,
+    source: EventSource,
+    resourceId: string,
+    status: WebhookEventStatus,
+    error: string | null,
+    upTo: number,
+    now: number,
+  ): Promise<number> {
+    return this.db('webhook_events')
+      .where({ store_hash: storeHash, source, resource_id: resourceId, status: 'received' })
+      .andWhere('received_at', '<=', upTo)
+      .update({ status, error, processed_at: now });
+  }
+
+  async list(storeHash: string, f: EventFilter, page: number, limit: number): Promise<{ items: WebhookEventSummary[]; total: number }> {
+    const q = this.db('webhook_events').where({ store_hash: storeHash });
+    if (f.source) q.andWhere({ source: f.source });
+    if (f.topic) q.andWhere({ topic: f.topic });
+    if (f.status) q.andWhere({ status: f.status });
+    if (f.from !== undefined) q.andWhere('received_at', '>=', f.from);
+    if (f.to !== undefined) q.andWhere('received_at', '<=', f.to);
+    const [{ n }] = (await q.clone().count({ n: '*' })) as [{ n: number }];
+    const rows = await q.orderBy([{ column: 'received_at', order: 'desc' }, { column: 'id', order: 'desc' }]).limit(limit).offset((page - 1) * limit);
+    return { items: rows.map(toSummary), total: Number(n) };
+  }
+
+  async get(storeHash: string, id: number): Promise<WebhookEventDetail | undefined> {
+    const r = await this.db('webhook_events').where({ store_hash: storeHash, id }).first();
+    if (!r) return undefined;
+    let payload: unknown = r.payload;
+    try {
+      payload = JSON.parse(String(r.payload));
+    } catch {
+      // Kept as text: the history shows exactly what arrived.
+    }
+    return { ...toSummary(r), payload, error: r.error == null ? null : String(r.error) };
+  }
+
+  async topics(storeHash: string): Promise<string[]> {
+    const rows = await this.db('webhook_events').where({ store_hash: storeHash }).distinct('topic').orderBy('topic');
+    return rows.map((r) => String(r.topic));
+  }
+}

@@ -1,0 +1,103 @@
+import { timingSafeEqual, createHash } from 'node:crypto';
+import express, { Router, type Request } from 'express';
+import { z } from 'zod';
+import { AppError, BadRequestError, UnauthenticatedError } from '../errors.js';
+import type { Services } from '../services.js';
+import { verifyStandardWebhook } from './standard-webhooks.js';
+import { JOB, ORDER_SYNC_DEBOUNCE_MS, ORDER_SYNC_TOPICS, SECRET_HEADER, orderSyncKey } from './topics.js';
+
+/** BigCommerce payloads are tiny ({scope, data:{type,id}, ...}); anything big is not from it. */
+export const MAX_WEBHOOK_BYTES = 64 * 1024;
+
+const payloadSchema = z.object({
+  scope: z.string().min(1).max(128),
+  store_id: z.union([z.string(), z.number()]).optional(),
+  producer: z.string().regex(/^stores\/[a-z0-9]+$/i),
+  hash: z.string().min(1).max(255),
+  created_at: z.number().optional(),
+  data: z.looseObject({ type: z.string().optional(), id: z.union([z.number(), z.string()]).optional() }).optional(),
+});
+
+class WebhookRejected extends AppError {
+  constructor(status: number, message: string) {
+    super(status, 'webhook_rejected', message);
+  }
+}
+
+function sameSecret(given: string | undefined, expected: string): boolean {
+  if (!given) return false;
+  // Hash both sides so lengths match and timing says nothing about the secret.
+  const a = createHash('sha256').update(given).digest();
+  const b = createHash('sha256').update(expected).digest();
+  return timingSafeEqual(a, b);
+}
+
+function checkSignature(req: Request, raw: Buffer, s: Services) {
+  const id = req.get('webhook-id');
+  const timestamp = req.get('webhook-timestamp');
+  const signature = req.get('webhook-signature');
+  if (!id && !timestamp && !signature) return; // not signed: the per-store secret header is the check
+  if (!id || !timestamp || !signature) throw new WebhookRejected(401, 'Incomplete Standard Webhooks headers.');
+  const check = verifyStandardWebhook({ id, timestamp, signature }, raw, s.config.clientSecret, Math.floor(s.clock.now() / 1000));
+  if (!check.ok) throw new WebhookRejected(401, check.reason === 'stale_timestamp' ? 'Webhook timestamp is too old or in the future.' : 'Webhook signature does not match.');
+}
+
+/**
+ * POST /webhooks/bigcommerce. Verifies, stores the event and its job in one transaction, answers
+ * 200 with an empty body. No BigCommerce or backend call happens here; only a failure to persist
+ * answers 503, so BigCommerce retries.
+ */
+export function bigcommerceWebhookRoutes(s: Services): Router {
+  const r = Router();
+  r.post('/webhooks/bigcommerce', express.raw({ type: () => true, limit: MAX_WEBHOOK_BYTES }), async (req, res, next) => {
+    try {
+      const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+      if (raw.length === 0) throw new BadRequestError('Empty webhook body.');
+      checkSignature(req, raw, s);
+      let json: unknown;
+      try {
+        json = JSON.parse(raw.toString('utf8'));
+      } catch {
+        throw new BadRequestError('Webhook body is not valid JSON.');
+      }
+      const parsed = payloadSchema.safeParse(json);
+      if (!parsed.success) throw new BadRequestError('Webhook body is not a BigCommerce webhook payload.');
+      const p = parsed.data;
+      const storeHash = p.producer.slice('stores/'.length);
+      const store = await s.stores.get(storeHash);
+      if (!store || store.status !== 'installed') throw new WebhookRejected(401, 'Unknown or uninstalled store.');
+      const secret = await s.settings.webhookSecret(storeHash);
+      if (!secret || !sameSecret(req.get(SECRET_HEADER), secret)) throw new UnauthenticatedError('Webhook secret header missing or wrong.');
+
+      const now = s.clock.now();
+      const orderId = Number(p.data?.id);
+      const isOrderSync = ORDER_SYNC_TOPICS.has(p.scope) && Number.isInteger(orderId) && orderId > 0;
+      try {
+        await s.db.transaction(async (trx) => {
+          const ev = await s.webhookEvents.record(
+            { storeHash, source: 'bigcommerce', eventId: p.hash, topic: p.scope, resourceId: isOrderSync ? String(orderId) : p.data?.id != null ? String(p.data.id) : null, payload: raw.toString('utf8') },
+            now,
+            trx,
+          );
+          if (ev.duplicateOf !== null) return;
+          if (!isOrderSync) {
+            await s.webhookEvents.setStatus(ev.id, 'ignored', null, now, trx);
+            return;
+          }
+          await s.jobs.queue.enqueue(
+            { storeHash, kind: JOB.orderSync, payload: { orderId }, dedupeKey: orderSyncKey(storeHash, orderId), runAt: now + ORDER_SYNC_DEBOUNCE_MS },
+            trx,
+          );
+        });
+      } catch (err) {
+        s.logger.error({ err, storeHash }, 'could not persist a webhook');
+        throw new AppError(503, 'unavailable', 'The webhook could not be stored; please retry.');
+      }
+      s.jobs.wake();
+      res.status(200).end();
+    } catch (err) {
+      next(err);
+    }
+  });
+  return r;
+}

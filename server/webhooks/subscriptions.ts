@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import type { BigCommerceClient } from '../bigcommerce/index.js';
+import { SECRET_HEADER } from './topics.js';
+
+const hookSchema = z.looseObject({
+  id: z.number(),
+  scope: z.string(),
+  destination: z.string(),
+  is_active: z.boolean(),
+  headers: z.record(z.string(), z.string()).nullable().optional(),
+});
+const listSchema = z.looseObject({
+  data: z.array(hookSchema),
+  meta: z.looseObject({ pagination: z.looseObject({ total_pages: z.number().optional(), current_page: z.number().optional() }).optional() }).optional(),
+});
+
+type Hook = z.infer<typeof hookSchema>;
+
+export interface ReconcilePlan {
+  create: string[];
+  reactivate: number[];
+  remove: number[];
+}
+
+export interface Wanted {
+  scopes: readonly string[];
+  destination: string;
+  secret: string;
+}
+
+const headerOk = (h: Hook, secret: string) =>
+  Object.entries(h.headers ?? {}).some(([k, v]) => k.toLowerCase() === SECRET_HEADER.toLowerCase() && v === secret);
+
+/**
+ * What must change so that exactly one active hook per wanted scope points at us with the
+ * current secret. The hooks API lists only this app's hooks, so every other one is stale.
+ */
+export function planReconcile(existing: Hook[], wanted: Wanted): ReconcilePlan {
+  const plan: ReconcilePlan = { create: [], reactivate: [], remove: [] };
+  const kept = new Set<number>();
+  for (const scope of wanted.scopes) {
+    const candidates = existing.filter((h) => h.scope === scope && h.destination === wanted.destination);
+    const best = candidates.find((h) => h.is_active && headerOk(h, wanted.secret)) ?? candidates[0];
+    if (!best) {
+      plan.create.push(scope);
+      continue;
+    }
+    kept.add(best.id);
+    if (!best.is_active || !headerOk(best, wanted.secret)) plan.reactivate.push(best.id);
+  }
+  for (const h of existing) if (!kept.has(h.id)) plan.remove.push(h.id);
+  return plan;
+}
+
+async function listHooks(client: BigCommerceClient): Promise<Hook[]> {
+  const hooks: Hook[] = [];
+  for (let page = 1; page <= 20; page++) {
+    const body = listSchema.parse((await client.get('v3', '/hooks', { query: { page, limit: 250 } })) ?? { data: [] });
+    hooks.push(...body.data);
+    const total = body.meta?.pagination?.total_pages ?? 1;
+    if (page >= total) break;
+  }
+  return hooks;
+}
+
+/** Brings the store's hooks in line with `wanted`. Returns what it did (for the sync log). */
+export async function reconcileHooks(client: BigCommerceClient, wanted: Wanted): Promise<ReconcilePlan> {
+  const plan = planReconcile(await listHooks(client), wanted);
+  const headers = { [SECRET_HEADER]: wanted.secret };
+  for (const scope of plan.create) {
+    await client.post('v3', '/hooks', { scope, destination: wanted.destination, is_active: true, headers });
+  }
+  for (const id of plan.reactivate) {
+    await client.put('v3', `/hooks/${id}`, { is_active: true, headers }, { idempotent: true });
+  }
+  for (const id of plan.remove) {
+    await client.delete('v3', `/hooks/${id}`, { idempotent: true });
+  }
+  return plan;
+}

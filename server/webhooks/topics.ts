@@ -1,0 +1,21 @@
+/** Job kinds, in one place so producers and handlers agree. */
+export const JOB = {
+  orderSync: 'order.sync',
+  orderSetStatus: 'order.set-status',
+  ordersReconcile: 'orders.reconcile',
+  webhooksReconcile: 'webhooks.reconcile',
+} as const;
+
+/** BigCommerce webhook scopes the order import needs. */
+export const ORDER_SCOPES = ['store/order/created', 'store/order/statusUpdated'] as const;
+
+/** Scopes whose events trigger an order sync (updated too, in case a merchant adds it). */
+export const ORDER_SYNC_TOPICS = new Set<string>(['store/order/created', 'store/order/statusUpdated', 'store/order/updated']);
+
+/** Several events for one order inside this window cause one fetch. */
+export const ORDER_SYNC_DEBOUNCE_MS = 1_000;
+
+/** The custom header BigCommerce sends with every delivery of our hooks. */
+export const SECRET_HEADER = 'X-Fulfillment-Bridge-Secret';
+
+export const orderSyncKey = (storeHash: string, orderId: number) => `order:${storeHash}:${orderId}`;
