@@ -20,15 +20,16 @@ export function createApp(deps: AppDeps): Express & { services: Services } {
   app.disable('x-powered-by');
   app.set('trust proxy', 1);
   app.use(requestLogger(s.logger, () => s.clock.now()));
+  // Webhook routes come before the HTML security headers (they answer machines, not browsers)
+  // and read the raw body themselves (signatures); no JSON parser runs before them.
+  app.use(bigcommerceWebhookRoutes(s));
+  app.use(fulfillmentWebhookRoutes(s));
   app.use(securityHeaders(s.config.bcLoginUrl));
 
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true });
   });
   app.use(callbackRoutes(s));
-  // Webhook routes read the raw body themselves (signatures); no JSON parser runs before them.
-  app.use(bigcommerceWebhookRoutes(s));
-  app.use(fulfillmentWebhookRoutes(s));
   app.use('/api', apiRouter(s));
   app.use(express.static(deps.clientDir, { index: false, maxAge: '1h' }));
   // Any other page (a bookmark, a reload) renders the UI without a session: it asks to reopen the app.

@@ -14,6 +14,8 @@ import { SettingsRepo } from './storage/settings-repo.js';
 import { SyncLogRepo } from './storage/sync-log-repo.js';
 import { WebhookEventsRepo } from './storage/webhook-events-repo.js';
 import { JOB } from './webhooks/topics.js';
+import { GroupCommitter } from './webhooks/group-commit.js';
+import { StoreGate } from './webhooks/store-gate.js';
 import { createOAuthExchanger, type OAuthExchanger } from './callbacks/oauth-exchange.js';
 import type { Clock } from './clock.js';
 import type { Config } from './config/env.js';
@@ -78,6 +80,8 @@ export interface Services {
   syncLog: SyncLogRepo;
   webhookEvents: WebhookEventsRepo;
   jobs: JobsHandle;
+  /** The webhook receiver's hot path: cached store check and group-committed writes. */
+  webhookIntake: { gate: StoreGate; committer: GroupCommitter };
   hooks: LifecycleHooks;
 }
 
@@ -91,6 +95,7 @@ export function buildServices(deps: AppDeps): Services {
   // 20 attempts with backoff capped at 1 h (flows/runtime.ts) ride out a warehouse outage of hours,
   // not minutes, before an order shows as failed (and it can still be retried from the UI).
   const queue = new KnexJobQueue({ db, clock, defaultMaxAttempts: 20 });
+  const webhookEvents = new WebhookEventsRepo(db);
   // After install and on every load: make sure the webhook subscriptions are right (as a job, so a
   // BigCommerce hiccup is retried and never breaks the install or the page).
   const defaultHooks = (): LifecycleHooks => {
@@ -145,7 +150,11 @@ export function buildServices(deps: AppDeps): Services {
     mappings: new MappingsRepo(db),
     orders: new OrdersRepo(db),
     syncLog: new SyncLogRepo(db),
-    webhookEvents: new WebhookEventsRepo(db),
+    webhookEvents,
+    webhookIntake: {
+      gate: new StoreGate(stores, settings, () => clock.now()),
+      committer: new GroupCommitter({ db, events: webhookEvents, queue, now: () => clock.now(), logger }),
+    },
     jobs: {
       queue,
       wake: () => worker?.wake(),

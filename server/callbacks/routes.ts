@@ -41,6 +41,7 @@ export function callbackRoutes(s: Services): Router {
       const token = await s.oauth.exchange({ code: q.data.code, scope: q.data.scope, context: q.data.context });
       if (token.context !== q.data.context) throw new AppError(400, 'install_failed', 'BigCommerce returned a token for a different store.');
       const { storeHash, userId } = await s.lifecycle.install(token, s.clock.now());
+      s.webhookIntake.gate.invalidate(storeHash);
       s.hooks.afterInstall?.(storeHash);
       await openApp(res, storeHash, userId, '/');
     } catch (err) {
@@ -73,6 +74,7 @@ export function callbackRoutes(s: Services): Router {
       const claims = verify(req);
       const outcome = await s.lifecycle.uninstall(claims, s.clock.now());
       if (outcome === 'uninstalled') await s.jobs.queue.cancelPending(claims.storeHash);
+      s.webhookIntake.gate.invalidate(claims.storeHash);
       res.json({ ok: true, outcome });
     } catch (err) {
       next(err);

@@ -72,6 +72,42 @@ export class KnexJobQueue implements JobQueue {
     throw new Error(`enqueue: could not insert or find a pending job for dedupe key ${dedupeKey}`);
   }
 
+  /**
+   * Many enqueues in one multi-row statement (the webhook receiver's group commit). Same dedupe
+   * rules as `enqueue`; within the batch the first job of a key wins. Must run inside `trx`.
+   */
+  async enqueueMany(inputs: EnqueueInput[], trx: Knex): Promise<Array<{ deduped: boolean }>> {
+    if (inputs.length === 0) return [];
+    const now = this.clock.now();
+    const params: Knex.RawBinding[] = [];
+    for (const input of inputs) {
+      if (!input.storeHash || !input.kind || input.kind.length > 64) throw new Error('enqueueMany: storeHash and a valid kind are required');
+      const maxAttempts = positiveInt(input.maxAttempts ?? this.defaultMaxAttempts, 'maxAttempts');
+      params.push(input.storeHash, input.kind, JSON.stringify(input.payload ?? null) ?? 'null', input.dedupeKey ?? null, maxAttempts, input.runAt ?? now, now, now);
+    }
+    const values = inputs.map(() => "(?, ?, ?, ?, 'pending', 0, ?, ?, ?, ?)").join(', ');
+    const sql = `INSERT INTO jobs (store_hash, kind, payload, dedupe_key, state, attempts, max_attempts, run_at, created_at, updated_at)
+      VALUES ${values}
+      ON CONFLICT (dedupe_key) WHERE state = 'pending' AND dedupe_key IS NOT NULL DO NOTHING
+      RETURNING dedupe_key`;
+    const inserted = new Set(rawRows<{ dedupe_key: string | null }>(await trx.raw(sql, params)).map((r) => r.dedupe_key));
+    const claimed = new Set<string>();
+    return Promise.all(
+      inputs.map(async (input) => {
+        const key = input.dedupeKey ?? null;
+        if (key === null) return { deduped: false };
+        if (inserted.has(key) && !claimed.has(key)) {
+          claimed.add(key);
+          return { deduped: false };
+        }
+        // A pending twin exists: pull it forward if this request is earlier (never postpone).
+        const runAt = input.runAt ?? now;
+        await trx('jobs').where({ dedupe_key: key, state: 'pending' }).andWhere('run_at', '>', runAt).update({ run_at: runAt, updated_at: now });
+        return { deduped: true };
+      }),
+    );
+  }
+
   async get(id: number): Promise<JobRecord | undefined> {
     const row = (await this.db('jobs').where({ id }).first()) as JobRow | undefined;
     return row ? toRecord(row) : undefined;

@@ -61,6 +61,38 @@ export class WebhookEventsRepo {
     return { id: Number(typeof dup === 'object' ? (dup as { id: number }).id : dup), duplicateOf: Number(original?.id) };
   }
 
+  /** `record` for many events in a few multi-row statements (group commit). Same semantics. */
+  async recordMany(events: NewEvent[], now: number, trx: Knex, statuses: Array<'received' | 'ignored'>): Promise<Array<{ id: number; duplicateOf: number | null }>> {
+    if (events.length === 0) return [];
+    const base = (e: NewEvent) => ({ store_hash: e.storeHash, source: e.source, event_id: e.eventId, topic: e.topic, resource_id: e.resourceId, payload: e.payload, received_at: now });
+    const firsts = (await trx('webhook_events')
+      .insert(events.map((e, i) => ({ ...base(e), dedupe_key: e.eventId, status: statuses[i] ?? 'received', processed_at: statuses[i] === 'ignored' ? now : null })))
+      .onConflict(['store_hash', 'source', 'dedupe_key'])
+      .ignore()
+      .returning(['id', 'store_hash', 'source', 'dedupe_key'])) as Array<{ id: number; store_hash: string; source: string; dedupe_key: string }>;
+    const keyOf = (storeHash: string, source: string, eventId: string) => `${storeHash}\u0000${source}\u0000${eventId}`;
+    const firstIds = new Map(firsts.map((r) => [keyOf(r.store_hash, r.source, r.dedupe_key), Number(r.id)]));
+    const out: Array<{ id: number; duplicateOf: number | null }> = new Array(events.length);
+    const dups: number[] = [];
+    const taken = new Set<string>();
+    events.forEach((e, i) => {
+      const k = keyOf(e.storeHash, e.source, e.eventId);
+      const id = firstIds.get(k);
+      if (id !== undefined && !taken.has(k)) {
+        taken.add(k);
+        out[i] = { id, duplicateOf: null };
+      } else dups.push(i);
+    });
+    for (const i of dups) {
+      const e = events[i]!;
+      const original = firstIds.get(keyOf(e.storeHash, e.source, e.eventId)) ??
+        Number((await trx('webhook_events').where({ store_hash: e.storeHash, source: e.source, dedupe_key: e.eventId }).first('id'))?.id);
+      const [dup] = await trx('webhook_events').insert({ ...base(e), dedupe_key: null, status: 'duplicate', duplicate_of: original || null, processed_at: now }).returning('id');
+      out[i] = { id: Number(typeof dup === 'object' ? (dup as { id: number }).id : dup), duplicateOf: original || null };
+    }
+    return out;
+  }
+
   async setStatus(id: number, status: WebhookEventStatus, error: string | null, now: number, trx: Knex = this.db): Promise<void> {
     await trx('webhook_events').where({ id }).update({ status, error, processed_at: now });
   }

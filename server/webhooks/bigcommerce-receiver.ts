@@ -64,31 +64,29 @@ export function bigcommerceWebhookRoutes(s: Services): Router {
       if (!parsed.success) throw new BadRequestError('Webhook body is not a BigCommerce webhook payload.');
       const p = parsed.data;
       const storeHash = p.producer.slice('stores/'.length);
-      const store = await s.stores.get(storeHash);
-      if (!store || store.status !== 'installed') throw new WebhookRejected(401, 'Unknown or uninstalled store.');
-      const secret = await s.settings.webhookSecret(storeHash);
-      if (!secret || !sameSecret(req.get(SECRET_HEADER), secret)) throw new UnauthenticatedError('Webhook secret header missing or wrong.');
+      const secret = await s.webhookIntake.gate.secretFor(storeHash);
+      if (secret === null) throw new WebhookRejected(401, 'Unknown or uninstalled store.');
+      if (!sameSecret(req.get(SECRET_HEADER), secret)) throw new UnauthenticatedError('Webhook secret header missing or wrong.');
 
-      const now = s.clock.now();
       const orderId = Number(p.data?.id);
       const isOrderSync = ORDER_SYNC_TOPICS.has(p.scope) && Number.isInteger(orderId) && orderId > 0;
+      const event = {
+        storeHash,
+        source: 'bigcommerce' as const,
+        eventId: p.hash,
+        topic: p.scope,
+        resourceId: isOrderSync ? String(orderId) : p.data?.id != null ? String(p.data.id) : null,
+        payload: raw.toString('utf8'),
+      };
       try {
-        await s.db.transaction(async (trx) => {
-          const ev = await s.webhookEvents.record(
-            { storeHash, source: 'bigcommerce', eventId: p.hash, topic: p.scope, resourceId: isOrderSync ? String(orderId) : p.data?.id != null ? String(p.data.id) : null, payload: raw.toString('utf8') },
-            now,
-            trx,
-          );
-          if (ev.duplicateOf !== null) return;
-          if (!isOrderSync) {
-            await s.webhookEvents.setStatus(ev.id, 'ignored', null, now, trx);
-            return;
-          }
-          await s.jobs.queue.enqueue(
-            { storeHash, kind: JOB.orderSync, payload: { orderId }, dedupeKey: orderSyncKey(storeHash, orderId), runAt: now + ORDER_SYNC_DEBOUNCE_MS },
-            trx,
-          );
-        });
+        await s.webhookIntake.committer.submit(
+          isOrderSync
+            ? {
+                event,
+                job: { storeHash, kind: JOB.orderSync, payload: { orderId }, dedupeKey: orderSyncKey(storeHash, orderId), runAt: s.clock.now() + ORDER_SYNC_DEBOUNCE_MS },
+              }
+            : { event, statusWithoutJob: 'ignored' },
+        );
       } catch (err) {
         s.logger.error({ err, storeHash }, 'could not persist a webhook');
         throw new AppError(503, 'unavailable', 'The webhook could not be stored; please retry.');

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import {
   ApiRequestError,
+  asApiError,
   createApiClient,
   errorFromResponse,
   isSessionEndedError,
@@ -116,5 +117,32 @@ describe('createApiClient', () => {
     await expect(setup(new Response(null, { status: 204 })).client.post('/api/x')).resolves.toBeUndefined();
     const err = await caught(setup(new Response('not json', { status: 200 })).client.get('/api/x'));
     expect(err.code).toBe('bad_response');
+  });
+
+  it('sends PUT with a JSON body and DELETE without one', async () => {
+    const put = setup(json(200, { id: 1 }));
+    await expect(put.client.put('/api/sku-mappings/1', { bcSku: 'A', backendSku: 'B' })).resolves.toEqual({ id: 1 });
+    const putInit = put.fetchMock.mock.calls[0]![1]!;
+    expect(putInit.method).toBe('PUT');
+    expect(putInit.body).toBe('{"bcSku":"A","backendSku":"B"}');
+    expect((putInit.headers as Record<string, string>)['Content-Type']).toBe('application/json');
+
+    const del = setup(new Response(null, { status: 204 }));
+    await expect(del.client.delete('/api/sku-mappings/1')).resolves.toBeUndefined();
+    const delInit = del.fetchMock.mock.calls[0]![1]!;
+    expect(delInit.method).toBe('DELETE');
+    expect(delInit.body).toBeUndefined();
+    expect((delInit.headers as Record<string, string>).Authorization).toBe('Bearer tok-1');
+  });
+});
+
+describe('asApiError', () => {
+  it('keeps ApiRequestErrors and wraps anything else with a readable message', () => {
+    const original = new ApiRequestError(422, 'validation_failed', 'Check the form', { sku: 'Required' });
+    expect(asApiError(original)).toBe(original);
+    const wrapped = asApiError(new Error('boom'), 'Saving failed.');
+    expect(wrapped).toBeInstanceOf(ApiRequestError);
+    expect(wrapped).toMatchObject({ status: 0, code: 'client_error', message: 'Saving failed.', sessionEnded: false });
+    expect(asApiError('weird').message).toBe('Something went wrong. Try again.');
   });
 });

@@ -1,0 +1,88 @@
+import type { Knex } from 'knex';
+import type { Logger } from '../logging/logger.js';
+import type { EnqueueInput } from '../jobs/types.js';
+import type { KnexJobQueue } from '../jobs/queue.js';
+import type { NewEvent, WebhookEventsRepo } from '../storage/webhook-events-repo.js';
+
+export interface EventWrite {
+  event: NewEvent;
+  /** The job the event causes (none for ignored topics). */
+  job?: EnqueueInput;
+  /** Status to record right away when there is no job (e.g. `ignored`). */
+  statusWithoutJob?: 'ignored';
+}
+
+interface Pending {
+  write: EventWrite;
+  resolve: (r: { duplicate: boolean }) => void;
+  reject: (err: unknown) => void;
+}
+
+const MAX_BATCH = 256;
+
+/**
+ * Group commit for webhook writes: every event that arrives while a commit is in flight is written
+ * in the next single transaction, so one fsync acknowledges many webhooks. Each caller still
+ * answers only after its own rows are durable (synchronous=FULL), and event + job stay atomic.
+ */
+export class GroupCommitter {
+  private pending: Pending[] = [];
+  private flushing = false;
+  private scheduled = false;
+
+  constructor(
+    private readonly d: { db: Knex; events: WebhookEventsRepo; queue: KnexJobQueue; now: () => number; logger: Logger },
+  ) {}
+
+  submit(write: EventWrite): Promise<{ duplicate: boolean }> {
+    return new Promise((resolve, reject) => {
+      this.pending.push({ write, resolve, reject });
+      this.schedule();
+    });
+  }
+
+  private schedule() {
+    if (this.scheduled || this.flushing) return;
+    this.scheduled = true;
+    setImmediate(() => void this.flush());
+  }
+
+  private async writeAll(batch: Pending[]): Promise<Array<{ duplicate: boolean }>> {
+    return this.d.db.transaction(async (trx) => {
+      const now = this.d.now();
+      const writes = batch.map((p) => p.write);
+      const recorded = await this.d.events.recordMany(
+        writes.map((w) => w.event),
+        now,
+        trx,
+        writes.map((w) => (w.job ? 'received' : (w.statusWithoutJob ?? 'received'))),
+      );
+      const jobs = writes.flatMap((w, i) => (w.job && recorded[i]!.duplicateOf === null ? [w.job] : []));
+      await this.d.queue.enqueueMany(jobs, trx);
+      return recorded.map((r) => ({ duplicate: r.duplicateOf !== null }));
+    });
+  }
+
+  private async flush(): Promise<void> {
+    this.scheduled = false;
+    this.flushing = true;
+    const batch = this.pending.splice(0, MAX_BATCH);
+    try {
+      const results = await this.writeAll(batch);
+      batch.forEach((p, i) => p.resolve(results[i]!));
+    } catch (err) {
+      // One bad write must not fail its neighbours: retry each on its own.
+      this.d.logger.warn({ err, size: batch.length }, 'webhook batch failed; retrying one by one');
+      for (const p of batch) {
+        try {
+          p.resolve((await this.writeAll([p]))[0]!);
+        } catch (e) {
+          p.reject(e);
+        }
+      }
+    } finally {
+      this.flushing = false;
+      if (this.pending.length > 0) this.schedule();
+    }
+  }
+}
