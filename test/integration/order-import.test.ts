@@ -60,7 +60,9 @@ describe('order import, end to end through the sandboxes', () => {
     const orders = [0, 1, 2, 3, 4].map(() => h.sandbox.control.createOrder(STORE, { statusId: 11, storm: true }));
     await settle();
     // Replay every event of the first order again, as BigCommerce does after a timeout.
-    for (const ev of h.sandbox.control.webhookEvents.filter((e) => e.orderId === String(orders[0]!.id))) {
+    const replay = h.sandbox.control.webhookEvents.filter((e) => e.payload.data.id === orders[0]!.id);
+    expect(replay.length).toBeGreaterThanOrEqual(2);
+    for (const ev of replay) {
       const res = await h.http.post('/webhooks/bigcommerce').set('content-type', 'application/json').set(h.sandbox.control.hooks(STORE)[0]!.headers ?? {}).send(ev.body);
       expect(res.status).toBe(200);
     }

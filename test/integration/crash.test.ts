@@ -1,0 +1,85 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { afterAll, describe, expect, it } from 'vitest';
+import { startSandbox, type Sandbox } from '../../sandbox/index.js';
+import { startSandboxWarehouse, type SandboxWarehouse } from '../../sandbox/warehouse/index.js';
+import { testEnv } from '../helpers/config.js';
+import { waitFor } from '../helpers/import-harness.js';
+
+const STORE = 'sbx1234';
+const ORDERS = 150;
+
+async function freePort(): Promise<number> {
+  const s = http.createServer();
+  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
+  const { port } = s.address() as AddressInfo;
+  await new Promise((r) => s.close(r));
+  return port;
+}
+
+let child: ChildProcess | undefined;
+let sandbox: Sandbox | undefined;
+let warehouse: SandboxWarehouse | undefined;
+afterAll(async () => {
+  child?.kill('SIGKILL');
+  await sandbox?.close();
+  await warehouse?.close();
+});
+
+function startApp(env: Record<string, string>): Promise<ChildProcess> {
+  const proc = spawn(process.execPath, ['--import', 'tsx', 'test/integration/fixtures/app-process.ts'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    createInterface({ input: proc.stdout! }).once('line', () => resolve(proc));
+    proc.once('exit', (code) => reject(new Error(`app exited early (${code})`)));
+  });
+}
+
+describe('a process killed mid-storm', () => {
+  it('delivers every order exactly once after restart', async () => {
+    const port = await freePort();
+    const appUrl = `http://127.0.0.1:${port}`;
+    warehouse = await startSandboxWarehouse({ appWebhookUrl: `${appUrl}/webhooks/fulfillment` });
+    const base = testEnv({ APP_URL: appUrl, PORT: String(port), LOG_LEVEL: 'warn', DATABASE_URL: `sqlite:${join(mkdtempSync(join(tmpdir(), 'fb-crash-')), 'app.sqlite')}` });
+    sandbox = await startSandbox({ clientId: base.CLIENT_ID!, clientSecret: base.CLIENT_SECRET!, appUrl, webhookRetryScale: 0.001, quota: 10_000 });
+    const env = { ...base, BC_LOGIN_URL: sandbox.url, BC_API_URL: sandbox.url, FULFILLMENT_API_URL: warehouse.url };
+    child = await startApp(env);
+
+    // Install, sign in, connect the warehouse and map the shipping method, over real HTTP.
+    expect((await fetch(sandbox.control.beginInstall(STORE).authUrl)).status).toBe(200);
+    const page = await (await fetch(sandbox.control.loadUrl(STORE, 1001))).text();
+    const code = JSON.parse(Buffer.from(/name="fb-boot" content="([^"]+)"/.exec(page)![1]!, 'base64url').toString()).exchangeCode;
+    const { token } = (await (await fetch(`${appUrl}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code }) })).json()) as { token: string };
+    const api = (path: string, body: unknown) =>
+      fetch(`${appUrl}${path}`, { method: 'PUT', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
+    const account = warehouse.control.accounts()[0]!;
+    expect((await api('/api/settings/backend', { accountId: account.id, apiKey: account.apiKey })).status).toBe(200);
+    expect((await api('/api/shipping-mappings', { method: 'Flat Rate', backendCode: 'GROUND' })).status).toBe(200);
+    await waitFor(() => sandbox!.control.hooks(STORE).filter((h) => h.isActive).length >= 2, { what: 'hooks' });
+
+    const orders = sandbox.control.createOrders(STORE, ORDERS, { statusId: 11, storm: true });
+    const ids = new Set(orders.map((o) => o.id));
+    const atWarehouse = () => warehouse!.control.orders().filter((o) => ids.has((o.body.external_ref as { order_id: number }).order_id));
+    await waitFor(() => atWarehouse().length >= 10, { what: 'storm under way' });
+    child.kill('SIGKILL');
+    await new Promise((r) => child!.once('exit', r));
+    const beforeRestart = atWarehouse().length;
+    expect(beforeRestart).toBeLessThan(ORDERS);
+
+    child = await startApp(env);
+    await waitFor(() => atWarehouse().length === ORDERS, { what: 'every order delivered', timeoutMs: 60_000 });
+    // Let retries and redeliveries play out, then count effective creates per order.
+    await sandbox.control.webhooks.idle();
+    await new Promise((r) => setTimeout(r, 1_000));
+    expect(atWarehouse()).toHaveLength(ORDERS);
+    const created = warehouse.control.requests.filter((r) => r.outcome === 'created');
+    const perKey = new Map<string, number>();
+    for (const r of created) perKey.set(r.idempotencyKey!, (perKey.get(r.idempotencyKey!) ?? 0) + 1);
+    expect([...perKey.values()].every((n) => n === 1)).toBe(true);
+    expect(perKey.size).toBe(ORDERS);
+  }, 120_000);
+});
