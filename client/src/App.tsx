@@ -1,5 +1,5 @@
 import { Box } from '@bigcommerce/big-design';
-import { useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { AppHeader, tabDomId, tabPanelDomId } from './layout/AppHeader';
 import { ErrorMessage } from './layout/ErrorMessage';
 import { Loading } from './layout/Loading';
@@ -39,7 +39,9 @@ export function App() {
     const Page = route.component;
     content = (
       <div role="tabpanel" id={tabPanelDomId(route.id)} aria-labelledby={tabDomId(route.id)}>
-        <Page />
+        <Suspense fallback={<Loading label="Loading…" />}>
+          <Page />
+        </Suspense>
       </div>
     );
   }

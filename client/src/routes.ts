@@ -1,4 +1,4 @@
-import type { ComponentType } from 'react';
+import { lazy, type ComponentType } from 'react';
 import { OverviewPage } from './pages/overview/OverviewPage';
 import type { RouteLike } from './router/match';
 
@@ -12,7 +12,18 @@ export interface AppRoute extends RouteLike {
   component: ComponentType;
 }
 
+// Pages other than the Overview load on first visit (the tables, date pickers and modals they use
+// would otherwise double the first download). App wraps pages in <Suspense>.
+const OrdersPage = lazy(() => import('./pages/orders/OrdersPage').then((m) => ({ default: m.OrdersPage })));
+const ActivityPage = lazy(() => import('./pages/activity/ActivityPage').then((m) => ({ default: m.ActivityPage })));
+const WebhooksPage = lazy(() => import('./pages/webhooks/WebhooksPage').then((m) => ({ default: m.WebhooksPage })));
+const SettingsPage = lazy(() => import('./pages/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
+
 /** One tab per entry, in this order. The first route is the fallback for unknown paths. */
 export const routes: readonly AppRoute[] = [
   { id: 'overview', title: 'Overview', path: '/', component: OverviewPage },
+  { id: 'orders', title: 'Orders', path: '/orders', component: OrdersPage },
+  { id: 'activity', title: 'Activity', path: '/activity', component: ActivityPage },
+  { id: 'webhooks', title: 'Webhooks', path: '/webhooks', component: WebhooksPage },
+  { id: 'settings', title: 'Settings', path: '/settings', component: SettingsPage },
 ];

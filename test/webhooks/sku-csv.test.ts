@@ -12,9 +12,10 @@ describe('SKU mapping CSV', () => {
     expect(parseSkuCsv('X,Y').rows).toEqual([{ bcSku: 'X', backendSku: 'Y' }]);
   });
   it('reports bad lines by number and keeps the good ones', () => {
-    const r = parseSkuCsv('A,1\nonly-one\n,empty\nB,2');
+    const r = parseSkuCsv('A,1\nonly-one\n\n,empty\nB,2');
     expect(r.rows.map((x) => x.bcSku)).toEqual(['A', 'B']);
-    expect(r.errors.map((e) => e.line)).toEqual([2, 3]);
+    // Line numbers are the file's, blank lines included.
+    expect(r.errors.map((e) => e.line)).toEqual([2, 4]);
   });
   it('explains broken quoting instead of throwing', () => {
     const r = parseSkuCsv('A,"unterminated\nB,2');

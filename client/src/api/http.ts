@@ -65,6 +65,11 @@ export async function errorFromResponse(res: Response): Promise<ApiRequestError>
   return new ApiRequestError(res.status, `http_${res.status}`, fallbackMessage(res.status));
 }
 
+/** Any thrown value as an ApiRequestError (unexpected ones get a generic, readable message). */
+export function asApiError(err: unknown, message = 'Something went wrong. Try again.'): ApiRequestError {
+  return err instanceof ApiRequestError ? err : new ApiRequestError(0, 'client_error', message);
+}
+
 export interface RequestOptions {
   signal?: AbortSignal;
   /** Send the bearer token (default true). Only POST /api/session goes without. */
@@ -81,6 +86,8 @@ export interface ApiClient {
   request<T>(method: string, path: string, body?: unknown, options?: RequestOptions): Promise<T>;
   get<T>(path: string, options?: RequestOptions): Promise<T>;
   post<T>(path: string, body?: unknown, options?: RequestOptions): Promise<T>;
+  put<T>(path: string, body?: unknown, options?: RequestOptions): Promise<T>;
+  delete<T>(path: string, options?: RequestOptions): Promise<T>;
 }
 
 export function createApiClient(deps: ApiClientDeps): ApiClient {
@@ -137,6 +144,8 @@ export function createApiClient(deps: ApiClientDeps): ApiClient {
     request,
     get: (path, options) => request('GET', path, undefined, options),
     post: (path, body, options) => request('POST', path, body, options),
+    put: (path, body, options) => request('PUT', path, body, options),
+    delete: (path, options) => request('DELETE', path, undefined, options),
   };
 }
 

@@ -1,9 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
-import { api, ApiRequestError } from './http';
+import { api, asApiError, type ApiRequestError } from './http';
 
 export type ApiGetState<T> =
-  | { status: 'loading' }
-  | { status: 'success'; data: T }
+  /** `stale` is the previous answer while a new path loads (tables keep showing it). */
+  | { status: 'loading'; stale?: T }
+  /** `path` is the path the data was loaded from. */
+  | { status: 'success'; data: T; path: string }
   | { status: 'error'; error: ApiRequestError };
 
 /** GETs a JSON endpoint with the session token; `reload` fetches it again. */
@@ -13,18 +15,17 @@ export function useApiGet<T>(path: string): ApiGetState<T> & { reload(): void } 
 
   useEffect(() => {
     const controller = new AbortController();
-    setState({ status: 'loading' });
+    setState((previous) => ({
+      status: 'loading',
+      stale: previous.status === 'success' ? previous.data : previous.status === 'loading' ? previous.stale : undefined,
+    }));
     api.get<T>(path, { signal: controller.signal }).then(
       (data) => {
-        if (!controller.signal.aborted) setState({ status: 'success', data });
+        if (!controller.signal.aborted) setState({ status: 'success', data, path });
       },
       (err: unknown) => {
         if (controller.signal.aborted) return;
-        const error =
-          err instanceof ApiRequestError
-            ? err
-            : new ApiRequestError(0, 'client_error', 'Something went wrong while loading this page.');
-        setState({ status: 'error', error });
+        setState({ status: 'error', error: asApiError(err, 'Something went wrong while loading this page.') });
       },
     );
     return () => controller.abort();

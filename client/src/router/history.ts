@@ -7,6 +7,10 @@ function currentPath(): string {
   return window.location.pathname;
 }
 
+function currentSearch(): string {
+  return window.location.search;
+}
+
 function subscribe(listener: () => void): () => void {
   window.addEventListener('popstate', listener);
   window.addEventListener(NAVIGATE_EVENT, listener);
@@ -38,4 +42,9 @@ export function navigate(path: string, options: { replace?: boolean } = {}): voi
 /** The current location.pathname, re-rendering on navigate() and back/forward. */
 export function usePathname(): string {
   return useSyncExternalStore(subscribe, currentPath);
+}
+
+/** The current location.search ("?page=2" or ""): list pages keep their filters there. */
+export function useSearch(): string {
+  return useSyncExternalStore(subscribe, currentSearch);
 }

@@ -2,6 +2,7 @@ import { Panel, Small, Text } from '@bigcommerce/big-design';
 import { CheckCircleIcon, RadioButtonUncheckedIcon } from '@bigcommerce/big-design-icons';
 import styled from 'styled-components';
 import type { ChecklistItem } from '../../../../server/api/contract';
+import { navigate } from '../../router/history';
 import { checklistProgress } from './format';
 
 const List = styled.ul`
@@ -41,6 +42,7 @@ export function ChecklistPanel({ items }: { items: readonly ChecklistItem[] }) {
       header="Getting started"
       description={progress.label}
       badge={complete ? { label: 'Complete', variant: 'success' } : undefined}
+      action={complete ? undefined : { text: 'Go to settings', variant: 'secondary', onClick: () => navigate('/settings') }}
     >
       <List>
         {items.map((item) => (

@@ -1,6 +1,6 @@
 import { Link, Message, Panel } from '@bigcommerce/big-design';
 import type { OverviewResponse } from '../../../../server/api/contract';
-import { DetailList } from './DetailList';
+import { DetailList } from '../../components/DetailList';
 import { formatDateTime, safeExternalUrl } from './format';
 
 export function StorePanel({ store }: { store: OverviewResponse['store'] }) {

@@ -1,6 +1,6 @@
 import { Badge, Panel } from '@bigcommerce/big-design';
 import type { SessionUser } from '../../../../server/api/contract';
-import { DetailList } from './DetailList';
+import { DetailList } from '../../components/DetailList';
 import { memberCountLabel } from './format';
 
 export function UserPanel({ user, memberCount }: { user: SessionUser; memberCount: number }) {

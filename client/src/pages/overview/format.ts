@@ -1,17 +1,7 @@
 // Display helpers for the Overview page. Pure (no DOM, no React) so they can be unit-tested.
 import type { ChecklistItem } from '../../../../server/api/contract.js';
 
-/**
- * Formats an ISO-8601 instant as date and time in the given locale and time zone; by default the
- * user's own (the browser's). Returns null when the value is not a valid date.
- */
-export function formatDateTime(iso: string, locale?: string, timeZone?: string): string | null {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) {
-    return null;
-  }
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(date);
-}
+export { formatDateTime } from '../../lib/dates.js';
 
 /** Returns the URL only when it is an absolute http(s) URL, so it is safe to use as a link href. */
 export function safeExternalUrl(url: string | null | undefined): string | null {

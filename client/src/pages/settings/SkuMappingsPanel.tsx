@@ -1,0 +1,138 @@
+import { Button, Dropdown, Flex, FlexItem, Message, Modal, Panel, Text } from '@bigcommerce/big-design';
+import type { TableColumn } from '@bigcommerce/big-design';
+import { DeleteIcon, EditIcon, MoreHorizIcon } from '@bigcommerce/big-design-icons';
+import { useState } from 'react';
+import type { SkuMapping } from '../../../../server/api/contract';
+import { api } from '../../api/http';
+import { useAction } from '../../api/useAction';
+import { usePagedQuery } from '../../api/usePagedQuery';
+import { EmptyState } from '../../components/EmptyState';
+import { SearchField } from '../../components/Filters';
+import { Mono } from '../../components/JsonBlock';
+import { PagedTable } from '../../components/PagedTable';
+import { ErrorMessage } from '../../layout/ErrorMessage';
+import { SKU_FILTER_SPECS, SKU_QUERY_OPTIONS, skuMappingsApiPath, type SkuFilters } from './forms';
+import { SkuImportModal } from './SkuImportModal';
+import { SkuMappingModal } from './SkuMappingModal';
+
+const CONFIG = { specs: SKU_FILTER_SPECS, options: SKU_QUERY_OPTIONS, toApiPath: skuMappingsApiPath };
+
+type Editing = { mode: 'add' } | { mode: 'edit'; mapping: SkuMapping };
+
+export function SkuMappingsPanel() {
+  const query = usePagedQuery<SkuFilters, SkuMapping>(CONFIG);
+  const [editing, setEditing] = useState<Editing | null>(null);
+  const [deleting, setDeleting] = useState<SkuMapping | null>(null);
+  const [importing, setImporting] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const remove = useAction(async (mapping: SkuMapping) => {
+    await api.delete<unknown>(`/api/sku-mappings/${mapping.id}`);
+    return true;
+  });
+  const { search } = query.state.filters;
+
+  const done = (message: string) => {
+    setNotice(message);
+    query.result.reload();
+  };
+
+  const confirmDelete = async () => {
+    if (!deleting) return;
+    const mapping = deleting;
+    setDeleting(null);
+    const result = await remove.run(mapping);
+    if (result) done(`The mapping for ${mapping.bcSku} was deleted.`);
+  };
+
+  const columns: Array<TableColumn<SkuMapping>> = [
+    { hash: 'bcSku', header: 'BigCommerce SKU', render: ({ bcSku }) => <Mono>{bcSku}</Mono> },
+    { hash: 'backendSku', header: 'Backend SKU', render: ({ backendSku }) => <Mono>{backendSku}</Mono> },
+    {
+      hash: 'actions',
+      header: 'Actions',
+      hideHeader: true,
+      align: 'right',
+      width: '4.5rem',
+      render: (mapping) => (
+        <Dropdown
+          placement="bottom-end"
+          items={[
+            { content: 'Edit', icon: <EditIcon />, onItemClick: () => setEditing({ mode: 'edit', mapping }) },
+            { content: 'Delete', icon: <DeleteIcon />, actionType: 'destructive', onItemClick: () => setDeleting(mapping) },
+          ]}
+          toggle={
+            <Button
+              variant="subtle"
+              mobileWidth="auto"
+              iconOnly={<MoreHorizIcon title={`Actions for ${mapping.bcSku}`} />}
+              aria-label={`Actions for ${mapping.bcSku}`}
+            />
+          }
+        />
+      ),
+    },
+  ];
+
+  const empty = search ? (
+    <EmptyState title={`No mapping matches “${search}”`} message="Check the SKU and search again, or clear the search to see every mapping." />
+  ) : (
+    <EmptyState
+      title="No SKU mappings yet"
+      message="That's fine if your warehouse uses the same SKUs as your store: every SKU is sent unchanged until you map it."
+    />
+  );
+
+  return (
+    <Panel
+      header="SKU mappings"
+      description="Use these when your warehouse knows a product by a different SKU. SKUs without a mapping are sent unchanged."
+      action={{ text: 'Add mapping', onClick: () => setEditing({ mode: 'add' }) }}
+    >
+      {notice && <Message type="success" marginBottom="medium" messages={[{ text: notice }]} onClose={() => setNotice(null)} />}
+      {remove.error && <ErrorMessage marginBottom="medium" header="The mapping couldn't be deleted" message={remove.error.message} />}
+      <Flex flexDirection="row" flexWrap="wrap" flexGap="1rem" alignItems="center" marginBottom="medium">
+        <FlexItem flexGrow={1} flexBasis={{ mobile: '100%', tablet: '18rem' }}>
+          <SearchField label="Search SKU mappings" placeholder="Search by SKU" value={search} onSearch={(value) => query.setFilters({ search: value })} />
+        </FlexItem>
+        <Button variant="secondary" marginBottom="xxSmall" onClick={() => setImporting(true)}>
+          Import CSV
+        </Button>
+      </Flex>
+      <PagedTable
+        query={query}
+        columns={columns}
+        itemName="mappings"
+        errorHeader="The SKU mappings couldn't be loaded"
+        loadingLabel="Loading SKU mappings…"
+        emptyComponent={empty}
+      />
+      {editing && (
+        <SkuMappingModal
+          mapping={editing.mode === 'edit' ? editing.mapping : null}
+          onClose={() => setEditing(null)}
+          onSaved={(mapping) => {
+            setEditing(null);
+            done(`${mapping.bcSku} is now sent as ${mapping.backendSku}.`);
+          }}
+        />
+      )}
+      {importing && <SkuImportModal onClose={() => setImporting(false)} onImported={() => query.result.reload()} />}
+      <Modal
+        isOpen={deleting !== null}
+        variant="dialog"
+        header="Delete this mapping?"
+        onClose={() => setDeleting(null)}
+        closeOnEscKey
+        actions={[
+          { text: 'Cancel', variant: 'subtle', onClick: () => setDeleting(null) },
+          { text: 'Delete', actionType: 'destructive', isLoading: remove.busy, onClick: () => void confirmDelete() },
+        ]}
+      >
+        <Text>
+          Orders containing <strong>{deleting?.bcSku}</strong> will be sent to your warehouse with that SKU unchanged
+          instead of <strong>{deleting?.backendSku}</strong>.
+        </Text>
+      </Modal>
+    </Panel>
+  );
+}

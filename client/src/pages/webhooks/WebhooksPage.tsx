@@ -1,0 +1,120 @@
+import { Button, Panel, Select } from '@bigcommerce/big-design';
+import type { TableColumn } from '@bigcommerce/big-design';
+import { useState } from 'react';
+import styled from 'styled-components';
+import type { TopicsResponse, WebhookEventSummary } from '../../../../server/api/contract';
+import { useApiGet } from '../../api/useApiGet';
+import { usePagedQuery } from '../../api/usePagedQuery';
+import { DateTime } from '../../components/DateTime';
+import { EmptyState } from '../../components/EmptyState';
+import { ClearFiltersButton, DateRangeFilters, FilterBar, FilterItem } from '../../components/Filters';
+import { PagedTable } from '../../components/PagedTable';
+import { WebhookStatusBadge } from '../../components/StatusBadges';
+import { PathText, TruncatedText } from '../../components/TruncatedText';
+import { WEBHOOK_STATUSES, webhookStatusBadge } from '../../lib/badges';
+import { WebhookPayloadModal } from './WebhookPayloadModal';
+import { WEBHOOK_FILTER_SPECS, webhookEventsApiPath, type WebhookFilters } from './query';
+
+const CONFIG = { specs: WEBHOOK_FILTER_SPECS, toApiPath: webhookEventsApiPath };
+const HIDE_ON_MOBILE = { mobile: 'none', tablet: 'table-cell' } as const;
+
+// "View payload" is shortened to "View" on phones (the button's aria-label says it in full).
+const Wide = styled.span`
+  display: none;
+  ${({ theme }) => theme.breakpoints.tablet} {
+    display: inline;
+  }
+`;
+const Narrow = styled.span`
+  ${({ theme }) => theme.breakpoints.tablet} {
+    display: none;
+  }
+`;
+const STATUS_OPTIONS = [
+  { value: '' as const, content: 'All statuses' },
+  ...WEBHOOK_STATUSES.map((status) => ({ value: status, content: webhookStatusBadge(status).label })),
+];
+
+export function WebhooksPage() {
+  const query = usePagedQuery<WebhookFilters, WebhookEventSummary>(CONFIG);
+  const topics = useApiGet<TopicsResponse>('/api/webhook-events/topics');
+  const [openId, setOpenId] = useState<number | null>(null);
+  const { filters } = query.state;
+
+  const topicList = topics.status === 'success' ? topics.data.topics : [];
+  // Keep a topic from the URL selectable even before (or without) the topic list.
+  const topicNames = filters.topic && !topicList.includes(filters.topic) ? [filters.topic, ...topicList] : topicList;
+  const topicOptions = [{ value: '', content: 'All topics' }, ...topicNames.map((topic) => ({ value: topic, content: topic }))];
+
+  const columns: Array<TableColumn<WebhookEventSummary>> = [
+    { hash: 'id', header: 'ID', width: '10rem', display: HIDE_ON_MOBILE, render: ({ eventId }) => <TruncatedText text={eventId} max={14} mode="middle" mono /> },
+    { hash: 'topic', header: 'Topic', render: ({ topic }) => <PathText text={topic} /> },
+    { hash: 'status', header: 'Status', render: ({ status }) => <WebhookStatusBadge status={status} /> },
+    { hash: 'resource', header: 'Resource id', display: HIDE_ON_MOBILE, render: ({ resourceId }) => resourceId ?? '—' },
+    { hash: 'received', header: 'Received', display: HIDE_ON_MOBILE, render: ({ receivedAt }) => <DateTime iso={receivedAt} zone /> },
+    {
+      hash: 'actions',
+      header: 'Actions',
+      hideHeader: true,
+      align: 'right',
+      render: (event) => (
+        <Button variant="subtle" mobileWidth="auto" onClick={() => setOpenId(event.id)} aria-label={`View payload of event ${event.eventId}`}>
+          <Wide>View payload</Wide>
+          <Narrow>View</Narrow>
+        </Button>
+      ),
+    },
+  ];
+
+  const empty = query.filtered ? (
+    <EmptyState
+      title="No webhook events match these filters"
+      message="Try another topic, status or date range."
+      action={<ClearFiltersButton onClick={query.clear} />}
+    />
+  ) : (
+    <EmptyState
+      title="No webhook events yet"
+      message="BigCommerce notifies Fulfillment Bridge when orders are created or change status. Those notifications appear here as they arrive."
+    />
+  );
+
+  return (
+    <Panel
+      header="Webhook history"
+      description="Every notification BigCommerce sent to Fulfillment Bridge, and what was done with it. Times are in your time zone."
+    >
+      <FilterBar>
+        <FilterItem width="16rem">
+          <Select
+            label="Topic"
+            options={topicOptions}
+            value={filters.topic}
+            onOptionChange={(topic) => query.setFilters({ topic: topic ?? '' })}
+          />
+        </FilterItem>
+        <FilterItem width="11rem">
+          <Select
+            label="Status"
+            filterable={false}
+            options={STATUS_OPTIONS}
+            value={filters.status}
+            onOptionChange={(status) => query.setFilters({ status: status ?? '' })}
+          />
+        </FilterItem>
+        <DateRangeFilters range={filters} onChange={(range) => query.setFilters({ from: range.from, to: range.to })} />
+        {query.filtered && <ClearFiltersButton onClick={query.clear} />}
+      </FilterBar>
+      <PagedTable
+        query={query}
+        columns={columns}
+        itemName="events"
+        errorHeader="The webhook history couldn't be loaded"
+        loadingLabel="Loading webhook history…"
+        emptyComponent={empty}
+        onRowClick={(event) => setOpenId(event.id)}
+      />
+      {openId !== null && <WebhookPayloadModal eventId={openId} onClose={() => setOpenId(null)} />}
+    </Panel>
+  );
+}
