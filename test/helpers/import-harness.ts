@@ -50,7 +50,9 @@ const pathOf = (url: string) => `${new URL(url).pathname}${new URL(url).search}`
  * webhooks, and the sandbox warehouse. The store is installed, the backend connected, the
  * "Flat Rate" shipping method mapped, and the webhooks registered.
  */
-export async function startImportHarness(opts: { sandbox?: Partial<SandboxOptions>; fulfillmentTimeoutMs?: number; connect?: boolean } = {}): Promise<ImportHarness> {
+export async function startImportHarness(
+  opts: { sandbox?: Partial<SandboxOptions>; fulfillmentTimeoutMs?: number; connect?: boolean; clientDir?: string } = {},
+): Promise<ImportHarness> {
   const server = http.createServer();
   await new Promise<void>((res) => server.listen(0, '127.0.0.1', res));
   const appUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -66,7 +68,7 @@ export async function startImportHarness(opts: { sandbox?: Partial<SandboxOption
     db,
     logger: logs.logger,
     clock: { now: () => Date.now() },
-    clientDir: '/nonexistent',
+    clientDir: opts.clientDir ?? '/nonexistent',
     fulfillmentFactory: createFulfillmentClient({ baseUrl: warehouse.url, timeoutMs: opts.fulfillmentTimeoutMs ?? 1_000 }),
   });
   server.on('request', app);
