@@ -5,6 +5,7 @@ import { callApp } from './callbacks.js';
 import { callbackUrl, payloadFor, signPayload, type PayloadOverrides } from './jwt.js';
 import { clearFaults, setFaults } from './api/faults.js';
 import { currentBucket, resetMsOf, setQuota } from './api/rate-limit.js';
+import { ordersControl, type OrdersControl } from './orders/control.js';
 import { DEFAULT_SCOPES, type SandboxState } from './state.js';
 import type {
   CallbackClaims,
@@ -18,6 +19,7 @@ import type {
   StoreUser,
 } from './types.js';
 import { SandboxError } from './util.js';
+import { webhooksControl, type WebhooksControl } from './webhooks/control.js';
 
 export interface StoreSnapshot extends StoreRecord {
   installed: boolean;
@@ -37,7 +39,8 @@ export interface SandboxSnapshot {
   requestCount: number;
 }
 
-export interface SandboxControl {
+/** Orders (orders/control.ts) and webhooks (webhooks/control.ts) levers are part of the control. */
+export interface SandboxControl extends OrdersControl, WebhooksControl {
   readonly state: SandboxState;
   /** Live log of /stores/... requests (the same array instance even after resetRequests()). */
   readonly requests: RecordedRequest[];
@@ -66,6 +69,8 @@ export function createControl(state: SandboxState): SandboxControl {
   };
 
   return {
+    ...ordersControl(state),
+    ...webhooksControl(state),
     state,
     requests: state.requests,
     createStore: (input) => state.createStore(input),

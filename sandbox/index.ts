@@ -11,6 +11,13 @@ export { DEFAULT_SCOPES, DEFAULT_STORE, SandboxState } from './state.js';
 export type { PayloadOverrides } from './jwt.js';
 export { SandboxError } from './util.js';
 export type * from './types.js';
+export type * from './orders/types.js';
+export type * from './webhooks/types.js';
+export type { OrdersControl, OrderStatusLabel } from './orders/control.js';
+export type { WebhookLevers, WebhooksControl } from './webhooks/control.js';
+export { ORDER_STATUSES } from './orders/statuses.js';
+export { RETRY_SCHEDULE_SEC } from './webhooks/dispatcher.js';
+export { signatureFor } from './webhooks/payload.js';
 
 export interface Sandbox {
   /** e.g. http://127.0.0.1:41234 — both BC_LOGIN_URL and BC_API_URL for the app. */
@@ -37,6 +44,8 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
     control,
     close: () =>
       new Promise<void>((resolve, reject) => {
+        // Pending webhook retries and deliveries end with the sandbox.
+        state.webhooks.stop();
         server.close((err) => (err ? reject(err) : resolve()));
         // Keep-alive connections (the app's HTTP client, a browser) would otherwise hold close() open.
         server.closeAllConnections();

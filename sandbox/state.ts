@@ -15,6 +15,9 @@ import type {
   StoreUser,
 } from './types.js';
 import { SandboxError, randomAlnum, stableUuid } from './util.js';
+import { OrderBook } from './orders/book.js';
+import { WebhookDispatcher } from './webhooks/dispatcher.js';
+import { HookRegistry } from './webhooks/registry.js';
 
 /** Scopes this app asks for (see notes §7); used when beginInstall gets no scope. */
 export const DEFAULT_SCOPES =
@@ -43,7 +46,7 @@ export interface ActiveFault extends FaultPlan {
   remaining: number;
 }
 
-/** Events other sandbox modules (e.g. future webhooks) can react to. Payload: the store hash. */
+/** Events other sandbox modules react to (webhooks/registry.ts deletes hooks on 'uninstalled'). Payload: the store hash. */
 export type SandboxEvent = 'store-created' | 'installed' | 'uninstalled' | 'user-removed';
 
 export function resolveOptions(opts: SandboxOptions): ResolvedOptions {
@@ -56,6 +59,8 @@ export function resolveOptions(opts: SandboxOptions): ResolvedOptions {
     quota: opts.quota ?? 150,
     windowMs: opts.windowMs ?? 30_000,
     now: opts.now ?? Date.now,
+    webhookRetryScale: opts.webhookRetryScale ?? 1,
+    webhookTimeoutMs: opts.webhookTimeoutMs ?? 10_000,
   };
 }
 
@@ -74,6 +79,11 @@ export class SandboxState {
   faults: ActiveFault[] = [];
   readonly requests: RecordedRequest[] = [];
   readonly events = new EventEmitter();
+  /** Orders per store (orders/book.ts); changes fire webhooks through `webhooks`. */
+  readonly orders: OrderBook;
+  /** The app's v3 hook subscriptions; deleted on uninstall. */
+  readonly hooks: HookRegistry;
+  readonly webhooks: WebhookDispatcher;
 
   // BigCommerce user ids are global, so they are allocated across stores.
   private nextOwnerId = 1001;
@@ -83,6 +93,9 @@ export class SandboxState {
   constructor(opts: SandboxOptions) {
     this.opts = resolveOptions(opts);
     this.appAccountUuid = stableUuid(`app-account:${this.opts.clientId}`);
+    this.hooks = new HookRegistry(this);
+    this.webhooks = new WebhookDispatcher(this);
+    this.orders = new OrderBook(this);
     this.createStore({ ...DEFAULT_STORE });
   }
 

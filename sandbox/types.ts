@@ -16,6 +16,13 @@ export interface SandboxOptions {
   windowMs?: number;
   /** ms clock, default Date.now; drives JWT iat/exp, grant-code expiry and rate windows. */
   now?: () => number;
+  /**
+   * Multiplies BigCommerce's webhook retry delays (60 s, 180 s ... 86400 s), default 1.
+   * Tests use e.g. 0.00001 to run the whole 48-hour schedule in under two seconds.
+   */
+  webhookRetryScale?: number;
+  /** How long a webhook delivery may take before it counts as failed (undocumented), default 10000 ms. */
+  webhookTimeoutMs?: number;
 }
 
 /** Options after defaults are applied. */

@@ -10,12 +10,15 @@ import { sendApiError } from './errors.js';
 import { faultMiddleware } from './faults.js';
 import { rateLimiter } from './rate-limit.js';
 import { recordRequests } from './record.js';
+import { registerHooks } from './hooks.js';
+import { registerOrderResources } from './order-resources.js';
+import { registerOrders } from './orders.js';
 import { registerStoreInfo } from './store-info.js';
 
 type Register = (router: Router, state: SandboxState) => void;
 
-const V2_MODULES: Register[] = [registerStoreInfo];
-const V3_MODULES: Register[] = [];
+const V2_MODULES: Register[] = [registerStoreInfo, registerOrders, registerOrderResources];
+const V3_MODULES: Register[] = [registerHooks];
 
 /** v2 also serves resources with a ".json" extension (e.g. /v2/store.json), as BigCommerce does. */
 const stripJsonExtension: RequestHandler = (req, _res, next) => {

@@ -1,10 +1,13 @@
 // GET / and GET /manage/app: the sandbox's stand-in for the store control panel's app page.
 // Plain HTML with inline CSS and script (our own page, so no CSP concerns). Stable element ids
 // (#install, #open, #add-user, #remove-user, #uninstall, #user-select, #new-user-email, #status,
-// #app-frame) are what browser tests drive.
+// #app-frame, and those of the Orders / Webhooks sections listed in commerce-section.ts) are what
+// browser tests drive.
 import type { RequestHandler } from 'express';
 import type { SandboxState } from '../state.js';
 import { escapeHtml } from '../util.js';
+import { COMMERCE_SCRIPT } from './commerce-script.js';
+import { COMMERCE_CSS, commerceSection } from './commerce-section.js';
 import { PANEL_SCRIPT } from './script.js';
 import { PANEL_CSS } from './style.js';
 
@@ -18,13 +21,13 @@ export function renderPanel(state: SandboxState, requestedHash: string | undefin
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${name} · Apps · BigCommerce sandbox</title>
-<style>${PANEL_CSS}</style>
+<style>${PANEL_CSS}${COMMERCE_CSS}</style>
 </head>
 <body data-store="${escapeHtml(hash)}">
 <nav class="side" aria-label="Control panel">
   <div class="logo">BigCommerce <span class="muted">sandbox</span></div>
   <a href="#" aria-disabled="true">Home</a>
-  <a href="#" aria-disabled="true">Orders</a>
+  <a href="#orders-title">Orders</a>
   <a href="#" aria-disabled="true">Products</a>
   <a href="#" aria-disabled="true">Customers</a>
   <div class="section">Apps</div>
@@ -77,9 +80,11 @@ export function renderPanel(state: SandboxState, requestedHash: string | undefin
     <div class="frame-wrap">
       <iframe id="app-frame" name="app-frame" title="App" src="about:blank"></iframe>
     </div>
+${commerceSection()}
   </div>
 </div>
 <script>${PANEL_SCRIPT}</script>
+<script>${COMMERCE_SCRIPT}</script>
 </body>
 </html>`;
 }

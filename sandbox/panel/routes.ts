@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { SandboxControl } from '../control.js';
 import type { FaultPlan } from '../types.js';
 import { SandboxError } from '../util.js';
+import { registerCommerceRoutes } from './commerce-routes.js';
 
 const storeInput = z.object({
   hash: z.string().optional(),
@@ -106,6 +107,7 @@ export function panelRouter(control: SandboxControl): Router {
     res.status(204).end();
   });
 
+  registerCommerceRoutes(r, control);
   r.use(onPanelError);
   return r;
 }

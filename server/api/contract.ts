@@ -228,3 +228,91 @@ export interface ActivityEntry {
   message: string;
   detail: string | null;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Closing the loop: shipments, cancellations, inventory, flow switches, polling.
+
+export type FlowName = 'orders' | 'fulfillment' | 'inventory' | 'cancellations';
+
+/** Extra fields of GET /api/settings (SettingsResponse & LoopSettings). */
+export interface LoopSettings {
+  /** Per-flow switches; off stops the flow at once and removes webhooks it no longer needs. */
+  flows: Record<FlowName, boolean>;
+  /** BigCommerce statuses that mean "cancel at the warehouse" (default [5] Cancelled). */
+  cancellationStatusIds: number[];
+  /** BigCommerce status to set when the warehouse cancels or rejects an order (null: leave it). */
+  statusOnBackendCancelId: number | null;
+  /** Inventory location the stock levels are written to (default 1). */
+  inventoryLocationId: number;
+  /** push: the backend sends events; poll: the app asks GET /v1/shipments and /v1/inventory. */
+  syncMode: 'push' | 'poll';
+}
+
+/** PUT /api/settings/flows  body: Partial<Record<FlowName, boolean>> → SettingsResponse & LoopSettings */
+/** PUT /api/settings/loop   body: Partial<Omit<LoopSettings, 'flows'>>   → SettingsResponse & LoopSettings */
+
+/** GET /api/inventory-locations */
+export interface InventoryLocationOption {
+  id: number;
+  label: string;
+}
+
+/** GET /api/carrier-mappings → { items }; PUT /api/carrier-mappings body: CarrierMappingInput → { items } */
+export interface CarrierMapping {
+  /** Carrier name as the backend sends it (e.g. "UPS", "Royal Mail"). */
+  backendCarrier: string;
+  /** BigCommerce shipping_provider (e.g. "ups", "fedex", "usps", "royalmail", "auspost", "" = custom). */
+  shippingProvider: string | null;
+  /** BigCommerce tracking_carrier (AfterShip slug) for carriers BigCommerce has no provider for. */
+  trackingCarrier: string | null;
+  /** Shipments seen with this carrier. */
+  seen: number;
+}
+
+export interface CarrierMappingInput {
+  backendCarrier: string;
+  shippingProvider: string | null;
+  trackingCarrier: string | null;
+}
+
+export interface ShipmentView {
+  backendShipmentId: string;
+  bcShipmentId: number | null;
+  trackingNumber: string | null;
+  carrier: string | null;
+  service: string | null;
+  /** Link shown to the merchant (from the backend or built from the carrier). */
+  trackingUrl: string | null;
+  items: Array<{ sku: string; quantity: number }>;
+  state: 'created' | 'pending' | 'failed';
+  error: string | null;
+  createdAt: string;
+}
+
+export interface CancellationView {
+  source: 'bigcommerce' | 'warehouse';
+  outcome: 'pending' | 'cancelled' | 'too_late' | 'rejected' | 'failed';
+  message: string | null;
+  at: string;
+}
+
+/** Extra fields of GET /api/orders/:id (OrderDetail & OrderLoopDetail). */
+export interface OrderLoopDetail {
+  shipments: ShipmentView[];
+  cancellation: CancellationView | null;
+  /** Something the merchant must act on, e.g. "Cancelled in BigCommerce but already shipped". */
+  alert: string | null;
+}
+
+/** GET /api/inventory?page&limit&search&status */
+export interface InventoryItemView {
+  sku: string;
+  backendSku: string;
+  available: number;
+  locationId: number;
+  status: 'synced' | 'skipped' | 'pending';
+  /** Why it was skipped (inventory tracking off, unknown SKU, ...). */
+  reason: string | null;
+  /** ISO-8601 */
+  lastSyncedAt: string | null;
+}

@@ -16,7 +16,11 @@ export interface OrderRow {
   payloadSent: unknown;
   sentAt: number | null;
   updatedAt: number;
+  alert: string | null;
+  cancellation: { source: 'bigcommerce' | 'warehouse'; outcome: CancelOutcome; message: string | null; at: number } | null;
 }
+
+export type CancelOutcome = 'pending' | 'cancelled' | 'too_late' | 'rejected' | 'failed';
 
 type Raw = Record<string, unknown>;
 const toRow = (r: Raw): OrderRow => ({
@@ -34,6 +38,16 @@ const toRow = (r: Raw): OrderRow => ({
   payloadSent: r.payload_sent == null ? null : JSON.parse(String(r.payload_sent)),
   sentAt: r.sent_at == null ? null : Number(r.sent_at),
   updatedAt: Number(r.updated_at),
+  alert: r.alert == null ? null : String(r.alert),
+  cancellation:
+    r.cancel_outcome == null
+      ? null
+      : {
+          source: r.cancel_source === 'warehouse' ? 'warehouse' : 'bigcommerce',
+          outcome: r.cancel_outcome as CancelOutcome,
+          message: r.cancel_message == null ? null : String(r.cancel_message),
+          at: Number(r.cancel_at),
+        },
 });
 
 export const toSummary = (o: OrderRow): OrderSummary => ({
@@ -108,6 +122,25 @@ export class OrdersRepo {
       sent_at: now,
       updated_at: now,
     });
+  }
+
+  async setCancellation(
+    storeHash: string,
+    orderId: number,
+    c: { source: 'bigcommerce' | 'warehouse'; outcome: CancelOutcome; message: string | null; state?: OrderSyncState; alert?: string | null },
+    now: number,
+  ): Promise<void> {
+    await this.db('orders')
+      .where({ store_hash: storeHash, order_id: orderId })
+      .update({
+        cancel_source: c.source,
+        cancel_outcome: c.outcome,
+        cancel_message: c.message,
+        cancel_at: now,
+        ...(c.state ? { state: c.state } : {}),
+        ...(c.alert !== undefined ? { alert: c.alert } : {}),
+        updated_at: now,
+      });
   }
 
   async list(storeHash: string, f: { state?: OrderSyncState; search?: number }, page: number, limit: number) {

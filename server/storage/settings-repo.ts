@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Knex } from 'knex';
+import type { FlowName } from '../api/contract.js';
 import type { TokenCipher } from './token-cipher.js';
 
 export const DEFAULT_IMPORT_STATUS_ID = 11; // Awaiting Fulfillment
@@ -18,11 +19,28 @@ export interface StoreSettings {
   webhooksReconciledAt: number | null;
   webhooksError: string | null;
   reconcileWatermark: number | null;
+  flows: Record<FlowName, boolean>;
+  cancellationStatusIds: number[];
+  statusOnBackendCancelId: number | null;
+  inventoryLocationId: number;
+  syncMode: 'push' | 'poll';
+  shipmentsCursor: string | null;
+  inventoryCursor: string | null;
 }
+
+export type LoopInput = Partial<Pick<StoreSettings, 'cancellationStatusIds' | 'statusOnBackendCancelId' | 'inventoryLocationId' | 'syncMode'>>;
 
 type Raw = Record<string, unknown>;
 const num = (v: unknown) => (v == null ? null : Number(v));
 const str = (v: unknown) => (v == null ? null : String(v));
+const parseIds = (v: unknown): number[] => {
+  try {
+    const ids = JSON.parse(String(v ?? '[]')) as unknown;
+    return Array.isArray(ids) ? ids.filter((x): x is number => Number.isInteger(x)) : [];
+  } catch {
+    return [];
+  }
+};
 
 /** Per-store settings; created on first read with defaults and a fresh webhook secret. */
 export class SettingsRepo {
@@ -46,6 +64,18 @@ export class SettingsRepo {
       webhooksReconciledAt: num(r.webhooks_reconciled_at),
       webhooksError: str(r.webhooks_error),
       reconcileWatermark: num(r.reconcile_watermark),
+      flows: {
+        orders: Boolean(r.flow_orders),
+        fulfillment: Boolean(r.flow_fulfillment),
+        inventory: Boolean(r.flow_inventory),
+        cancellations: Boolean(r.flow_cancellations),
+      },
+      cancellationStatusIds: parseIds(r.cancellation_status_ids),
+      statusOnBackendCancelId: num(r.status_on_backend_cancel_id),
+      inventoryLocationId: Number(r.inventory_location_id ?? 1),
+      syncMode: r.sync_mode === 'poll' ? 'poll' : 'push',
+      shipmentsCursor: str(r.shipments_cursor),
+      inventoryCursor: str(r.inventory_cursor),
     };
   }
 
@@ -114,6 +144,32 @@ export class SettingsRepo {
 
   async saveWatermark(storeHash: string, watermark: number, now: number) {
     await this.db('store_settings').where({ store_hash: storeHash }).update({ reconcile_watermark: watermark, updated_at: now });
+  }
+
+  async saveFlows(storeHash: string, flows: Partial<Record<FlowName, boolean>>, now: number) {
+    await this.get(storeHash, now);
+    const cols: Record<string, boolean> = {};
+    for (const [flow, on] of Object.entries(flows)) if (typeof on === 'boolean') cols[`flow_${flow}`] = on;
+    await this.db('store_settings').where({ store_hash: storeHash }).update({ ...cols, updated_at: now });
+  }
+
+  async saveLoop(storeHash: string, l: LoopInput, now: number) {
+    await this.get(storeHash, now);
+    await this.db('store_settings')
+      .where({ store_hash: storeHash })
+      .update({
+        ...(l.cancellationStatusIds ? { cancellation_status_ids: JSON.stringify(l.cancellationStatusIds) } : {}),
+        ...(l.statusOnBackendCancelId !== undefined ? { status_on_backend_cancel_id: l.statusOnBackendCancelId } : {}),
+        ...(l.inventoryLocationId !== undefined ? { inventory_location_id: l.inventoryLocationId } : {}),
+        ...(l.syncMode ? { sync_mode: l.syncMode } : {}),
+        updated_at: now,
+      });
+  }
+
+  async saveCursors(storeHash: string, c: { shipments?: string; inventory?: string }, now: number) {
+    await this.db('store_settings')
+      .where({ store_hash: storeHash })
+      .update({ ...(c.shipments ? { shipments_cursor: c.shipments } : {}), ...(c.inventory ? { inventory_cursor: c.inventory } : {}), updated_at: now });
   }
 
   /** Store hash of the store connected to this backend account (for backend → app events). */

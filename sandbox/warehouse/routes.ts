@@ -1,0 +1,128 @@
+// JSON endpoints behind the warehouse control page (and usable from scripts): /sandbox/...
+// They call the same WarehouseControl the tests use. As on the BigCommerce sandbox panel, mutating
+// requests must carry Content-Type: application/json, which a cross-site form cannot send without a
+// CORS preflight (never answered here), so another page open in the browser cannot drive them.
+import express, { type ErrorRequestHandler, type RequestHandler, type Router } from 'express';
+import { z } from 'zod';
+import { SandboxError } from '../util.js';
+import type { WarehouseControl } from './control.js';
+import type { WarehouseFaultPlan } from './types.js';
+
+const accountInput = z.object({
+  id: z.string().optional(),
+  name: z.string().max(200).optional(),
+  apiKey: z.string().optional(),
+});
+const shipInput = z.object({
+  trackingNumber: z.string().max(255).nullable().optional(),
+  carrier: z.string().min(1).max(100).optional(),
+  service: z.string().max(100).nullable().optional(),
+  trackingUrl: z.string().max(2000).nullable().optional(),
+});
+const reasonInput = z.object({ reason: z.string().max(2000).optional() });
+const eventInput = z.object({ accountId: z.string(), type: z.string().min(1), data: z.unknown() });
+const inventoryInput = z.object({
+  items: z.array(z.object({ sku: z.string().min(1), available: z.number().int(), location: z.string().nullable().optional() })).min(1),
+  push: z.boolean().optional(),
+});
+const faultInput = z.object({
+  kind: z.enum(['server_error', 'timeout', 'slow', 'reject', 'disconnect']),
+  count: z.number().int().min(1).optional(),
+  status: z.number().int().min(400).max(599).optional(),
+  delayMs: z.number().int().min(0).max(300_000).optional(),
+  message: z.string().max(2000).optional(),
+  path: z.string().optional(),
+  method: z.string().optional(),
+});
+const webhookInput = z.object({ url: z.string().nullable() });
+
+const requireJson: RequestHandler = (req, res, next) => {
+  if (req.method === 'GET' || req.method === 'HEAD') return next();
+  if (!(req.get('content-type') ?? '').toLowerCase().startsWith('application/json')) {
+    res.status(415).json({ error: 'Content-Type: application/json is required' });
+    return;
+  }
+  next();
+};
+
+/** Drops keys whose value is undefined, so option objects only carry what was sent. */
+function strip<T extends object>(o: T): { [K in keyof T]: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as never;
+}
+
+export function warehouseControlRouter(control: WarehouseControl): Router {
+  const r = express.Router();
+  r.use(requireJson, express.json({ limit: '256kb' }));
+  const body = (req: express.Request): unknown => req.body ?? {};
+
+  r.get('/state', (_req, res) => void res.json(control.snapshot()));
+
+  r.post('/accounts', (req, res) => void res.status(201).json(control.createAccount(strip(accountInput.parse(body(req))))));
+
+  r.get('/orders', (req, res) => {
+    const accountId = typeof req.query.accountId === 'string' ? req.query.accountId : undefined;
+    res.json(control.orders(accountId));
+  });
+
+  r.post('/orders/:id/ship', async (req, res) => void res.json(await control.ship(req.params.id, strip(shipInput.parse(body(req))))));
+
+  r.post('/orders/:id/cancel', async (req, res) => {
+    res.json(await control.cancel(req.params.id, reasonInput.parse(body(req)).reason));
+  });
+
+  r.post('/orders/:id/reject', async (req, res) => {
+    res.json(await control.reject(req.params.id, reasonInput.parse(body(req)).reason ?? ''));
+  });
+
+  r.post('/events', async (req, res) => {
+    const e = eventInput.parse(body(req));
+    res.json(await control.pushEvent(e.accountId, e.type, e.data));
+  });
+
+  r.post('/events/:id/redeliver', async (req, res) => void res.json(await control.redeliver(req.params.id)));
+
+  r.put('/accounts/:id/inventory', async (req, res) => {
+    const input = inventoryInput.parse(body(req));
+    const delivery = await control.setInventory(req.params.id, input.items, strip({ push: input.push }));
+    res.json({ delivery });
+  });
+
+  r.post('/faults', (req, res) => {
+    const input = body(req);
+    const plans = (Array.isArray(input) ? input : [input]).map((f) => strip(faultInput.parse(f)) as WarehouseFaultPlan);
+    control.setFaults(plans);
+    res.json({ faults: control.snapshot().faults });
+  });
+
+  r.delete('/faults', (_req, res) => {
+    control.clearFaults();
+    res.json({ faults: [] });
+  });
+
+  r.put('/app-webhook-url', (req, res) => {
+    const { url } = webhookInput.parse(body(req));
+    control.setAppWebhookUrl(url === '' ? null : url);
+    res.json({ appWebhookUrl: control.state.appWebhookUrl });
+  });
+
+  r.get('/requests', (_req, res) => void res.json(control.requests));
+
+  r.delete('/requests', (_req, res) => {
+    control.resetRequests();
+    res.status(204).end();
+  });
+
+  r.use((_req, res) => void res.status(404).json({ error: 'not found' }));
+  r.use(onControlError);
+  return r;
+}
+
+const onControlError: ErrorRequestHandler = (err: unknown, _req, res, _next) => {
+  if (err instanceof SandboxError) return void res.status(err.status).json({ error: err.message });
+  if (err instanceof z.ZodError) {
+    return void res.status(400).json({ error: err.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ') });
+  }
+  const status = (err as { status?: number }).status;
+  if (status && status < 500) return void res.status(status).json({ error: (err as Error).message });
+  res.status(500).json({ error: 'internal sandbox warehouse error' });
+};
