@@ -10,6 +10,7 @@ import { createFulfillmentClient, type FulfillmentClient, type FulfillmentClient
 import { KnexJobQueue } from './jobs/queue.js';
 import { MappingsRepo } from './storage/mappings-repo.js';
 import { OrdersRepo } from './storage/orders-repo.js';
+import { ShipmentsRepo } from './storage/shipments-repo.js';
 import { SettingsRepo } from './storage/settings-repo.js';
 import { SyncLogRepo } from './storage/sync-log-repo.js';
 import { WebhookEventsRepo } from './storage/webhook-events-repo.js';
@@ -77,6 +78,7 @@ export interface Services {
   settings: SettingsRepo;
   mappings: MappingsRepo;
   orders: OrdersRepo;
+  shipments: ShipmentsRepo;
   syncLog: SyncLogRepo;
   webhookEvents: WebhookEventsRepo;
   jobs: JobsHandle;
@@ -149,6 +151,7 @@ export function buildServices(deps: AppDeps): Services {
     settings,
     mappings: new MappingsRepo(db),
     orders: new OrdersRepo(db),
+    shipments: new ShipmentsRepo(db),
     syncLog: new SyncLogRepo(db),
     webhookEvents,
     webhookIntake: {

@@ -15,6 +15,7 @@ export interface AppRoute extends RouteLike {
 // Pages other than the Overview load on first visit (the tables, date pickers and modals they use
 // would otherwise double the first download). App wraps pages in <Suspense>.
 const OrdersPage = lazy(() => import('./pages/orders/OrdersPage').then((m) => ({ default: m.OrdersPage })));
+const InventoryPage = lazy(() => import('./pages/inventory/InventoryPage').then((m) => ({ default: m.InventoryPage })));
 const ActivityPage = lazy(() => import('./pages/activity/ActivityPage').then((m) => ({ default: m.ActivityPage })));
 const WebhooksPage = lazy(() => import('./pages/webhooks/WebhooksPage').then((m) => ({ default: m.WebhooksPage })));
 const SettingsPage = lazy(() => import('./pages/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
@@ -23,6 +24,7 @@ const SettingsPage = lazy(() => import('./pages/settings/SettingsPage').then((m)
 export const routes: readonly AppRoute[] = [
   { id: 'overview', title: 'Overview', path: '/', component: OverviewPage },
   { id: 'orders', title: 'Orders', path: '/orders', component: OrdersPage },
+  { id: 'inventory', title: 'Inventory', path: '/inventory', component: InventoryPage },
   { id: 'activity', title: 'Activity', path: '/activity', component: ActivityPage },
   { id: 'webhooks', title: 'Webhooks', path: '/webhooks', component: WebhooksPage },
   { id: 'settings', title: 'Settings', path: '/settings', component: SettingsPage },

@@ -6,7 +6,8 @@ import type { Services } from '../services.js';
 import { sessionOf } from '../sessions/require-session.js';
 import { toSummary } from '../storage/orders-repo.js';
 import { JOB, orderSyncKey } from '../webhooks/topics.js';
-import type { ImportWaitingResponse, OrderDetail } from './contract.js';
+import type { ImportWaitingResponse, OrderDetail, OrderLoopDetail } from './contract.js';
+import { toShipmentView } from '../storage/shipments-repo.js';
 import { idParam, paging, parseInput } from './paging.js';
 
 const filters = z.object({
@@ -20,10 +21,20 @@ const filters = z.object({
     .or(z.literal('').transform(() => undefined)),
 });
 
-async function detail(s: Services, storeHash: string, orderId: number): Promise<OrderDetail> {
+async function detail(s: Services, storeHash: string, orderId: number): Promise<OrderDetail & OrderLoopDetail> {
   const o = await s.orders.get(storeHash, orderId);
   if (!o) throw new NotFoundError(`Order #${orderId} has not been seen by the app.`);
-  return { ...toSummary(o), attentionReason: o.attentionReason, payloadSent: o.payloadSent, timeline: await s.syncLog.timeline(storeHash, orderId) };
+  const shipments = (await s.shipments.forOrder(storeHash, orderId)).map(toShipmentView);
+  const cancellation = o.cancellation ? { ...o.cancellation, at: new Date(o.cancellation.at).toISOString() } : null;
+  return {
+    ...toSummary(o),
+    attentionReason: o.attentionReason,
+    payloadSent: o.payloadSent,
+    timeline: await s.syncLog.timeline(storeHash, orderId),
+    shipments,
+    cancellation,
+    alert: o.alert,
+  };
 }
 
 export function ordersRoutes(s: Services): Router {

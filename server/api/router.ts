@@ -4,6 +4,7 @@ import type { Services } from '../services.js';
 import { requireSession } from '../sessions/require-session.js';
 import { sessionRoutes } from '../sessions/routes.js';
 import { historyRoutes } from './events-routes.js';
+import { loopRoutes } from './loop-routes.js';
 import { mappingRoutes } from './mapping-routes.js';
 import { ordersRoutes } from './orders-routes.js';
 import { overviewRoutes } from './overview-routes.js';
@@ -24,6 +25,7 @@ export function apiRouter(s: Services): Router {
   r.use(mappingRoutes(s));
   r.use(ordersRoutes(s));
   r.use(historyRoutes(s));
+  r.use(loopRoutes(s));
   r.use((_req, _res, next) => next(new NotFoundError('No such API endpoint.')));
   return r;
 }

@@ -1,20 +1,20 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { listOrderStatuses } from '../bigcommerce/index.js';
+import { listLocations, listOrderStatuses } from '../bigcommerce/index.js';
 import { AppError, BadRequestError } from '../errors.js';
 import { FulfillmentAuthError, FulfillmentRejectedError, FulfillmentUnavailableError } from '../fulfillment/index.js';
 import type { Services } from '../services.js';
 import { sessionOf } from '../sessions/require-session.js';
 import type { StoreSettings } from '../storage/settings-repo.js';
 import { JOB } from '../webhooks/topics.js';
-import type { ConnectionTestResponse, OrderStatusOption, SettingsResponse } from './contract.js';
+import type { ConnectionTestResponse, LoopSettings, OrderStatusOption, SettingsResponse } from './contract.js';
 import { parseInput } from './paging.js';
 import { requeueHeldOrders } from './requeue.js';
 import { toJobError } from '../flows/job-errors.js';
 
 const iso = (ms: number | null) => (ms == null ? null : new Date(ms).toISOString());
 
-export function toSettingsResponse(st: StoreSettings): SettingsResponse {
+export function toSettingsResponse(st: StoreSettings): SettingsResponse & LoopSettings {
   return {
     backend: {
       accountId: st.backendAccountId,
@@ -27,6 +27,11 @@ export function toSettingsResponse(st: StoreSettings): SettingsResponse {
     importStatusId: st.importStatusId,
     statusAfterAcceptId: st.statusAfterAcceptId,
     webhooks: { healthy: st.webhooksReconciledAt !== null && st.webhooksError === null, lastReconciledAt: iso(st.webhooksReconciledAt), lastError: st.webhooksError },
+    flows: st.flows,
+    cancellationStatusIds: st.cancellationStatusIds,
+    statusOnBackendCancelId: st.statusOnBackendCancelId,
+    inventoryLocationId: st.inventoryLocationId,
+    syncMode: st.syncMode,
   };
 }
 
@@ -34,6 +39,21 @@ const backendInput = z.object({
   accountId: z.string().trim().min(1, 'Enter the account id').max(128, 'The account id is too long'),
   apiKey: z.string().trim().min(1, 'Enter the API key').max(512, 'The API key is too long').optional(),
 });
+
+const flowsInput = z
+  .object({ orders: z.boolean(), fulfillment: z.boolean(), inventory: z.boolean(), cancellations: z.boolean() })
+  .partial()
+  .refine((v) => Object.keys(v).length > 0, 'Name at least one flow');
+
+const statusId = z.number().int().min(0).max(1000);
+const loopInput = z
+  .object({
+    cancellationStatusIds: z.array(statusId).max(20),
+    statusOnBackendCancelId: statusId.nullable(),
+    inventoryLocationId: z.number().int().positive(),
+    syncMode: z.enum(['push', 'poll']),
+  })
+  .partial();
 
 const importInput = z.object({
   importStatusId: z.number().int().min(0).max(1000),
@@ -92,6 +112,40 @@ export function settingsRoutes(s: Services): Router {
     await s.jobs.queue.enqueue({ storeHash, kind: JOB.webhooksReconcile, dedupeKey: `hooks:${storeHash}` });
     await requeueHeldOrders(s, storeHash);
     res.json(toSettingsResponse(await s.settings.get(storeHash, s.clock.now())));
+  });
+
+  r.put('/settings/flows', async (req, res) => {
+    const { storeHash } = sessionOf(res);
+    const input = parseInput(flowsInput, req.body, 'flow switches');
+    const now = s.clock.now();
+    await s.settings.saveFlows(storeHash, input, now);
+    const changes = Object.entries(input).map(([flow, on]) => `${flow} ${on ? 'on' : 'off'}`);
+    await s.syncLog.append({ storeHash, flow: 'settings', message: `Flows switched: ${changes.join(', ')}.` }, now);
+    // Webhooks follow the switches right away (a flow turned off loses the hooks it needed).
+    await s.jobs.queue.enqueue({ storeHash, kind: JOB.webhooksReconcile, dedupeKey: `hooks:${storeHash}` });
+    s.jobs.wake();
+    res.json(toSettingsResponse(await s.settings.get(storeHash, s.clock.now())));
+  });
+
+  r.put('/settings/loop', async (req, res) => {
+    const { storeHash } = sessionOf(res);
+    const input = parseInput(loopInput, req.body, 'settings');
+    const now = s.clock.now();
+    await s.settings.saveLoop(storeHash, input, now);
+    await s.syncLog.append({ storeHash, flow: 'settings', message: `Settings changed: ${Object.keys(input).join(', ')}.` }, now);
+    if (input.syncMode === 'poll') await s.jobs.queue.enqueue({ storeHash, kind: JOB.fulfillmentPoll, dedupeKey: `poll:${storeHash}` });
+    s.jobs.wake();
+    res.json(toSettingsResponse(await s.settings.get(storeHash, s.clock.now())));
+  });
+
+  r.get('/inventory-locations', async (_req, res) => {
+    const client = await s.bigcommerce.forStore(sessionOf(res).storeHash);
+    if (!client) throw new AppError(409, 'not_connected', 'The store is not connected.');
+    try {
+      res.json({ items: await listLocations(client) });
+    } catch (err) {
+      throw new AppError(502, 'bigcommerce_unavailable', `BigCommerce did not list the inventory locations just now (${toJobError(err).message}).`);
+    }
   });
 
   r.get('/order-statuses', async (_req, res) => {

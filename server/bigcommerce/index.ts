@@ -69,6 +69,10 @@ export function createBigCommerceClientFactory(options: BigCommerceClientFactory
   };
 }
 export {
+  createShipment,
+  listShipments,
+  type BcShipment,
+  type ShipmentInput,
   getOrderWithConsignments,
   listOrders,
   listOrderStatuses,
@@ -80,3 +84,4 @@ export {
   type BcOrderStatus,
   type BcShippingConsignment,
 } from './orders.js';
+export { listLocations, resolveSkus, setAbsoluteLevels, trackingModes, type AbsoluteItem, type ResolvedSku } from './inventory.js';

@@ -18,6 +18,7 @@ export const lineItemSchema = z.looseObject({
   product_id: num,
   variant_id: num,
   order_address_id: num,
+  quantity_shipped: num,
 });
 
 export const shippingConsignmentSchema = z.looseObject({
@@ -40,6 +41,8 @@ export const shippingConsignmentSchema = z.looseObject({
 
 export const orderSchema = z.looseObject({
   id: z.number(),
+  items_total: num,
+  items_shipped: num,
   status_id: z.coerce.number(),
   status: str,
   custom_status: str,
@@ -107,4 +110,28 @@ export function parseBcDate(value: string | null | undefined): number | null {
   if (!value) return null;
   const ms = Date.parse(value);
   return Number.isNaN(ms) ? null : ms;
+}
+
+/** Body of POST /v2/orders/{id}/shipments. `shipping_provider` is always sent ("" = custom). */
+export interface ShipmentInput {
+  order_address_id: number;
+  tracking_number: string;
+  shipping_method: string;
+  shipping_provider: string;
+  tracking_carrier?: string;
+  tracking_link?: string;
+  items: Array<{ order_product_id: number; quantity: number }>;
+}
+
+const shipmentSchema = z.looseObject({ id: z.number(), order_address_id: num, tracking_number: str });
+export type BcShipment = z.infer<typeof shipmentSchema>;
+
+/** Not idempotent: the caller adopts an existing shipment on retries instead of re-posting blindly. */
+export async function createShipment(client: BigCommerceClient, orderId: number, body: ShipmentInput): Promise<BcShipment> {
+  return shipmentSchema.parse(await client.post('v2', `/orders/${orderId}/shipments`, body));
+}
+
+export async function listShipments(client: BigCommerceClient, orderId: number): Promise<BcShipment[]> {
+  const body = await client.get('v2', `/orders/${orderId}/shipments`, { query: { limit: 250 } });
+  return body == null ? [] : z.array(shipmentSchema).parse(body);
 }

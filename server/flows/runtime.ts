@@ -5,6 +5,9 @@ import { JOB } from '../webhooks/topics.js';
 import { reconcileOrders } from './order-import/reconcile-orders.js';
 import { setStatusAfterAccept, syncOrder, type OrderSyncPayload } from './order-import/sync-order.js';
 import { reconcileWebhooks } from './webhooks-reconcile.js';
+import { handleFulfillmentEvent } from './fulfillment/events.js';
+import { pollBackend } from './fulfillment/poll.js';
+import { pushInventory } from './inventory/push-levels.js';
 
 export function jobHandlers(s: Services): Record<string, JobHandler> {
   return {
@@ -14,6 +17,9 @@ export function jobHandlers(s: Services): Record<string, JobHandler> {
       await reconcileOrders(s, job.storeHash, (job.payload ?? {}) as { all?: boolean });
     },
     [JOB.webhooksReconcile]: (job) => reconcileWebhooks(s, job),
+    [JOB.fulfillmentEvent]: (job) => handleFulfillmentEvent(s, job),
+    [JOB.fulfillmentPoll]: (job) => pollBackend(s, job.storeHash),
+    [JOB.inventoryPush]: (job) => pushInventory(s, job.storeHash),
   };
 }
 
@@ -54,7 +60,7 @@ export function createWorker(s: Services, opts: Partial<Omit<JobWorkerOptions, '
 }
 
 /** Periodic safety nets for every installed store: order reconciliation and webhook upkeep. */
-export function startScheduler(s: Services, opts: { ordersEveryMs?: number; webhooksEveryMs?: number } = {}): () => void {
+export function startScheduler(s: Services, opts: { ordersEveryMs?: number; webhooksEveryMs?: number; pollEveryMs?: number } = {}): () => void {
   const enqueueAll = async (kind: string, prefix: string) => {
     try {
       const stores = await s.db('stores').where({ status: 'installed' }).select('hash');
@@ -69,6 +75,8 @@ export function startScheduler(s: Services, opts: { ordersEveryMs?: number; webh
   const timers = [
     setInterval(() => void enqueueAll(JOB.ordersReconcile, 'reconcile'), opts.ordersEveryMs ?? 5 * 60_000),
     setInterval(() => void enqueueAll(JOB.webhooksReconcile, 'hooks'), opts.webhooksEveryMs ?? 60 * 60_000),
+    // Cheap for push-mode stores (the job returns at once); polling stores read their feeds.
+    setInterval(() => void enqueueAll(JOB.fulfillmentPoll, 'poll'), opts.pollEveryMs ?? 2 * 60_000),
   ];
   void enqueueAll(JOB.webhooksReconcile, 'hooks');
   void enqueueAll(JOB.ordersReconcile, 'reconcile');

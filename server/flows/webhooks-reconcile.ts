@@ -1,13 +1,9 @@
 import type { JobRecord } from '../jobs/types.js';
 import type { Services } from '../services.js';
 import { reconcileHooks } from '../webhooks/subscriptions.js';
-import { ORDER_SCOPES } from '../webhooks/topics.js';
+import { scopesFor } from '../webhooks/topics.js';
 import { toJobError } from './job-errors.js';
 
-/** Scopes this store needs now (later: depends on the per-flow switches). */
-export function wantedScopes(): readonly string[] {
-  return ORDER_SCOPES;
-}
 
 /**
  * Makes the store's webhook subscriptions match what we need. Runs after install, on load, when
@@ -20,7 +16,8 @@ export async function reconcileWebhooks(s: Services, job: JobRecord): Promise<vo
   const settings = await s.settings.get(storeHash, s.clock.now());
   try {
     const plan = await reconcileHooks(client, {
-      scopes: wantedScopes(),
+      // Only what the switched-on flows need: turning a flow off removes its hooks.
+      scopes: scopesFor(settings.flows),
       destination: `${s.config.appUrl}/webhooks/bigcommerce`,
       secret: settings.webhookSecret,
     });

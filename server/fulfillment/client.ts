@@ -1,3 +1,4 @@
+import { z } from 'zod';
 // Typed HTTP client for the fulfillment backend (docs/fulfillment-api.openapi.yaml), one per
 // connected account. One attempt per call, bounded by a timeout: retrying is the job queue's
 // business (it has backoff, attempt budgets and the durable Idempotency-Key), and a hidden retry
@@ -8,6 +9,7 @@ import type { BigCommerceLogger } from '../bigcommerce/logger.js';
 import { silentLogger } from '../bigcommerce/logger.js';
 import { errorCode, failureFor, safeJson, type Operation } from './failure.js';
 import { FulfillmentUnavailableError, bodyExcerpt, type FulfillmentErrorDetails } from './errors.js';
+import { inventoryUpdatedDataSchema, shipmentCreatedDataSchema, type ShipmentCreatedData } from './events.js';
 import type { FulfillmentOrderInput } from './order.js';
 import {
   accountResponseSchema,
@@ -15,7 +17,6 @@ import {
   orderResponseSchema,
   type FulfillmentAccount,
 } from './responses.js';
-import type { z } from 'zod';
 
 export const DEFAULT_FULFILLMENT_TIMEOUT_MS = 15_000;
 const USER_AGENT = 'FulfillmentBridge/0.1';
@@ -54,6 +55,15 @@ export interface FulfillmentClient {
   getAccount(): Promise<FulfillmentAccount>;
   createOrder(input: FulfillmentOrderInput, idempotencyKey: string): Promise<CreatedFulfillmentOrder>;
   cancelOrder(id: string): Promise<{ status: string }>;
+  /** Optional cursor feeds (polling mode): items after `since`, and the cursor to continue from. */
+  listShipments(since: string | null): Promise<FeedPage<ShipmentCreatedData>>;
+  listInventory(since: string | null): Promise<FeedPage<{ sku: string; available: number; location?: string | null }>>;
+}
+
+export interface FeedPage<T> {
+  data: T[];
+  nextCursor: string;
+  hasMore: boolean;
 }
 
 export type FulfillmentClientFactory = (account: FulfillmentAccountCredentials) => FulfillmentClient;
@@ -118,6 +128,21 @@ class HttpFulfillmentClient implements FulfillmentClient {
     const reply = await this.send('cancel', 'POST', path, {});
     const { status } = this.parse(reply, cancelResponseSchema, 'POST', path);
     return { status };
+  }
+
+  listShipments(since: string | null) {
+    return this.feed('/v1/shipments', since, shipmentCreatedDataSchema);
+  }
+
+  listInventory(since: string | null) {
+    return this.feed('/v1/inventory', since, inventoryUpdatedDataSchema.shape.items.element);
+  }
+
+  private async feed<T extends z.ZodType>(path: string, since: string | null, item: T): Promise<FeedPage<z.infer<T>>> {
+    const query = `?limit=100${since ? `&since=${encodeURIComponent(since)}` : ''}`;
+    const reply = await this.send('account', 'GET', `${path}${query}`);
+    const body = this.parse(reply, z.looseObject({ data: z.array(item), next_cursor: z.string(), has_more: z.boolean() }), 'GET', path);
+    return { data: body.data, nextCursor: body.next_cursor, hasMore: body.has_more };
   }
 
   /** One attempt. Resolves with a 2xx reply; every other outcome becomes a typed error. */

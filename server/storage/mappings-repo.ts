@@ -22,6 +22,14 @@ export class MappingsRepo {
     return new Map(rows.map((r) => [String(r.bc_sku), String(r.backend_sku)]));
   }
 
+  /** Backend SKU → the BigCommerce SKUs mapped to it, plus itself (unmapped SKUs pass through). */
+  async reverseSkuMap(storeHash: string, backendSkus: string[]): Promise<(backendSku: string) => string[]> {
+    const rows = backendSkus.length ? await this.db('sku_mappings').where({ store_hash: storeHash }).whereIn('backend_sku', backendSkus) : [];
+    const map = new Map<string, string[]>();
+    for (const r of rows) map.set(String(r.backend_sku), [...(map.get(String(r.backend_sku)) ?? []), String(r.bc_sku)]);
+    return (sku) => [...(map.get(sku) ?? []), sku];
+  }
+
   async getSku(storeHash: string, id: number): Promise<SkuMapping | undefined> {
     const r = await this.db('sku_mappings').where({ store_hash: storeHash, id }).first();
     return r ? toSku(r) : undefined;

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ACCOUNT_HEADER, SIGNATURE_HEADER, verifyFulfillmentSignature } from '../fulfillment/index.js';
 import { AppError, BadRequestError, UnauthenticatedError } from '../errors.js';
 import type { Services } from '../services.js';
+import { JOB } from './topics.js';
 
 const MAX_EVENT_BYTES = 256 * 1024;
 
@@ -16,7 +17,7 @@ const envelope = z.looseObject({
 /**
  * POST /webhooks/fulfillment: events from the fulfillment backend. Verifies the signature with
  * the API key of a store connected to the named account, stores the event once (dedupe on its
- * id) and acknowledges. Acting on events is the shipment/inventory flows' job.
+ * id) with a job that acts on it, and acknowledges.
  */
 export function fulfillmentWebhookRoutes(s: Services): Router {
   const r = Router();
@@ -47,13 +48,16 @@ export function fulfillmentWebhookRoutes(s: Services): Router {
       const e = parsed.data;
       const resource = e.data.external_ref?.order_id ?? e.data.order_id;
       try {
-        await s.db.transaction((trx) =>
-          s.webhookEvents.record(
+        await s.db.transaction(async (trx) => {
+          const ev = await s.webhookEvents.record(
             { storeHash: storeHash!, source: 'fulfillment', eventId: e.id, topic: e.type, resourceId: resource == null ? null : String(resource), payload: raw.toString('utf8') },
             s.clock.now(),
             trx,
-          ),
-        );
+          );
+          // Stored and queued together; acting on it (shipments, cancellations, stock) is a job.
+          if (ev.duplicateOf === null) await s.jobs.queue.enqueue({ storeHash: storeHash!, kind: JOB.fulfillmentEvent, payload: { eventRowId: ev.id } }, trx);
+        });
+        s.jobs.wake();
       } catch (err) {
         s.logger.error({ err, storeHash }, 'could not persist a fulfillment event');
         throw new AppError(503, 'unavailable', 'The event could not be stored; please retry.');

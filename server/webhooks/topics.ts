@@ -4,10 +4,21 @@ export const JOB = {
   orderSetStatus: 'order.set-status',
   ordersReconcile: 'orders.reconcile',
   webhooksReconcile: 'webhooks.reconcile',
+  fulfillmentEvent: 'fulfillment.event',
+  fulfillmentPoll: 'fulfillment.poll',
+  inventoryPush: 'inventory.push',
 } as const;
 
 /** BigCommerce webhook scopes the order import needs. */
 export const ORDER_SCOPES = ['store/order/created', 'store/order/statusUpdated'] as const;
+
+/** Scopes each flow needs from BigCommerce. Shipments and inventory come from the backend. */
+export function scopesFor(flows: { orders: boolean; cancellations: boolean }): string[] {
+  const scopes = new Set<string>();
+  if (flows.orders) ORDER_SCOPES.forEach((x) => scopes.add(x));
+  if (flows.cancellations) scopes.add('store/order/statusUpdated');
+  return [...scopes];
+}
 
 /** Scopes whose events trigger an order sync (updated too, in case a merchant adds it). */
 export const ORDER_SYNC_TOPICS = new Set<string>(['store/order/created', 'store/order/statusUpdated', 'store/order/updated']);

@@ -1,7 +1,14 @@
 import { Badge } from '@bigcommerce/big-design';
 import type { MarginProps } from '@bigcommerce/big-design';
 import styled from 'styled-components';
-import { levelBadge, orderStateBadge, webhookStatusBadge, type BadgeDescriptor } from '../lib/badges';
+import {
+  inventoryStatusBadge,
+  levelBadge,
+  orderStateBadge,
+  shipmentStateBadge,
+  webhookStatusBadge,
+  type BadgeDescriptor,
+} from '../lib/badges';
 
 // Two-word labels ("Needs attention") stay on one line in narrow table columns. Badge drops
 // className, so the wrapper carries the style.
@@ -27,4 +34,12 @@ export function WebhookStatusBadge({ status, ...margins }: MarginProps & { statu
 
 export function LevelBadge({ level, ...margins }: MarginProps & { level: string }) {
   return <StatusBadge {...margins} descriptor={levelBadge(level)} />;
+}
+
+export function ShipmentStateBadge({ state, ...margins }: MarginProps & { state: string }) {
+  return <StatusBadge {...margins} descriptor={shipmentStateBadge(state)} />;
+}
+
+export function InventoryStatusBadge({ status, ...margins }: MarginProps & { status: string }) {
+  return <StatusBadge {...margins} descriptor={inventoryStatusBadge(status)} />;
 }

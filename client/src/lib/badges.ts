@@ -1,5 +1,13 @@
-// Status → Badge label and colour for orders, webhook events and log levels. Pure.
-import type { OrderSyncState, TimelineEntry, WebhookEventStatus } from '../../../server/api/contract.js';
+// Status → Badge label and colour for orders, webhook events, log levels, shipments,
+// cancellations and stock levels. Pure.
+import type {
+  CancellationView,
+  InventoryItemView,
+  OrderSyncState,
+  ShipmentView,
+  TimelineEntry,
+  WebhookEventStatus,
+} from '../../../server/api/contract.js';
 
 export type BadgeVariant = 'danger' | 'secondary' | 'success' | 'warning' | 'primary';
 
@@ -66,3 +74,36 @@ export const levelBadge = (level: string): BadgeDescriptor => lookup(LEVEL_BADGE
 export function canRetry(state: OrderSyncState): boolean {
   return state === 'needs_attention' || state === 'failed';
 }
+
+// Closing the loop: shipments written to BigCommerce, cancellations, stock levels.
+export type ShipmentState = ShipmentView['state'];
+export type CancellationOutcome = CancellationView['outcome'];
+export type InventoryStatus = InventoryItemView['status'];
+
+const SHIPMENT_STATE_BADGES: Record<ShipmentState, BadgeDescriptor> = {
+  created: { label: 'Created', variant: 'success' },
+  pending: { label: 'Pending', variant: 'secondary' },
+  failed: { label: 'Failed', variant: 'danger' },
+};
+
+export const CANCELLATION_OUTCOMES: readonly CancellationOutcome[] = ['pending', 'cancelled', 'too_late', 'rejected', 'failed'];
+
+const CANCELLATION_OUTCOME_BADGES: Record<CancellationOutcome, BadgeDescriptor> = {
+  pending: { label: 'Pending', variant: 'secondary' },
+  cancelled: { label: 'Cancelled', variant: 'success' },
+  too_late: { label: 'Too late', variant: 'danger' },
+  rejected: { label: 'Rejected', variant: 'warning' },
+  failed: { label: 'Failed', variant: 'danger' },
+};
+
+export const INVENTORY_STATUSES: readonly InventoryStatus[] = ['synced', 'skipped', 'pending'];
+
+const INVENTORY_STATUS_BADGES: Record<InventoryStatus, BadgeDescriptor> = {
+  synced: { label: 'Synced', variant: 'success' },
+  skipped: { label: 'Skipped', variant: 'warning' },
+  pending: { label: 'Pending', variant: 'secondary' },
+};
+
+export const shipmentStateBadge = (state: string): BadgeDescriptor => lookup(SHIPMENT_STATE_BADGES, state);
+export const cancellationOutcomeBadge = (outcome: string): BadgeDescriptor => lookup(CANCELLATION_OUTCOME_BADGES, outcome);
+export const inventoryStatusBadge = (status: string): BadgeDescriptor => lookup(INVENTORY_STATUS_BADGES, status);

@@ -6,12 +6,29 @@ import type { Services } from '../../services.js';
 import { JOB } from '../../webhooks/topics.js';
 import { toJobError } from '../job-errors.js';
 import { buildFulfillmentOrder, mappingKeys } from './build-order.js';
+import { cancelAtWarehouse } from '../fulfillment/cancellations.js';
 
 export interface OrderSyncPayload {
   orderId: number;
 }
 
 type Outcome = 'processed' | 'ignored';
+
+/** Is there an unsettled statusUpdated event for this order that names a cancellation status? */
+async function mayBeCancelled(s: Services, storeHash: string, orderId: number, cancelIds: number[]): Promise<boolean> {
+  if (cancelIds.length === 0) return false;
+  const rows = await s.db('webhook_events')
+    .where({ store_hash: storeHash, source: 'bigcommerce', resource_id: String(orderId), status: 'received', topic: 'store/order/statusUpdated' })
+    .select('payload');
+  return rows.some((r) => {
+    try {
+      const id = (JSON.parse(String(r.payload)) as { data?: { status?: { new_status_id?: number } } }).data?.status?.new_status_id;
+      return id === undefined || cancelIds.includes(id);
+    } catch {
+      return true;
+    }
+  });
+}
 
 function customerOf(order: BcOrder): string {
   const b = order.billing_address;
@@ -33,7 +50,24 @@ export async function syncOrder(s: Services, job: JobRecord): Promise<void> {
     s.webhookEvents.settleForResource(storeHash, 'bigcommerce', String(orderId), outcome, error, startedAt, s.clock.now());
 
   const known = await s.orders.get(storeHash, orderId);
+  const settings = await s.settings.get(storeHash, s.clock.now());
   if (known?.backendOrderId) {
+    // Already sent: the only thing left to do is pass a cancellation on. Re-read the order only
+    // when an unsettled status event says it may have moved into a cancellation status.
+    if (settings.flows.cancellations && (await mayBeCancelled(s, storeHash, orderId, settings.cancellationStatusIds))) {
+      const client = await s.bigcommerce.forStore(storeHash);
+      if (client) {
+        let current: BcOrder;
+        try {
+          current = await getOrderWithConsignments(client, orderId);
+        } catch (err) {
+          throw toJobError(err);
+        }
+        if (settings.cancellationStatusIds.includes(current.status_id)) {
+          await cancelAtWarehouse(s, storeHash, known, current.custom_status ?? current.status ?? String(current.status_id));
+        }
+      }
+    }
     await settle('processed');
     return;
   }
@@ -52,7 +86,6 @@ export async function syncOrder(s: Services, job: JobRecord): Promise<void> {
     throw toJobError(err);
   }
 
-  const settings = await s.settings.get(storeHash, s.clock.now());
   const shippingMethod = order.consignments?.shipping?.[0]?.shipping_method ?? null;
   const seen = {
     bcStatusId: order.status_id,
@@ -62,6 +95,22 @@ export async function syncOrder(s: Services, job: JobRecord): Promise<void> {
     shippingMethod,
   };
   const row = await s.orders.upsertSeen(storeHash, orderId, seen, 'waiting', s.clock.now());
+
+  if (settings.cancellationStatusIds.includes(order.status_id)) {
+    // Cancelled before it was sent: it is never sent.
+    if (row.state !== 'cancelled') {
+      await s.orders.setCancellation(storeHash, orderId, { source: 'bigcommerce', outcome: 'cancelled', message: 'Cancelled in BigCommerce before it was sent.', state: 'cancelled', alert: null }, s.clock.now());
+      await log('info', `Cancelled in BigCommerce ("${seen.bcStatus ?? order.status_id}") before it was sent: not sent.`);
+    }
+    await settle('processed');
+    return;
+  }
+
+  if (!settings.flows.orders) {
+    if (!known || known.bcStatusId !== order.status_id) await log('info', 'The Orders flow is off: not sent.');
+    await settle('ignored');
+    return;
+  }
 
   if (order.status_id !== settings.importStatusId) {
     if (!known || known.bcStatusId !== order.status_id) {

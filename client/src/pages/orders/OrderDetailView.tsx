@@ -1,7 +1,7 @@
 import { Box, Button, Collapse, Flex, Grid, H2, Message, Panel } from '@bigcommerce/big-design';
 import { ArrowBackIcon } from '@bigcommerce/big-design-icons';
 import { useState } from 'react';
-import type { OrderDetail } from '../../../../server/api/contract';
+import type { OrderDetail, OrderLoopDetail } from '../../../../server/api/contract';
 import { api } from '../../api/http';
 import { useAction } from '../../api/useAction';
 import { useApiGet } from '../../api/useApiGet';
@@ -13,8 +13,14 @@ import { OrderStateBadge } from '../../components/StatusBadges';
 import { ErrorMessage } from '../../layout/ErrorMessage';
 import { Loading } from '../../layout/Loading';
 import { canRetry } from '../../lib/badges';
+import { CancellationPanel } from './CancellationPanel';
+import { loopDetailOf } from './loop';
 import { OrderTimeline } from './OrderTimeline';
+import { ShipmentsPanel } from './ShipmentsPanel';
 import { ordersListHref } from './query';
+
+/** GET /api/orders/:id with the shipment and cancellation fields (read defensively). */
+type LoadedOrder = OrderDetail & Partial<OrderLoopDetail>;
 
 function BackLink() {
   return (
@@ -28,9 +34,9 @@ function BackLink() {
 }
 
 export function OrderDetailView({ orderId }: { orderId: number }) {
-  const loaded = useApiGet<OrderDetail>(`/api/orders/${orderId}`);
-  const [retried, setRetried] = useState<OrderDetail | null>(null);
-  const retry = useAction(() => api.post<OrderDetail>(`/api/orders/${orderId}/retry`));
+  const loaded = useApiGet<LoadedOrder>(`/api/orders/${orderId}`);
+  const [retried, setRetried] = useState<LoadedOrder | null>(null);
+  const retry = useAction(() => api.post<LoadedOrder>(`/api/orders/${orderId}/retry`));
 
   let body;
   if (loaded.status === 'loading') {
@@ -49,6 +55,7 @@ export function OrderDetailView({ orderId }: { orderId: number }) {
       );
   } else {
     const order = retried ?? loaded.data;
+    const loop = loopDetailOf(order);
     const onRetry = async () => {
       const next = await retry.run();
       if (next) setRetried(next);
@@ -66,6 +73,9 @@ export function OrderDetailView({ orderId }: { orderId: number }) {
             </Button>
           )}
         </Flex>
+        {loop.alert && (
+          <Message type="error" marginBottom="medium" header="Action needed" messages={[{ text: loop.alert }]} />
+        )}
         {retried && (
           <Message
             type="success"
@@ -114,6 +124,8 @@ export function OrderDetailView({ orderId }: { orderId: number }) {
             <OrderTimeline entries={order.timeline} />
           </Panel>
         </Grid>
+        {loop.cancellation && <CancellationPanel cancellation={loop.cancellation} />}
+        <ShipmentsPanel shipments={loop.shipments} />
         <Panel header="Payload sent" description="The exact order data Fulfillment Bridge sent to your warehouse.">
           {order.payloadSent === null || order.payloadSent === undefined ? (
             <JsonBlock value={null} label="Payload sent" emptyText="Nothing has been sent to your warehouse yet." />

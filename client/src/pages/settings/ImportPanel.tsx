@@ -3,19 +3,20 @@ import { useState, type FormEvent } from 'react';
 import type { ImportSettingsInput, OrderStatusOption, SettingsResponse } from '../../../../server/api/contract';
 import { api } from '../../api/http';
 import { useAction } from '../../api/useAction';
-import { useApiGet } from '../../api/useApiGet';
 import { ErrorMessage } from '../../layout/ErrorMessage';
 import { Loading } from '../../layout/Loading';
 import { listFrom } from '../../lib/text';
 import { importStatusWarning, statusOptions, validateImportSettings, type FieldErrors } from './forms';
+import type { OrderStatusesState } from './SettingsPage';
 
 interface ImportPanelProps {
   settings: SettingsResponse;
+  /** GET /api/order-statuses, shared with the Cancellations panel. */
+  statuses: OrderStatusesState;
   onSaved(settings: SettingsResponse): void;
 }
 
-export function ImportPanel({ settings, onSaved }: ImportPanelProps) {
-  const statuses = useApiGet<OrderStatusOption[]>('/api/order-statuses');
+export function ImportPanel({ settings, statuses, onSaved }: ImportPanelProps) {
   const [importStatusId, setImportStatusId] = useState(settings.importStatusId);
   const [afterId, setAfterId] = useState<number | null>(settings.statusAfterAcceptId);
   const [fields, setFields] = useState<FieldErrors>({});

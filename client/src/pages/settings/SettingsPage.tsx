@@ -1,18 +1,34 @@
-import { useState } from 'react';
-import type { SettingsResponse } from '../../../../server/api/contract';
-import { useApiGet } from '../../api/useApiGet';
+import { useMemo, useState } from 'react';
+import type { OrderStatusOption } from '../../../../server/api/contract';
+import { useApiGet, type ApiGetState } from '../../api/useApiGet';
 import { ErrorMessage } from '../../layout/ErrorMessage';
 import { Loading } from '../../layout/Loading';
 import { BackendPanel } from './BackendPanel';
+import { CancellationsPanel } from './CancellationsPanel';
+import { CarrierMappingsPanel } from './CarrierMappingsPanel';
+import { FlowsPanel } from './FlowsPanel';
 import { ImportPanel } from './ImportPanel';
+import { InventorySettingsPanel } from './InventorySettingsPanel';
+import { loopSettingsOf, type LoadedSettings } from './loop';
 import { ShippingMappingsPanel } from './ShippingMappingsPanel';
 import { SkuMappingsPanel } from './SkuMappingsPanel';
 import { WebhookHealthPanel } from './WebhookHealthPanel';
 
+/** GET /api/order-statuses, loaded once for the panels that pick statuses. */
+export type OrderStatusesState = ApiGetState<OrderStatusOption[]> & { reload(): void };
+
+/**
+ * Panels in the order a merchant sets the app up: connect, choose what syncs, then each flow's
+ * details, then the mappings, then the webhook health check.
+ */
 export function SettingsPage() {
-  const loaded = useApiGet<SettingsResponse>('/api/settings');
+  const loaded = useApiGet<LoadedSettings>('/api/settings');
+  const statuses = useApiGet<OrderStatusOption[]>('/api/order-statuses');
   // Every PUT answers the full settings: the newest answer wins over the first load.
-  const [latest, setLatest] = useState<SettingsResponse | null>(null);
+  const [latest, setLatest] = useState<LoadedSettings | null>(null);
+  const current = latest ?? (loaded.status === 'success' ? loaded.data : null);
+  // Stable between renders, so the flow switches only resync when an answer really arrives.
+  const loop = useMemo(() => loopSettingsOf(current), [current]);
 
   if (loaded.status === 'loading') return <Loading label="Loading settings…" />;
   if (loaded.status === 'error') {
@@ -20,11 +36,15 @@ export function SettingsPage() {
     return <ErrorMessage header="Settings couldn't be loaded" message={loaded.error.message} onRetry={loaded.reload} />;
   }
 
-  const settings = latest ?? loaded.data;
+  const settings = current ?? loaded.data;
   return (
     <>
       <BackendPanel backend={settings.backend} onSaved={setLatest} />
-      <ImportPanel settings={settings} onSaved={setLatest} />
+      <FlowsPanel flows={loop.flows} onSaved={setLatest} />
+      <ImportPanel settings={settings} statuses={statuses} onSaved={setLatest} />
+      <CancellationsPanel settings={settings} loop={loop} statuses={statuses} onSaved={setLatest} />
+      <CarrierMappingsPanel fulfillmentOn={loop.flows.fulfillment} />
+      <InventorySettingsPanel loop={loop} onSaved={setLatest} />
       <SkuMappingsPanel />
       <ShippingMappingsPanel />
       <WebhookHealthPanel webhooks={settings.webhooks} />

@@ -1,0 +1,86 @@
+// Order detail logic for shipments and cancellations. Pure (no DOM, no React).
+import type { CancellationView, OrderLoopDetail, ShipmentView } from '../../../../server/api/contract.js';
+
+/** The loop fields of GET /api/orders/:id, with safe defaults when a server does not send them. */
+export function loopDetailOf(order: Partial<OrderLoopDetail>): OrderLoopDetail {
+  const alert = typeof order.alert === 'string' && order.alert.trim() !== '' ? order.alert.trim() : null;
+  const cancellation =
+    typeof order.cancellation === 'object' && order.cancellation !== null ? order.cancellation : null;
+  return {
+    shipments: Array.isArray(order.shipments) ? sortShipments(order.shipments) : [],
+    cancellation,
+    alert,
+  };
+}
+
+/** Oldest first (first parcel first); the same time keeps the warehouse's id order. */
+export function sortShipments(shipments: readonly ShipmentView[]): ShipmentView[] {
+  return [...shipments].sort((a, b) => {
+    const diff = Date.parse(a.createdAt) - Date.parse(b.createdAt);
+    if (!Number.isNaN(diff) && diff !== 0) return diff;
+    return a.backendShipmentId.localeCompare(b.backendShipmentId, undefined, { numeric: true });
+  });
+}
+
+/** Only http(s) links are rendered as links (never javascript: or data: from a backend). */
+export function safeExternalUrl(url: string | null | undefined): string | null {
+  if (!url) return null;
+  try {
+    const parsed = new URL(url.trim());
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** "UPS · Ground", "UPS", "Ground" or null. */
+export function carrierServiceText(carrier: string | null, service: string | null): string | null {
+  const parts = [carrier, service].map((part) => part?.trim() ?? '').filter((part) => part !== '');
+  return parts.length > 0 ? parts.join(' · ') : null;
+}
+
+/** "ABC-1 × 2" per line item. */
+export function shipmentItemLines(items: ShipmentView['items']): string[] {
+  return items.map(({ sku, quantity }) => `${sku || 'No SKU'} × ${quantity.toLocaleString('en-US')}`);
+}
+
+export function shipmentsSummary(shipments: readonly ShipmentView[]): string | null {
+  const failed = shipments.filter((shipment) => shipment.state === 'failed').length;
+  if (failed === 0) return null;
+  return failed === 1
+    ? 'One shipment couldn’t be written to BigCommerce. The error is shown with it below.'
+    : `${failed} shipments couldn’t be written to BigCommerce. The errors are shown with them below.`;
+}
+
+export function cancellationSourceLabel(source: string): string {
+  if (source === 'bigcommerce') return 'BigCommerce';
+  if (source === 'warehouse') return 'Your warehouse';
+  return source;
+}
+
+const FROM_BIGCOMMERCE: Record<CancellationView['outcome'], string> = {
+  pending: 'Cancelled in BigCommerce. Fulfillment Bridge is asking your warehouse to cancel it too.',
+  cancelled: 'Cancelled in BigCommerce and at your warehouse. Nothing will ship.',
+  too_late:
+    'Cancelled in BigCommerce, but your warehouse had already shipped it. Contact the customer or arrange a return.',
+  rejected:
+    'Cancelled in BigCommerce, but your warehouse refused to cancel it. Contact your warehouse before it ships.',
+  failed:
+    'Cancelled in BigCommerce, but the cancellation couldn’t be sent to your warehouse. Contact your warehouse to stop the shipment.',
+};
+
+const FROM_WAREHOUSE: Record<CancellationView['outcome'], string> = {
+  pending: 'Your warehouse cancelled this order. BigCommerce is being updated.',
+  cancelled: 'Your warehouse cancelled this order. It will not ship.',
+  too_late: 'Your warehouse reported a cancellation after the order had shipped.',
+  rejected: 'Your warehouse rejected this order. It will not ship.',
+  failed: 'Your warehouse cancelled or rejected this order, but its status in BigCommerce couldn’t be updated.',
+};
+
+/** One sentence: what happened and what (if anything) the merchant should do. */
+export function cancellationSummary(cancellation: Pick<CancellationView, 'source' | 'outcome'>): string {
+  const table = cancellation.source === 'warehouse' ? FROM_WAREHOUSE : FROM_BIGCOMMERCE;
+  return Object.prototype.hasOwnProperty.call(table, cancellation.outcome)
+    ? table[cancellation.outcome]
+    : `${cancellationSourceLabel(cancellation.source)} reported a cancellation.`;
+}

@@ -1,0 +1,194 @@
+import { Button, InlineMessage, Input, Message, Panel, Select, Table } from '@bigcommerce/big-design';
+import type { TableColumn } from '@bigcommerce/big-design';
+import { useState } from 'react';
+import type { CarrierMapping, CarrierMappingInput } from '../../../../server/api/contract';
+import { api } from '../../api/http';
+import { useAction } from '../../api/useAction';
+import { useApiGet } from '../../api/useApiGet';
+import { EmptyState } from '../../components/EmptyState';
+import { TableBox } from '../../components/TableBox';
+import { ErrorMessage } from '../../layout/ErrorMessage';
+import { Loading } from '../../layout/Loading';
+import { listFrom } from '../../lib/text';
+import {
+  carrierDraftChanged,
+  carrierDraftOf,
+  carrierMappingInput,
+  carrierSavedText,
+  providerOptions,
+  type CarrierDraft,
+} from './loop';
+
+const HIDE_ON_MOBILE = { mobile: 'none', tablet: 'table-cell' } as const;
+
+interface CarrierMappingsPanelProps {
+  /** The Fulfillment flow switch: off means nothing is written back right now. */
+  fulfillmentOn: boolean;
+}
+
+/** "Shipments and tracking": how each warehouse carrier is written to BigCommerce shipments. */
+export function CarrierMappingsPanel({ fulfillmentOn }: CarrierMappingsPanelProps) {
+  const loaded = useApiGet<{ items: CarrierMapping[] }>('/api/carrier-mappings');
+  /** The list from the newest PUT answer, which replaces the first load. */
+  const [latest, setLatest] = useState<CarrierMapping[] | null>(null);
+  const [drafts, setDrafts] = useState<Record<string, CarrierDraft>>({});
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [savingCarrier, setSavingCarrier] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const save = useAction((input: CarrierMappingInput) => api.put<{ items: CarrierMapping[] }>('/api/carrier-mappings', input));
+
+  const draftOf = (row: CarrierMapping): CarrierDraft => drafts[row.backendCarrier] ?? carrierDraftOf(row);
+  const setDraft = (row: CarrierMapping, changes: Partial<CarrierDraft>) => {
+    setDrafts((current) => ({ ...current, [row.backendCarrier]: { ...draftOf(row), ...changes } }));
+    setFieldErrors(({ [row.backendCarrier]: _, ...rest }) => rest);
+  };
+
+  const onSave = async (row: CarrierMapping) => {
+    setNotice(null);
+    const checked = carrierMappingInput(row.backendCarrier, draftOf(row));
+    if (!checked.ok) {
+      setFieldErrors((current) => ({ ...current, [row.backendCarrier]: checked.fields.trackingCarrier ?? 'Check this mapping.' }));
+      return;
+    }
+    setSavingCarrier(row.backendCarrier);
+    const result = await save.run(checked.input);
+    setSavingCarrier(null);
+    if (!result) return;
+    const items = listFrom<CarrierMapping>(result, 'items');
+    // An answer without the list keeps the rows, with this one updated.
+    setLatest(
+      items.length > 0
+        ? items
+        : rows.map((current) => (current.backendCarrier === row.backendCarrier ? { ...current, ...checked.input } : current)),
+    );
+    setDrafts(({ [row.backendCarrier]: _, ...rest }) => rest);
+    setNotice(carrierSavedText(checked.input));
+  };
+
+  const busyElsewhere = (row: CarrierMapping) => savingCarrier !== null && savingCarrier !== row.backendCarrier;
+
+  const columns: Array<TableColumn<CarrierMapping>> = [
+    { hash: 'carrier', header: 'Warehouse carrier', render: ({ backendCarrier }) => backendCarrier },
+    {
+      hash: 'seen',
+      header: 'Shipments seen',
+      align: 'right',
+      width: '7.5rem',
+      display: HIDE_ON_MOBILE,
+      render: ({ seen }) => seen.toLocaleString(),
+    },
+    {
+      hash: 'provider',
+      header: 'BigCommerce shipping provider',
+      width: '14rem',
+      render: (row) => (
+        <Select<string | null>
+          aria-label={`BigCommerce shipping provider for ${row.backendCarrier}`}
+          options={providerOptions(draftOf(row).provider)}
+          value={draftOf(row).provider}
+          filterable={false}
+          positionFixed
+          onOptionChange={(value) => setDraft(row, { provider: value ?? null })}
+        />
+      ),
+    },
+    {
+      hash: 'tracking',
+      header: 'Tracking carrier (AfterShip slug)',
+      width: '13rem',
+      render: (row) => (
+        <Input
+          aria-label={`Tracking carrier for ${row.backendCarrier} (AfterShip slug)`}
+          placeholder="e.g. dhl"
+          value={draftOf(row).trackingCarrier}
+          error={fieldErrors[row.backendCarrier]}
+          autoComplete="off"
+          spellCheck={false}
+          onChange={(event) => setDraft(row, { trackingCarrier: event.target.value })}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter' && carrierDraftChanged(row, draftOf(row)) && !busyElsewhere(row)) void onSave(row);
+          }}
+        />
+      ),
+    },
+    {
+      hash: 'save',
+      header: 'Save',
+      hideHeader: true,
+      align: 'right',
+      width: '6rem',
+      render: (row) => (
+        <Button
+          variant="secondary"
+          mobileWidth="auto"
+          aria-label={`Save the mapping for ${row.backendCarrier}`}
+          disabled={!carrierDraftChanged(row, draftOf(row)) || busyElsewhere(row)}
+          isLoading={savingCarrier === row.backendCarrier}
+          onClick={() => void onSave(row)}
+        >
+          Save
+        </Button>
+      ),
+    },
+  ];
+
+  const loadedRows = listFrom<CarrierMapping>(
+    loaded.status === 'success' ? loaded.data : loaded.status === 'loading' ? loaded.stale : undefined,
+    'items',
+  );
+  const rows = latest ?? loadedRows;
+
+  let body;
+  if (loaded.status === 'loading' && !loaded.stale && !latest) {
+    body = <Loading label="Loading carriers…" />;
+  } else if (loaded.status === 'error' && !latest) {
+    body = loaded.error.sessionEnded ? null : (
+      <ErrorMessage header="The carriers couldn't be loaded" message={loaded.error.message} onRetry={loaded.reload} />
+    );
+  } else {
+    body = (
+      <TableBox>
+        <Table
+          columns={columns}
+          items={rows}
+          keyField="backendCarrier"
+          itemName="carriers"
+          emptyComponent={
+            <EmptyState
+              title="No carriers yet"
+              message="Carriers appear here once your warehouse reports its first shipment. Until you map them, shipments get the tracking link from your warehouse."
+            />
+          }
+        />
+      </TableBox>
+    );
+  }
+
+  return (
+    <Panel
+      header="Shipments and tracking"
+      description="When your warehouse ships, Fulfillment Bridge creates the shipment in BigCommerce with its tracking number. Map each warehouse carrier to a BigCommerce shipping provider so BigCommerce shows the right carrier and tracking page. Carriers you don't map fall back to a tracking link: the shipment is saved as a custom carrier with the link your warehouse sends."
+    >
+      {!fulfillmentOn && (
+        <InlineMessage
+          type="info"
+          marginBottom="medium"
+          messages={[{ text: 'The Fulfillment flow is off (see Sync flows): no shipments are written to BigCommerce until you turn it on.' }]}
+        />
+      )}
+      <InlineMessage
+        type="info"
+        marginBottom="medium"
+        messages={[
+          {
+            text: 'Only fill in a tracking carrier for carriers BigCommerce has no provider for, using the carrier’s AfterShip slug (for example dhl, dpd-uk or royal-mail). A tracking carrier on its own is saved as a custom carrier.',
+            link: { text: 'Find a carrier’s slug', href: 'https://www.aftership.com/couriers', target: '_blank', external: true },
+          },
+        ]}
+      />
+      {notice && <Message type="success" marginBottom="medium" messages={[{ text: notice }]} onClose={() => setNotice(null)} />}
+      {save.error && <ErrorMessage marginBottom="medium" header="The mapping couldn't be saved" message={save.error.message} />}
+      {body}
+    </Panel>
+  );
+}

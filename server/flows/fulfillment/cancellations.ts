@@ -1,0 +1,63 @@
+import { FulfillmentCancelConflictError, FulfillmentRejectedError, type OrderCancelledData } from '../../fulfillment/index.js';
+import type { Services } from '../../services.js';
+import type { OrderRow } from '../../storage/orders-repo.js';
+import { JOB } from '../../webhooks/topics.js';
+import { toJobError } from '../job-errors.js';
+
+const TOO_LATE_ALERT = 'Cancelled in BigCommerce, but the warehouse could no longer stop it (already shipped or packed). Contact the warehouse and refund or recall as needed.';
+
+/** BigCommerce → warehouse: the order moved into a cancellation status after it was sent. */
+export async function cancelAtWarehouse(s: Services, storeHash: string, order: OrderRow, statusLabel: string): Promise<void> {
+  const log = (level: 'info' | 'warn' | 'error', message: string, detail?: string) =>
+    s.syncLog.append({ storeHash, orderId: order.orderId, flow: 'cancellations', level, message, detail }, s.clock.now());
+  if (order.cancellation && order.cancellation.outcome !== 'pending' && order.cancellation.outcome !== 'failed') return;
+  const backend = await s.fulfillment.forStore(storeHash);
+  if (!backend || !order.backendOrderId) return;
+  try {
+    const res = await backend.cancelOrder(order.backendOrderId);
+    await s.orders.setCancellation(storeHash, order.orderId, { source: 'bigcommerce', outcome: 'cancelled', message: `Warehouse status: ${res.status}`, state: 'cancelled', alert: null }, s.clock.now());
+    await log('info', `Cancelled at the warehouse (order moved to "${statusLabel}").`);
+  } catch (err) {
+    if (err instanceof FulfillmentCancelConflictError) {
+      await s.orders.setCancellation(storeHash, order.orderId, { source: 'bigcommerce', outcome: 'too_late', message: err.message, alert: TOO_LATE_ALERT }, s.clock.now());
+      await log('error', 'Too late to cancel at the warehouse', err.message);
+      return;
+    }
+    if (err instanceof FulfillmentRejectedError) {
+      await s.orders.setCancellation(storeHash, order.orderId, { source: 'bigcommerce', outcome: 'failed', message: err.message, alert: `The warehouse refused the cancellation: ${err.message}` }, s.clock.now());
+      await log('error', 'The warehouse refused the cancellation', err.message);
+      return;
+    }
+    await s.orders.setCancellation(storeHash, order.orderId, { source: 'bigcommerce', outcome: 'pending', message: 'Waiting for the warehouse to answer.' }, s.clock.now());
+    throw toJobError(err);
+  }
+}
+
+/** Warehouse → BigCommerce: the backend cancelled or rejected the order. */
+export async function applyBackendCancellation(s: Services, storeHash: string, kind: 'cancelled' | 'rejected', data: OrderCancelledData): Promise<boolean> {
+  const orderId = data.external_ref.order_id;
+  const order = await s.orders.get(storeHash, orderId);
+  if (!order) return false;
+  const reason = data.reason ?? null;
+  await s.orders.setCancellation(
+    storeHash,
+    orderId,
+    {
+      source: 'warehouse',
+      outcome: kind,
+      message: reason,
+      state: 'cancelled',
+      alert: kind === 'rejected' ? `The warehouse rejected this order${reason ? `: ${reason}` : '.'}` : null,
+    },
+    s.clock.now(),
+  );
+  await s.syncLog.append(
+    { storeHash, orderId, flow: 'cancellations', level: kind === 'rejected' ? 'error' : 'warn', message: kind === 'rejected' ? 'The warehouse rejected the order' : 'The warehouse cancelled the order', detail: reason },
+    s.clock.now(),
+  );
+  const settings = await s.settings.get(storeHash, s.clock.now());
+  if (settings.statusOnBackendCancelId !== null) {
+    await s.jobs.queue.enqueue({ storeHash, kind: JOB.orderSetStatus, payload: { orderId, statusId: settings.statusOnBackendCancelId } });
+  }
+  return true;
+}

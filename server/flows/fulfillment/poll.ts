@@ -1,0 +1,41 @@
+import type { Services } from '../../services.js';
+import { toJobError } from '../job-errors.js';
+import { recordInventoryLevels } from '../inventory/record-levels.js';
+import { applyShipment } from './create-shipment.js';
+
+const MAX_PAGES = 20;
+
+/**
+ * Polling mode, for backends that do not push events: read the shipment and inventory feeds
+ * after the stored cursors and act on them exactly as on pushed events (same idempotency).
+ */
+export async function pollBackend(s: Services, storeHash: string): Promise<void> {
+  const settings = await s.settings.get(storeHash, s.clock.now());
+  if (settings.syncMode !== 'poll') return;
+  const backend = await s.fulfillment.forStore(storeHash);
+  if (!backend) return;
+  try {
+    if (settings.flows.fulfillment) {
+      let cursor = settings.shipmentsCursor;
+      for (let page = 0; page < MAX_PAGES; page++) {
+        const feed = await backend.listShipments(cursor);
+        for (const shipment of feed.data) if (shipment.external_ref.store_hash === storeHash) await applyShipment(s, storeHash, shipment, true);
+        cursor = feed.nextCursor;
+        await s.settings.saveCursors(storeHash, { shipments: cursor }, s.clock.now());
+        if (!feed.hasMore) break;
+      }
+    }
+    if (settings.flows.inventory) {
+      let cursor = settings.inventoryCursor;
+      for (let page = 0; page < MAX_PAGES; page++) {
+        const feed = await backend.listInventory(cursor);
+        if (feed.data.length > 0) await recordInventoryLevels(s, storeHash, feed.data);
+        cursor = feed.nextCursor;
+        await s.settings.saveCursors(storeHash, { inventory: cursor }, s.clock.now());
+        if (!feed.hasMore) break;
+      }
+    }
+  } catch (err) {
+    throw toJobError(err);
+  }
+}
