@@ -5,7 +5,9 @@ import { callApp } from './callbacks.js';
 import { callbackUrl, payloadFor, signPayload, type PayloadOverrides } from './jwt.js';
 import { clearFaults, setFaults } from './api/faults.js';
 import { currentBucket, resetMsOf, setQuota } from './api/rate-limit.js';
+import { inventoryControl, type InventoryControl } from './catalog/control.js';
 import { ordersControl, type OrdersControl } from './orders/control.js';
+import { shipmentsControl, type ShipmentsControl } from './shipments/control.js';
 import { DEFAULT_SCOPES, type SandboxState } from './state.js';
 import type {
   CallbackClaims,
@@ -39,8 +41,11 @@ export interface SandboxSnapshot {
   requestCount: number;
 }
 
-/** Orders (orders/control.ts) and webhooks (webhooks/control.ts) levers are part of the control. */
-export interface SandboxControl extends OrdersControl, WebhooksControl {
+/**
+ * Orders (orders/control.ts), shipments (shipments/control.ts), catalog and inventory
+ * (catalog/control.ts) and webhooks (webhooks/control.ts) levers are part of the control.
+ */
+export interface SandboxControl extends OrdersControl, ShipmentsControl, InventoryControl, WebhooksControl {
   readonly state: SandboxState;
   /** Live log of /stores/... requests (the same array instance even after resetRequests()). */
   readonly requests: RecordedRequest[];
@@ -70,6 +75,8 @@ export function createControl(state: SandboxState): SandboxControl {
 
   return {
     ...ordersControl(state),
+    ...shipmentsControl(state),
+    ...inventoryControl(state),
     ...webhooksControl(state),
     state,
     requests: state.requests,

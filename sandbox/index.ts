@@ -13,11 +13,17 @@ export { SandboxError } from './util.js';
 export type * from './types.js';
 export type * from './orders/types.js';
 export type * from './webhooks/types.js';
+export type * from './shipments/types.js';
+export type * from './catalog/types.js';
+export type { ShipmentsControl } from './shipments/control.js';
+export type { InventoryControl } from './catalog/control.js';
 export type { OrdersControl, OrderStatusLabel } from './orders/control.js';
 export type { WebhookLevers, WebhooksControl } from './webhooks/control.js';
 export { ORDER_STATUSES } from './orders/statuses.js';
 export { RETRY_SCHEDULE_SEC } from './webhooks/dispatcher.js';
 export { signatureFor } from './webhooks/payload.js';
+export { SHIPPING_PROVIDERS } from './shipments/validate.js';
+export { MAX_ADJUSTMENT_ITEMS } from './catalog/adjust.js';
 
 export interface Sandbox {
   /** e.g. http://127.0.0.1:41234 — both BC_LOGIN_URL and BC_API_URL for the app. */

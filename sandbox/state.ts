@@ -15,13 +15,19 @@ import type {
   StoreUser,
 } from './types.js';
 import { SandboxError, randomAlnum, stableUuid } from './util.js';
+import { Catalog } from './catalog/catalog.js';
 import { OrderBook } from './orders/book.js';
+import { ShipmentBook } from './shipments/book.js';
 import { WebhookDispatcher } from './webhooks/dispatcher.js';
 import { HookRegistry } from './webhooks/registry.js';
 
-/** Scopes this app asks for (see notes §7); used when beginInstall gets no scope. */
+/**
+ * Scopes this app asks for (see notes §7); used when beginInstall gets no scope.
+ * store_locations_read_only: GET /v3/inventory/locations (locations.v3.yml), to pick the location
+ * inventory is written to.
+ */
 export const DEFAULT_SCOPES =
-  'store_v2_orders store_v2_information_read_only store_inventory store_v2_products_read_only';
+  'store_v2_orders store_v2_information_read_only store_inventory store_v2_products_read_only store_locations_read_only';
 
 /** BigCommerce does not document the grant code's lifetime; ten minutes is the usual OAuth choice. */
 export const CODE_TTL_MS = 10 * 60_000;
@@ -81,6 +87,10 @@ export class SandboxState {
   readonly events = new EventEmitter();
   /** Orders per store (orders/book.ts); changes fire webhooks through `webhooks`. */
   readonly orders: OrderBook;
+  /** Order shipments per store (shipments/book.ts); they move order quantities and statuses. */
+  readonly shipments: ShipmentBook;
+  /** Products, variants, locations and inventory levels per store (catalog/catalog.ts). */
+  readonly catalog: Catalog;
   /** The app's v3 hook subscriptions; deleted on uninstall. */
   readonly hooks: HookRegistry;
   readonly webhooks: WebhookDispatcher;
@@ -95,7 +105,9 @@ export class SandboxState {
     this.appAccountUuid = stableUuid(`app-account:${this.opts.clientId}`);
     this.hooks = new HookRegistry(this);
     this.webhooks = new WebhookDispatcher(this);
+    this.catalog = new Catalog(this);
     this.orders = new OrderBook(this);
+    this.shipments = new ShipmentBook(this);
     this.createStore({ ...DEFAULT_STORE });
   }
 

@@ -10,15 +10,18 @@ import { sendApiError } from './errors.js';
 import { faultMiddleware } from './faults.js';
 import { rateLimiter } from './rate-limit.js';
 import { recordRequests } from './record.js';
+import { registerCatalog } from './catalog.js';
 import { registerHooks } from './hooks.js';
+import { registerInventory } from './inventory.js';
 import { registerOrderResources } from './order-resources.js';
 import { registerOrders } from './orders.js';
+import { registerShipments } from './shipments.js';
 import { registerStoreInfo } from './store-info.js';
 
 type Register = (router: Router, state: SandboxState) => void;
 
-const V2_MODULES: Register[] = [registerStoreInfo, registerOrders, registerOrderResources];
-const V3_MODULES: Register[] = [registerHooks];
+const V2_MODULES: Register[] = [registerStoreInfo, registerOrders, registerOrderResources, registerShipments];
+const V3_MODULES: Register[] = [registerHooks, registerInventory, registerCatalog];
 
 /** v2 also serves resources with a ".json" extension (e.g. /v2/store.json), as BigCommerce does. */
 const stripJsonExtension: RequestHandler = (req, _res, next) => {

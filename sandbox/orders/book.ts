@@ -17,8 +17,8 @@ interface StoreOrders {
   nextOrderId: number;
   nextLineId: number;
   nextAddressId: number;
-  /** Catalog stand-in: one product/variant id pair per SKU, stable across orders of the store. */
-  catalog: Map<string, { productId: number; variantId: number }>;
+  /** Stand-in ids for SKUs the store's catalog does not know, stable across orders of the store. */
+  unknownSkus: Map<string, { productId: number; variantId: number }>;
   labels: Map<number, string>;
 }
 
@@ -31,7 +31,7 @@ export class OrderBook {
     this.state.store(storeHash);
     let s = this.stores.get(storeHash);
     if (!s) {
-      s = { orders: new Map(), nextOrderId: FIRST_ORDER_ID, nextLineId: 1, nextAddressId: 1, catalog: new Map(), labels: new Map() };
+      s = { orders: new Map(), nextOrderId: FIRST_ORDER_ID, nextLineId: 1, nextAddressId: 1, unknownSkus: new Map(), labels: new Map() };
       this.stores.set(storeHash, s);
     }
     return s;
@@ -79,9 +79,7 @@ export class OrderBook {
       const consignment = { id: s.nextAddressId++, address: c.address, shippingMethod: c.shippingMethod, shippingCost: c.shippingCost };
       consignments.push(consignment);
       for (const l of c.lines) {
-        const known = l.sku ? s.catalog.get(l.sku) : undefined;
-        const ids = known ?? { productId: 100 + s.catalog.size + 1, variantId: 1000 + s.catalog.size + 1 };
-        if (l.sku && !known) s.catalog.set(l.sku, ids);
+        const ids = this.idsFor(s, storeHash, l.sku);
         lines.push({
           id: s.nextLineId++,
           productId: l.productId ?? ids.productId,
@@ -118,6 +116,21 @@ export class OrderBook {
     return order;
   }
 
+  /**
+   * Catalog ids of a line: the store's catalog entry for the SKU (catalog/catalog.ts), so line
+   * product_id / variant_id match GET /v3/inventory/items; SKUs outside the catalog (and lines
+   * without SKU) get stand-in ids from a range the catalog never allocates.
+   */
+  private idsFor(s: StoreOrders, storeHash: string, sku: string): { productId: number; variantId: number | null } {
+    const fromCatalog = sku ? this.state.catalog.idsForSku(storeHash, sku) : undefined;
+    if (fromCatalog) return fromCatalog;
+    const known = sku ? s.unknownSkus.get(sku) : undefined;
+    if (known) return known;
+    const ids = { productId: 90_001 + s.unknownSkus.size, variantId: 900_001 + s.unknownSkus.size };
+    if (sku) s.unknownSkus.set(sku, ids);
+    return ids;
+  }
+
   /** Many orders at once (benchmarks): the same effects as calling create() `count` times. */
   createMany(storeHash: string, count: number, input: CreateOrderInput = {}): OrderRecord[] {
     if (!Number.isInteger(count) || count < 0 || count > 100_000) throw new SandboxError(400, 'count must be an integer from 0 to 100000');
@@ -137,13 +150,28 @@ export class OrderBook {
   /**
    * Applies a change to an order; when `mutate` reports a change, date_modified moves and
    * store/order/updated fires. For modules that change orders in other ways (e.g. shipments).
+   * `opts.nextStatus`, asked after `mutate`, may move the status as part of the same change: then
+   * store/order/statusUpdated fires too, and still a single store/order/updated.
    */
-  update(storeHash: string, id: number, mutate: (order: OrderRecord) => boolean): OrderRecord {
+  update(
+    storeHash: string,
+    id: number,
+    mutate: (order: OrderRecord) => boolean,
+    opts: { nextStatus?: (order: OrderRecord) => number | undefined } = {},
+  ): OrderRecord {
     const order = this.require(storeHash, id);
-    if (mutate(order)) {
-      order.modifiedAt = this.state.now();
-      this.state.webhooks.fire(storeHash, 'store/order/updated', { type: 'order', id });
+    const changed = mutate(order);
+    const previous = order.statusId;
+    const next = opts.nextStatus?.(order);
+    const statusChanged = next !== undefined && next !== previous && isStatusId(next);
+    if (!changed && !statusChanged) return order;
+    order.modifiedAt = this.state.now();
+    if (statusChanged) {
+      order.statusId = next;
+      const status = { previous_status_id: previous, new_status_id: next };
+      this.state.webhooks.fire(storeHash, 'store/order/statusUpdated', { type: 'order', id, status });
     }
+    this.state.webhooks.fire(storeHash, 'store/order/updated', { type: 'order', id });
     return order;
   }
 

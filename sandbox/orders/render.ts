@@ -25,7 +25,8 @@ function link(ctx: RenderContext, resource: string): { url: string; resource: st
   return { url: `${ctx.apiBase}${resource}`, resource };
 }
 
-function address(a: OrderAddress): Record<string, unknown> {
+/** The address fields shared by billing and shipping addresses (billingAddress_Base). */
+export function renderAddress(a: OrderAddress): Record<string, unknown> {
   return {
     first_name: a.firstName,
     last_name: a.lastName,
@@ -70,7 +71,7 @@ export function renderShippingAddress(ctx: RenderContext, order: OrderRecord, c:
   return {
     id: c.id,
     order_id: order.id,
-    ...address(c.address),
+    ...renderAddress(c.address),
     form_fields: [],
     items_total: itemsOf(lines),
     items_shipped: shippedOf(lines),
@@ -86,7 +87,7 @@ export function renderConsignments(ctx: RenderContext, order: OrderRecord, expan
     const lines = order.lines.filter((l) => l.consignmentId === c.id);
     return {
       id: c.id,
-      ...address(c.address),
+      ...renderAddress(c.address),
       form_fields: [],
       shipping_method: c.shippingMethod,
       line_items: lines.map((l) => (expandLines ? renderLine(order, l) : link(ctx, `/orders/${order.id}/products/${l.id}`))),
@@ -115,7 +116,8 @@ export function renderOrder(ctx: RenderContext, order: OrderRecord, include: Inc
     customer_id: order.customerId,
     date_created: rfc2822(order.createdAt),
     date_modified: rfc2822(order.modifiedAt),
-    date_shipped: '',
+    // "the date when the order is fully shipped" (order_RespOnly); set by shipments/book.ts.
+    date_shipped: order.shippedAt === undefined ? '' : rfc2822(order.shippedAt),
     status_id: order.statusId,
     status,
     subtotal_ex_tax: money(subtotal),
@@ -166,7 +168,7 @@ export function renderOrder(ctx: RenderContext, order: OrderRecord, include: Inc
     is_deleted: order.isDeleted,
     ebay_order_id: '0',
     cart_id: '',
-    billing_address: { ...address(order.billing), form_fields: [] },
+    billing_address: { ...renderAddress(order.billing), form_fields: [] },
     is_email_opt_in: false,
     credit_card_type: null,
     order_source: 'manual',

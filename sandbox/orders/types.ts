@@ -59,6 +59,8 @@ export interface OrderRecord {
   modifiedAt: number;
   /** Archived (DELETE /v2/orders/{id}). */
   isDeleted: boolean;
+  /** ms on the sandbox clock when the last shipment left nothing unshipped (`date_shipped`). */
+  shippedAt?: number;
 }
 
 export interface OrderLineInput {

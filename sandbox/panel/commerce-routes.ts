@@ -1,4 +1,4 @@
-// JSON endpoints behind the control panel's Orders and Webhooks sections (/sandbox/...). They call
+// JSON endpoints behind the control panel's Orders (with their shipments) and Webhooks sections (/sandbox/...). They call
 // the same SandboxControl the tests use; the router they are mounted on (panel/routes.ts) already
 // requires Content-Type: application/json on mutating requests and turns errors into JSON.
 // Hook header values are never shown: apps put shared secrets there.
@@ -39,6 +39,9 @@ export function orderSummary(control: SandboxControl, o: OrderRecord): Record<st
     customer: `${o.billing.firstName} ${o.billing.lastName}`.trim(),
     items: o.lines.reduce((n, l) => n + l.quantity, 0),
     skus: o.lines.map((l) => l.sku),
+    // Shipments column: how many, and their tracking numbers (shipments/book.ts).
+    shipments: control.shipments(o.storeHash, o.id).map((s) => ({ id: s.id, trackingNumber: s.trackingNumber })),
+    itemsShipped: o.lines.reduce((n, l) => n + l.quantityShipped, 0),
     total: money(o.lines.reduce((n, l) => n + l.price * l.quantity, 0) + o.consignments.reduce((n, c) => n + c.shippingCost, 0)),
     createdAt: new Date(o.createdAt).toISOString(),
     modifiedAt: new Date(o.modifiedAt).toISOString(),

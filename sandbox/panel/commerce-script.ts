@@ -55,6 +55,13 @@ export const COMMERCE_SCRIPT = `
     return sel;
   }
 
+  // "2 · 1Z999, 1Z998 (3/3 items)", or a dash when nothing has shipped.
+  function shipmentsText(o) {
+    if (!o.shipments.length) return '\u2014';
+    var tracking = o.shipments.map(function (s) { return s.trackingNumber || '(no tracking)'; }).join(', ');
+    return o.shipments.length + ' \u00b7 ' + tracking + ' (' + o.itemsShipped + '/' + o.items + ' items)';
+  }
+
   function renderOrders(data) {
     statuses = data.statuses;
     $('orders-count').textContent = '(' + data.total + ')';
@@ -71,6 +78,7 @@ export const COMMERCE_SCRIPT = `
       cell(tr, String(o.items));
       cell(tr, '$' + Number(o.total).toFixed(2));
       cell(tr, o.modifiedAt.replace('T', ' ').replace(/\\.\\d+Z$/, ''));
+      cell(tr, shipmentsText(o)).id = 'order-shipments-' + o.id;
       cell(tr, '').appendChild(statusSelect(o));
       body.appendChild(tr);
     });

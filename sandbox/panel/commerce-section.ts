@@ -1,6 +1,6 @@
 // HTML of the control panel's Orders and Webhooks sections. Stable ids for browser tests:
 // #new-order-status, #new-order-sku-1, #new-order-sku-2, #new-order-storm, #create-order,
-// #orders-table (rows carry #order-status-<id> selects), #hooks-table, #deliveries-table,
+// #orders-table (rows carry #order-status-<id> selects and #order-shipments-<id> cells), #hooks-table, #deliveries-table,
 // #webhooks-pause, #webhooks-resume, #webhooks-flush, #webhooks-drop, #webhooks-duplicate,
 // #webhooks-state and #orders-status. Rows are filled in by commerce-script.ts.
 import { ORDER_STATUSES } from '../orders/statuses.js';
@@ -28,7 +28,7 @@ export function commerceSection(): string {
       </div>
       <div class="row"><div id="orders-status" role="status" aria-live="polite" class="muted"></div></div>
       <table id="orders-table" class="grid">
-        <thead><tr><th>Order</th><th>Customer</th><th>SKUs</th><th>Items</th><th>Total</th><th>Modified (UTC)</th><th>Status</th></tr></thead>
+        <thead><tr><th>Order</th><th>Customer</th><th>SKUs</th><th>Items</th><th>Total</th><th>Modified (UTC)</th><th>Shipments</th><th>Status</th></tr></thead>
         <tbody></tbody>
       </table>
     </section>

@@ -92,20 +92,25 @@ export class KnexJobQueue implements JobQueue {
       RETURNING dedupe_key`;
     const inserted = new Set(rawRows<{ dedupe_key: string | null }>(await trx.raw(sql, params)).map((r) => r.dedupe_key));
     const claimed = new Set<string>();
-    return Promise.all(
-      inputs.map(async (input) => {
-        const key = input.dedupeKey ?? null;
-        if (key === null) return { deduped: false };
-        if (inserted.has(key) && !claimed.has(key)) {
-          claimed.add(key);
-          return { deduped: false };
-        }
-        // A pending twin exists: pull it forward if this request is earlier (never postpone).
-        const runAt = input.runAt ?? now;
-        await trx('jobs').where({ dedupe_key: key, state: 'pending' }).andWhere('run_at', '>', runAt).update({ run_at: runAt, updated_at: now });
-        return { deduped: true };
-      }),
-    );
+    const out: Array<{ deduped: boolean }> = [];
+    const pullForward = new Map<number, Set<string>>(); // runAt → keys whose pending twin may be later
+    for (const input of inputs) {
+      const key = input.dedupeKey ?? null;
+      if (key === null || (inserted.has(key) && !claimed.has(key))) {
+        if (key !== null) claimed.add(key);
+        out.push({ deduped: false });
+        continue;
+      }
+      const runAt = input.runAt ?? now;
+      pullForward.set(runAt, (pullForward.get(runAt) ?? new Set()).add(key));
+      out.push({ deduped: true });
+    }
+    // A pending twin exists: pull it forward if this request is earlier (never postpone). One
+    // statement per distinct runAt (a webhook batch shares one), not one per event.
+    for (const [runAt, keys] of pullForward) {
+      await trx('jobs').where({ state: 'pending' }).whereIn('dedupe_key', [...keys]).andWhere('run_at', '>', runAt).update({ run_at: runAt, updated_at: now });
+    }
+    return out;
   }
 
   async get(id: number): Promise<JobRecord | undefined> {

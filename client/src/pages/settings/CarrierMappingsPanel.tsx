@@ -1,6 +1,7 @@
-import { Button, InlineMessage, Input, Message, Panel, Select, Table } from '@bigcommerce/big-design';
+import { Box, Button, Flex, InlineMessage, Input, Message, Panel, Select, Table } from '@bigcommerce/big-design';
 import type { TableColumn } from '@bigcommerce/big-design';
 import { useState } from 'react';
+import styled from 'styled-components';
 import type { CarrierMapping, CarrierMappingInput } from '../../../../server/api/contract';
 import { api } from '../../api/http';
 import { useAction } from '../../api/useAction';
@@ -9,7 +10,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { TableBox } from '../../components/TableBox';
 import { ErrorMessage } from '../../layout/ErrorMessage';
 import { Loading } from '../../layout/Loading';
-import { listFrom } from '../../lib/text';
+import { listFrom, plural } from '../../lib/text';
 import {
   carrierDraftChanged,
   carrierDraftOf,
@@ -19,7 +20,19 @@ import {
   type CarrierDraft,
 } from './loop';
 
-const HIDE_ON_MOBILE = { mobile: 'none', tablet: 'table-cell' } as const;
+const WIDE_ONLY = { mobile: 'none', desktop: 'table-cell' } as const;
+const NARROW_ONLY = { mobile: 'table-cell', desktop: 'none' } as const;
+
+const SeenBelow = styled.span`
+  display: block;
+  margin-top: ${({ theme }) => theme.spacing.xxSmall};
+  color: ${({ theme }) => theme.colors.secondary60};
+  font-size: ${({ theme }) => theme.typography.fontSize.small};
+
+  ${({ theme }) => theme.breakpoints.desktop} {
+    display: none;
+  }
+`;
 
 interface CarrierMappingsPanelProps {
   /** The Fulfillment flow switch: off means nothing is written back right now. */
@@ -67,67 +80,82 @@ export function CarrierMappingsPanel({ fulfillmentOn }: CarrierMappingsPanelProp
 
   const busyElsewhere = (row: CarrierMapping) => savingCarrier !== null && savingCarrier !== row.backendCarrier;
 
+  const providerSelect = (row: CarrierMapping, labelled: boolean) => (
+    <Select<string | null>
+      label={labelled ? 'Shipping provider' : undefined}
+      aria-label={labelled ? undefined : `BigCommerce shipping provider for ${row.backendCarrier}`}
+      options={providerOptions(draftOf(row).provider)}
+      value={draftOf(row).provider}
+      filterable={false}
+      positionFixed
+      onOptionChange={(value) => setDraft(row, { provider: value ?? null })}
+    />
+  );
+
+  const trackingInput = (row: CarrierMapping, labelled: boolean) => (
+    <Input
+      label={labelled ? 'Tracking carrier (AfterShip slug)' : undefined}
+      aria-label={labelled ? undefined : `Tracking carrier for ${row.backendCarrier} (AfterShip slug)`}
+      placeholder="e.g. dhl"
+      value={draftOf(row).trackingCarrier}
+      error={fieldErrors[row.backendCarrier]}
+      autoComplete="off"
+      spellCheck={false}
+      onChange={(event) => setDraft(row, { trackingCarrier: event.target.value })}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter' && carrierDraftChanged(row, draftOf(row)) && !busyElsewhere(row)) void onSave(row);
+      }}
+    />
+  );
+
+  const saveButton = (row: CarrierMapping) => (
+    <Button
+      variant="secondary"
+      mobileWidth="auto"
+      aria-label={`Save the mapping for ${row.backendCarrier}`}
+      disabled={!carrierDraftChanged(row, draftOf(row)) || busyElsewhere(row)}
+      isLoading={savingCarrier === row.backendCarrier}
+      onClick={() => void onSave(row)}
+    >
+      Save
+    </Button>
+  );
+
+  // Wide panels get one column per control; narrower ones one "Mapping" column with the
+  // controls stacked and labelled, so nothing has to scroll sideways.
   const columns: Array<TableColumn<CarrierMapping>> = [
-    { hash: 'carrier', header: 'Warehouse carrier', render: ({ backendCarrier }) => backendCarrier },
+    {
+      hash: 'carrier',
+      header: 'Warehouse carrier',
+      verticalAlign: 'top',
+      render: ({ backendCarrier, seen }) => (
+        <>
+          {backendCarrier}
+          <SeenBelow>{plural(seen, 'shipment', 'shipments')} seen</SeenBelow>
+        </>
+      ),
+    },
     {
       hash: 'seen',
       header: 'Shipments seen',
       align: 'right',
       width: '7.5rem',
-      display: HIDE_ON_MOBILE,
+      display: WIDE_ONLY,
       render: ({ seen }) => seen.toLocaleString(),
     },
+    { hash: 'provider', header: 'BigCommerce shipping provider', width: '14rem', display: WIDE_ONLY, render: (row) => providerSelect(row, false) },
+    { hash: 'tracking', header: 'Tracking carrier (AfterShip slug)', width: '13rem', display: WIDE_ONLY, render: (row) => trackingInput(row, false) },
+    { hash: 'save', header: 'Save', hideHeader: true, align: 'right', width: '6rem', display: WIDE_ONLY, render: saveButton },
     {
-      hash: 'provider',
-      header: 'BigCommerce shipping provider',
-      width: '14rem',
+      hash: 'mapping',
+      header: 'Mapping',
+      display: NARROW_ONLY,
       render: (row) => (
-        <Select<string | null>
-          aria-label={`BigCommerce shipping provider for ${row.backendCarrier}`}
-          options={providerOptions(draftOf(row).provider)}
-          value={draftOf(row).provider}
-          filterable={false}
-          positionFixed
-          onOptionChange={(value) => setDraft(row, { provider: value ?? null })}
-        />
-      ),
-    },
-    {
-      hash: 'tracking',
-      header: 'Tracking carrier (AfterShip slug)',
-      width: '13rem',
-      render: (row) => (
-        <Input
-          aria-label={`Tracking carrier for ${row.backendCarrier} (AfterShip slug)`}
-          placeholder="e.g. dhl"
-          value={draftOf(row).trackingCarrier}
-          error={fieldErrors[row.backendCarrier]}
-          autoComplete="off"
-          spellCheck={false}
-          onChange={(event) => setDraft(row, { trackingCarrier: event.target.value })}
-          onKeyDown={(event) => {
-            if (event.key === 'Enter' && carrierDraftChanged(row, draftOf(row)) && !busyElsewhere(row)) void onSave(row);
-          }}
-        />
-      ),
-    },
-    {
-      hash: 'save',
-      header: 'Save',
-      hideHeader: true,
-      align: 'right',
-      width: '6rem',
-      render: (row) => (
-        <Button
-          variant="secondary"
-          mobileWidth="auto"
-          aria-label={`Save the mapping for ${row.backendCarrier}`}
-          disabled={!carrierDraftChanged(row, draftOf(row)) || busyElsewhere(row)}
-          isLoading={savingCarrier === row.backendCarrier}
-          onClick={() => void onSave(row)}
-        >
-          Save
-        </Button>
+        <Flex flexDirection="column" flexGap="0.75rem" paddingVertical="xSmall">
+          {providerSelect(row, true)}
+          {trackingInput(row, true)}
+          <Box>{saveButton(row)}</Box>
+        </Flex>
       ),
     },
   ];

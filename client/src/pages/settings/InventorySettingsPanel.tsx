@@ -1,4 +1,4 @@
-import { Button, Fieldset, Form, FormGroup, InlineMessage, Panel, Radio, Select, Small } from '@bigcommerce/big-design';
+import { Button, Fieldset, Form, FormGroup, InlineMessage, Panel, Radio, Select, Text } from '@bigcommerce/big-design';
 import { useState, type FormEvent } from 'react';
 import type { InventoryLocationOption, LoopSettings } from '../../../../server/api/contract';
 import { api } from '../../api/http';
@@ -97,9 +97,9 @@ export function InventorySettingsPanel({ loop, onSaved }: InventorySettingsPanel
           Save
         </Button>
       </Form>
-      <Small marginTop="medium" marginBottom="none">
+      <Text color="secondary60" marginTop="medium" marginBottom="none">
         See what was synced, and why some SKUs were skipped, on the <AppLink to="/inventory">Inventory</AppLink> page.
-      </Small>
+      </Text>
     </Panel>
   );
 }
