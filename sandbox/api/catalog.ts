@@ -1,6 +1,8 @@
 // A minimal slice of the Catalog v3 API (reference/catalog/*.yml), for looking at what the
-// inventory writes did: GET /catalog/products/{id} and GET /catalog/products/{id}/variants with id,
-// sku, inventory_tracking and inventory_level. Scope store_v2_products_read_only or store_v2_products.
+// inventory writes did and for the app's tracking-mode lookup: GET /catalog/products (id:in, sku,
+// sku:in, include_fields, page, limit ≤ 250), GET /catalog/products/{id} and
+// GET /catalog/products/{id}/variants with id, sku, inventory_tracking and inventory_level.
+// Scope store_v2_products_read_only or store_v2_products.
 // "The Catalog API returns the inventory for only the default location", so levels are location 1's;
 // a variant-tracked product reports the sum of its variants there.
 import type { Request, Router } from 'express';
@@ -9,7 +11,7 @@ import type { ProductRecord, VariantRecord } from '../catalog/types.js';
 import type { SandboxState } from '../state.js';
 import { readScope, requireScope } from './auth.js';
 import { sendApiError } from './errors.js';
-import { pageOf } from './v3-paging.js';
+import { inFilter, pageOf } from './v3-paging.js';
 
 const DEFAULT_LOCATION_ID = 1;
 const hashOf = (req: Request): string => String((req.params as Record<string, string>).hash);
@@ -53,6 +55,21 @@ export function registerCatalog(v3: Router, state: SandboxState): void {
     const id = String(req.params.id);
     return /^\d+$/.test(id) ? state.catalog.product(hashOf(req), Number(id)) : undefined;
   };
+
+  v3.get('/catalog/products', read, (req, res) => {
+    const q = req.query as Record<string, unknown>;
+    const ids = inFilter(q, 'id:in', true);
+    if (ids === null) return sendApiError(req, res, 422, "The filter 'id:in' must be a comma-separated list of integers");
+    // sku / sku:in match the product's own (base variant) SKU only, as the products spec says.
+    const skus = typeof q.sku === 'string' ? [q.sku] : inFilter(q, 'sku:in');
+    const products = state.catalog.products(hashOf(req)).filter((p) => (!ids || ids.includes(p.id)) && (!skus || skus.includes(p.sku)));
+    // include_fields: the listed fields plus id.
+    const fields = inFilter(q, 'include_fields');
+    const pick = (o: Record<string, unknown>): Record<string, unknown> =>
+      fields ? Object.fromEntries(Object.entries(o).filter(([k]) => k === 'id' || fields.includes(k))) : o;
+    const page = pageOf(products, q, { defaultLimit: 50, maxLimit: 250 });
+    res.json({ data: page.data.map((p) => pick(renderProduct(state, p))), meta: page.meta });
+  });
 
   v3.get('/catalog/products/:id', read, (req, res) => {
     const p = find(req);

@@ -195,6 +195,11 @@ export class Catalog {
     return true;
   }
 
+  /** Whether an absolute adjustment of this store is being processed right now. */
+  isWriting(storeHash: string): boolean {
+    return this.writing.has(storeHash);
+  }
+
   endWrite(storeHash: string): void {
     this.writing.delete(storeHash);
   }

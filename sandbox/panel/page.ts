@@ -1,13 +1,16 @@
 // GET / and GET /manage/app: the sandbox's stand-in for the store control panel's app page.
 // Plain HTML with inline CSS and script (our own page, so no CSP concerns). Stable element ids
 // (#install, #open, #add-user, #remove-user, #uninstall, #user-select, #new-user-email, #status,
-// #app-frame, and those of the Orders / Webhooks sections listed in commerce-section.ts) are what
+// #app-frame, and those of the Orders / Webhooks sections listed in commerce-section.ts and of the
+// Inventory section listed in inventory-section.ts) are what
 // browser tests drive.
 import type { RequestHandler } from 'express';
 import type { SandboxState } from '../state.js';
 import { escapeHtml } from '../util.js';
 import { COMMERCE_SCRIPT } from './commerce-script.js';
 import { COMMERCE_CSS, commerceSection } from './commerce-section.js';
+import { INVENTORY_SCRIPT } from './inventory-script.js';
+import { INVENTORY_CSS, inventorySection } from './inventory-section.js';
 import { PANEL_SCRIPT } from './script.js';
 import { PANEL_CSS } from './style.js';
 
@@ -21,14 +24,14 @@ export function renderPanel(state: SandboxState, requestedHash: string | undefin
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${name} · Apps · BigCommerce sandbox</title>
-<style>${PANEL_CSS}${COMMERCE_CSS}</style>
+<style>${PANEL_CSS}${COMMERCE_CSS}${INVENTORY_CSS}</style>
 </head>
 <body data-store="${escapeHtml(hash)}">
 <nav class="side" aria-label="Control panel">
   <div class="logo">BigCommerce <span class="muted">sandbox</span></div>
   <a href="#" aria-disabled="true">Home</a>
   <a href="#orders-title">Orders</a>
-  <a href="#" aria-disabled="true">Products</a>
+  <a href="#inventory-title">Products</a>
   <a href="#" aria-disabled="true">Customers</a>
   <div class="section">Apps</div>
   <a href="#" class="active" aria-current="page">Fulfillment Bridge</a>
@@ -81,10 +84,12 @@ export function renderPanel(state: SandboxState, requestedHash: string | undefin
       <iframe id="app-frame" name="app-frame" title="App" src="about:blank"></iframe>
     </div>
 ${commerceSection()}
+${inventorySection()}
   </div>
 </div>
 <script>${PANEL_SCRIPT}</script>
 <script>${COMMERCE_SCRIPT}</script>
+<script>${INVENTORY_SCRIPT}</script>
 </body>
 </html>`;
 }

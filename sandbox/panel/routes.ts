@@ -8,6 +8,7 @@ import type { SandboxControl } from '../control.js';
 import type { FaultPlan } from '../types.js';
 import { SandboxError } from '../util.js';
 import { registerCommerceRoutes } from './commerce-routes.js';
+import { registerInventoryRoutes } from './inventory-routes.js';
 
 const storeInput = z.object({
   hash: z.string().optional(),
@@ -108,6 +109,7 @@ export function panelRouter(control: SandboxControl): Router {
   });
 
   registerCommerceRoutes(r, control);
+  registerInventoryRoutes(r, control);
   r.use(onPanelError);
   return r;
 }
