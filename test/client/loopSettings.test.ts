@@ -17,6 +17,7 @@ import {
   normalizeTrackingCarrier,
   providerLabel,
   providerOptions,
+  recognizedProvider,
   rollbackFlow,
   SHIPPING_PROVIDERS,
   SYNC_MODES,
@@ -175,7 +176,7 @@ describe('carrier mappings', () => {
       '',
     ]);
     const options = providerOptions(null);
-    expect(options[0]).toEqual({ value: null, content: 'Not mapped' });
+    expect(options[0]).toMatchObject({ value: null, content: 'Not mapped' });
     expect(options).toHaveLength(SHIPPING_PROVIDERS.length + 1);
     expect(options.find((option) => option.value === '')?.content).toBe('Custom carrier');
   });
@@ -190,7 +191,27 @@ describe('carrier mappings', () => {
     expect(providerLabel('royalmail')).toBe('Royal Mail');
     expect(providerLabel('')).toBe('Custom carrier');
     expect(providerLabel(null)).toBe('Not mapped');
+    expect(providerLabel(null, 'DPD')).toBe('Not mapped');
     expect(providerLabel('other')).toBe('other');
+  });
+
+  it('shows carriers the server recognises by name as automatic, not unmapped', () => {
+    expect(recognizedProvider(' Royal Mail ')).toBe('royalmail');
+    expect(recognizedProvider('FedEx')).toBe('fedex');
+    expect(recognizedProvider('US Postal Service')).toBe('usps');
+    expect(recognizedProvider('DHL Express')).toBeNull();
+    expect(recognizedProvider('constructor')).toBeNull();
+    expect(providerLabel(null, 'UPS')).toBe('Automatic (UPS)');
+    expect(providerOptions(null, 'Australia Post')[0]).toEqual({
+      value: null,
+      content: 'Automatic (Australia Post)',
+      description: 'Recognised from the carrier name',
+    });
+    expect(providerOptions(null, 'DHL')[0]).toEqual({
+      value: null,
+      content: 'Not mapped',
+      description: 'Uses the tracking link from your warehouse',
+    });
   });
 
   it('normalizes AfterShip slugs', () => {
@@ -239,6 +260,7 @@ describe('carrier mappings', () => {
       '“DHL” shipments are now written to BigCommerce as a custom carrier with tracking carrier dhl.',
     );
     expect(carrierSavedText({ backendCarrier: 'DHL', shippingProvider: null, trackingCarrier: null })).toMatch(/removed.*tracking link/);
+    expect(carrierSavedText({ backendCarrier: 'UPS', shippingProvider: null, trackingCarrier: null })).toMatch(/removed.*written as UPS/);
   });
 });
 

@@ -1,5 +1,6 @@
 import { Box, Message, Panel, PillTabs } from '@bigcommerce/big-design';
 import type { TableColumn } from '@bigcommerce/big-design';
+import styled from 'styled-components';
 import type { InventoryItemView, InventoryLocationOption, LoopSettings, Page } from '../../../../server/api/contract';
 import { useApiGet } from '../../api/useApiGet';
 import { usePagedQuery } from '../../api/usePagedQuery';
@@ -32,6 +33,19 @@ const PILLS = [
   ...INVENTORY_FILTER_STATUSES.map((status) => ({ id: status, title: inventoryStatusBadge(status).label })),
 ];
 const HIDE_ON_MOBILE = { mobile: 'none', tablet: 'table-cell' } as const;
+
+// Phones have no Reason column: the reason goes under the badge instead.
+const ReasonBelow = styled.span`
+  display: block;
+  margin-top: ${({ theme }) => theme.spacing.xxSmall};
+  color: ${({ theme }) => theme.colors.secondary60};
+  font-size: ${({ theme }) => theme.typography.fontSize.small};
+  line-height: ${({ theme }) => theme.lineHeight.small};
+
+  ${({ theme }) => theme.breakpoints.tablet} {
+    display: none;
+  }
+`;
 
 /** Stock levels reported by the warehouse and whether each reached BigCommerce. */
 export function InventoryPage() {
@@ -68,7 +82,17 @@ export function InventoryPage() {
       display: HIDE_ON_MOBILE,
       render: ({ locationId }) => locationLabel(locationId, locationList),
     },
-    { hash: 'status', header: 'Status', width: '7rem', render: ({ status }) => <InventoryStatusBadge status={status} /> },
+    {
+      hash: 'status',
+      header: 'Status',
+      width: '7rem',
+      render: ({ status, reason }) => (
+        <>
+          <InventoryStatusBadge status={status} />
+          {reason && <ReasonBelow>{reason}</ReasonBelow>}
+        </>
+      ),
+    },
     {
       hash: 'reason',
       header: 'Reason',

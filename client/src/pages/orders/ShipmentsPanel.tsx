@@ -1,4 +1,4 @@
-import { InlineMessage, Link, Panel, Table, Text } from '@bigcommerce/big-design';
+import { InlineMessage, Link, Panel, Table } from '@bigcommerce/big-design';
 import type { TableColumn } from '@bigcommerce/big-design';
 import styled from 'styled-components';
 import type { ShipmentView } from '../../../../server/api/contract';
@@ -7,9 +7,11 @@ import { EmptyState } from '../../components/EmptyState';
 import { Mono } from '../../components/JsonBlock';
 import { ShipmentStateBadge } from '../../components/StatusBadges';
 import { TableBox } from '../../components/TableBox';
+import { formatDateTime } from '../../lib/dates';
 import { carrierServiceText, safeExternalUrl, shipmentItemLines, shipmentsSummary } from './loop';
 
-const HIDE_ON_MOBILE = { mobile: 'none', tablet: 'table-cell' } as const;
+const WIDE_ONLY = { mobile: 'none', tablet: 'table-cell' } as const;
+const NARROW_ONLY = { mobile: 'table-cell', tablet: 'none' } as const;
 
 const Items = styled.ul`
   list-style: none;
@@ -31,6 +33,10 @@ const Muted = styled.span`
   font-size: ${({ theme }) => theme.typography.fontSize.small};
 `;
 
+const NoTracking = styled.span`
+  color: ${({ theme }) => theme.colors.secondary60};
+`;
+
 // Tracking numbers are long digit strings: let them break rather than widen the table.
 const Breakable = styled.span`
   overflow-wrap: anywhere;
@@ -45,9 +51,7 @@ function TrackingCell({ shipment }: { shipment: ShipmentView }) {
         Track shipment
       </Link>
     ) : (
-      <Text as="span" color="secondary60">
-        No tracking number
-      </Text>
+      <NoTracking>No tracking number yet</NoTracking>
     );
   }
   return url ? (
@@ -63,41 +67,64 @@ function TrackingCell({ shipment }: { shipment: ShipmentView }) {
   );
 }
 
+function ItemsList({ items }: { items: ShipmentView['items'] }) {
+  if (items.length === 0) return <>—</>;
+  return (
+    <Items>
+      {shipmentItemLines(items).map((line, index) => (
+        <li key={index}>
+          <Mono>{line}</Mono>
+        </li>
+      ))}
+    </Items>
+  );
+}
+
+function StateCell({ shipment: { state, error, bcShipmentId } }: { shipment: ShipmentView }) {
+  return (
+    <>
+      <ShipmentStateBadge state={state} />
+      {state === 'created' && bcShipmentId !== null && <Muted>Shipment #{bcShipmentId}</Muted>}
+      {error && <ErrorText>{error}</ErrorText>}
+    </>
+  );
+}
+
+// Phones get one stacked cell per shipment instead of five columns that would scroll sideways.
+const Stack = styled.div`
+  display: grid;
+  gap: ${({ theme }) => theme.spacing.xSmall};
+  padding: ${({ theme }) => theme.spacing.xSmall} 0;
+`;
+
 const columns: Array<TableColumn<ShipmentView>> = [
-  { hash: 'tracking', header: 'Tracking', render: (shipment) => <TrackingCell shipment={shipment} /> },
+  { hash: 'tracking', header: 'Tracking', display: WIDE_ONLY, render: (shipment) => <TrackingCell shipment={shipment} /> },
   {
     hash: 'carrier',
     header: 'Carrier',
+    display: WIDE_ONLY,
     render: ({ carrier, service }) => carrierServiceText(carrier, service) ?? '—',
   },
+  { hash: 'items', header: 'Items', display: WIDE_ONLY, render: ({ items }) => <ItemsList items={items} /> },
+  { hash: 'state', header: 'In BigCommerce', display: WIDE_ONLY, render: (shipment) => <StateCell shipment={shipment} /> },
+  { hash: 'created', header: 'Reported', display: WIDE_ONLY, render: ({ createdAt }) => <DateTime iso={createdAt} /> },
   {
-    hash: 'items',
-    header: 'Items',
-    render: ({ items }) =>
-      items.length === 0 ? (
-        '—'
-      ) : (
-        <Items>
-          {shipmentItemLines(items).map((line, index) => (
-            <li key={index}>
-              <Mono>{line}</Mono>
-            </li>
-          ))}
-        </Items>
-      ),
-  },
-  {
-    hash: 'state',
-    header: 'In BigCommerce',
-    render: ({ state, error, bcShipmentId }) => (
-      <>
-        <ShipmentStateBadge state={state} />
-        {state === 'created' && bcShipmentId !== null && <Muted>Shipment #{bcShipmentId}</Muted>}
-        {error && <ErrorText>{error}</ErrorText>}
-      </>
+    hash: 'shipment',
+    header: 'Shipment',
+    display: NARROW_ONLY,
+    render: (shipment) => (
+      <Stack>
+        <TrackingCell shipment={shipment} />
+        <Muted>
+          {[carrierServiceText(shipment.carrier, shipment.service), formatDateTime(shipment.createdAt)].filter(Boolean).join(' · ')}
+        </Muted>
+        {shipment.items.length > 0 && <ItemsList items={shipment.items} />}
+        <div>
+          <StateCell shipment={shipment} />
+        </div>
+      </Stack>
     ),
   },
-  { hash: 'created', header: 'Reported', display: HIDE_ON_MOBILE, render: ({ createdAt }) => <DateTime iso={createdAt} /> },
 ];
 
 /** Parcels the warehouse shipped for this order, and whether each is in BigCommerce yet. */

@@ -41,7 +41,7 @@ export function carrierServiceText(carrier: string | null, service: string | nul
 
 /** "ABC-1 × 2" per line item. */
 export function shipmentItemLines(items: ShipmentView['items']): string[] {
-  return items.map(({ sku, quantity }) => `${sku || 'No SKU'} × ${quantity.toLocaleString('en-US')}`);
+  return items.map(({ sku, quantity }) => `${sku || 'No SKU'}\u00a0×\u00a0${quantity.toLocaleString('en-US')}`);
 }
 
 export function shipmentsSummary(shipments: readonly ShipmentView[]): string | null {

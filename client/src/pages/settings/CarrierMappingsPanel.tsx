@@ -1,4 +1,4 @@
-import { Box, Button, Flex, InlineMessage, Input, Message, Panel, Select, Table } from '@bigcommerce/big-design';
+import { Box, Button, Flex, InlineMessage, Input, Message, Panel, Select, Table, Text } from '@bigcommerce/big-design';
 import type { TableColumn } from '@bigcommerce/big-design';
 import { useState } from 'react';
 import styled from 'styled-components';
@@ -22,6 +22,31 @@ import {
 
 const WIDE_ONLY = { mobile: 'none', desktop: 'table-cell' } as const;
 const NARROW_ONLY = { mobile: 'table-cell', desktop: 'none' } as const;
+const TABLET_UP = { mobile: 'none', tablet: 'table-cell' } as const;
+
+// On phones the carrier column is hidden and its name heads the stacked controls instead.
+const PhoneHeading = styled.div`
+  ${({ theme }) => theme.breakpoints.tablet} {
+    display: none;
+  }
+`;
+
+// Below desktop width the controls are stacked: the carrier name sits at the top of its row.
+const Rows = styled.div`
+  @media (max-width: 1024.98px) {
+    td {
+      vertical-align: top;
+    }
+  }
+`;
+
+const FieldError = styled.span`
+  display: block;
+  margin-top: ${({ theme }) => theme.spacing.xxSmall};
+  color: ${({ theme }) => theme.colors.danger50};
+  font-size: ${({ theme }) => theme.typography.fontSize.small};
+  line-height: ${({ theme }) => theme.lineHeight.small};
+`;
 
 const SeenBelow = styled.span`
   display: block;
@@ -84,7 +109,7 @@ export function CarrierMappingsPanel({ fulfillmentOn }: CarrierMappingsPanelProp
     <Select<string | null>
       label={labelled ? 'Shipping provider' : undefined}
       aria-label={labelled ? undefined : `BigCommerce shipping provider for ${row.backendCarrier}`}
-      options={providerOptions(draftOf(row).provider)}
+      options={providerOptions(draftOf(row).provider, row.backendCarrier)}
       value={draftOf(row).provider}
       filterable={false}
       positionFixed
@@ -93,19 +118,22 @@ export function CarrierMappingsPanel({ fulfillmentOn }: CarrierMappingsPanelProp
   );
 
   const trackingInput = (row: CarrierMapping, labelled: boolean) => (
-    <Input
-      label={labelled ? 'Tracking carrier (AfterShip slug)' : undefined}
-      aria-label={labelled ? undefined : `Tracking carrier for ${row.backendCarrier} (AfterShip slug)`}
-      placeholder="e.g. dhl"
-      value={draftOf(row).trackingCarrier}
-      error={fieldErrors[row.backendCarrier]}
-      autoComplete="off"
-      spellCheck={false}
-      onChange={(event) => setDraft(row, { trackingCarrier: event.target.value })}
-      onKeyDown={(event) => {
-        if (event.key === 'Enter' && carrierDraftChanged(row, draftOf(row)) && !busyElsewhere(row)) void onSave(row);
-      }}
-    />
+    <div>
+      <Input
+        label={labelled ? 'Tracking carrier (AfterShip slug)' : undefined}
+        aria-label={labelled ? undefined : `Tracking carrier for ${row.backendCarrier} (AfterShip slug)`}
+        placeholder="e.g. dhl"
+        value={draftOf(row).trackingCarrier}
+        error={fieldErrors[row.backendCarrier]}
+        autoComplete="off"
+        spellCheck={false}
+        onChange={(event) => setDraft(row, { trackingCarrier: event.target.value })}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter' && carrierDraftChanged(row, draftOf(row)) && !busyElsewhere(row)) void onSave(row);
+        }}
+      />
+      {fieldErrors[row.backendCarrier] && <FieldError role="alert">{fieldErrors[row.backendCarrier]}</FieldError>}
+    </div>
   );
 
   const saveButton = (row: CarrierMapping) => (
@@ -127,7 +155,7 @@ export function CarrierMappingsPanel({ fulfillmentOn }: CarrierMappingsPanelProp
     {
       hash: 'carrier',
       header: 'Warehouse carrier',
-      verticalAlign: 'top',
+      display: TABLET_UP,
       render: ({ backendCarrier, seen }) => (
         <>
           {backendCarrier}
@@ -152,6 +180,12 @@ export function CarrierMappingsPanel({ fulfillmentOn }: CarrierMappingsPanelProp
       display: NARROW_ONLY,
       render: (row) => (
         <Flex flexDirection="column" flexGap="0.75rem" paddingVertical="xSmall">
+          <PhoneHeading>
+            <Text bold marginBottom="none">
+              {row.backendCarrier}
+            </Text>
+            <SeenBelow>{plural(row.seen, 'shipment', 'shipments')} seen</SeenBelow>
+          </PhoneHeading>
           {providerSelect(row, true)}
           {trackingInput(row, true)}
           <Box>{saveButton(row)}</Box>
@@ -175,27 +209,29 @@ export function CarrierMappingsPanel({ fulfillmentOn }: CarrierMappingsPanelProp
     );
   } else {
     body = (
-      <TableBox>
-        <Table
-          columns={columns}
-          items={rows}
-          keyField="backendCarrier"
-          itemName="carriers"
-          emptyComponent={
-            <EmptyState
-              title="No carriers yet"
-              message="Carriers appear here once your warehouse reports its first shipment. Until you map them, shipments get the tracking link from your warehouse."
-            />
-          }
-        />
-      </TableBox>
+      <Rows>
+        <TableBox>
+          <Table
+            columns={columns}
+            items={rows}
+            keyField="backendCarrier"
+            itemName="carriers"
+            emptyComponent={
+              <EmptyState
+                title="No carriers yet"
+                message="Carriers appear here once your warehouse reports its first shipment. Until you map them, shipments get the tracking link from your warehouse."
+              />
+            }
+          />
+        </TableBox>
+      </Rows>
     );
   }
 
   return (
     <Panel
       header="Shipments and tracking"
-      description="When your warehouse ships, Fulfillment Bridge creates the shipment in BigCommerce with its tracking number. Map each warehouse carrier to a BigCommerce shipping provider so BigCommerce shows the right carrier and tracking page. Carriers you don't map fall back to a tracking link: the shipment is saved as a custom carrier with the link your warehouse sends."
+      description="When your warehouse ships, Fulfillment Bridge creates the shipment in BigCommerce with its tracking number. Common carriers (UPS, FedEx, USPS, Royal Mail, Australia Post, Canada Post) are recognised by name; map any other carrier to a BigCommerce shipping provider so BigCommerce shows the right carrier and tracking page. Carriers you don't map fall back to a tracking link: the shipment is saved as a custom carrier with the link your warehouse sends."
     >
       {!fulfillmentOn && (
         <InlineMessage

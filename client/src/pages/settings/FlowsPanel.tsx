@@ -145,7 +145,7 @@ export function FlowsPanel({ flows: saved, onSaved }: FlowsPanelProps) {
                   {description}
                 </Text>
               </div>
-              <State $on={on} aria-hidden>
+              <State $on={on && !saving} aria-hidden>
                 {saving ? 'Saving…' : on ? 'On' : 'Off'}
               </State>
             </Row>

@@ -13,10 +13,12 @@ interface ImportPanelProps {
   settings: SettingsResponse;
   /** GET /api/order-statuses, shared with the Cancellations panel. */
   statuses: OrderStatusesState;
+  /** The Orders flow switch: off means nothing is sent right now. */
+  ordersOn: boolean;
   onSaved(settings: SettingsResponse): void;
 }
 
-export function ImportPanel({ settings, statuses, onSaved }: ImportPanelProps) {
+export function ImportPanel({ settings, statuses, ordersOn, onSaved }: ImportPanelProps) {
   const [importStatusId, setImportStatusId] = useState(settings.importStatusId);
   const [afterId, setAfterId] = useState<number | null>(settings.statusAfterAcceptId);
   const [fields, setFields] = useState<FieldErrors>({});
@@ -88,6 +90,13 @@ export function ImportPanel({ settings, statuses, onSaved }: ImportPanelProps) {
       header="Order import"
       description="Choose when an order is ready for your warehouse. Statuses are listed with the names used in your store."
     >
+      {!ordersOn && (
+        <InlineMessage
+          type="info"
+          marginBottom="medium"
+          messages={[{ text: 'The Orders flow is off (see Sync flows): no orders are sent to your warehouse until you turn it on.' }]}
+        />
+      )}
       {body}
     </Panel>
   );

@@ -41,7 +41,7 @@ export function SettingsPage() {
     <>
       <BackendPanel backend={settings.backend} onSaved={setLatest} />
       <FlowsPanel flows={loop.flows} onSaved={setLatest} />
-      <ImportPanel settings={settings} statuses={statuses} onSaved={setLatest} />
+      <ImportPanel settings={settings} statuses={statuses} ordersOn={loop.flows.orders} onSaved={setLatest} />
       <CancellationsPanel settings={settings} loop={loop} statuses={statuses} onSaved={setLatest} />
       <CarrierMappingsPanel fulfillmentOn={loop.flows.fulfillment} />
       <InventorySettingsPanel loop={loop} onSaved={setLatest} />

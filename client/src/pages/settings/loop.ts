@@ -174,13 +174,6 @@ export function cancellationStatusWarning(ids: readonly number[]): string | null
   return null;
 }
 
-/** Same members, any order. */
-export function sameIds(a: readonly number[], b: readonly number[]): boolean {
-  const left = new Set(a);
-  const right = new Set(b);
-  return left.size === right.size && [...left].every((id) => right.has(id));
-}
-
 // --- Carrier mappings -------------------------------------------------------------------------
 
 export interface ProviderInfo {
@@ -204,16 +197,43 @@ export const SHIPPING_PROVIDERS: readonly ProviderInfo[] = [
   { value: '', label: 'Custom carrier' },
 ];
 
+/**
+ * Carrier names the server recognises without a mapping (mirrors BUILT_IN in
+ * server/flows/fulfillment/carriers.ts): their shipments get the provider automatically.
+ */
+const RECOGNIZED_CARRIERS: Readonly<Record<string, string>> = {
+  ups: 'ups',
+  fedex: 'fedex',
+  'fed ex': 'fedex',
+  usps: 'usps',
+  'us postal service': 'usps',
+  'royal mail': 'royalmail',
+  royalmail: 'royalmail',
+  'australia post': 'auspost',
+  auspost: 'auspost',
+  'canada post': 'canadapost',
+  canadapost: 'canadapost',
+};
+
+/** The provider an unmapped carrier gets from its name, or null (it falls back to a tracking link). */
+export function recognizedProvider(backendCarrier: string): string | null {
+  const key = backendCarrier.trim().toLowerCase();
+  return Object.prototype.hasOwnProperty.call(RECOGNIZED_CARRIERS, key) ? (RECOGNIZED_CARRIERS[key] ?? null) : null;
+}
+
 export interface ProviderOption {
   value: string | null;
   content: string;
   description?: string;
 }
 
-/** Select options: "Not mapped" (null), the providers, and an unknown saved value kept as is. */
-export function providerOptions(current: string | null): ProviderOption[] {
+/**
+ * Select options: no mapping (null: automatic for recognised carriers, else the tracking link),
+ * the providers, and an unknown saved value kept as is.
+ */
+export function providerOptions(current: string | null, backendCarrier = ''): ProviderOption[] {
   const options: ProviderOption[] = [
-    { value: null, content: 'Not mapped' },
+    { value: null, content: providerLabel(null, backendCarrier), description: unmappedDescription(backendCarrier) },
     ...SHIPPING_PROVIDERS.map(({ value, label }) =>
       value === '' ? { value, content: label, description: 'Uses the tracking carrier or the tracking link' } : { value, content: label },
     ),
@@ -224,8 +244,16 @@ export function providerOptions(current: string | null): ProviderOption[] {
   return options;
 }
 
-export function providerLabel(value: string | null): string {
-  if (value === null) return 'Not mapped';
+function unmappedDescription(backendCarrier: string): string {
+  return recognizedProvider(backendCarrier) ? 'Recognised from the carrier name' : 'Uses the tracking link from your warehouse';
+}
+
+/** What a provider value means for this carrier; null is "Not mapped" or "Automatic (…)". */
+export function providerLabel(value: string | null, backendCarrier = ''): string {
+  if (value === null) {
+    const recognized = recognizedProvider(backendCarrier);
+    return recognized ? `Automatic (${providerLabel(recognized)})` : 'Not mapped';
+  }
   return SHIPPING_PROVIDERS.find((provider) => provider.value === value)?.label ?? value;
 }
 
@@ -270,7 +298,10 @@ export function carrierDraftChanged(row: CarrierMapping, draft: CarrierDraft): b
 
 export function carrierSavedText(input: CarrierMappingInput): string {
   if (input.shippingProvider === null && !input.trackingCarrier) {
-    return `The mapping for “${input.backendCarrier}” was removed. Its shipments get the tracking link from your warehouse.`;
+    const recognized = recognizedProvider(input.backendCarrier);
+    return recognized
+      ? `The mapping for “${input.backendCarrier}” was removed. Its shipments are written as ${providerLabel(recognized)}, recognised from the name.`
+      : `The mapping for “${input.backendCarrier}” was removed. Its shipments get the tracking link from your warehouse.`;
   }
   const parts = [input.shippingProvider === '' ? 'a custom carrier' : providerLabel(input.shippingProvider)];
   if (input.trackingCarrier) parts.push(`tracking carrier ${input.trackingCarrier}`);
