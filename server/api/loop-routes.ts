@@ -4,6 +4,7 @@ import type { Services } from '../services.js';
 import { sessionOf } from '../sessions/require-session.js';
 import type { InventoryItemView } from './contract.js';
 import { BC_SHIPPING_PROVIDERS } from '../flows/fulfillment/carriers.js';
+import { likeContains } from '../storage/like.js';
 import { paging, parseInput } from './paging.js';
 
 const carrierInput = z.object({
@@ -36,7 +37,10 @@ export function loopRoutes(s: Services): Router {
     const f = parseInput(inventoryFilter, { search: req.query.search || undefined, status: req.query.status || undefined }, 'filter');
     const q = s.db('inventory_items').where({ store_hash: sessionOf(res).storeHash });
     if (f.status) q.andWhere({ status: f.status });
-    if (f.search) q.andWhere((w) => w.where('sku', 'like', `%${f.search}%`).orWhere('backend_sku', 'like', `%${f.search}%`));
+    if (f.search) {
+      const like = likeContains(f.search);
+      q.andWhere((w) => w.whereRaw("sku LIKE ? ESCAPE '\\'", [like]).orWhereRaw("backend_sku LIKE ? ESCAPE '\\'", [like]));
+    }
     const [{ n }] = (await q.clone().count({ n: '*' })) as [{ n: number }];
     const rows = await q.orderBy([{ column: 'updated_at', order: 'desc' }, { column: 'sku' }]).limit(limit).offset((page - 1) * limit);
     const items: InventoryItemView[] = rows.map((x) => ({

@@ -35,3 +35,4 @@ export function idParam(value: unknown, name = 'id'): number {
   if (!Number.isSafeInteger(n) || n <= 0) throw new BadRequestError(`${name} must be a positive whole number.`);
   return n;
 }
+

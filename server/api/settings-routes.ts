@@ -130,6 +130,13 @@ export function settingsRoutes(s: Services): Router {
   r.put('/settings/loop', async (req, res) => {
     const { storeHash } = sessionOf(res);
     const input = parseInput(loopInput, req.body, 'settings');
+    const current = await s.settings.get(storeHash, s.clock.now());
+    if (input.cancellationStatusIds?.includes(current.importStatusId)) {
+      throw new BadRequestError('The order import status cannot also mean "cancel at the warehouse".', { cancellationStatusIds: 'Includes the import status' });
+    }
+    if (input.statusOnBackendCancelId !== undefined && input.statusOnBackendCancelId === current.importStatusId) {
+      throw new BadRequestError('The status set when the warehouse cancels cannot be the import status (the order would be sent again).', { statusOnBackendCancelId: 'Is the import status' });
+    }
     const now = s.clock.now();
     await s.settings.saveLoop(storeHash, input, now);
     await s.syncLog.append({ storeHash, flow: 'settings', message: `Settings changed: ${Object.keys(input).join(', ')}.` }, now);

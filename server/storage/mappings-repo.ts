@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { ShippingMethodMapping, SkuMapping } from '../api/contract.js';
+import { likeContains } from './like.js';
 
 export class DuplicateMappingError extends Error {}
 
@@ -9,7 +10,10 @@ export class MappingsRepo {
 
   async listSku(storeHash: string, search: string | undefined, page: number, limit: number) {
     const q = this.db('sku_mappings').where({ store_hash: storeHash });
-    if (search) q.andWhere((w) => w.where('bc_sku', 'like', `%${search}%`).orWhere('backend_sku', 'like', `%${search}%`));
+    if (search) {
+      const like = likeContains(search);
+      q.andWhere((w) => w.whereRaw("bc_sku LIKE ? ESCAPE '\\'", [like]).orWhereRaw("backend_sku LIKE ? ESCAPE '\\'", [like]));
+    }
     const [{ n }] = (await q.clone().count({ n: '*' })) as [{ n: number }];
     const rows = await q.orderBy('bc_sku').limit(limit).offset((page - 1) * limit);
     return { items: rows.map(toSku), total: Number(n) };
