@@ -32,6 +32,28 @@ afterAll(async () => {
   await h?.close();
 });
 
+/**
+ * Opens an order from the list. In about one run in three a mouse click on the order link right
+ * after the list reloads has no effect in headless Chromium (the link is the hit target, no
+ * navigation follows); pressing Enter on the same link then always works. Open UI issue, noted in
+ * the issue; the retry keeps this test about the journey.
+ */
+async function openOrder(orderId: number) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const link = app.getByRole('link', { name: `#${orderId}` }).first();
+    if (attempt === 0) await link.click();
+    else await link.press('Enter'); // keyboard users open orders the same way
+    const opened = await app
+      .getByText('Back to orders')
+      .first()
+      .waitFor({ timeout: 3_000 })
+      .then(() => true)
+      .catch(() => false);
+    if (opened) return;
+  }
+  throw new Error(`order #${orderId} did not open`);
+}
+
 const tab = async (name: string) => {
   await app.getByRole('tab', { name }).click();
 };
@@ -66,9 +88,12 @@ describe('a merchant connects the warehouse and watches an order go through', ()
     await screenshot(page, '12-settings-mapped');
 
     await tab('Orders');
-    await expect.poll(() => app.getByText('Sent', { exact: true }).count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    // The backend reference only appears once the list has reloaded with the sent order (the
+    // "Sent" filter pill is always there, so it proves nothing).
+    const backendId = h.warehouse.control.orders()[0]!.id;
+    await expect.poll(() => app.getByText(backendId).count(), { timeout: 15_000 }).toBeGreaterThan(0);
     await screenshot(page, '13-orders-sent');
-    await app.getByText(`#${order.id}`).first().click();
+    await openOrder(order.id);
     await expect.poll(() => app.getByText(/Sent to the warehouse/).count(), { timeout: 15_000 }).toBeGreaterThan(0);
     await expect.poll(() => app.getByText(/GROUND/).count(), { timeout: 15_000 }).toBeGreaterThan(0);
     await screenshot(page, '14-order-detail');
@@ -81,6 +106,36 @@ describe('a merchant connects the warehouse and watches an order go through', ()
     await tab('Activity');
     await expect.poll(() => app.getByText(/Sent to the warehouse/).count(), { timeout: 15_000 }).toBeGreaterThan(0);
     await screenshot(page, '16-activity');
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('the loop closes: shipment, tracking and stock levels', () => {
+  it('shows the shipment with its tracking link on the order, and BigCommerce has it', async () => {
+    const backendId = h.warehouse.control.orders()[0]!.id;
+    const orderId = (h.warehouse.control.orders()[0]!.body.external_ref as { order_id: number }).order_id;
+    await h.warehouse.control.ship(backendId, { carrier: 'UPS', trackingNumber: '1Z999AA10123456784', trackingUrl: 'https://www.ups.com/track?tracknum=1Z999AA10123456784' });
+    await waitFor(() => h.sandbox.control.shipments(STORE, orderId).length === 1, { what: 'BigCommerce shipment' });
+    await tab('Orders');
+    await openOrder(orderId);
+    const link = app.getByRole('link', { name: /1Z999AA10123456784/ });
+    await expect.poll(() => link.count(), { timeout: 15_000 }).toBe(1);
+    expect(await link.getAttribute('href')).toBe('https://www.ups.com/track?tracknum=1Z999AA10123456784');
+    await screenshot(page, '17-order-shipped');
+  });
+
+  it('lists synced and skipped stock levels on the Inventory tab', async () => {
+    const account = h.warehouse.control.accounts()[0]!;
+    await h.warehouse.control.setInventory(account.id, [
+      { sku: 'SBX-MUG-01', available: 12 },
+      { sku: 'SBX-GIFT-CARD', available: 5 },
+    ]);
+    await waitFor(() => h.sandbox.control.inventoryLevel(STORE, 'SBX-MUG-01') === 12, { what: 'stock written' });
+    await waitFor(async () => (await h.db('inventory_items').where({ status: 'pending' })).length === 0, { what: 'settled' });
+    await tab('Inventory');
+    await expect.poll(() => app.getByText('SBX-GIFT-CARD').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    await expect.poll(() => app.getByText(/tracking is off/i).count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    await screenshot(page, '18-inventory');
     expect(errors).toEqual([]);
   });
 });

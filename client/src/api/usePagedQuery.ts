@@ -60,6 +60,9 @@ export function usePagedQuery<F, T>({ specs, options, toApiPath }: PagedQueryCon
 
   const go = useCallback(
     (next: ListState<F>, replace = false) => {
+      // BigDesign's pagination may call back after the user has already navigated away (e.g. a row
+      // click to the detail page); a late list update must never pull them back to the list.
+      if (window.location.pathname !== pathname) return;
       navigate(`${pathname}${formatListState(next, specs, options, window.location.search)}`, { replace });
     },
     [pathname, specs, options],
@@ -83,7 +86,9 @@ export function usePagedQuery<F, T>({ specs, options, toApiPath }: PagedQueryCon
           itemsPerPage: state.limit,
           itemsPerPageOptions: [...pageSizesOf(options)],
           totalItems: total,
-          onPageChange: (n) => go(withPage(state, n)),
+          onPageChange: (n) => {
+            if (n !== state.page) go(withPage(state, n));
+          },
           onItemsPerPageChange: (limit) => go(withLimit(state, limit, options)),
         }
       : undefined;
