@@ -96,7 +96,23 @@ export function createWarehouseControl(state: WarehouseState): WarehouseControl 
     async ship(id, opts = {}) {
       const order = openOrder(id);
       const body = order.body as { shipments?: Array<{ shipping_method?: string; lines?: Array<{ sku: string; quantity: number; order_line_id: number }> }> };
-      const lines = (body.shipments ?? []).flatMap((s) => s.lines ?? []);
+      const ordered = (body.shipments ?? []).flatMap((s) => s.lines ?? []);
+      // What is still to ship, line by line, after the shipments already made (partial shipping).
+      const shipped = new Map<number, number>();
+      for (const sh of order.shipments) for (const it of sh.items) if (it.order_line_id) shipped.set(it.order_line_id, (shipped.get(it.order_line_id) ?? 0) + it.quantity);
+      const open = ordered.map((l) => ({ ...l, quantity: l.quantity - (shipped.get(l.order_line_id) ?? 0) })).filter((l) => l.quantity > 0);
+      let lines = open;
+      if (opts.items) {
+        lines = [];
+        for (const want of opts.items) {
+          const line = open.find((l) => (want.order_line_id ? l.order_line_id === want.order_line_id : l.sku === want.sku));
+          if (!line || want.quantity < 1 || want.quantity > line.quantity) throw new SandboxError(400, `cannot ship ${want.quantity} × ${want.sku}: not that many left to ship`);
+          lines.push({ ...line, quantity: want.quantity });
+        }
+      } else if (opts.firstItemOnly && open[0]) {
+        lines = [{ ...open[0], quantity: 1 }];
+      }
+      if (lines.length === 0) throw new SandboxError(409, `order ${id} has nothing left to ship`);
       const now = state.now();
       const shipment: WarehouseShipment = {
         id: `shp_${randomAlnum(12)}`,
@@ -110,7 +126,9 @@ export function createWarehouseControl(state: WarehouseState): WarehouseControl 
         seq: state.nextSeq(),
       };
       order.shipments.push(shipment);
-      Object.assign(order, { status: 'shipped', updatedAt: now });
+      const left = open.reduce((n, l) => n + l.quantity, 0) - lines.reduce((n, l) => n + l.quantity, 0);
+      // Partially shipped orders stay open (more shipments may follow); fully shipped ones close.
+      Object.assign(order, { status: left > 0 ? 'received' : 'shipped', updatedAt: now });
       const delivery = await pushEvent(state, order.accountId, 'shipment.created', {
         order_id: order.id,
         external_ref: order.body.external_ref,

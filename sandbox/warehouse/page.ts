@@ -34,6 +34,7 @@ function orderRow(order: WarehouseOrder): string {
   <td>${h(time(order.receivedAt))}</td>
   <td class="actions">
     <button type="button" class="ship" data-action="ship" data-id="${id}"${dis}>Ship</button>
+    <button type="button" class="ship-part secondary" data-action="shipPart" data-id="${id}"${dis} title="Ship one unit of the first open line (partial shipment)">Ship 1 item</button>
     <button type="button" class="cancel secondary" data-action="cancel" data-id="${id}"${dis}>Cancel</button>
     <button type="button" class="reject danger" data-action="reject" data-id="${id}"${dis}>Reject</button>
   </td>

@@ -14,6 +14,8 @@ const accountInput = z.object({
   apiKey: z.string().optional(),
 });
 const shipInput = z.object({
+  items: z.array(z.object({ sku: z.string().min(1), quantity: z.number().int().min(1), order_line_id: z.number().int().optional() })).optional(),
+  firstItemOnly: z.boolean().optional(),
   trackingNumber: z.string().max(255).nullable().optional(),
   carrier: z.string().min(1).max(100).optional(),
   service: z.string().max(100).nullable().optional(),

@@ -45,6 +45,10 @@ export const WAREHOUSE_SCRIPT = `
   }
 
   var actions = {
+    shipPart: async function (id) {
+      var r = await api('POST', '/orders/' + encodeURIComponent(id) + '/ship', { firstItemOnly: true });
+      return { text: 'Shipped 1 item of ' + id + ' (tracking ' + r.shipment.trackingNumber + ').' + deliveryText(r.delivery), kind: r.delivery.status ? 'ok' : 'error' };
+    },
     ship: async function (id) {
       var r = await api('POST', '/orders/' + encodeURIComponent(id) + '/ship', {});
       return { text: 'Shipped ' + id + ' (tracking ' + r.shipment.trackingNumber + ').' + deliveryText(r.delivery), kind: r.delivery.status ? 'ok' : 'error' };

@@ -141,6 +141,10 @@ export interface SentEvent {
 }
 
 export interface ShipOptions {
+  /** What to ship now (a partial shipment); default: everything not shipped yet. */
+  items?: Array<{ sku: string; quantity: number; order_line_id?: number }>;
+  /** Ship only the first unshipped unit (the control page's "Ship 1 item" button). */
+  firstItemOnly?: boolean;
   trackingNumber?: string | null;
   carrier?: string;
   service?: string | null;

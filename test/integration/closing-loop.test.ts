@@ -81,6 +81,21 @@ describe('shipments and tracking back to BigCommerce', () => {
     expect(bcStatus(order.id)).toBe(2);
   });
 
+  it('the warehouse ships in two parts: Partially Shipped, then Shipped, tracking on both', async () => {
+    const { order, backendId } = await sentOrder();
+    await h.warehouse.control.ship(backendId, { firstItemOnly: true, carrier: 'UPS', trackingNumber: '1ZPART1' });
+    await waitFor(() => bcShipments(order.id).length === 1, { what: 'first part' });
+    await drained();
+    expect(bcStatus(order.id)).toBe(3);
+    expect(h.warehouse.control.order(backendId).status).toBe('received');
+    await h.warehouse.control.ship(backendId, { carrier: 'UPS', trackingNumber: '1ZPART2' });
+    await waitFor(async () => (await row(order.id))?.state === 'shipped', { what: 'fully shipped' });
+    expect(bcShipments(order.id).map((x) => x.trackingNumber).sort()).toEqual(['1ZPART1', '1ZPART2']);
+    expect(bcStatus(order.id)).toBe(2);
+    expect(h.warehouse.control.order(backendId).status).toBe('shipped');
+    await expect(h.warehouse.control.ship(backendId, {})).rejects.toThrow();
+  });
+
   it('a repeated shipment event makes one BigCommerce shipment', async () => {
     const { order, backendId } = await sentOrder();
     const { delivery } = await h.warehouse.control.ship(backendId, { carrier: 'FedEx', trackingNumber: 'FX123' });
