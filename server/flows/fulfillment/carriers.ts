@@ -1,21 +1,7 @@
+import { knownProvider } from './known-carriers.js';
+
 /** BigCommerce's shipping_provider values (orders v2 spec). "" means a custom provider. */
 export const BC_SHIPPING_PROVIDERS = ['auspost', 'canadapost', 'endicia', 'usps', 'fedex', 'ups', 'upsready', 'upsonline', 'shipperhq', 'royalmail', ''] as const;
-
-// Carrier names as warehouses commonly spell them → BigCommerce provider. Anything else uses the
-// store's carrier mapping, or falls back to a plain tracking link.
-const BUILT_IN: Record<string, string> = {
-  ups: 'ups',
-  fedex: 'fedex',
-  'fed ex': 'fedex',
-  usps: 'usps',
-  'us postal service': 'usps',
-  'royal mail': 'royalmail',
-  royalmail: 'royalmail',
-  'australia post': 'auspost',
-  auspost: 'auspost',
-  'canada post': 'canadapost',
-  canadapost: 'canadapost',
-};
 
 export interface CarrierFields {
   shipping_provider: string;
@@ -37,7 +23,7 @@ export function carrierFields(
       ...(mapping.shippingProvider ? {} : link),
     };
   }
-  const builtIn = carrier ? BUILT_IN[carrier.trim().toLowerCase()] : undefined;
+  const builtIn = knownProvider(carrier);
   if (builtIn) return { shipping_provider: builtIn };
   return { shipping_provider: '', ...link };
 }

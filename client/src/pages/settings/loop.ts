@@ -9,6 +9,7 @@ import type {
   SettingsResponse,
 } from '../../../../server/api/contract.js';
 import type { FieldErrors, Validated } from './forms.js';
+import { knownProvider } from '../../../../server/flows/fulfillment/known-carriers.js';
 
 /** What GET /api/settings and every settings PUT answer. */
 export type FullSettings = SettingsResponse & LoopSettings;
@@ -197,28 +198,9 @@ export const SHIPPING_PROVIDERS: readonly ProviderInfo[] = [
   { value: '', label: 'Custom carrier' },
 ];
 
-/**
- * Carrier names the server recognises without a mapping (mirrors BUILT_IN in
- * server/flows/fulfillment/carriers.ts): their shipments get the provider automatically.
- */
-const RECOGNIZED_CARRIERS: Readonly<Record<string, string>> = {
-  ups: 'ups',
-  fedex: 'fedex',
-  'fed ex': 'fedex',
-  usps: 'usps',
-  'us postal service': 'usps',
-  'royal mail': 'royalmail',
-  royalmail: 'royalmail',
-  'australia post': 'auspost',
-  auspost: 'auspost',
-  'canada post': 'canadapost',
-  canadapost: 'canadapost',
-};
-
 /** The provider an unmapped carrier gets from its name, or null (it falls back to a tracking link). */
 export function recognizedProvider(backendCarrier: string): string | null {
-  const key = backendCarrier.trim().toLowerCase();
-  return Object.prototype.hasOwnProperty.call(RECOGNIZED_CARRIERS, key) ? (RECOGNIZED_CARRIERS[key] ?? null) : null;
+  return knownProvider(backendCarrier);
 }
 
 export interface ProviderOption {
