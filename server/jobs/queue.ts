@@ -26,7 +26,7 @@ const INSERT_SQL = `
 export class KnexJobQueue implements JobQueue {
   private readonly db: Knex;
   private readonly clock: Clock;
-  private readonly defaultMaxAttempts: number;
+  readonly defaultMaxAttempts: number;
 
   constructor(opts: KnexJobQueueOptions) {
     this.db = opts.db;

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import type { Logger } from '../logging/logger.js';
 import type { EnqueueInput } from '../jobs/types.js';
 import type { KnexJobQueue } from '../jobs/queue.js';
+import { sqliteBatchWriter } from './sqlite-writer.js';
 import type { NewEvent, WebhookEventsRepo } from '../storage/webhook-events-repo.js';
 
 export interface EventWrite {
@@ -30,9 +31,14 @@ export class GroupCommitter {
   private flushing = false;
   private scheduled = false;
 
+  private readonly fast: ReturnType<typeof sqliteBatchWriter>;
+
   constructor(
-    private readonly d: { db: Knex; events: WebhookEventsRepo; queue: KnexJobQueue; now: () => number; logger: Logger },
-  ) {}
+    private readonly d: { db: Knex; events: WebhookEventsRepo; queue: KnexJobQueue; now: () => number; logger: Logger; portableOnly?: boolean },
+  ) {
+    // portableOnly: the Knex path PostgreSQL uses, so tests cover it on SQLite too.
+    this.fast = d.portableOnly ? null : sqliteBatchWriter(d.db, d.queue.defaultMaxAttempts);
+  }
 
   submit(write: EventWrite): Promise<{ duplicate: boolean }> {
     return new Promise((resolve, reject) => {
@@ -48,6 +54,7 @@ export class GroupCommitter {
   }
 
   private async writeAll(batch: Pending[]): Promise<Array<{ duplicate: boolean }>> {
+    if (this.fast) return this.fast(batch.map((p) => p.write), this.d.now());
     return this.d.db.transaction(async (trx) => {
       const now = this.d.now();
       const writes = batch.map((p) => p.write);
