@@ -19,11 +19,12 @@ export function createApp(deps: AppDeps): Express & { services: Services } {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 1);
-  app.use(requestLogger(s.logger, () => s.clock.now()));
-  // Webhook routes come before the HTML security headers (they answer machines, not browsers)
-  // and read the raw body themselves (signatures); no JSON parser runs before them.
+  // Webhook routes come first: they answer machines, not browsers (no HTML security headers), read
+  // the raw body themselves (signatures), and are recorded in the webhook history rather than in
+  // a log line per delivery; rejections are logged by the error handler.
   app.use(bigcommerceWebhookRoutes(s));
   app.use(fulfillmentWebhookRoutes(s));
+  app.use(requestLogger(s.logger, () => s.clock.now()));
   app.use(securityHeaders(s.config.bcLoginUrl));
 
   app.get('/healthz', (_req, res) => {
