@@ -65,7 +65,9 @@ export function bigcommerceWebhookRoutes(s: Services): Router {
       if (!parsed.success) throw new BadRequestError('Webhook body is not a BigCommerce webhook payload.');
       const p = parsed.data;
       const storeHash = p.producer.slice('stores/'.length);
-      const secret = await s.webhookIntake.gate.secretFor(storeHash);
+      const gate = s.webhookIntake.gate;
+      const cached = gate.cached(storeHash);
+      const secret = cached !== undefined ? cached : await gate.secretFor(storeHash);
       if (secret === null) throw new WebhookRejected(401, 'Unknown or uninstalled store.');
       if (!sameSecret(req.get(SECRET_HEADER), secret)) throw new UnauthenticatedError('Webhook secret header missing or wrong.');
 

@@ -17,6 +17,12 @@ export class StoreGate {
     private readonly now: () => number,
   ) {}
 
+  /** A fresh cached answer without awaiting (the hot path), or undefined when it must be read. */
+  cached(storeHash: string): string | null | undefined {
+    const hit = this.cache.get(storeHash);
+    return hit && this.now() - hit.at < TTL_MS ? hit.secret : undefined;
+  }
+
   /** The store's webhook secret, or null when the store is not installed. */
   async secretFor(storeHash: string): Promise<string | null> {
     const hit = this.cache.get(storeHash);

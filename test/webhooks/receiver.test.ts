@@ -90,6 +90,13 @@ describe('POST /webhooks/bigcommerce', () => {
     });
   }
 
+  it("stops accepting a store's webhooks the moment it is uninstalled (cached check invalidated)", async () => {
+    expect((await post(payload(), { [SECRET_HEADER]: secret })).status).toBe(200); // warms the cache
+    const uninstall = await t.http.get('/uninstall').query({ signed_payload_jwt: t.sign({ iat: Math.floor(Date.now() / 1000) + 2 }) });
+    expect(uninstall.body.outcome).toBe('uninstalled');
+    expect((await post(payload(), { [SECRET_HEADER]: secret })).status).toBe(401);
+  });
+
   it('answers 503 when the event cannot be stored, so BigCommerce retries', async () => {
     await t.db.schema.dropTable('jobs');
     const res = await post(payload(), { [SECRET_HEADER]: secret });
