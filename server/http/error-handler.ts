@@ -20,7 +20,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     }
     if (status >= 500) logger.error({ err, method: req.method, path: req.path }, 'request failed');
     // A rejected webhook may be an attack or a misconfigured hook: worth a line.
-    else if (req.path.startsWith('/webhooks/')) logger.warn({ path: req.path, status, code: body.error.code }, 'webhook rejected');
+    else if (req.path.startsWith('/webhooks/')) logger.warn({ path: req.path, status, reason: body.error.code }, 'webhook rejected');
     if (res.headersSent) return;
     res.status(status).json(body);
   };
