@@ -10,6 +10,7 @@ import { createFulfillmentClient, type FulfillmentClient, type FulfillmentClient
 import { KnexJobQueue } from './jobs/queue.js';
 import { MappingsRepo } from './storage/mappings-repo.js';
 import { OrdersRepo } from './storage/orders-repo.js';
+import { InventoryRepo } from './storage/inventory-repo.js';
 import { ShipmentsRepo } from './storage/shipments-repo.js';
 import { SettingsRepo } from './storage/settings-repo.js';
 import { SyncLogRepo } from './storage/sync-log-repo.js';
@@ -79,6 +80,7 @@ export interface Services {
   mappings: MappingsRepo;
   orders: OrdersRepo;
   shipments: ShipmentsRepo;
+  inventory: InventoryRepo;
   syncLog: SyncLogRepo;
   webhookEvents: WebhookEventsRepo;
   jobs: JobsHandle;
@@ -152,6 +154,7 @@ export function buildServices(deps: AppDeps): Services {
     mappings: new MappingsRepo(db),
     orders: new OrdersRepo(db),
     shipments: new ShipmentsRepo(db),
+    inventory: new InventoryRepo(db),
     syncLog: new SyncLogRepo(db),
     webhookEvents,
     webhookIntake: {

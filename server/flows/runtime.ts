@@ -61,10 +61,10 @@ export function createWorker(s: Services, opts: Partial<Omit<JobWorkerOptions, '
 
 /** Periodic safety nets for every installed store: order reconciliation and webhook upkeep. */
 export function startScheduler(s: Services, opts: { ordersEveryMs?: number; webhooksEveryMs?: number; pollEveryMs?: number } = {}): () => void {
-  const enqueueAll = async (kind: string, prefix: string) => {
+  const enqueueAll = async (kind: string, prefix: string, onlyPolling = false) => {
     try {
-      const stores = await s.db('stores').where({ status: 'installed' }).select('hash');
-      for (const { hash } of stores) {
+      const stores = await s.stores.installedHashes({ syncMode: onlyPolling ? 'poll' : undefined });
+      for (const hash of stores) {
         await s.jobs.queue.enqueue({ storeHash: String(hash), kind, dedupeKey: `${prefix}:${hash}` });
       }
       s.jobs.wake();
@@ -75,8 +75,8 @@ export function startScheduler(s: Services, opts: { ordersEveryMs?: number; webh
   const timers = [
     setInterval(() => void enqueueAll(JOB.ordersReconcile, 'reconcile'), opts.ordersEveryMs ?? 5 * 60_000),
     setInterval(() => void enqueueAll(JOB.webhooksReconcile, 'hooks'), opts.webhooksEveryMs ?? 60 * 60_000),
-    // Cheap for push-mode stores (the job returns at once); polling stores read their feeds.
-    setInterval(() => void enqueueAll(JOB.fulfillmentPoll, 'poll'), opts.pollEveryMs ?? 2 * 60_000),
+    // Only stores in polling mode read the backend's feeds.
+    setInterval(() => void enqueueAll(JOB.fulfillmentPoll, 'poll', true), opts.pollEveryMs ?? 2 * 60_000),
   ];
   void enqueueAll(JOB.webhooksReconcile, 'hooks');
   void enqueueAll(JOB.ordersReconcile, 'reconcile');

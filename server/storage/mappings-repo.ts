@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { ShippingMethodMapping, SkuMapping } from '../api/contract.js';
-import { likeContains } from './like.js';
+import { whereAnyContains } from './like.js';
 
 export class DuplicateMappingError extends Error {}
 
@@ -10,10 +10,7 @@ export class MappingsRepo {
 
   async listSku(storeHash: string, search: string | undefined, page: number, limit: number) {
     const q = this.db('sku_mappings').where({ store_hash: storeHash });
-    if (search) {
-      const like = likeContains(search);
-      q.andWhere((w) => w.whereRaw("bc_sku LIKE ? ESCAPE '\\'", [like]).orWhereRaw("backend_sku LIKE ? ESCAPE '\\'", [like]));
-    }
+    if (search) whereAnyContains(q, ['bc_sku', 'backend_sku'], search);
     const [{ n }] = (await q.clone().count({ n: '*' })) as [{ n: number }];
     const rows = await q.orderBy('bc_sku').limit(limit).offset((page - 1) * limit);
     return { items: rows.map(toSku), total: Number(n) };

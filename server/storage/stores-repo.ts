@@ -84,6 +84,13 @@ export class StoresRepo {
       .merge(values);
   }
 
+  /** Hashes of installed stores, optionally only those whose backend is polled. */
+  async installedHashes(f: { syncMode?: 'poll' | 'push' } = {}): Promise<string[]> {
+    const q = this.db('stores as s').where({ 's.status': 'installed' });
+    if (f.syncMode) q.join('store_settings as st', 'st.store_hash', 's.hash').where({ 'st.sync_mode': f.syncMode });
+    return (await q.select('s.hash')).map((r) => String(r.hash));
+  }
+
   /** Decrypted token of an installed store, or undefined. */
   async accessToken(hash: string): Promise<string | undefined> {
     const r = await this.db('stores').where({ hash, status: 'installed' }).first('access_token_enc');

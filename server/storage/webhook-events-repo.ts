@@ -113,6 +113,23 @@ export class WebhookEventsRepo {
       .update({ status, error, processed_at: now });
   }
 
+  /**
+   * New statuses named by the still-unsettled statusUpdated events of an order (undefined when a
+   * payload does not say), so a sent order is re-read only when it may have been cancelled.
+   */
+  async pendingNewStatuses(storeHash: string, orderId: number): Promise<Array<number | undefined>> {
+    const rows = await this.db('webhook_events')
+      .where({ store_hash: storeHash, source: 'bigcommerce', resource_id: String(orderId), status: 'received', topic: 'store/order/statusUpdated' })
+      .select('payload');
+    return rows.map((r) => {
+      try {
+        return (JSON.parse(String(r.payload)) as { data?: { status?: { new_status_id?: number } } }).data?.status?.new_status_id;
+      } catch {
+        return undefined;
+      }
+    });
+  }
+
   async list(storeHash: string, f: EventFilter, page: number, limit: number): Promise<{ items: WebhookEventSummary[]; total: number }> {
     const q = this.db('webhook_events').where({ store_hash: storeHash });
     if (f.source) q.andWhere({ source: f.source });

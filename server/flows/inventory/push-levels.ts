@@ -1,5 +1,6 @@
 import { resolveSkus, setAbsoluteLevels, trackingModes, type AbsoluteItem } from '../../bigcommerce/index.js';
 import type { Services } from '../../services.js';
+import type { Settlement } from '../../storage/inventory-repo.js';
 import { toJobError } from '../job-errors.js';
 
 export const MAX_BATCH = 2_000;
@@ -27,47 +28,35 @@ async function pushAll(s: Services, storeHash: string): Promise<void> {
   if (!client) return;
   const now = () => s.clock.now();
   for (let round = 0; round < 50; round++) {
-    const rows = await s.db('inventory_items').where({ store_hash: storeHash, status: 'pending' }).orderBy('updated_at').limit(MAX_BATCH);
+    const rows = await s.inventory.pending(storeHash, MAX_BATCH);
     if (rows.length === 0) return;
     try {
-      const stale = rows.filter((r) => r.resolved_at == null || now() - Number(r.resolved_at) > RESOLVE_TTL_MS).map((r) => String(r.sku));
-      const resolved = await resolveSkus(client, [...new Set(stale)]);
+      const stale = new Set(rows.filter((r) => r.resolvedAt == null || now() - r.resolvedAt > RESOLVE_TTL_MS).map((r) => r.sku));
+      const resolved = await resolveSkus(client, [...stale]);
       for (const r of rows) {
-        if (!stale.includes(String(r.sku))) continue;
-        const hit = resolved.get(String(r.sku));
-        r.variant_id = hit?.variantId ?? null;
-        r.product_id = hit?.productId ?? null;
-        r.resolved_at = hit ? now() : null;
+        if (!stale.has(r.sku)) continue;
+        const hit = resolved.get(r.sku);
+        r.variantId = hit?.variantId ?? null;
+        r.productId = hit?.productId ?? null;
+        r.resolvedAt = hit ? now() : null;
       }
-      const modes = await trackingModes(client, [...new Set(rows.map((r) => Number(r.product_id)).filter((id) => id > 0))]);
+      const modes = await trackingModes(client, [...new Set(rows.flatMap((r) => (r.productId ? [r.productId] : [])))]);
       const items: AbsoluteItem[] = [];
-      const skipped: Array<{ sku: string; location: number; reason: string }> = [];
-      for (const r of rows) {
-        const mode = r.product_id == null ? undefined : modes.get(Number(r.product_id));
-        if (r.product_id == null || mode === undefined) skipped.push({ sku: String(r.sku), location: Number(r.location_id), reason: UNKNOWN });
-        else if (mode === 'none') skipped.push({ sku: String(r.sku), location: Number(r.location_id), reason: UNTRACKED });
-        else if (mode === 'variant' && r.variant_id != null) items.push({ location_id: Number(r.location_id), variant_id: Number(r.variant_id), quantity: Number(r.available) });
-        else items.push({ location_id: Number(r.location_id), product_id: Number(r.product_id), quantity: Number(r.available) });
-      }
+      const outcomes: Settlement[] = rows.map((r) => {
+        const mode = r.productId == null ? undefined : modes.get(r.productId);
+        if (r.productId == null || mode === undefined) return { ...r, status: 'skipped', reason: UNKNOWN };
+        if (mode === 'none') return { ...r, status: 'skipped', reason: UNTRACKED };
+        items.push(
+          mode === 'variant' && r.variantId != null
+            ? { location_id: r.locationId, variant_id: r.variantId, quantity: r.available }
+            : { location_id: r.locationId, product_id: r.productId, quantity: r.available },
+        );
+        return { ...r, status: 'synced' };
+      });
       if (items.length > 0) await setAbsoluteLevels(client, items, 'Fulfillment Bridge: stock level from the warehouse');
       const at = now();
-      await s.db.transaction(async (trx) => {
-        for (const r of rows) {
-          const skip = skipped.find((x) => x.sku === String(r.sku) && x.location === Number(r.location_id));
-          // Only rows whose level did not change while we were writing are settled.
-          await trx('inventory_items')
-            .where({ store_hash: storeHash, sku: r.sku, location_id: r.location_id, status: 'pending', available: r.available })
-            .update({
-              status: skip ? 'skipped' : 'synced',
-              reason: skip?.reason ?? null,
-              variant_id: r.variant_id,
-              product_id: r.product_id,
-              resolved_at: r.resolved_at,
-              ...(skip ? {} : { last_synced_at: at }),
-              updated_at: at,
-            });
-        }
-      });
+      await s.inventory.settle(storeHash, outcomes, at);
+      const skipped = outcomes.flatMap((o) => (o.status === 'skipped' ? [{ sku: o.sku, reason: o.reason }] : []));
       await s.syncLog.append(
         {
           storeHash,

@@ -10,20 +10,11 @@ export async function recordInventoryLevels(s: Services, storeHash: string, item
   const now = s.clock.now();
   const settings = await s.settings.get(storeHash, now);
   const reverse = await s.mappings.reverseSkuMap(storeHash, items.map((i) => i.sku));
-  let rows = 0;
+  const rows = items.flatMap((item) => [...new Set(reverse(item.sku))].map((sku) => ({ sku, backendSku: item.sku, available: item.available })));
   await s.db.transaction(async (trx) => {
-    for (const item of items) {
-      for (const sku of new Set(reverse(item.sku))) {
-        const values = { backend_sku: item.sku, available: item.available, status: 'pending', reason: null, updated_at: now };
-        await trx('inventory_items')
-          .insert({ store_hash: storeHash, sku, location_id: settings.inventoryLocationId, ...values })
-          .onConflict(['store_hash', 'sku', 'location_id'])
-          .merge(values);
-        rows++;
-      }
-    }
+    await s.inventory.recordPending(storeHash, rows, settings.inventoryLocationId, now, trx);
     await s.jobs.queue.enqueue({ storeHash, kind: JOB.inventoryPush, dedupeKey: `inventory:${storeHash}` }, trx);
   });
   s.jobs.wake();
-  return rows;
+  return rows.length;
 }

@@ -17,17 +17,8 @@ type Outcome = 'processed' | 'ignored';
 /** Is there an unsettled statusUpdated event for this order that names a cancellation status? */
 async function mayBeCancelled(s: Services, storeHash: string, orderId: number, cancelIds: number[]): Promise<boolean> {
   if (cancelIds.length === 0) return false;
-  const rows = await s.db('webhook_events')
-    .where({ store_hash: storeHash, source: 'bigcommerce', resource_id: String(orderId), status: 'received', topic: 'store/order/statusUpdated' })
-    .select('payload');
-  return rows.some((r) => {
-    try {
-      const id = (JSON.parse(String(r.payload)) as { data?: { status?: { new_status_id?: number } } }).data?.status?.new_status_id;
-      return id === undefined || cancelIds.includes(id);
-    } catch {
-      return true;
-    }
-  });
+  const statuses = await s.webhookEvents.pendingNewStatuses(storeHash, orderId);
+  return statuses.some((id) => id === undefined || cancelIds.includes(id));
 }
 
 function customerOf(order: BcOrder): string {

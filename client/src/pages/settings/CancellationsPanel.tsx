@@ -1,4 +1,4 @@
-import { Button, Form, FormGroup, InlineMessage, MultiSelect, Panel, Select } from '@bigcommerce/big-design';
+import { Form, FormGroup, InlineMessage, MultiSelect, Panel, Select } from '@bigcommerce/big-design';
 import { useState, type FormEvent } from 'react';
 import type { LoopSettings, OrderStatusOption, SettingsResponse } from '../../../../server/api/contract';
 import { api } from '../../api/http';
@@ -9,6 +9,7 @@ import { listFrom } from '../../lib/text';
 import { statusOptions, type FieldErrors } from './forms';
 import { cancellationStatusWarning, validateCancellationSettings, type CancellationInput, type FullSettings } from './loop';
 import type { OrderStatusesState } from './SettingsPage';
+import { SaveFooter } from './SaveFooter';
 
 interface CancellationsPanelProps {
   settings: Pick<SettingsResponse, 'importStatusId' | 'statusAfterAcceptId'>;
@@ -73,13 +74,7 @@ export function CancellationsPanel({ settings, loop, statuses, onSaved }: Cancel
             onOptionChange={(value) => setOnBackendCancel(value ?? null)}
           />
         </FormGroup>
-        {saved && <InlineMessage type="success" marginBottom="medium" messages={[{ text: 'Cancellation settings saved.' }]} />}
-        {save.error && (
-          <InlineMessage type="error" marginBottom="medium" header="Not saved" messages={[{ text: save.error.message }]} />
-        )}
-        <Button type="submit" isLoading={save.busy}>
-          Save
-        </Button>
+        <SaveFooter saved={saved} savedText="Cancellation settings saved." save={save} />
       </Form>
     );
   }

@@ -1,4 +1,4 @@
-import { Button, Form, FormGroup, InlineMessage, Panel, Select } from '@bigcommerce/big-design';
+import { Form, FormGroup, InlineMessage, Panel, Select } from '@bigcommerce/big-design';
 import { useState, type FormEvent } from 'react';
 import type { ImportSettingsInput, OrderStatusOption, SettingsResponse } from '../../../../server/api/contract';
 import { api } from '../../api/http';
@@ -8,6 +8,7 @@ import { Loading } from '../../layout/Loading';
 import { listFrom } from '../../lib/text';
 import { importStatusWarning, statusOptions, validateImportSettings, type FieldErrors } from './forms';
 import type { OrderStatusesState } from './SettingsPage';
+import { SaveFooter } from './SaveFooter';
 
 interface ImportPanelProps {
   settings: SettingsResponse;
@@ -74,13 +75,7 @@ export function ImportPanel({ settings, statuses, ordersOn, onSaved }: ImportPan
             onOptionChange={(value) => setAfterId(value ?? null)}
           />
         </FormGroup>
-        {saved && <InlineMessage type="success" marginBottom="medium" messages={[{ text: 'Order import settings saved.' }]} />}
-        {save.error && (
-          <InlineMessage type="error" marginBottom="medium" header="Not saved" messages={[{ text: save.error.message }]} />
-        )}
-        <Button type="submit" isLoading={save.busy}>
-          Save
-        </Button>
+        <SaveFooter saved={saved} savedText="Order import settings saved." save={save} />
       </Form>
     );
   }

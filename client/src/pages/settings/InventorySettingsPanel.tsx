@@ -1,4 +1,4 @@
-import { Button, Fieldset, Form, FormGroup, InlineMessage, Panel, Radio, Select, Text } from '@bigcommerce/big-design';
+import { Fieldset, Form, FormGroup, InlineMessage, Panel, Radio, Select, Text } from '@bigcommerce/big-design';
 import { useState, type FormEvent } from 'react';
 import type { InventoryLocationOption, LoopSettings } from '../../../../server/api/contract';
 import { api } from '../../api/http';
@@ -8,6 +8,7 @@ import { AppLink } from '../../components/AppLink';
 import { ErrorMessage } from '../../layout/ErrorMessage';
 import { listFrom } from '../../lib/text';
 import { locationOptions, SYNC_MODES, type FullSettings } from './loop';
+import { SaveFooter } from './SaveFooter';
 
 interface InventorySettingsPanelProps {
   loop: LoopSettings;
@@ -89,13 +90,7 @@ export function InventorySettingsPanel({ loop, onSaved }: InventorySettingsPanel
           ))}
         </Fieldset>
         {serverFields.syncMode && <InlineMessage type="error" marginBottom="medium" messages={[{ text: serverFields.syncMode }]} />}
-        {saved && <InlineMessage type="success" marginBottom="medium" messages={[{ text: 'Inventory settings saved.' }]} />}
-        {save.error && (
-          <InlineMessage type="error" marginBottom="medium" header="Not saved" messages={[{ text: save.error.message }]} />
-        )}
-        <Button type="submit" isLoading={save.busy}>
-          Save
-        </Button>
+        <SaveFooter saved={saved} savedText="Inventory settings saved." save={save} />
       </Form>
       <Text color="secondary60" marginTop="medium" marginBottom="none">
         See what was synced, and why some SKUs were skipped, on the <AppLink to="/inventory">Inventory</AppLink> page.

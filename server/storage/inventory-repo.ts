@@ -1,0 +1,86 @@
+import type { Knex } from 'knex';
+import type { InventoryItemView } from '../api/contract.js';
+import { whereAnyContains } from './like.js';
+
+/** A stock level from the backend for one BigCommerce SKU and location. */
+export interface InventoryRow {
+  sku: string;
+  locationId: number;
+  backendSku: string;
+  available: number;
+  variantId: number | null;
+  productId: number | null;
+  /** When variant/product ids were looked up (a cache, refreshed after a while). */
+  resolvedAt: number | null;
+}
+
+export type Settlement = InventoryRow & ({ status: 'synced' } | { status: 'skipped'; reason: string });
+
+type Raw = Record<string, unknown>;
+const n = (v: unknown) => (v == null ? null : Number(v));
+const toRow = (r: Raw): InventoryRow => ({
+  sku: String(r.sku),
+  locationId: Number(r.location_id),
+  backendSku: String(r.backend_sku),
+  available: Number(r.available),
+  variantId: n(r.variant_id),
+  productId: n(r.product_id),
+  resolvedAt: n(r.resolved_at),
+});
+
+/** Stock levels waiting to be written, and the last outcome per SKU for the Inventory view. */
+export class InventoryRepo {
+  constructor(private readonly db: Knex) {}
+
+  /** Absolute levels overwrite a pending one: many events become one write. */
+  async recordPending(storeHash: string, items: Array<{ sku: string; backendSku: string; available: number }>, locationId: number, now: number, trx: Knex): Promise<void> {
+    for (const item of items) {
+      const values = { backend_sku: item.backendSku, available: item.available, status: 'pending', reason: null, updated_at: now };
+      await trx('inventory_items')
+        .insert({ store_hash: storeHash, sku: item.sku, location_id: locationId, ...values })
+        .onConflict(['store_hash', 'sku', 'location_id'])
+        .merge(values);
+    }
+  }
+
+  async pending(storeHash: string, limit: number): Promise<InventoryRow[]> {
+    return (await this.db('inventory_items').where({ store_hash: storeHash, status: 'pending' }).orderBy('updated_at').limit(limit)).map(toRow);
+  }
+
+  /** Records the outcome; a row whose level changed meanwhile stays pending for the next write. */
+  async settle(storeHash: string, rows: Settlement[], now: number): Promise<void> {
+    await this.db.transaction(async (trx) => {
+      for (const r of rows) {
+        await trx('inventory_items')
+          .where({ store_hash: storeHash, sku: r.sku, location_id: r.locationId, status: 'pending', available: r.available })
+          .update({
+            status: r.status,
+            reason: r.status === 'skipped' ? r.reason : null,
+            variant_id: r.variantId,
+            product_id: r.productId,
+            resolved_at: r.resolvedAt,
+            ...(r.status === 'synced' ? { last_synced_at: now } : {}),
+            updated_at: now,
+          });
+      }
+    });
+  }
+
+  async list(storeHash: string, f: { search?: string; status?: InventoryItemView['status'] }, page: number, limit: number) {
+    const q = this.db('inventory_items').where({ store_hash: storeHash });
+    if (f.status) q.andWhere({ status: f.status });
+    if (f.search) whereAnyContains(q, ['sku', 'backend_sku'], f.search);
+    const [{ total }] = (await q.clone().count({ total: '*' })) as [{ total: number }];
+    const rows = await q.orderBy([{ column: 'updated_at', order: 'desc' }, { column: 'sku' }]).limit(limit).offset((page - 1) * limit);
+    const items: InventoryItemView[] = rows.map((x) => ({
+      sku: String(x.sku),
+      backendSku: String(x.backend_sku),
+      available: Number(x.available),
+      locationId: Number(x.location_id),
+      status: x.status as InventoryItemView['status'],
+      reason: x.reason == null ? null : String(x.reason),
+      lastSyncedAt: x.last_synced_at == null ? null : new Date(Number(x.last_synced_at)).toISOString(),
+    }));
+    return { items, total: Number(total) };
+  }
+}
