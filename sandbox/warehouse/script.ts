@@ -47,21 +47,21 @@ export const WAREHOUSE_SCRIPT = `
   var actions = {
     shipPart: async function (id) {
       var r = await api('POST', '/orders/' + encodeURIComponent(id) + '/ship', { firstItemOnly: true });
-      return { text: 'Shipped 1 item of ' + id + ' (tracking ' + r.shipment.trackingNumber + ').' + deliveryText(r.delivery), kind: r.delivery.status ? 'ok' : 'error' };
+      return { text: 'Shipped 1 item of ' + id + ' (tracking ' + r.shipment.trackingNumber + ').' + deliveryText(r.delivery), kind: r.delivery.delivered ? 'ok' : 'error' };
     },
     ship: async function (id) {
       var r = await api('POST', '/orders/' + encodeURIComponent(id) + '/ship', {});
-      return { text: 'Shipped ' + id + ' (tracking ' + r.shipment.trackingNumber + ').' + deliveryText(r.delivery), kind: r.delivery.status ? 'ok' : 'error' };
+      return { text: 'Shipped ' + id + ' (tracking ' + r.shipment.trackingNumber + ').' + deliveryText(r.delivery), kind: r.delivery.delivered ? 'ok' : 'error' };
     },
     cancel: async function (id) {
       var r = await api('POST', '/orders/' + encodeURIComponent(id) + '/cancel', {});
-      return { text: 'Cancelled ' + id + '.' + deliveryText(r.delivery), kind: r.delivery.status ? 'ok' : 'error' };
+      return { text: 'Cancelled ' + id + '.' + deliveryText(r.delivery), kind: r.delivery.delivered ? 'ok' : 'error' };
     },
     reject: async function (id) {
       var reason = prompt('Why is the warehouse rejecting ' + id + '?', 'Unknown SKU');
       if (reason === null) return null;
       var r = await api('POST', '/orders/' + encodeURIComponent(id) + '/reject', { reason: reason });
-      return { text: 'Rejected ' + id + '.' + deliveryText(r.delivery), kind: r.delivery.status ? 'ok' : 'error' };
+      return { text: 'Rejected ' + id + '.' + deliveryText(r.delivery), kind: r.delivery.delivered ? 'ok' : 'error' };
     }
   };
 

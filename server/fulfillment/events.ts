@@ -5,7 +5,7 @@
 // route can acknowledge them (2xx) instead of making the backend retry them forever.
 
 import { z } from 'zod';
-import { externalRefSchema } from './order.js';
+import { externalRefSchema, type ExternalRef } from './order.js';
 
 export const FULFILLMENT_EVENT_TYPES = ['shipment.created', 'inventory.updated', 'order.cancelled', 'order.rejected'] as const;
 export type FulfillmentEventType = (typeof FULFILLMENT_EVENT_TYPES)[number];
@@ -82,12 +82,23 @@ export const fulfillmentEventSchema = z.discriminatedUnion('type', [
 export type FulfillmentEvent = z.infer<typeof fulfillmentEventSchema>;
 export type FulfillmentEventOf<T extends FulfillmentEventType> = Extract<FulfillmentEvent, { type: T }>;
 
+/**
+ * The BigCommerce order an event is about, as the backend echoes it (`external_ref`); undefined
+ * for account-wide events (inventory levels), which name no store.
+ */
+export function orderRefOf(event: FulfillmentEvent): ExternalRef | undefined {
+  return event.type === 'inventory.updated' ? undefined : event.data.external_ref;
+}
+
 export type ParsedFulfillmentEvent =
   | { kind: 'event'; event: FulfillmentEvent }
   /** A well-formed envelope of a type this app version does not handle: acknowledge and ignore. */
   | { kind: 'unknown_type'; envelope: FulfillmentEventEnvelope }
-  /** Not an event we can read: answer 400 so the backend's logs show the problem. */
-  | { kind: 'invalid'; message: string };
+  /**
+   * Not an event we can read, or a field over the contract's limits: answer 400 so the backend's
+   * logs show the problem. `fields` maps each offending path ("data.carrier") to what is wrong.
+   */
+  | { kind: 'invalid'; message: string; fields: Record<string, string> };
 
 export function isFulfillmentEventType(type: string): type is FulfillmentEventType {
   return (FULFILLMENT_EVENT_TYPES as readonly string[]).includes(type);
@@ -96,15 +107,23 @@ export function isFulfillmentEventType(type: string): type is FulfillmentEventTy
 /** Parses an already-verified JSON body. */
 export function parseFulfillmentEvent(body: unknown): ParsedFulfillmentEvent {
   const envelope = fulfillmentEventEnvelopeSchema.safeParse(body);
-  if (!envelope.success) return { kind: 'invalid', message: describe(envelope.error) };
+  if (!envelope.success) return invalid(envelope.error);
   if (!isFulfillmentEventType(envelope.data.type)) return { kind: 'unknown_type', envelope: envelope.data };
   const event = fulfillmentEventSchema.safeParse(body);
-  return event.success ? { kind: 'event', event: event.data } : { kind: 'invalid', message: describe(event.error) };
+  return event.success ? { kind: 'event', event: event.data } : invalid(event.error);
 }
 
-function describe(error: z.ZodError): string {
-  return error.issues
-    .slice(0, 5)
-    .map((i) => `${i.path.join('.') || 'body'}: ${i.message}`)
+/** At most this many problems are named, so one huge broken event gives a readable answer. */
+const MAX_NAMED_PROBLEMS = 5;
+
+function invalid(error: z.ZodError): Extract<ParsedFulfillmentEvent, { kind: 'invalid' }> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues.slice(0, MAX_NAMED_PROBLEMS)) {
+    const path = issue.path.join('.') || 'body';
+    fields[path] = fields[path] ? `${fields[path]}; ${issue.message}` : issue.message;
+  }
+  const message = Object.entries(fields)
+    .map(([path, problem]) => `${path}: ${problem}`)
     .join('; ');
+  return { kind: 'invalid', message, fields };
 }

@@ -1,23 +1,26 @@
 import express, { Router } from 'express';
-import { z } from 'zod';
-import { ACCOUNT_HEADER, SIGNATURE_HEADER, verifyFulfillmentSignature } from '../fulfillment/index.js';
+import { ACCOUNT_HEADER, SIGNATURE_HEADER, parseFulfillmentEvent, verifyFulfillmentSignature } from '../fulfillment/index.js';
 import { AppError, BadRequestError, UnauthenticatedError } from '../errors.js';
 import type { Services } from '../services.js';
+import { eventOrderId, routeFulfillmentEvent } from './fulfillment-routing.js';
 import { JOB } from './topics.js';
 
 const MAX_EVENT_BYTES = 256 * 1024;
 
-const envelope = z.looseObject({
-  id: z.string().min(1).max(255),
-  type: z.string().min(1).max(64),
-  created_at: z.string().optional(),
-  data: z.looseObject({ external_ref: z.looseObject({ store_hash: z.string().optional(), order_id: z.number().optional() }).optional(), order_id: z.union([z.string(), z.number()]).optional() }),
-});
+/** The event names a store that the signing account may not speak for. */
+class StoreNotConnectedError extends AppError {
+  constructor(storeHash: string) {
+    super(403, 'store_not_connected', `external_ref.store_hash "${storeHash}" is not a store connected to this account; the event was not stored.`);
+  }
+}
 
 /**
- * POST /webhooks/fulfillment: events from the fulfillment backend. Verifies the signature with
- * the API key of a store connected to the named account, stores the event once (dedupe on its
- * id) with a job that acts on it, and acknowledges.
+ * POST /webhooks/fulfillment: events from the fulfillment backend. Verifies the signature with the
+ * API keys of the stores connected to the named account, checks the whole event against the
+ * contract (400 naming the fields otherwise, so nothing is acknowledged and then dropped), routes
+ * it (fulfillment-routing.ts: an order event to the store its external_ref names, an inventory
+ * event to every store of the account), stores one copy per store (dedupe on the event id) with a
+ * job that acts on it, and acknowledges.
  */
 export function fulfillmentWebhookRoutes(s: Services): Router {
   const r = Router();
@@ -27,39 +30,38 @@ export function fulfillmentWebhookRoutes(s: Services): Router {
       const accountId = req.get(ACCOUNT_HEADER);
       const header = req.get(SIGNATURE_HEADER);
       if (!accountId || !header) throw new UnauthenticatedError('Missing Fulfillment-Account or Fulfillment-Signature header.');
-      const nowSeconds = Math.floor(s.clock.now() / 1000);
-      let storeHash: string | undefined;
-      for (const candidate of await s.settings.storesForAccount(accountId)) {
-        const apiKey = (await s.settings.get(candidate, s.clock.now())).backendApiKey;
-        if (apiKey && verifyFulfillmentSignature({ rawBody: raw, header, apiKey, nowSeconds }).ok) {
-          storeHash = candidate;
-          break;
-        }
-      }
-      if (!storeHash) throw new UnauthenticatedError('Signature does not match, is stale, or the account is unknown.');
+      const signedFor = await storesSignedFor(s, accountId, raw, header);
+      if (signedFor.length === 0) throw new UnauthenticatedError('Signature does not match, is stale, or the account is unknown.');
       let json: unknown;
       try {
         json = JSON.parse(raw.toString('utf8'));
       } catch {
         throw new BadRequestError('Event body is not valid JSON.');
       }
-      const parsed = envelope.safeParse(json);
-      if (!parsed.success) throw new BadRequestError('Event body is not a fulfillment event.');
-      const e = parsed.data;
-      const resource = e.data.external_ref?.order_id ?? e.data.order_id;
+      const parsed = parseFulfillmentEvent(json);
+      if (parsed.kind === 'invalid') throw new BadRequestError(`Event does not match the contract: ${parsed.message}`, parsed.fields);
+      const route = routeFulfillmentEvent(parsed, signedFor);
+      if (!route.ok) throw new StoreNotConnectedError(route.storeHash);
+      const e = parsed.kind === 'event' ? parsed.event : parsed.envelope;
+      const orderId = eventOrderId(parsed);
       try {
         await s.db.transaction(async (trx) => {
-          const ev = await s.webhookEvents.record(
-            { storeHash: storeHash!, source: 'fulfillment', eventId: e.id, topic: e.type, resourceId: resource == null ? null : String(resource), payload: raw.toString('utf8') },
-            s.clock.now(),
-            trx,
-          );
-          // Stored and queued together; acting on it (shipments, cancellations, stock) is a job.
-          if (ev.duplicateOf === null) await s.jobs.queue.enqueue({ storeHash: storeHash!, kind: JOB.fulfillmentEvent, payload: { eventRowId: ev.id } }, trx);
+          for (const storeHash of route.storeHashes) {
+            const ev = await s.webhookEvents.record(
+              { storeHash, source: 'fulfillment', eventId: e.id, topic: e.type, resourceId: orderId === null ? null : String(orderId), payload: raw.toString('utf8') },
+              s.clock.now(),
+              trx,
+            );
+            if (ev.duplicateOf !== null) continue;
+            // Acknowledged so the backend stops sending it, and shown in the Activity log as ignored.
+            if (parsed.kind === 'unknown_type') await s.webhookEvents.setStatus(ev.id, 'ignored', `Unknown event type "${e.type}"; this app version does not act on it.`, s.clock.now(), trx);
+            // Stored and queued together; acting on it (shipments, cancellations, stock) is a job.
+            else await s.jobs.queue.enqueue({ storeHash, kind: JOB.fulfillmentEvent, payload: { eventRowId: ev.id } }, trx);
+          }
         });
         s.jobs.wake();
       } catch (err) {
-        s.logger.error({ err, storeHash }, 'could not persist a fulfillment event');
+        s.logger.error({ err, accountId }, 'could not persist a fulfillment event');
         throw new AppError(503, 'unavailable', 'The event could not be stored; please retry.');
       }
       res.status(200).json({ received: true });
@@ -68,4 +70,30 @@ export function fulfillmentWebhookRoutes(s: Services): Router {
     }
   });
   return r;
+}
+
+/**
+ * The stores connected to the account whose API key verifies the signature. Usually all of them
+ * (one account, one key); during a key rotation a store still holding the old key verifies too,
+ * since the backend signs with both keys then.
+ */
+async function storesSignedFor(s: Services, accountId: string, rawBody: Buffer, header: string): Promise<string[]> {
+  const nowSeconds = Math.floor(s.clock.now() / 1000);
+  const verified: string[] = [];
+  let unreadable = 0;
+  for (const storeHash of await s.settings.storesForAccount(accountId)) {
+    let apiKey: string | null;
+    try {
+      apiKey = (await s.settings.get(storeHash, s.clock.now())).backendApiKey;
+    } catch (err) {
+      // One store's unreadable settings must not block the other stores of the account.
+      s.logger.warn({ err, storeHash, accountId }, 'could not read the backend API key of a store to verify an event');
+      unreadable++;
+      continue;
+    }
+    if (apiKey && verifyFulfillmentSignature({ rawBody, header, apiKey, nowSeconds }).ok) verified.push(storeHash);
+  }
+  // Nothing verified, but a key could not be read: maybe it would have; ask the backend to retry.
+  if (verified.length === 0 && unreadable > 0) throw new AppError(503, 'unavailable', 'The event could not be verified right now; please retry.');
+  return verified;
 }

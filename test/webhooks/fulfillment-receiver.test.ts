@@ -11,8 +11,17 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-const event = (id = 'evt_1') =>
-  JSON.stringify({ id, type: 'shipment.created', created_at: new Date().toISOString(), data: { order_id: 'ord_1', external_ref: { source: 'bigcommerce', store_hash: STORE, order_id: 100 }, items: [] } });
+const shipmentData = (over: Record<string, unknown> = {}) => ({
+  order_id: 'ord_1',
+  external_ref: { source: 'bigcommerce', store_hash: STORE, order_id: 100 },
+  shipment_id: 'shp_1',
+  tracking_number: '1Z999AA10123456784',
+  carrier: 'UPS',
+  service: 'Ground',
+  items: [{ sku: 'MUG-01', quantity: 1 }],
+  ...over,
+});
+const event = (id = 'evt_1', data: unknown = shipmentData()) => JSON.stringify({ id, type: 'shipment.created', created_at: new Date().toISOString(), data });
 const post = (body: string, headers: Record<string, string>) => t.http.post('/webhooks/fulfillment').set('content-type', 'application/json').set(headers).send(body);
 const sig = (body: string, key = KEY, at = Math.floor(Date.now() / 1000)) => signFulfillmentEvent(body, key, at);
 const stored = async () => t.db('webhook_events').where({ source: 'fulfillment' });
@@ -50,6 +59,31 @@ describe('POST /webhooks/fulfillment', () => {
     const body = event();
     const res = await post(body.replace('ord_1', 'ord_2'), { 'Fulfillment-Account': 'acc-1', 'Fulfillment-Signature': sig(body) });
     expect(res.status).toBe(401);
+  });
+
+  // The app's own limits (docs/fulfillment-api.openapi.yaml): over them is a 400 naming the
+  // field, never a 200 followed by silently dropping the event.
+  const overLimit: Array<[string, Record<string, unknown>, string[]]> = [
+    ['a carrier over 100 characters', { carrier: 'C'.repeat(101) }, ['data.carrier']],
+    ['a tracking URL over 2,000 characters', { tracking_url: `https://t.example.com/${'x'.repeat(2000)}` }, ['data.tracking_url']],
+    ['a tracking number over 255 characters', { tracking_number: '1'.repeat(256) }, ['data.tracking_number']],
+    ['both a long carrier and a long tracking URL', { carrier: 'C'.repeat(101), tracking_url: 'u'.repeat(2001) }, ['data.carrier', 'data.tracking_url']],
+  ];
+  for (const [name, over, fields] of overLimit) {
+    it(`answers 400 naming the field for ${name}, and stores nothing`, async () => {
+      const body = event('evt_long', shipmentData(over));
+      const res = await post(body, { 'Fulfillment-Account': 'acc-1', 'Fulfillment-Signature': sig(body) });
+      expect(res.status).toBe(400);
+      expect(Object.keys(res.body.error.fields).sort()).toEqual(fields);
+      for (const field of fields) expect(res.body.error.message).toContain(field);
+      expect(await stored()).toEqual([]);
+    });
+  }
+
+  it('accepts values exactly at the limits', async () => {
+    const body = event('evt_edge', shipmentData({ carrier: 'C'.repeat(100), tracking_url: 'u'.repeat(2000), tracking_number: '1'.repeat(255) }));
+    expect((await post(body, { 'Fulfillment-Account': 'acc-1', 'Fulfillment-Signature': sig(body) })).status).toBe(200);
+    expect((await stored()).map((r) => r.status)).toEqual(['received']);
   });
 
   it('rejects signed garbage with 400', async () => {

@@ -1,4 +1,4 @@
-import { parseFulfillmentEvent } from '../../fulfillment/index.js';
+import { orderRefOf, parseFulfillmentEvent } from '../../fulfillment/index.js';
 import type { JobRecord } from '../../jobs/types.js';
 import type { Services } from '../../services.js';
 import { applyBackendCancellation } from './cancellations.js';
@@ -13,25 +13,32 @@ export async function handleFulfillmentEvent(s: Services, job: JobRecord): Promi
   if (!stored) return;
   const now = () => s.clock.now();
   const parsed = parseFulfillmentEvent(stored.payload);
-  if (parsed.kind !== 'event') {
-    await s.webhookEvents.setStatus(eventRowId, 'ignored', parsed.kind === 'invalid' ? parsed.message : `Unknown event type`, now());
-    return;
+  // The receiver refuses unreadable events (400) and settles unknown types itself; these branches
+  // only meet rows stored before it did, and say why nothing happened.
+  if (parsed.kind === 'invalid') return s.webhookEvents.setStatus(eventRowId, 'failed', `Not applied: ${parsed.message}`, now());
+  if (parsed.kind === 'unknown_type') return s.webhookEvents.setStatus(eventRowId, 'ignored', `Unknown event type "${parsed.envelope.type}".`, now());
+  const e = parsed.event;
+  // An order event belongs to the store its external_ref names (stores sharing a backend account
+  // both have an order #100). The receiver routes by it; this guards rows stored before it did.
+  const named = orderRefOf(e)?.store_hash;
+  if (named !== undefined && named !== storeHash) {
+    return s.webhookEvents.setStatus(eventRowId, 'ignored', `This event is for store ${named}, not this store; it was not applied here.`, now());
   }
   const settings = await s.settings.get(storeHash, now());
-  const e = parsed.event;
   const off = (flow: string) => s.webhookEvents.setStatus(eventRowId, 'ignored', `The ${flow} flow is off.`, now());
   switch (e.type) {
     case 'shipment.created': {
       if (!settings.flows.fulfillment) return off('Fulfillment');
       const outcome = await applyShipment(s, storeHash, e.data, job.attempts > 1);
-      await s.webhookEvents.setStatus(eventRowId, outcome === 'unknown_order' ? 'ignored' : outcome === 'needs_attention' ? 'failed' : 'processed', null, now());
+      if (outcome === 'unknown_order') return s.webhookEvents.setStatus(eventRowId, 'ignored', notSentByThisApp(e.data.external_ref.order_id), now());
+      await s.webhookEvents.setStatus(eventRowId, outcome === 'needs_attention' ? 'failed' : 'processed', null, now());
       return;
     }
     case 'order.cancelled':
     case 'order.rejected': {
       if (!settings.flows.cancellations) return off('Cancellations');
       const found = await applyBackendCancellation(s, storeHash, e.type === 'order.cancelled' ? 'cancelled' : 'rejected', e.data);
-      await s.webhookEvents.setStatus(eventRowId, found ? 'processed' : 'ignored', null, now());
+      await s.webhookEvents.setStatus(eventRowId, found ? 'processed' : 'ignored', found ? null : notSentByThisApp(e.data.external_ref.order_id), now());
       return;
     }
     case 'inventory.updated': {
@@ -42,3 +49,5 @@ export async function handleFulfillmentEvent(s: Services, job: JobRecord): Promi
     }
   }
 }
+
+const notSentByThisApp = (orderId: number) => `Not applied: this store has no order #${orderId} that the app sent to the warehouse.`;
