@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Knex } from 'knex';
 import type { FlowName } from '../api/contract.js';
 import type { TokenCipher } from './token-cipher.js';
+import { BACKEND_KEY_UNREADABLE_MESSAGE, healSettingsSecrets, readBackendKey } from './secret-health.js';
 
 export const DEFAULT_IMPORT_STATUS_ID = 11; // Awaiting Fulfillment
 
@@ -47,17 +48,21 @@ export class SettingsRepo {
   constructor(
     private readonly db: Knex,
     private readonly cipher: TokenCipher,
+    /** Told when an unreadable webhook secret was replaced, so the subscriptions get the new one. */
+    private readonly onWebhookSecretReplaced: (storeHash: string) => void = () => {},
   ) {}
 
   private toSettings(r: Raw): StoreSettings {
+    // An API key no configured key opens reads as "not connected: reconnect the warehouse".
+    const backend = readBackendKey(this.cipher, r.backend_api_key_enc);
     return {
       storeHash: String(r.store_hash),
       backendAccountId: str(r.backend_account_id),
-      backendApiKey: r.backend_api_key_enc ? this.cipher.decrypt(String(r.backend_api_key_enc)) : null,
+      backendApiKey: backend.apiKey,
       backendAccountName: str(r.backend_account_name),
-      backendConnected: Boolean(r.backend_connected),
+      backendConnected: Boolean(r.backend_connected) && !backend.unreadable,
       backendCheckedAt: num(r.backend_checked_at),
-      backendError: str(r.backend_error),
+      backendError: backend.unreadable ? BACKEND_KEY_UNREADABLE_MESSAGE : str(r.backend_error),
       importStatusId: Number(r.import_status_id),
       statusAfterAcceptId: num(r.status_after_accept_id),
       webhookSecret: this.cipher.decrypt(String(r.webhook_secret_enc)),
@@ -79,8 +84,21 @@ export class SettingsRepo {
     };
   }
 
+  /** The stored row with its secrets healed (secret-health.ts); undefined when there is none. */
+  private async healedRow(storeHash: string, now: number): Promise<Raw | undefined> {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const row = await this.db('store_settings').where({ store_hash: storeHash }).first();
+      if (!row) return undefined;
+      const healed = await healSettingsSecrets(this.db, this.cipher, row, now);
+      if (!healed) continue; // a concurrent save changed the row: read it again
+      if (healed.secretReplaced) this.onWebhookSecretReplaced(storeHash);
+      return healed.row;
+    }
+    throw new Error('Settings row kept changing while its secrets were re-encrypted');
+  }
+
   async get(storeHash: string, now: number): Promise<StoreSettings> {
-    const existing = await this.db('store_settings').where({ store_hash: storeHash }).first();
+    const existing = await this.healedRow(storeHash, now);
     if (existing) return this.toSettings(existing);
     await this.db('store_settings')
       .insert({
@@ -95,8 +113,8 @@ export class SettingsRepo {
   }
 
   /** Only the secret, for the webhook receiver's hot path. */
-  async webhookSecret(storeHash: string): Promise<string | undefined> {
-    const r = await this.db('store_settings').where({ store_hash: storeHash }).first('webhook_secret_enc');
+  async webhookSecret(storeHash: string, now = Date.now()): Promise<string | undefined> {
+    const r = await this.healedRow(storeHash, now);
     return r ? this.cipher.decrypt(String(r.webhook_secret_enc)) : undefined;
   }
 

@@ -1,6 +1,12 @@
 import type { Knex } from 'knex';
 import type { TokenCipher } from './token-cipher.js';
 
+/**
+ * Why a store must be re-authorised: BigCommerce revoked the token (401), or our copy cannot be
+ * decrypted (ENCRYPTION_KEY changed). Both are repaired by /auth, which brings a new token.
+ */
+export type ReauthReason = 'token_revoked' | 'token_unreadable';
+
 export interface StoreRow {
   hash: string;
   status: 'installed' | 'uninstalled';
@@ -10,6 +16,7 @@ export interface StoreRow {
   installedAt: number;
   uninstalledAt: number | null;
   needsReauth: boolean;
+  reauthReason: ReauthReason | null;
   name: string | null;
   plan: string | null;
   domain: string | null;
@@ -44,6 +51,7 @@ function toRow(r: Raw): StoreRow {
     installedAt: Number(r.installed_at),
     uninstalledAt: r.uninstalled_at == null ? null : Number(r.uninstalled_at),
     needsReauth: Boolean(r.needs_reauth),
+    reauthReason: r.reauth_reason === 'token_unreadable' || r.reauth_reason === 'token_revoked' ? r.reauth_reason : null,
     name: (r.name as string | null) ?? null,
     plan: (r.plan as string | null) ?? null,
     domain: (r.domain as string | null) ?? null,
@@ -51,12 +59,23 @@ function toRow(r: Raw): StoreRow {
   };
 }
 
+export interface StoresRepoOptions {
+  now?: () => number;
+  /** Called once when a store's token turns out to be unreadable (for the Activity log). */
+  onTokenUnreadable?: (hash: string) => void;
+}
+
 /** Stores keyed by store hash. The access token only ever leaves here decrypted via `accessToken()`. */
 export class StoresRepo {
+  private readonly now: () => number;
+
   constructor(
     private readonly db: Knex,
     private readonly cipher: TokenCipher,
-  ) {}
+    private readonly opts: StoresRepoOptions = {},
+  ) {
+    this.now = opts.now ?? Date.now;
+  }
 
   async get(hash: string, trx: Knex = this.db): Promise<StoreRow | undefined> {
     const r = await trx('stores').where({ hash }).first();
@@ -76,6 +95,7 @@ export class StoresRepo {
       installed_at: now,
       uninstalled_at: null,
       needs_reauth: false,
+      reauth_reason: null,
       updated_at: now,
     };
     await trx('stores')
@@ -91,11 +111,36 @@ export class StoresRepo {
     return (await q.select('s.hash')).map((r) => String(r.hash));
   }
 
-  /** Decrypted token of an installed store, or undefined. */
+  /**
+   * Decrypted token of an installed store, or undefined. A token no configured key opens marks the
+   * store "needs re-authorisation" (undefined, like a store without a token, so nothing answers 500);
+   * one sealed with a previous key is re-encrypted with the current key on the way.
+   */
   async accessToken(hash: string): Promise<string | undefined> {
-    const r = await this.db('stores').where({ hash, status: 'installed' }).first('access_token_enc');
+    const r = await this.db('stores').where({ hash, status: 'installed' }).first('access_token_enc', 'needs_reauth', 'reauth_reason');
     const sealed = r?.access_token_enc as string | null | undefined;
-    return sealed ? this.cipher.decrypt(sealed) : undefined;
+    if (!sealed) return undefined;
+    const opened = this.cipher.tryOpen(sealed);
+    if (!opened) {
+      const marked = await this.db('stores')
+        .where({ hash, status: 'installed', needs_reauth: false })
+        .update({ needs_reauth: true, reauth_reason: 'token_unreadable', updated_at: this.now() });
+      if (marked > 0) this.opts.onTokenUnreadable?.(hash);
+      return undefined;
+    }
+    const healed = Boolean(r.needs_reauth) && r.reauth_reason === 'token_unreadable';
+    if (opened.stale || healed) {
+      // Conditional on the value we read, so a concurrent /auth's new token is never overwritten.
+      await this.db('stores')
+        .where({ hash, access_token_enc: sealed })
+        .update({
+          ...(opened.stale ? { access_token_enc: this.cipher.encrypt(opened.plain) } : {}),
+          // The old key is configured again (ENCRYPTION_KEY_PREVIOUS): the token works, no reinstall needed.
+          ...(healed ? { needs_reauth: false, reauth_reason: null } : {}),
+          updated_at: this.now(),
+        });
+    }
+    return opened.plain;
   }
 
   async markUninstalled(hash: string, now: number, trx: Knex): Promise<void> {
@@ -104,8 +149,9 @@ export class StoresRepo {
       .update({ status: 'uninstalled', access_token_enc: null, uninstalled_at: now, updated_at: now });
   }
 
+  /** BigCommerce refused the token (401): only a new /auth repairs it. */
   async markNeedsReauth(hash: string, now: number): Promise<void> {
-    await this.db('stores').where({ hash, status: 'installed' }).update({ needs_reauth: true, updated_at: now });
+    await this.db('stores').where({ hash, status: 'installed' }).update({ needs_reauth: true, reauth_reason: 'token_revoked', updated_at: now });
   }
 
   async saveDetails(hash: string, d: StoreDetails, now: number): Promise<void> {

@@ -29,7 +29,9 @@ export class StoreGate {
     const now = this.now();
     if (hit && now - hit.at < TTL_MS) return hit.secret;
     const store = await this.stores.get(storeHash);
-    const secret = store?.status === 'installed' ? ((await this.settings.webhookSecret(storeHash)) ?? null) : null;
+    // An unreadable secret (ENCRYPTION_KEY changed) is replaced by a new one here, so deliveries
+    // signed with the old one get a 401, not a 500, until the subscriptions carry the new secret.
+    const secret = store?.status === 'installed' ? ((await this.settings.webhookSecret(storeHash, now)) ?? null) : null;
     if (this.cache.size > 10_000) this.cache.clear();
     this.cache.set(storeHash, { secret, at: now });
     return secret;

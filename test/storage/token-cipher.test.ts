@@ -8,7 +8,7 @@ describe('TokenCipher (AES-256-GCM)', () => {
   it('round-trips and never produces the plain text', () => {
     const sealed = cipher.encrypt('access-token-123');
     expect(sealed).not.toContain('access-token-123');
-    expect(sealed.startsWith('v1.')).toBe(true);
+    expect(sealed.startsWith('v2.')).toBe(true);
     expect(cipher.decrypt(sealed)).toBe('access-token-123');
   });
 

@@ -24,13 +24,15 @@ export function StorePanel({ store }: { store: OverviewResponse['store'] }) {
           marginBottom="medium"
           header="Access needs to be renewed"
           messages={[
+            // The server says why (token revoked, or unreadable after an encryption key change).
+            ...(store.detailsError ? [{ text: store.detailsError }] : []),
             {
-              text: "BigCommerce no longer accepts this app's access: the store owner should reopen the app to re-authorise.",
+              text: 'Orders cannot sync until the store owner re-authorises the app: uninstall Fulfillment Bridge and install it again from the Apps marketplace (orders, mappings and settings are kept when it is reinstalled promptly).',
             },
           ]}
         />
       )}
-      {store.detailsError && (
+      {store.detailsError && !store.needsReauth && (
         <Message
           type="info"
           marginBottom="medium"
