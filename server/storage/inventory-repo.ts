@@ -14,7 +14,12 @@ export interface InventoryRow {
   resolvedAt: number | null;
 }
 
-export type Settlement = InventoryRow & ({ status: 'synced' } | { status: 'skipped'; reason: string });
+/**
+ * What became of a pending row: written (with an optional note shown as its reason, e.g. a negative
+ * level written as 0), skipped with the reason, or discarded: a pass-through row for a backend SKU
+ * that BigCommerce does not have but whose level went to the SKUs mapped to it, so nothing to list.
+ */
+export type Settlement = InventoryRow & ({ status: 'synced'; note?: string | null } | { status: 'skipped'; reason: string } | { status: 'discarded' });
 
 type Raw = Record<string, unknown>;
 const n = (v: unknown) => (v == null ? null : Number(v));
@@ -51,11 +56,16 @@ export class InventoryRepo {
   async settle(storeHash: string, rows: Settlement[], now: number): Promise<void> {
     await this.db.transaction(async (trx) => {
       for (const r of rows) {
+        const unchanged = { store_hash: storeHash, sku: r.sku, location_id: r.locationId, status: 'pending', available: r.available };
+        if (r.status === 'discarded') {
+          await trx('inventory_items').where(unchanged).delete();
+          continue;
+        }
         await trx('inventory_items')
-          .where({ store_hash: storeHash, sku: r.sku, location_id: r.locationId, status: 'pending', available: r.available })
+          .where(unchanged)
           .update({
             status: r.status,
-            reason: r.status === 'skipped' ? r.reason : null,
+            reason: r.status === 'skipped' ? r.reason : (r.note ?? null),
             variant_id: r.variantId,
             product_id: r.productId,
             resolved_at: r.resolvedAt,
@@ -68,6 +78,12 @@ export class InventoryRepo {
 
   async list(storeHash: string, f: { search?: string; status?: InventoryItemView['status'] }, page: number, limit: number) {
     const q = this.db('inventory_items').where({ store_hash: storeHash });
+    // A backend SKU's own-name row that BigCommerce did not know, recorded before another SKU was
+    // mapped to it (or before such rows were discarded on write): its stock goes to the mapped SKUs,
+    // so it is not an "unknown SKU" to show.
+    // (An uncorrelated IN: SQLite builds the set once instead of probing the mappings per row.)
+    const mappedBackendSkus = this.db('sku_mappings').where({ store_hash: storeHash }).whereRaw('bc_sku <> backend_sku').select('backend_sku');
+    q.whereNot((w) => w.whereRaw('sku = backend_sku').andWhere('status', 'skipped').whereNull('product_id').whereIn('sku', mappedBackendSkus));
     if (f.status) q.andWhere({ status: f.status });
     if (f.search) whereAnyContains(q, ['sku', 'backend_sku'], f.search);
     const [{ total }] = (await q.clone().count({ total: '*' })) as [{ total: number }];

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { ShippingMethodMapping, SkuMapping } from '../api/contract.js';
 import { whereAnyContains } from './like.js';
+import { reverseSkuLookup } from './reverse-sku-map.js';
 
 export class DuplicateMappingError extends Error {}
 
@@ -23,12 +24,30 @@ export class MappingsRepo {
     return new Map(rows.map((r) => [String(r.bc_sku), String(r.backend_sku)]));
   }
 
-  /** Backend SKU → the BigCommerce SKUs mapped to it, plus itself (unmapped SKUs pass through). */
+  /**
+   * Backend SKU → the BigCommerce SKUs it stands for (see reverseSkuLookup): those mapped to it,
+   * plus the same name only while that BigCommerce SKU is not mapped away to another backend SKU.
+   */
   async reverseSkuMap(storeHash: string, backendSkus: string[]): Promise<(backendSku: string) => string[]> {
-    const rows = backendSkus.length ? await this.db('sku_mappings').where({ store_hash: storeHash }).whereIn('backend_sku', backendSkus) : [];
-    const map = new Map<string, string[]>();
-    for (const r of rows) map.set(String(r.backend_sku), [...(map.get(String(r.backend_sku)) ?? []), String(r.bc_sku)]);
-    return (sku) => [...(map.get(sku) ?? []), sku];
+    const names = [...new Set(backendSkus)];
+    const rows = names.length
+      ? await this.db('sku_mappings')
+          .where({ store_hash: storeHash })
+          .andWhere((q) => q.whereIn('backend_sku', names).orWhereIn('bc_sku', names))
+      : [];
+    return reverseSkuLookup(rows.map((r) => ({ bcSku: String(r.bc_sku), backendSku: String(r.backend_sku) })));
+  }
+
+  /** Which of these backend SKUs another BigCommerce SKU (not the same name) is mapped to. */
+  async mappedBackendSkus(storeHash: string, backendSkus: string[]): Promise<Set<string>> {
+    const names = [...new Set(backendSkus)];
+    if (names.length === 0) return new Set();
+    const rows = await this.db('sku_mappings')
+      .where({ store_hash: storeHash })
+      .whereIn('backend_sku', names)
+      .whereRaw('bc_sku <> backend_sku')
+      .distinct('backend_sku');
+    return new Set(rows.map((r) => String(r.backend_sku)));
   }
 
   async getSku(storeHash: string, id: number): Promise<SkuMapping | undefined> {

@@ -53,9 +53,10 @@ describe('inventory labels', () => {
     expect(skippedHeader(1500)).toBe('1,500 SKUs aren’t synced to BigCommerce');
   });
 
-  it('explains both usual reasons with what to do', () => {
-    expect(SKIPPED_REASONS).toHaveLength(2);
+  it('explains the usual reasons with what to do', () => {
+    expect(SKIPPED_REASONS).toHaveLength(3);
     expect(SKIPPED_REASONS[0]).toMatch(/doesn’t track inventory.*turn on inventory tracking/);
     expect(SKIPPED_REASONS[1]).toMatch(/has no product with this SKU/);
+    expect(SKIPPED_REASONS[2]).toMatch(/refused the level.*other SKUs were written/);
   });
 });

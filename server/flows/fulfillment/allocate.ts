@@ -15,8 +15,10 @@ export interface Allocation {
 
 /**
  * Matches the backend's shipped items to the order's lines: by order line id when given, else by
- * SKU (backend SKU translated back through the mappings), filling lines that still have
- * unshipped quantity. Pure, so a retry allocates the same way.
+ * SKU, filling lines that still have unshipped quantity. `bcSkusFor` translates a backend SKU back
+ * through the mappings (MappingsRepo.reverseSkuMap): the BigCommerce SKUs mapped to it, plus the
+ * same name only when that SKU is not mapped away, so with a chain or a swap an item never fills
+ * the line of a same-named SKU that ships as something else. Pure, so a retry allocates the same way.
  */
 export function allocateShipment(order: BcOrder, items: ShippedItem[], bcSkusFor: (backendSku: string) => string[]): Allocation {
   const lines = (order.consignments?.shipping ?? []).flatMap((c) =>

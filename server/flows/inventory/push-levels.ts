@@ -1,17 +1,22 @@
-import { resolveSkus, setAbsoluteLevels, trackingModes, type AbsoluteItem } from '../../bigcommerce/index.js';
+import { resolveSkus, setAbsoluteLevels, trackingModes } from '../../bigcommerce/index.js';
 import type { Services } from '../../services.js';
 import type { Settlement } from '../../storage/inventory-repo.js';
 import { toJobError } from '../job-errors.js';
+import { planLevels } from './plan-levels.js';
+import { summarise } from './summarise-levels.js';
+import { writeLevels } from './write-levels.js';
 
 export const MAX_BATCH = 2_000;
 const RESOLVE_TTL_MS = 60 * 60_000;
-const UNKNOWN = 'BigCommerce has no product or variant with this SKU.';
-const UNTRACKED = 'Inventory tracking is off for this product in BigCommerce; turn it on to sync stock.';
 
 // BigCommerce wants inventory writes one at a time per store; one process serialises its own.
 const running = new Map<string, Promise<unknown>>();
 
-/** Job `inventory.push`: writes every pending stock level of the store, 2,000 items per request. */
+/**
+ * Job `inventory.push`: writes every pending stock level of the store, 2,000 items per request.
+ * A level BigCommerce cannot take (unknown SKU, tracking off, refused by BigCommerce) is listed as
+ * skipped with the reason and never holds back the others; a negative level is written as 0.
+ */
 export async function pushInventory(s: Services, storeHash: string): Promise<void> {
   const previous = running.get(storeHash) ?? Promise.resolve();
   const mine = previous.catch(() => undefined).then(() => pushAll(s, storeHash));
@@ -41,32 +46,22 @@ async function pushAll(s: Services, storeHash: string): Promise<void> {
         r.resolvedAt = hit ? now() : null;
       }
       const modes = await trackingModes(client, [...new Set(rows.flatMap((r) => (r.productId ? [r.productId] : [])))]);
-      const items: AbsoluteItem[] = [];
-      const outcomes: Settlement[] = rows.map((r) => {
-        const mode = r.productId == null ? undefined : modes.get(r.productId);
-        if (r.productId == null || mode === undefined) return { ...r, status: 'skipped', reason: UNKNOWN };
-        if (mode === 'none') return { ...r, status: 'skipped', reason: UNTRACKED };
-        items.push(
-          mode === 'variant' && r.variantId != null
-            ? { location_id: r.locationId, variant_id: r.variantId, quantity: r.available }
-            : { location_id: r.locationId, product_id: r.productId, quantity: r.available },
-        );
-        return { ...r, status: 'synced' };
-      });
-      if (items.length > 0) await setAbsoluteLevels(client, items, 'Fulfillment Bridge: stock level from the warehouse');
+      const covered = await s.mappings.mappedBackendSkus(storeHash, rows.filter((r) => r.sku === r.backendSku).map((r) => r.sku));
+      const plan = planLevels(rows, modes, covered);
+      const refused = await writeLevels(
+        plan.writes.map((w) => w.item),
+        (items) => setAbsoluteLevels(client, items, 'Fulfillment Bridge: stock level from the warehouse'),
+      );
+      const outcomes: Settlement[] = [
+        ...plan.settled,
+        ...plan.writes.map((w, i): Settlement => {
+          const reason = refused.get(i);
+          return reason === undefined ? { ...w.row, status: 'synced', note: w.note } : { ...w.row, status: 'skipped', reason };
+        }),
+      ];
       const at = now();
       await s.inventory.settle(storeHash, outcomes, at);
-      const skipped = outcomes.flatMap((o) => (o.status === 'skipped' ? [{ sku: o.sku, reason: o.reason }] : []));
-      await s.syncLog.append(
-        {
-          storeHash,
-          flow: 'inventory',
-          level: skipped.length ? 'warn' : 'info',
-          message: `Stock levels written to BigCommerce: ${items.length} item(s)${skipped.length ? `, ${skipped.length} skipped` : ''}.`,
-          detail: skipped.length ? skipped.slice(0, 20).map((x) => `${x.sku}: ${x.reason}`).join('\n') : null,
-        },
-        at,
-      );
+      await s.syncLog.append(summarise(storeHash, outcomes), at);
     } catch (err) {
       throw toJobError(err);
     }

@@ -2,8 +2,9 @@ import type { Services } from '../../services.js';
 import { JOB } from '../../webhooks/topics.js';
 
 /**
- * Stores the backend's absolute stock levels as pending rows (BigCommerce SKU via the mappings,
- * unmapped SKUs pass through) and asks for one push job per store. Levels are absolute, so a
+ * Stores the backend's absolute stock levels as pending rows, one per BigCommerce SKU the backend
+ * SKU stands for (MappingsRepo.reverseSkuMap: the SKUs mapped to it, plus the same name unless that
+ * one is mapped away; a backend SKU nothing follows records nothing) and asks for one push job per store. Levels are absolute, so a
  * newer event simply overwrites a pending one; many events become one batched write.
  */
 export async function recordInventoryLevels(s: Services, storeHash: string, items: Array<{ sku: string; available: number }>): Promise<number> {

@@ -41,4 +41,5 @@ export function skippedHeader(count: number): string {
 export const SKIPPED_REASONS: readonly string[] = [
   'BigCommerce doesn’t track inventory for this product: turn on inventory tracking for the product (or its variants) in BigCommerce to sync it.',
   'BigCommerce has no product with this SKU: add the SKU to the product in BigCommerce, or map it under Settings › SKU mappings if your warehouse uses a different SKU.',
+  'BigCommerce refused the level: its answer is shown next to the SKU. Fix the product in BigCommerce (or the level at your warehouse); the next level your warehouse reports for it is written again. The other SKUs were written.',
 ];
