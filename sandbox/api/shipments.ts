@@ -27,7 +27,7 @@ function page<T>(items: T[], query: Record<string, unknown>): T[] {
   return items.slice((p - 1) * limit, p * limit);
 }
 
-/** Runs a shipment operation, answering its SandboxError (400 validation, 404) as a v2 error. */
+/** Runs a shipment operation, answering its SandboxError (400 validation, 404, planned refusals) as a v2 error. */
 function attempt(req: Request, res: Response, op: () => void): void {
   try {
     op();
@@ -62,6 +62,8 @@ export function registerShipments(v2: Router, state: SandboxState): void {
     const order = findOrder(state, req, res);
     if (!order) return;
     attempt(req, res, () => {
+      const refusal = state.shipments.takeRefusal();
+      if (refusal) throw new SandboxError(refusal.status, refusal.message);
       const shipment = state.shipments.create(hashOf(req), order.id, parseShipmentPost(req.body));
       res.status(201).json(renderShipment(order, shipment));
     });

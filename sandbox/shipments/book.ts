@@ -38,6 +38,17 @@ export class ShipmentBook {
   private readonly stores = new Map<string, StoreShipments>();
   /** Whether a new shipment moves the order to Shipped / Partially Shipped (see the header). */
   autoStatus = true;
+  /** Refusals the next POSTs of a shipment get, in order (a test lever: see shipments/control.ts). */
+  private refusals: Array<{ status: number; message: string }> = [];
+
+  refuseNext(refusals: Array<{ status: number; message: string }>): void {
+    this.refusals = [...refusals];
+  }
+
+  /** The refusal the next POST gets, if one is planned. */
+  takeRefusal(): { status: number; message: string } | undefined {
+    return this.refusals.shift();
+  }
 
   constructor(private readonly state: SandboxState) {}
 

@@ -17,6 +17,12 @@ export interface ShipmentsControl {
    * reproduces stores where the status stays until someone sets it (see shipments/book.ts).
    */
   setShipmentAutoStatus(on: boolean): void;
+  /**
+   * The next `count` POST /v2/orders/{id}/shipments calls are refused with a v2 error body
+   * `[{status, message}]` (default 422), whatever they contain: for shipments BigCommerce refuses
+   * for reasons the sandbox does not model. Field limits and enums are refused anyway (400, validate.ts).
+   */
+  refuseShipments(message: string, opts?: { status?: number; count?: number }): void;
 }
 
 const copy = (s: ShipmentRecord): ShipmentRecord => structuredClone(s);
@@ -39,6 +45,11 @@ export function shipmentsControl(state: SandboxState): ShipmentsControl {
 
     setShipmentAutoStatus(on) {
       state.shipments.autoStatus = on === true;
+    },
+
+    refuseShipments(message, { status = 422, count = 1 } = {}) {
+      if (!Number.isInteger(status) || status < 400 || status > 499) throw new TypeError('refusals are 4xx statuses');
+      state.shipments.refuseNext(Array.from({ length: count }, () => ({ status, message })));
     },
   };
 }

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { AppError, NotFoundError } from '../errors.js';
+import { enqueueShipmentRetries } from '../flows/fulfillment/retry-shipment.js';
 import { reconcileOrders } from '../flows/order-import/reconcile-orders.js';
 import type { Services } from '../services.js';
 import { sessionOf } from '../sessions/require-session.js';
@@ -50,12 +51,16 @@ export function ordersRoutes(s: Services): Router {
     res.json(await detail(s, sessionOf(res).storeHash, idParam(req.params.orderId, 'order id')));
   });
 
+  // Retry sends what failed again: the order to the warehouse, and any shipment BigCommerce refused.
   r.post('/orders/:orderId/retry', async (req, res) => {
     const { storeHash } = sessionOf(res);
     const orderId = idParam(req.params.orderId, 'order id');
     await detail(s, storeHash, orderId); // 404 for orders of other stores or never seen
+    const failedShipments = await s.shipments.failedForOrders(storeHash, [orderId]);
     await s.jobs.queue.enqueue({ storeHash, kind: JOB.orderSync, payload: { orderId }, dedupeKey: orderSyncKey(storeHash, orderId) });
-    await s.syncLog.append({ storeHash, orderId, flow: 'orders', message: 'Retry requested.' }, s.clock.now());
+    await enqueueShipmentRetries(s, storeHash, failedShipments);
+    const what = failedShipments.length > 0 ? ` ${failedShipments.length === 1 ? 'The failed shipment is' : `${failedShipments.length} failed shipments are`} sent to BigCommerce again.` : '';
+    await s.syncLog.append({ storeHash, orderId, flow: 'orders', message: `Retry requested.${what}` }, s.clock.now());
     s.jobs.wake();
     res.json(await detail(s, storeHash, orderId));
   });

@@ -19,7 +19,10 @@ export interface ShipmentRow {
   trackingUrl: string | null;
   items: ShipmentItem[];
   state: 'pending' | 'created' | 'failed';
+  /** Why BigCommerce refused it (state "failed"). */
   error: string | null;
+  /** What did not fit BigCommerce's limits and was left out of the shipment sent. */
+  warning: string | null;
   createdAt: number;
 }
 
@@ -37,6 +40,7 @@ const toRow = (r: Raw): ShipmentRow => ({
   items: JSON.parse(String(r.items)) as ShipmentItem[],
   state: r.state as ShipmentRow['state'],
   error: s(r.error),
+  warning: s(r.warning),
   createdAt: Number(r.created_at),
 });
 
@@ -50,6 +54,7 @@ export const toShipmentView = (r: ShipmentRow): ShipmentView => ({
   items: r.items.map((i) => ({ sku: i.sku, quantity: i.quantity })),
   state: r.state,
   error: r.error,
+  warning: r.warning,
   createdAt: new Date(r.createdAt).toISOString(),
 });
 
@@ -68,7 +73,7 @@ export class ShipmentsRepo {
 
   /** Records the shipment on first sight; later calls return the stored row unchanged. */
   async begin(
-    row: Omit<ShipmentRow, 'bcShipmentIds' | 'state' | 'error' | 'createdAt'>,
+    row: Omit<ShipmentRow, 'bcShipmentIds' | 'state' | 'error' | 'warning' | 'createdAt'>,
     now: number,
   ): Promise<ShipmentRow> {
     await this.db('shipments')
@@ -100,6 +105,16 @@ export class ShipmentsRepo {
 
   async finish(storeHash: string, backendShipmentId: string, state: 'created' | 'failed', error: string | null, now: number): Promise<void> {
     await this.db('shipments').where({ store_hash: storeHash, backend_shipment_id: backendShipmentId }).update({ state, error, updated_at: now });
+  }
+
+  async setWarning(storeHash: string, backendShipmentId: string, warning: string | null, now: number): Promise<void> {
+    await this.db('shipments').where({ store_hash: storeHash, backend_shipment_id: backendShipmentId }).update({ warning, updated_at: now });
+  }
+
+  /** Shipments of these orders that BigCommerce refused (or that failed for good), to retry. */
+  async failedForOrders(storeHash: string, orderIds: readonly number[]): Promise<ShipmentRow[]> {
+    if (orderIds.length === 0) return [];
+    return (await this.db('shipments').where({ store_hash: storeHash, state: 'failed' }).whereIn('order_id', orderIds).orderBy('created_at')).map(toRow);
   }
 
   async carrierMapping(storeHash: string, carrier: string): Promise<{ shippingProvider: string | null; trackingCarrier: string | null } | undefined> {

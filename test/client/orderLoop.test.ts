@@ -22,6 +22,7 @@ const shipment = (changes: Partial<ShipmentView> = {}): ShipmentView => ({
   items: [{ sku: 'A', quantity: 1 }],
   state: 'created',
   error: null,
+  warning: null,
   createdAt: '2026-03-01T10:00:00.000Z',
   ...changes,
 });

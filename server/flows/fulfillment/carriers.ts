@@ -9,12 +9,17 @@ export interface CarrierFields {
   tracking_link?: string;
 }
 
-/** How a backend carrier appears on the BigCommerce shipment. */
-export function carrierFields(
-  carrier: string | null,
-  mapping: { shippingProvider: string | null; trackingCarrier: string | null } | undefined,
-  trackingUrl: string | null,
-): CarrierFields {
+/** The merchant's carrier mapping (Settings → carrier mappings), if any. */
+export interface CarrierMappingFields {
+  shippingProvider: string | null;
+  trackingCarrier: string | null;
+}
+
+/**
+ * How a backend carrier appears on the BigCommerce shipment. `trackingUrl` must already be one
+ * BigCommerce accepts (see shipment-request.ts, which also checks what the mapping gives).
+ */
+export function carrierFields(carrier: string | null, mapping: CarrierMappingFields | undefined, trackingUrl: string | null): CarrierFields {
   const link = trackingUrl && /^https?:\/\//i.test(trackingUrl) ? { tracking_link: trackingUrl } : {};
   if (mapping) {
     return {

@@ -14,7 +14,7 @@ import { ErrorMessage } from '../../layout/ErrorMessage';
 import { Loading } from '../../layout/Loading';
 import { canRetry } from '../../lib/badges';
 import { CancellationPanel } from './CancellationPanel';
-import { loopDetailOf } from './loop';
+import { hasFailedShipments, loopDetailOf, retryQueuedMessage } from './loop';
 import { OrderTimeline } from './OrderTimeline';
 import { ShipmentsPanel } from './ShipmentsPanel';
 import { ordersListHref } from './query';
@@ -35,7 +35,7 @@ function BackLink() {
 
 export function OrderDetailView({ orderId }: { orderId: number }) {
   const loaded = useApiGet<LoadedOrder>(`/api/orders/${orderId}`);
-  const [retried, setRetried] = useState<LoadedOrder | null>(null);
+  const [retried, setRetried] = useState<{ order: LoadedOrder; message: ReturnType<typeof retryQueuedMessage> } | null>(null);
   const retry = useAction(() => api.post<LoadedOrder>(`/api/orders/${orderId}/retry`));
 
   let body;
@@ -54,11 +54,12 @@ export function OrderDetailView({ orderId }: { orderId: number }) {
         <ErrorMessage header="This order couldn't be loaded" message={loaded.error.message} onRetry={loaded.reload} />
       );
   } else {
-    const order = retried ?? loaded.data;
+    const order = retried?.order ?? loaded.data;
     const loop = loopDetailOf(order);
     const onRetry = async () => {
       const next = await retry.run();
-      if (next) setRetried(next);
+      // The answer still lists the failed shipments (they are queued, not written yet).
+      if (next) setRetried({ order: next, message: retryQueuedMessage(loopDetailOf(next).shipments) });
     };
     body = (
       <>
@@ -67,7 +68,7 @@ export function OrderDetailView({ orderId }: { orderId: number }) {
             <H2 marginBottom="none">Order #{order.orderId}</H2>
             <OrderStateBadge state={order.state} />
           </Flex>
-          {canRetry(order.state) && (
+          {(canRetry(order.state) || hasFailedShipments(loop.shipments)) && (
             <Button variant="primary" isLoading={retry.busy} onClick={() => void onRetry()}>
               Retry
             </Button>
@@ -80,8 +81,8 @@ export function OrderDetailView({ orderId }: { orderId: number }) {
           <Message
             type="success"
             marginBottom="medium"
-            header="Order queued again"
-            messages={[{ text: 'It is sent to your warehouse within seconds. Refresh to see the result.' }]}
+            header={retried.message.header}
+            messages={[{ text: retried.message.text }]}
             actions={[
               {
                 text: 'Refresh',

@@ -8,7 +8,7 @@ import { Mono } from '../../components/JsonBlock';
 import { ShipmentStateBadge } from '../../components/StatusBadges';
 import { TableBox } from '../../components/TableBox';
 import { formatDateTime } from '../../lib/dates';
-import { carrierServiceText, safeExternalUrl, shipmentItemLines, shipmentsSummary } from './loop';
+import { carrierServiceText, safeExternalUrl, shipmentItemLines, shipmentsSummary, shipmentWarningsSummary } from './loop';
 
 const WIDE_ONLY = { mobile: 'none', tablet: 'table-cell' } as const;
 const NARROW_ONLY = { mobile: 'table-cell', tablet: 'none' } as const;
@@ -22,6 +22,14 @@ const Items = styled.ul`
 const ErrorText = styled.p`
   margin: ${({ theme }) => theme.spacing.xxSmall} 0 0;
   color: ${({ theme }) => theme.colors.danger50};
+  font-size: ${({ theme }) => theme.typography.fontSize.small};
+  line-height: ${({ theme }) => theme.lineHeight.small};
+  overflow-wrap: anywhere;
+`;
+
+const WarningText = styled.p`
+  margin: ${({ theme }) => theme.spacing.xxSmall} 0 0;
+  color: ${({ theme }) => theme.colors.warning70};
   font-size: ${({ theme }) => theme.typography.fontSize.small};
   line-height: ${({ theme }) => theme.lineHeight.small};
   overflow-wrap: anywhere;
@@ -80,12 +88,13 @@ function ItemsList({ items }: { items: ShipmentView['items'] }) {
   );
 }
 
-function StateCell({ shipment: { state, error, bcShipmentId } }: { shipment: ShipmentView }) {
+function StateCell({ shipment: { state, error, warning, bcShipmentId } }: { shipment: ShipmentView }) {
   return (
     <>
       <ShipmentStateBadge state={state} />
       {state === 'created' && bcShipmentId !== null && <Muted>Shipment #{bcShipmentId}</Muted>}
       {error && <ErrorText>{error}</ErrorText>}
+      {warning && <WarningText>{warning}</WarningText>}
     </>
   );
 }
@@ -130,12 +139,14 @@ const columns: Array<TableColumn<ShipmentView>> = [
 /** Parcels the warehouse shipped for this order, and whether each is in BigCommerce yet. */
 export function ShipmentsPanel({ shipments }: { shipments: readonly ShipmentView[] }) {
   const summary = shipmentsSummary(shipments);
+  const warnings = shipmentWarningsSummary(shipments);
   return (
     <Panel
       header="Shipments"
       description="Parcels your warehouse shipped for this order. Each one is written to BigCommerce with its tracking number, so your customer can follow it."
     >
-      {summary && <InlineMessage type="error" marginBottom="medium" messages={[{ text: summary }]} />}
+      {summary && <InlineMessage type="error" marginBottom="medium" messages={[{ text: `${summary} Use Retry once the cause is fixed.` }]} />}
+      {warnings && <InlineMessage type="warning" marginBottom="medium" messages={[{ text: warnings }]} />}
       <TableBox>
         <Table
           columns={columns}

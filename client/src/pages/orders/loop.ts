@@ -52,6 +52,28 @@ export function shipmentsSummary(shipments: readonly ShipmentView[]): string | n
     : `${failed} shipments couldn’t be written to BigCommerce. The errors are shown with them below.`;
 }
 
+/** Shipments written without something that did not fit BigCommerce (e.g. a tracking number over 50 characters). */
+export function shipmentWarningsSummary(shipments: readonly ShipmentView[]): string | null {
+  const warned = shipments.filter((shipment) => typeof shipment.warning === 'string' && shipment.warning.trim() !== '').length;
+  if (warned === 0) return null;
+  return warned === 1
+    ? 'One shipment was written to BigCommerce without something BigCommerce doesn’t accept. What was left out is shown with it below.'
+    : `${warned} shipments were written to BigCommerce without something BigCommerce doesn’t accept. What was left out is shown with them below.`;
+}
+
+/** Retry is offered while a shipment is failed, whatever the order's state. */
+export const hasFailedShipments = (shipments: readonly ShipmentView[]): boolean => shipments.some((shipment) => shipment.state === 'failed');
+
+/** The confirmation after Retry: what was queued again (failed shipments, or the order itself). */
+export function retryQueuedMessage(shipments: readonly ShipmentView[]): { header: string; text: string } {
+  const failed = shipments.filter((shipment) => shipment.state === 'failed').length;
+  if (failed === 0) return { header: 'Order queued again', text: 'It is sent to your warehouse within seconds. Refresh to see the result.' };
+  return {
+    header: failed === 1 ? 'Shipment queued again' : 'Shipments queued again',
+    text: `${failed === 1 ? 'The failed shipment is' : `The ${failed} failed shipments are`} written to BigCommerce again within seconds. Refresh to see the result.`,
+  };
+}
+
 export function cancellationSourceLabel(source: string): string {
   if (source === 'bigcommerce') return 'BigCommerce';
   if (source === 'warehouse') return 'Your warehouse';

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import type { ShipmentView } from '../../server/api/contract.js';
+import { hasFailedShipments, retryQueuedMessage, shipmentWarningsSummary } from '../../client/src/pages/orders/loop.js';
+
+const shipment = (changes: Partial<ShipmentView> = {}): ShipmentView => ({
+  backendShipmentId: 'S-1',
+  bcShipmentId: null,
+  trackingNumber: '1Z999',
+  carrier: 'UPS',
+  service: 'Ground',
+  trackingUrl: null,
+  items: [{ sku: 'A', quantity: 1 }],
+  state: 'created',
+  error: null,
+  warning: null,
+  createdAt: '2026-03-01T10:00:00.000Z',
+  ...changes,
+});
+
+describe('shipments BigCommerce refused or trimmed', () => {
+  it('offers Retry while a shipment is failed', () => {
+    expect(hasFailedShipments([shipment()])).toBe(false);
+    expect(hasFailedShipments([shipment(), shipment({ state: 'failed', error: 'BigCommerce refused shipment S-1: no.' })])).toBe(true);
+  });
+
+  it('says what Retry queued: failed shipments, or the order', () => {
+    expect(retryQueuedMessage([shipment()]).header).toBe('Order queued again');
+    expect(retryQueuedMessage([shipment({ state: 'failed' })])).toEqual({
+      header: 'Shipment queued again',
+      text: 'The failed shipment is written to BigCommerce again within seconds. Refresh to see the result.',
+    });
+    expect(retryQueuedMessage([shipment({ state: 'failed' }), shipment({ state: 'failed' })]).text).toMatch(/^The 2 failed shipments are written/);
+  });
+
+  it('summarises shipments written without something BigCommerce does not accept', () => {
+    expect(shipmentWarningsSummary([shipment(), shipment({ warning: '  ' })])).toBeNull();
+    expect(shipmentWarningsSummary([shipment({ warning: 'Tracking number … is 60 characters long' })])).toMatch(/^One shipment was written to BigCommerce without/);
+    expect(shipmentWarningsSummary([shipment({ warning: 'a' }), shipment({ warning: 'b' })])).toMatch(/^2 shipments were written/);
+  });
+});
