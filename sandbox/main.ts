@@ -1,38 +1,25 @@
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { ConfigError } from '../server/config/env.js';
+import { boundedShutdown } from '../server/bounded-shutdown.js';
 import { startServer } from '../server/main.js';
 import { startSandbox } from './index.js';
+import { checkPortsFree, explainListenError, SandboxStartError, sandboxPorts, type SandboxPort } from './ports.js';
 import { startSandboxWarehouse } from './warehouse/index.js';
 
 /*
  * `npm run sandbox`: the app and a local BigCommerce stand-in on this machine, with generated
  * secrets and an embedded SQLite file. Prints the one URL to open.
  */
-const APP_PORT = Number(process.env.PORT ?? 3000);
-const SANDBOX_PORT = Number(process.env.SANDBOX_PORT ?? 3100);
-const WAREHOUSE_PORT = Number(process.env.WAREHOUSE_PORT ?? 3200);
-
-async function freePort(preferred: number): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = http.createServer();
-    probe.once('error', () => {
-      probe.listen(0, '127.0.0.1', () => {
-        const { port } = probe.address() as AddressInfo;
-        probe.close(() => resolve(port));
-      });
-    });
-    probe.listen(preferred, '127.0.0.1', () => probe.close(() => resolve(preferred)));
-  });
-}
+const HOST = '127.0.0.1';
 
 async function main() {
-  const appPort = await freePort(APP_PORT);
-  const sandboxPort = await freePort(SANDBOX_PORT);
-  const warehousePort = await freePort(WAREHOUSE_PORT);
+  const ports = sandboxPorts(process.env);
+  const [appPort, sandboxPort, warehousePort] = ports.map((p) => p.port) as [number, number, number];
+  // Fixed ports, checked up front: the printed URLs and the app's callbacks depend on them.
+  await checkPortsFree(ports, HOST);
   // 127.0.0.1 rather than localhost: Node may resolve localhost to ::1 where nothing listens.
-  const appUrl = `http://127.0.0.1:${appPort}`;
+  const appUrl = `http://${HOST}:${appPort}`;
   const clientId = `sandbox-${randomBytes(6).toString('hex')}`;
   const clientSecret = randomBytes(32).toString('hex');
 
@@ -42,7 +29,7 @@ async function main() {
   for (const suffix of ['', '-wal', '-shm']) rmSync(dbFile + suffix, { force: true });
 
   const warehouse = await startSandboxWarehouse({ port: warehousePort, appWebhookUrl: `${appUrl}/webhooks/fulfillment` });
-  const sandbox = await startSandbox({ clientId, clientSecret, appUrl, port: sandboxPort, host: '127.0.0.1' });
+  const sandbox = await startSandbox({ clientId, clientSecret, appUrl, port: sandboxPort, host: HOST });
   const sandboxUrl = sandbox.url;
   const app = await startServer(
     {
@@ -59,7 +46,7 @@ async function main() {
       FULFILLMENT_API_URL: warehouse.url,
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
     },
-    { host: '127.0.0.1' },
+    { host: HOST },
   );
 
   const account = warehouse.control.accounts()[0];
@@ -76,14 +63,31 @@ async function main() {
     ].join('\n'),
   );
 
-  const stop = async () => {
-    await app.close();
-    await sandbox.close();
-    await warehouse.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  const stop = boundedShutdown({
+    close: async () => {
+      await app.close();
+      await sandbox.close();
+      await warehouse.close();
+    },
+    timeoutMs: 15_000,
+    logger: app.logger,
+    exit: (code) => process.exit(code),
+  });
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
 }
 
-void main();
+main().catch((err: unknown) => {
+  const known = err instanceof SandboxStartError || err instanceof ConfigError ? err : explainListenError(err, safePorts());
+  if (!known) throw err;
+  console.error(known.message);
+  process.exit(1);
+});
+
+function safePorts(): SandboxPort[] {
+  try {
+    return sandboxPorts(process.env);
+  } catch {
+    return [];
+  }
+}

@@ -4,15 +4,16 @@ import { AppError, NotFoundError } from '../errors.js';
 import type { Services } from '../services.js';
 import { sessionOf } from '../sessions/require-session.js';
 import { DuplicateMappingError } from '../storage/mappings-repo.js';
+import { bulkUpsertSkuMappings } from '../storage/sku-bulk-upsert.js';
 import type { SkuImportResult } from './contract.js';
 import { idParam, paging, parseInput } from './paging.js';
 import { requeueHeldOrders } from './requeue.js';
-import { parseSkuCsv } from './sku-csv.js';
+import { checkCsvSize, parseSkuCsv } from './sku-csv.js';
 
 const sku = z.string().trim().min(1, 'Required').max(255, 'At most 255 characters');
 const skuInput = z.object({ bcSku: sku, backendSku: sku });
 const shippingInput = z.object({ method: z.string().trim().min(1, 'Required').max(255), backendCode: z.string().trim().max(255).nullable() });
-const csvInput = z.object({ csv: z.string().max(2_000_000, 'The file is too large (2 MB at most)') });
+const csvInput = z.object({ csv: z.string({ error: 'Send the file as text in "csv"' }) });
 
 async function guardDuplicate<T>(p: Promise<T>): Promise<T> {
   try {
@@ -55,8 +56,10 @@ export function mappingRoutes(s: Services): Router {
 
   r.post('/sku-mappings/import', async (req, res) => {
     const { storeHash } = sessionOf(res);
-    const { rows, errors } = parseSkuCsv(parseInput(csvInput, req.body, 'import').csv);
-    const { created, updated } = rows.length ? await s.mappings.upsertSkus(storeHash, rows, s.clock.now()) : { created: 0, updated: 0 };
+    const { csv } = parseInput(csvInput, req.body, 'import');
+    checkCsvSize(csv);
+    const { rows, errors } = parseSkuCsv(csv);
+    const { created, updated } = rows.length ? await bulkUpsertSkuMappings(s.db, storeHash, rows, s.clock.now()) : { created: 0, updated: 0 };
     await s.syncLog.append({ storeHash, flow: 'settings', message: `SKU mappings imported: ${created} new, ${updated} updated, ${errors.length} skipped.` }, s.clock.now());
     await requeueHeldOrders(s, storeHash);
     const out: SkuImportResult = { created, updated, errors };

@@ -1,4 +1,4 @@
-import express, { Router } from 'express';
+import express, { Router, type ErrorRequestHandler } from 'express';
 import { NotFoundError } from '../errors.js';
 import type { Services } from '../services.js';
 import { requireSession } from '../sessions/require-session.js';
@@ -9,10 +9,21 @@ import { mappingRoutes } from './mapping-routes.js';
 import { ordersRoutes } from './orders-routes.js';
 import { overviewRoutes } from './overview-routes.js';
 import { settingsRoutes } from './settings-routes.js';
+import { CSV_IMPORT_BODY_LIMIT, CsvTooLargeError } from './sku-csv.js';
+
+/** A body over even the import's limit: say so in terms of the file the merchant chose. */
+const csvBodyTooLarge: ErrorRequestHandler = (err, _req, _res, next) => {
+  if ((err as { type?: unknown })?.type === 'entity.too.large') {
+    return next(new CsvTooLargeError('The file is larger than 1 MB; at most 1 MB can be imported at once. Split it into smaller files.'));
+  }
+  next(err);
+};
 
 /** Everything under /api: JSON in and out, session required except for the code exchange. */
 export function apiRouter(s: Services): Router {
   const r = Router();
+  // The SKU CSV import carries a file of up to 1 MB; its larger limit applies to that route only.
+  r.post('/sku-mappings/import', express.json({ limit: CSV_IMPORT_BODY_LIMIT }), csvBodyTooLarge);
   r.use(express.json({ limit: '256kb' }));
   r.use((_req, res, next) => {
     res.set('Cache-Control', 'no-store');

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { BigCommerceLogger } from '../bigcommerce/logger.js';
 import { silentLogger } from '../bigcommerce/logger.js';
 import { errorCode, failureFor, safeJson, type Operation } from './failure.js';
-import { FulfillmentUnavailableError, bodyExcerpt, type FulfillmentErrorDetails } from './errors.js';
+import { FulfillmentAuthError, FulfillmentUnavailableError, bodyExcerpt, type FulfillmentErrorDetails } from './errors.js';
 import { inventoryUpdatedDataSchema, shipmentCreatedDataSchema, type ShipmentCreatedData } from './events.js';
 import type { FulfillmentOrderInput } from './order.js';
 import {
@@ -83,9 +83,12 @@ export function createFulfillmentClient(options: FulfillmentClientOptions): Fulf
     now: options.now ?? Date.now,
   };
   return (account) => {
-    // Checked here so a bad value fails loudly instead of as a "network error" inside fetch.
-    if (!TOKEN_CHARS.test(account.accountId)) throw new TypeError('fulfillment account id must be 1-255 visible ASCII characters');
-    if (!TOKEN_CHARS.test(account.apiKey)) throw new TypeError('fulfillment API key must be 1-255 visible ASCII characters');
+    // Settings validates new credentials, but a pair saved before that check (or edited in the
+    // database) may hold a space or a non-ASCII character, which fetch would refuse with a raw
+    // TypeError reported as a "network error" and retried for ever. Such a client answers every
+    // call with an auth error instead: the order shows why, and Settings says to re-enter them.
+    const unusable = !TOKEN_CHARS.test(account.accountId) ? 'account id' : !TOKEN_CHARS.test(account.apiKey) ? 'API key' : null;
+    if (unusable) return new UnusableCredentialsClient(account.accountId, unusable);
     return new HttpFulfillmentClient(config, account.accountId, account.apiKey);
   };
 }
@@ -96,6 +99,42 @@ interface Config {
   timeoutMs: number;
   logger: FulfillmentLogger;
   now: () => number;
+}
+
+/** Header values fetch accepts and the backend reads back unchanged. */
+export function isHeaderSafeToken(value: string): boolean {
+  return TOKEN_CHARS.test(value);
+}
+
+class UnusableCredentialsClient implements FulfillmentClient {
+  constructor(
+    readonly accountId: string,
+    private readonly what: 'account id' | 'API key',
+  ) {}
+
+  private fail(method: string, path: string): never {
+    throw new FulfillmentAuthError(
+      `The saved fulfillment ${this.what} contains a space or a character other than visible ASCII, so it cannot be sent: re-enter the account id and API key in Settings.`,
+      // The account id may be the unusable value: keep only its safe characters for the logs.
+      { status: null, method, path, accountId: this.accountId.replace(/[^\x21-\x7e]/g, '?').slice(0, 128) },
+    );
+  }
+
+  async getAccount(): Promise<FulfillmentAccount> {
+    return this.fail('GET', '/v1/account');
+  }
+  async createOrder(): Promise<CreatedFulfillmentOrder> {
+    return this.fail('POST', '/v1/orders');
+  }
+  async cancelOrder(): Promise<{ status: string }> {
+    return this.fail('POST', '/v1/orders/{id}/cancel');
+  }
+  async listShipments(): Promise<FeedPage<ShipmentCreatedData>> {
+    return this.fail('GET', '/v1/shipments');
+  }
+  async listInventory(): Promise<FeedPage<{ sku: string; available: number; location?: string | null }>> {
+    return this.fail('GET', '/v1/inventory');
+  }
 }
 
 class HttpFulfillmentClient implements FulfillmentClient {

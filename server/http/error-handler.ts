@@ -17,6 +17,16 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       const message =
         err.type === 'entity.too.large' ? 'The request body is too large.' : err.type === 'entity.parse.failed' ? 'The request body is not valid JSON.' : 'The request body could not be read.';
       body = { error: { code: err.type.replace(/\./g, '_'), message } };
+    } else if (err instanceof URIError && (err as URIError & { status?: number }).status === 400) {
+      // The router decodes route params (an :id) and throws on a malformed %-escape, marked 400.
+      status = 400;
+      body = { error: { code: 'bad_request', message: 'The address is not valid URL encoding: a % must be followed by two hexadecimal digits.' } };
+    } else if (err?.expose === true && typeof err.status === 'number' && err.status >= 400 && err.status < 500) {
+      // Other client errors from Express and its static file server (http-errors mark them
+      // `expose`, their short message being safe to show). Upstream errors that carry an HTTP
+      // status of their own (BigCommerce, the warehouse) are not the client's fault: they stay 500.
+      status = err.status;
+      body = { error: { code: status === 404 ? 'not_found' : 'bad_request', message: String(err.message || 'The request could not be handled.') } };
     }
     if (status >= 500) logger.error({ err, method: req.method, path: req.path }, 'request failed');
     // A rejected webhook may be an attack or a misconfigured hook: worth a line.

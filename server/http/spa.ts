@@ -24,3 +24,14 @@ export class SpaRenderer {
     return this.template.replace(BOOT_META, `<meta name="fb-boot" content="${encoded}">`);
   }
 }
+
+/**
+ * Whether a path can be one of the UI's pages (a bookmark, a reload). Files are not pages: a
+ * missing bundle under /assets/ or anything with an extension answers 404, because the HTML page
+ * in its place would be run or parsed as the file and fail in a confusing way.
+ */
+export function isPagePath(path: string): boolean {
+  if (path === '/assets' || path.startsWith('/assets/')) return false;
+  const last = path.slice(path.lastIndexOf('/') + 1);
+  return !/\.[A-Za-z0-9]+$/.test(last);
+}

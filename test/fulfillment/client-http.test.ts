@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   createFulfillmentClient,
+  FulfillmentAuthError,
   FulfillmentRejectedError,
   FulfillmentUnavailableError,
   MERCHANT_MESSAGE_MAX,
@@ -133,17 +134,16 @@ describe('fulfillment client HTTP', () => {
     expect(err.message.endsWith('…')).toBe(true);
   });
 
-  it('refuses unusable credentials up front, without quoting the key', () => {
+  it('refuses unusable credentials with a typed error before any request, without quoting the key', async () => {
     const factory = createFulfillmentClient({ baseUrl: 'https://wms.example.com' });
-    expect(() => factory({ accountId: '', apiKey: 'k' })).toThrow(/account id/);
-    let message = '';
-    try {
-      factory({ accountId: 'a', apiKey: 'secret key\nwith newline' });
-    } catch (e) {
-      message = (e as Error).message;
-    }
-    expect(message).toMatch(/API key must be/);
-    expect(message).not.toContain('secret key');
+    await expect(factory({ accountId: '', apiKey: 'k' }).getAccount()).rejects.toThrow(/account id/);
+    const err = await factory({ accountId: 'a', apiKey: 'secret key\nwith newline' }).getAccount().then(
+      () => null,
+      (e: unknown) => e as Error,
+    );
+    expect(err).toBeInstanceOf(FulfillmentAuthError);
+    expect(err?.message).toMatch(/saved fulfillment API key contains/);
+    expect(err?.message).not.toContain('secret key');
     expect(() => createFulfillmentClient({ baseUrl: 'ftp://wms.example.com' })).toThrow(TypeError);
   });
 

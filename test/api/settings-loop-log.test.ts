@@ -1,0 +1,48 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loopChanges } from '../../server/api/loop-changes.js';
+import { bareApp, STORE } from '../helpers/bare-app.js';
+import { bootDataOf } from '../helpers/harness.js';
+
+// Issue 7 point 15: `PUT /api/settings/loop {}` logged "Settings changed: ." in Activity.
+let t: Awaited<ReturnType<typeof bareApp>>;
+let token = '';
+beforeAll(async () => {
+  t = await bareApp();
+  await t.install();
+  const page = await t.http.get('/load').query({ signed_payload_jwt: t.sign() });
+  token = (await t.http.post('/api/session').send({ code: bootDataOf(page.text).exchangeCode })).body.token;
+});
+afterAll(() => t.close());
+const putLoop = (body: object) => t.http.put('/api/settings/loop').set('Authorization', `Bearer ${token}`).send(body);
+const settingsLog = async () =>
+  (await t.db('sync_log').where({ store_hash: STORE, flow: 'settings' }).orderBy('id').select('message')).map((r) => String(r.message));
+
+describe('PUT /api/settings/loop activity line', () => {
+  it('logs nothing for an empty body or values already saved, and answers the settings', async () => {
+    const before = await settingsLog();
+    for (const body of [{}, { syncMode: 'push' }, { inventoryLocationId: 1, cancellationStatusIds: [5] }]) {
+      const res = await putLoop(body);
+      expect(res.status, JSON.stringify(body)).toBe(200);
+      expect(res.body.syncMode).toBe('push');
+    }
+    expect(await settingsLog()).toEqual(before);
+  });
+
+  it('lists only the settings whose value changed, with their new value', async () => {
+    const res = await putLoop({ syncMode: 'poll', inventoryLocationId: 1, statusOnBackendCancelId: 5 });
+    expect(res.status).toBe(200);
+    expect((await settingsLog()).at(-1)).toBe('Settings changed: status when the warehouse cancels #5; sync mode poll.');
+  });
+});
+
+describe('loopChanges', () => {
+  const current = { cancellationStatusIds: [5, 6], statusOnBackendCancelId: null, inventoryLocationId: 1, syncMode: 'push' as const };
+  it('treats the cancellation statuses as a set', () => {
+    expect(loopChanges(current, { cancellationStatusIds: [6, 5] })).toEqual([]);
+    expect(loopChanges(current, { cancellationStatusIds: [] })).toEqual(['cancellation statuses none']);
+    expect(loopChanges(current, { cancellationStatusIds: [5, 10] })).toEqual(['cancellation statuses #5, #10']);
+  });
+  it('says the status is kept when the status on a warehouse cancel is cleared', () => {
+    expect(loopChanges({ ...current, statusOnBackendCancelId: 5 }, { statusOnBackendCancelId: null })).toEqual(['keep the BigCommerce status when the warehouse cancels']);
+  });
+});
