@@ -5,14 +5,22 @@ import type { Services } from '../services.js';
 import { sessionOf } from '../sessions/require-session.js';
 import { DuplicateMappingError } from '../storage/mappings-repo.js';
 import { bulkUpsertSkuMappings } from '../storage/sku-bulk-upsert.js';
+import { normaliseMappingKey } from '../storage/mapping-keys.js';
 import type { SkuImportResult } from './contract.js';
+import { BACKEND_CODE_MAX, BACKEND_SKU_MAX, BC_SKU_MAX, METHOD_MAX } from './mapping-limits.js';
 import { idParam, paging, parseInput } from './paging.js';
 import { requeueHeldOrders } from './requeue.js';
 import { checkCsvSize, parseSkuCsv } from './sku-csv.js';
 
-const sku = z.string().trim().min(1, 'Required').max(255, 'At most 255 characters');
-const skuInput = z.object({ bcSku: sku, backendSku: sku });
-const shippingInput = z.object({ method: z.string().trim().min(1, 'Required').max(255), backendCode: z.string().trim().max(255).nullable() });
+// Keys are normalised exactly as the order import looks them up (mapping-keys.ts); lengths are
+// what BigCommerce and the backend contract accept (mapping-limits.ts).
+const key = (max: number) => z.string().overwrite(normaliseMappingKey).max(max, `At most ${max} characters`);
+const skuInput = z.object({ bcSku: key(BC_SKU_MAX).min(1, 'Required'), backendSku: key(BACKEND_SKU_MAX).min(1, 'Required') });
+// The empty method is a real one: consignments BigCommerce gives no method name ("(no method)").
+const shippingInput = z.object({
+  method: key(METHOD_MAX),
+  backendCode: key(BACKEND_CODE_MAX).nullable(),
+});
 const csvInput = z.object({ csv: z.string({ error: 'Send the file as text in "csv"' }) });
 
 async function guardDuplicate<T>(p: Promise<T>): Promise<T> {
@@ -58,7 +66,7 @@ export function mappingRoutes(s: Services): Router {
     const { storeHash } = sessionOf(res);
     const { csv } = parseInput(csvInput, req.body, 'import');
     checkCsvSize(csv);
-    const { rows, errors } = parseSkuCsv(csv);
+    const { rows, errors } = await parseSkuCsv(csv);
     const { created, updated } = rows.length ? await bulkUpsertSkuMappings(s.db, storeHash, rows, s.clock.now()) : { created: 0, updated: 0 };
     await s.syncLog.append({ storeHash, flow: 'settings', message: `SKU mappings imported: ${created} new, ${updated} updated, ${errors.length} skipped.` }, s.clock.now());
     await requeueHeldOrders(s, storeHash);

@@ -33,11 +33,11 @@ export function checkCsvSize(csv: string): void {
  * reported by line and skipped; good ones are returned for a single transactional upsert. A file
  * of more than MAX_CSV_ROWS rows is refused as a whole (CsvTooLargeError), nothing imported.
  */
-export function parseSkuCsv(csv: string): { rows: Array<{ bcSku: string; backendSku: string }>; errors: SkuImportResult['errors'] } {
+export async function parseSkuCsv(csv: string): Promise<{ rows: Array<{ bcSku: string; backendSku: string }>; errors: SkuImportResult['errors'] }> {
   let records: CsvRecord[];
   try {
     // Each record keeps its line in the file, so error numbers match what the merchant sees.
-    records = csvRecords(csv);
+    records = await csvRecords(csv);
   } catch (err) {
     if (!(err instanceof CsvSyntaxError)) throw err;
     return { rows: [], errors: [{ line: err.line, message: 'The file is not valid CSV (check the quotes on this line).' }] };
