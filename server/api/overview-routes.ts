@@ -4,6 +4,7 @@ import { NotFoundError } from '../errors.js';
 import type { Services } from '../services.js';
 import { sessionOf } from '../sessions/require-session.js';
 import { refreshStoreDetails } from './store-details.js';
+import { TOKEN_UNREADABLE_REASON } from '../storage/secret-health.js';
 
 function checklist(memberCount: number, backendConnected: boolean, importChosen: boolean): ChecklistItem[] {
   return [
@@ -54,11 +55,12 @@ export function overviewRoutes(s: Services): Router {
           secureUrl: store.secureUrl,
           installedAt: new Date(store.installedAt).toISOString(),
           needsReauth: store.needsReauth,
-          detailsError,
+          // "Not connected" would hide the cause: the encryption key changed (storage/secret-health.ts).
+          detailsError: store.needsReauth && store.reauthReason === 'token_unreadable' ? TOKEN_UNREADABLE_REASON : detailsError,
         },
         user: { id: session.userId, email: session.email, role: session.role },
         memberCount,
-        checklist: checklist(memberCount, settings.backendConnected, settings.backendConnected),
+        checklist: checklist(memberCount, settings.backendConnected, settings.importStatusSavedAt !== null),
       };
       res.json(out);
     } catch (err) {

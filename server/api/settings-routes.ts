@@ -3,11 +3,13 @@ import { z } from 'zod';
 import { listLocations, listOrderStatuses } from '../bigcommerce/index.js';
 import { AppError, BadRequestError } from '../errors.js';
 import { FulfillmentAuthError, FulfillmentRejectedError, FulfillmentUnavailableError } from '../fulfillment/index.js';
+import { isHeaderSafeToken } from '../fulfillment/client.js';
 import type { Services } from '../services.js';
 import { sessionOf } from '../sessions/require-session.js';
 import type { StoreSettings } from '../storage/settings-repo.js';
 import { JOB } from '../webhooks/topics.js';
 import type { ConnectionTestResponse, LoopSettings, OrderStatusOption, SettingsResponse } from './contract.js';
+import { loopChanges } from './loop-changes.js';
 import { parseInput } from './paging.js';
 import { requeueHeldOrders } from './requeue.js';
 import { toJobError } from '../flows/job-errors.js';
@@ -35,9 +37,18 @@ export function toSettingsResponse(st: StoreSettings): SettingsResponse & LoopSe
   };
 }
 
+// Both travel in HTTP headers (Fulfillment-Account, Authorization), which carry visible ASCII only.
+const headerToken = (what: string, max: number) =>
+  z
+    .string({ error: `Enter the ${what}` })
+    .trim()
+    .min(1, `Enter the ${what}`)
+    .max(max, `The ${what} is too long (${max} characters at most)`)
+    .regex(/^[\x21-\x7e]+$/, `The ${what} may contain only letters, digits and punctuation (no spaces or accented characters)`);
+
 const backendInput = z.object({
-  accountId: z.string().trim().min(1, 'Enter the account id').max(128, 'The account id is too long'),
-  apiKey: z.string().trim().min(1, 'Enter the API key').max(512, 'The API key is too long').optional(),
+  accountId: headerToken('account id', 128),
+  apiKey: headerToken('API key', 255).optional(),
 });
 
 const flowsInput = z
@@ -65,6 +76,8 @@ async function checkBackend(s: Services, storeHash: string, input: z.infer<typeo
   const stored = await s.settings.get(storeHash, s.clock.now());
   const apiKey = input.apiKey ?? (stored.backendAccountId === input.accountId ? stored.backendApiKey : null);
   if (!apiKey) throw new BadRequestError('Enter the API key for this account.', { apiKey: 'Enter the API key' });
+  // A key saved before the character check above cannot be sent at all: ask for it again.
+  if (!isHeaderSafeToken(apiKey)) throw new BadRequestError('The saved API key contains characters that cannot be sent: enter the API key again.', { apiKey: 'Enter the API key again' });
   try {
     const account = await s.fulfillment.factory({ accountId: input.accountId, apiKey }).getAccount();
     if (account.id !== input.accountId) {
@@ -137,9 +150,12 @@ export function settingsRoutes(s: Services): Router {
     if (input.statusOnBackendCancelId !== undefined && input.statusOnBackendCancelId === current.importStatusId) {
       throw new BadRequestError('The status set when the warehouse cancels cannot be the import status (the order would be sent again).', { statusOnBackendCancelId: 'Is the import status' });
     }
+    // A request that changes nothing (an empty body, or the values already saved) is not an event.
+    const changes = loopChanges(current, input);
+    if (changes.length === 0) return void res.json(toSettingsResponse(current));
     const now = s.clock.now();
     await s.settings.saveLoop(storeHash, input, now);
-    await s.syncLog.append({ storeHash, flow: 'settings', message: `Settings changed: ${Object.keys(input).join(', ')}.` }, now);
+    await s.syncLog.append({ storeHash, flow: 'settings', message: `Settings changed: ${changes.join('; ')}.` }, now);
     if (input.syncMode === 'poll') await s.jobs.queue.enqueue({ storeHash, kind: JOB.fulfillmentPoll, dedupeKey: `poll:${storeHash}` });
     s.jobs.wake();
     res.json(toSettingsResponse(await s.settings.get(storeHash, s.clock.now())));

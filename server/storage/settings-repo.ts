@@ -15,6 +15,8 @@ export interface StoreSettings {
   backendCheckedAt: number | null;
   backendError: string | null;
   importStatusId: number;
+  /** When the merchant first saved the import status (null: the default was never confirmed). */
+  importStatusSavedAt: number | null;
   statusAfterAcceptId: number | null;
   webhookSecret: string;
   webhooksReconciledAt: number | null;
@@ -64,6 +66,7 @@ export class SettingsRepo {
       backendCheckedAt: num(r.backend_checked_at),
       backendError: backend.unreadable ? BACKEND_KEY_UNREADABLE_MESSAGE : str(r.backend_error),
       importStatusId: Number(r.import_status_id),
+      importStatusSavedAt: num(r.import_status_saved_at),
       statusAfterAcceptId: num(r.status_after_accept_id),
       webhookSecret: this.cipher.decrypt(String(r.webhook_secret_enc)),
       webhooksReconciledAt: num(r.webhooks_reconciled_at),
@@ -152,6 +155,7 @@ export class SettingsRepo {
     await this.db('store_settings')
       .where({ store_hash: storeHash })
       .update({ import_status_id: i.importStatusId, status_after_accept_id: i.statusAfterAcceptId, updated_at: now });
+    await this.db('store_settings').where({ store_hash: storeHash }).whereNull('import_status_saved_at').update({ import_status_saved_at: now });
   }
 
   async saveWebhookHealth(storeHash: string, error: string | null, now: number) {
