@@ -11,6 +11,7 @@ import {
   merchantText,
   type FulfillmentErrorDetails,
 } from './errors.js';
+import { FulfillmentKeyReusedError } from './key-reused.js';
 import { errorBodySchema } from './responses.js';
 
 export type Operation = 'account' | 'create' | 'cancel';
@@ -61,6 +62,14 @@ export function failureFor({ op, status, headers, text, where, secrets, nowMs }:
     const said = backendMessage ? ` The fulfillment backend said: ${backendMessage}` : '';
     return new FulfillmentAuthError(
       `The fulfillment backend did not accept these credentials (HTTP ${status}): check the account id and API key.${said}`,
+      details,
+    );
+  }
+  // The key already names an order there, created from another body: it exists, it is not refused.
+  if (status === 422 && op === 'create' && details.code === 'idempotency_key_reused') {
+    const said = backendMessage ? ` The fulfillment backend said: ${backendMessage}` : '';
+    return new FulfillmentKeyReusedError(
+      `The warehouse already has this order, received earlier with different contents, so it was not sent again. Check the order at the warehouse and correct it there if needed.${said}`,
       details,
     );
   }

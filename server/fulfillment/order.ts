@@ -2,10 +2,12 @@
 // (docs/fulfillment-api.openapi.yaml, schema FulfillmentOrderInput). The zod schema is the single
 // source of truth: the sandbox warehouse validates with it and the OpenAPI document mirrors it.
 //
-// Design rules, because a retry must be byte-for-byte the same request (see the Idempotency-Key
-// rules in docs/fulfillment-backend.md):
+// Design rules, because a retry must be the same request (see the Idempotency-Key rules in
+// docs/fulfillment-backend.md). The import freezes the body on the order just before the first
+// POST and resends that stored body on every retry (flows/order-import/send-order.ts), so a
+// mapping or order edited between attempts cannot change it; the rules below keep it stable anyway:
 // - nothing in the body describes the *attempt* (no "sent at" timestamp, no attempt number), so a
-//   retried job that rebuilds the body from the same order produces an equal body;
+//   body built again from the same order is equal;
 // - optional values are present as `null` rather than omitted, so "empty" has one spelling;
 // - money is a decimal string (BigCommerce sends "12.5000"), never a float.
 

@@ -1,0 +1,78 @@
+// The order.set-status job: puts a BigCommerce order into a status the merchant chose, status_id
+// only. Queued after the warehouse accepted an order (Settings › "status after acceptance") and
+// after the warehouse cancelled one (statusOnBackendCancelId).
+//
+// The job may run long after it was queued (backoff, quota waits), and the order may have moved on
+// meanwhile (shipped, cancelled). A job queued after acceptance therefore carries the status the
+// order had when it was sent (`ifStatusId`) and changes nothing unless the order still has it. That
+// costs one GET per accepted order, only for stores that use the option (it is off by default, and
+// the import itself stays at one BigCommerce call per order).
+import { z } from 'zod';
+import { BigCommerceApiError, setOrderStatus, type BigCommerceClient } from '../../bigcommerce/index.js';
+import { PermanentJobError, type JobRecord } from '../../jobs/types.js';
+import type { Services } from '../../services.js';
+import { toJobError } from '../job-errors.js';
+
+export const setStatusPayloadSchema = z.object({
+  orderId: z.number().int().positive(),
+  statusId: z.number().int().nonnegative(),
+  /** Only if the order still has this status (absent: always, as for a warehouse cancellation). */
+  ifStatusId: z.number().int().nonnegative().optional(),
+});
+export type SetStatusPayload = z.infer<typeof setStatusPayloadSchema>;
+
+const currentStatusSchema = z.looseObject({ status_id: z.coerce.number(), status: z.string().nullish(), custom_status: z.string().nullish() });
+
+/** GET /v2/orders/{id} without includes: the status is all this needs. */
+async function currentStatus(client: BigCommerceClient, orderId: number): Promise<{ id: number; label: string }> {
+  const o = currentStatusSchema.parse(await client.get('v2', `/orders/${orderId}`));
+  return { id: o.status_id, label: o.custom_status || o.status || `#${o.status_id}` };
+}
+
+/** Why the status is left as it is, or null to set it. */
+function whyNot(now: { id: number; label: string }, statusId: number, ifStatusId: number): string | null {
+  if (now.id === statusId) return `Status already #${statusId} in BigCommerce; not changed.`;
+  if (now.id !== ifStatusId) return `Status not set to #${statusId}: the order moved to "${now.label}" in BigCommerce since it was sent, so it is left there.`;
+  return null;
+}
+
+export async function setStatusAfterAccept(s: Pick<Services, 'bigcommerce' | 'syncLog' | 'clock'>, job: JobRecord): Promise<void> {
+  const parsed = setStatusPayloadSchema.safeParse(job.payload);
+  if (!parsed.success) throw new PermanentJobError(`Invalid ${job.kind} payload: ${parsed.error.issues[0]?.message ?? 'unreadable'}`);
+  const { orderId, statusId, ifStatusId } = parsed.data;
+  const storeHash = job.storeHash;
+  const log = (level: 'info' | 'warn' | 'error', message: string, detail?: string) =>
+    s.syncLog.append({ storeHash, orderId, flow: 'orders', level, message, detail }, s.clock.now());
+  const client = await s.bigcommerce.forStore(storeHash);
+  if (!client) throw new PermanentJobError('The store is not installed.');
+
+  try {
+    const skip = ifStatusId === undefined ? null : whyNot(await currentStatus(client, orderId), statusId, ifStatusId);
+    if (skip) {
+      await log('info', skip);
+      return;
+    }
+    await setOrderStatus(client, orderId, statusId);
+  } catch (err) {
+    // A refusal (the order was deleted, the status does not exist, …) will not change on a retry:
+    // said on the order rather than as an anonymous dead background task.
+    if (err instanceof BigCommerceApiError && !err.retryable && err.status !== 401) {
+      await log('error', `BigCommerce refused to set the status to #${statusId}`, err.message);
+      return;
+    }
+    throw toJobError(err);
+  }
+  await log('info', `Status set to #${statusId} in BigCommerce.`);
+}
+
+/** A set-status job that used its last attempt (BigCommerce down for hours, a revoked token): said on its order. */
+export async function failDeadStatusJob(s: Pick<Services, 'syncLog' | 'clock'>, job: JobRecord, error: Error): Promise<boolean> {
+  const parsed = setStatusPayloadSchema.safeParse(job.payload);
+  if (!parsed.success) return false;
+  const { orderId, statusId } = parsed.data;
+  await s.syncLog.append(
+    { storeHash: job.storeHash, orderId, flow: 'orders', level: 'error', message: `Could not set the BigCommerce status to #${statusId} after all retries`, detail: error.message },
+    s.clock.now(),
+  );
+  return true;
+}

@@ -1,0 +1,25 @@
+// An order.sync job that used its last attempt. The order shows as failed (Retry on its page), its
+// events are failed, and a cancellation still waiting for the warehouse becomes an alert: the
+// warehouse may ship the order, and only the merchant can stop that now.
+import type { JobRecord } from '../../jobs/types.js';
+import type { Services } from '../../services.js';
+import { MAY_BE_AT_WAREHOUSE } from './cancel-unconfirmed.js';
+import type { OrderSyncPayload } from './sync-order.js';
+
+export async function failDeadOrderSync(s: Pick<Services, 'orders' | 'webhookEvents' | 'syncLog' | 'clock'>, job: JobRecord, error: Error): Promise<void> {
+  const now = s.clock.now();
+  const { orderId } = job.payload as OrderSyncPayload;
+  const storeHash = job.storeHash;
+  const order = await s.orders.get(storeHash, orderId);
+  if (order && !order.backendOrderId) {
+    await s.orders.setState(storeHash, orderId, { state: 'failed', lastError: error.message }, now);
+  }
+  if (order?.cancellation?.source === 'bigcommerce' && order.cancellation.outcome === 'pending') {
+    const alert = order.backendOrderId
+      ? 'Cancelled in BigCommerce, but the warehouse did not answer the cancellation after all retries. Cancel the order at the warehouse.'
+      : `${MAY_BE_AT_WAREHOUSE}, and the warehouse did not answer after all retries. Check the warehouse and cancel the order there if it has it.`;
+    await s.orders.setCancellation(storeHash, orderId, { source: 'bigcommerce', outcome: 'failed', message: error.message, alert }, now);
+  }
+  await s.webhookEvents.settleForResource(storeHash, 'bigcommerce', String(orderId), 'failed', error.message, now, now);
+  await s.syncLog.append({ storeHash, orderId, flow: 'orders', level: 'error', message: 'Import failed after all retries', detail: error.message }, now);
+}
