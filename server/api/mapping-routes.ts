@@ -14,12 +14,12 @@ import { checkCsvSize, parseSkuCsv } from './sku-csv.js';
 
 // Keys are normalised exactly as the order import looks them up (mapping-keys.ts); lengths are
 // what BigCommerce and the backend contract accept (mapping-limits.ts).
-const key = (max: number) => z.string().overwrite(normaliseMappingKey).max(max, `At most ${max} characters`);
-const skuInput = z.object({ bcSku: key(BC_SKU_MAX).min(1, 'Required'), backendSku: key(BACKEND_SKU_MAX).min(1, 'Required') });
+const key = (max: number, why = '') => z.string().overwrite(normaliseMappingKey).max(max, `At most ${max} characters${why}`);
+const skuInput = z.object({ bcSku: key(BC_SKU_MAX).min(1, 'Required'), backendSku: key(BACKEND_SKU_MAX, ' (the longest SKU the fulfillment backend accepts)').min(1, 'Required') });
 // The empty method is a real one: consignments BigCommerce gives no method name ("(no method)").
 const shippingInput = z.object({
   method: key(METHOD_MAX),
-  backendCode: key(BACKEND_CODE_MAX).nullable(),
+  backendCode: key(BACKEND_CODE_MAX, ' (the longest shipping method code the fulfillment backend accepts)').nullable(),
 });
 const csvInput = z.object({ csv: z.string({ error: 'Send the file as text in "csv"' }) });
 

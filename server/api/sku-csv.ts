@@ -1,6 +1,8 @@
 import { AppError } from '../errors.js';
+import { normaliseMappingKey } from '../storage/mapping-keys.js';
 import type { SkuImportResult } from './contract.js';
 import { CsvSyntaxError, csvRecords, type CsvRecord } from './csv-records.js';
+import { BACKEND_SKU_MAX, BC_SKU_MAX } from './mapping-limits.js';
 
 // What the Settings import promises (client/src/lib/csv.ts): a file of up to 1 MB and 20,000 rows.
 export const MAX_CSV_ROWS = 20_000;
@@ -52,10 +54,12 @@ export async function parseSkuCsv(csv: string): Promise<{ rows: Array<{ bcSku: s
   const errors: SkuImportResult['errors'] = [];
   const rows = new Map<string, { bcSku: string; backendSku: string }>();
   records.forEach(({ fields: rec, line }, i) => {
-    const [a = '', b = ''] = rec;
+    // Quoted fields keep their spaces; the keys are saved the way the order import looks them up.
+    const [a = '', b = ''] = rec.map(normaliseMappingKey);
     if (i === 0 && header) return;
     if (rec.length < 2 || !a || !b) return void errors.push({ line, message: 'Needs two values: BigCommerce SKU, backend SKU.' });
-    if (a.length > 255 || b.length > 255) return void errors.push({ line, message: 'A SKU is longer than 255 characters.' });
+    if (a.length > BC_SKU_MAX) return void errors.push({ line, message: `The BigCommerce SKU is longer than ${BC_SKU_MAX} characters.` });
+    if (b.length > BACKEND_SKU_MAX) return void errors.push({ line, message: `The backend SKU is longer than ${BACKEND_SKU_MAX} characters (the longest the fulfillment backend accepts).` });
     rows.set(a, { bcSku: a, backendSku: b });
   });
   return { rows: [...rows.values()], errors };

@@ -1,5 +1,7 @@
 import type { Knex } from 'knex';
 import type { OrderSummary, OrderSyncState } from '../api/contract.js';
+import { cappedPage } from './capped-list.js';
+import { normaliseMappingKey } from './mapping-keys.js';
 
 export interface OrderRow {
   storeHash: string;
@@ -18,6 +20,10 @@ export interface OrderRow {
   updatedAt: number;
   alert: string | null;
   cancellation: { source: 'bigcommerce' | 'warehouse'; outcome: CancelOutcome; message: string | null; at: number } | null;
+  /** Set before the first create that may reach the backend: until backendOrderId, it may be there. */
+  sendStartedAt: number | null;
+  /** The exact create body, frozen with sendStartedAt and resent unchanged (null for rows from before it was kept). */
+  sendBody: unknown;
 }
 
 export type CancelOutcome = 'pending' | 'cancelled' | 'too_late' | 'rejected' | 'failed';
@@ -48,6 +54,8 @@ const toRow = (r: Raw): OrderRow => ({
           message: r.cancel_message == null ? null : String(r.cancel_message),
           at: Number(r.cancel_at),
         },
+  sendStartedAt: r.send_started_at == null ? null : Number(r.send_started_at),
+  sendBody: r.send_body == null ? null : JSON.parse(String(r.send_body)),
 });
 
 export const toSummary = (o: OrderRow): OrderSummary => ({
@@ -67,6 +75,11 @@ export interface OrderSeen {
   customer: string;
   orderDate: number | null;
   shippingMethod: string | null;
+  /**
+   * Every consignment's method, normalised (mapping-keys.ts): what Settings › Shipping method
+   * mappings lists. Absent: the first method alone.
+   */
+  shippingMethods?: string[];
 }
 
 /** Sync state of every order the app has seen. `sent` is final for the import flow. */
@@ -86,6 +99,7 @@ export class OrdersRepo {
       customer: seen.customer,
       order_date: seen.orderDate,
       shipping_method: seen.shippingMethod,
+      shipping_methods: JSON.stringify(seen.shippingMethods ?? (seen.shippingMethod == null ? [] : [normaliseMappingKey(seen.shippingMethod)])),
       updated_at: now,
     };
     await this.db('orders')
@@ -117,11 +131,28 @@ export class OrdersRepo {
       state: 'sent',
       backend_order_id: backendOrderId,
       payload_sent: JSON.stringify(payload),
+      send_body: null, // now in payload_sent
       attention_reason: null,
       last_error: null,
       sent_at: now,
       updated_at: now,
     });
+  }
+
+  /**
+   * Freezes the create body just before a POST that may reach the backend. A body already frozen
+   * is kept (the caller resends that one); a row from before bodies were kept gets this one.
+   */
+  async freezeSendBody(storeHash: string, orderId: number, body: unknown, now: number): Promise<void> {
+    await this.db('orders')
+      .where({ store_hash: storeHash, order_id: orderId })
+      .whereNull('send_body')
+      .update({ send_body: JSON.stringify(body), send_started_at: this.db.raw('coalesce(send_started_at, ?)', [now]), updated_at: now });
+  }
+
+  /** The backend refused the create before creating anything: the key is unused, the body may change. */
+  async releaseSendBody(storeHash: string, orderId: number, now: number): Promise<void> {
+    await this.db('orders').where({ store_hash: storeHash, order_id: orderId }).update({ send_body: null, send_started_at: null, updated_at: now });
   }
 
   async setCancellation(
@@ -147,9 +178,10 @@ export class OrdersRepo {
     const q = this.db('orders').where({ store_hash: storeHash });
     if (f.state) q.andWhere({ state: f.state });
     if (f.search !== undefined) q.andWhere({ order_id: f.search });
-    const [{ n }] = (await q.clone().count({ n: '*' })) as [{ n: number }];
-    const rows = await q.orderBy([{ column: 'order_id', order: 'desc' }]).limit(limit).offset((page - 1) * limit);
-    return { items: rows.map((r) => toSummary(toRow(r))), total: Number(n) };
+    // The primary key (store_hash, order_id) and (store_hash, state, order_id) serve this order.
+    const byId = (x: Knex.QueryBuilder) => x.orderBy([{ column: 'order_id', order: 'desc' }]);
+    const { rows, total, totalCapped } = await cappedPage<Raw>(this.db, q, byId, page, limit);
+    return { items: rows.map((r) => toSummary(toRow(r))), total, totalCapped };
   }
 
   /** Orders held for a reason the merchant may just have fixed (a mapping). */

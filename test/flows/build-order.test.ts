@@ -80,4 +80,23 @@ describe('building the backend order', () => {
   it('lists the SKUs and methods whose mappings it needs', () => {
     expect(mappingKeys(order())).toEqual({ skus: ['A-1', 'B-2'], methods: ['Flat Rate'] });
   });
+
+  it('keys are spelled as they are saved: trimmed, with every consignment and the empty method', () => {
+    const o = order({
+      consignments: { shipping: [consignment(7, ' Flat Rate ', [line(1, 'A-1 ')]), consignment(8, 'Express', [line(2, ' B-2')]), consignment(9, '', [line(3, 'C-3')])] },
+    });
+    expect(mappingKeys(o)).toEqual({ skus: ['A-1', 'B-2', 'C-3'], methods: ['Flat Rate', 'Express', ''] });
+    // Looked up under those keys, the body carries every mapping: no SKU silently sent unmapped.
+    const r = buildFulfillmentOrder('abc', o, maps({ 'A-1': 'WH-A', 'B-2': 'WH-B' }, { 'Flat Rate': 'GROUND', Express: 'EXP', '': 'STD' }));
+    expect(r.ok && r.input.shipments.map((s) => [s.shipping_method, s.lines.map((l) => l.sku)])).toEqual([
+      ['GROUND', ['WH-A']],
+      ['EXP', ['WH-B']],
+      ['STD', ['C-3']],
+    ]);
+  });
+
+  it('an unmapped empty method is named as "(no method)", the label Settings shows it under', () => {
+    const o = order({ consignments: { shipping: [consignment(7, '', [line(1, 'A-1')])] } });
+    expect(buildFulfillmentOrder('abc', o, maps())).toEqual({ ok: false, reason: expect.stringMatching(/^Shipping method \(no method\) has no mapping\. Add it under Settings/) });
+  });
 });

@@ -1,6 +1,7 @@
 import { resolveSkus, setAbsoluteLevels, trackingModes } from '../../bigcommerce/index.js';
 import type { Services } from '../../services.js';
 import type { Settlement } from '../../storage/inventory-repo.js';
+import { knownProductLevels } from '../../storage/product-levels.js';
 import { toJobError } from '../job-errors.js';
 import { planLevels } from './plan-levels.js';
 import { summarise } from './summarise-levels.js';
@@ -47,17 +48,23 @@ async function pushAll(s: Services, storeHash: string): Promise<void> {
       }
       const modes = await trackingModes(client, [...new Set(rows.flatMap((r) => (r.productId ? [r.productId] : [])))]);
       const covered = await s.mappings.mappedBackendSkus(storeHash, rows.filter((r) => r.sku === r.backendSku).map((r) => r.sku));
-      const plan = planLevels(rows, modes, covered);
+      // A product tracked by product whose variant SKUs the batch carries: its level is their sum,
+      // so the last known levels of its other SKUs are needed (plan-levels.ts).
+      const summed = [...new Set(rows.flatMap((r) => (r.productId != null && r.variantId != null && modes.get(r.productId) === 'product' ? [r.productId] : [])))];
+      const known = summed.length ? await knownProductLevels(s.db, storeHash, summed) : [];
+      const plan = planLevels(rows, modes, covered, known);
       const refused = await writeLevels(
         plan.writes.map((w) => w.item),
         (items) => setAbsoluteLevels(client, items, 'Fulfillment Bridge: stock level from the warehouse'),
       );
       const outcomes: Settlement[] = [
         ...plan.settled,
-        ...plan.writes.map((w, i): Settlement => {
-          const reason = refused.get(i);
-          return reason === undefined ? { ...w.row, status: 'synced', note: w.note } : { ...w.row, status: 'skipped', reason };
-        }),
+        ...plan.writes.flatMap((w, i) =>
+          w.rows.map(({ row, note }): Settlement => {
+            const reason = refused.get(i);
+            return reason === undefined ? { ...row, status: 'synced', note } : { ...row, status: 'skipped', reason };
+          }),
+        ),
       ];
       const at = now();
       await s.inventory.settle(storeHash, outcomes, at);

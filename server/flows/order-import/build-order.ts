@@ -1,5 +1,6 @@
 import type { BcOrder } from '../../bigcommerce/index.js';
 import { fulfillmentOrderInputSchema, type FulfillmentOrderInput } from '../../fulfillment/index.js';
+import { NO_METHOD_LABEL, normaliseMappingKey } from '../../storage/mapping-keys.js';
 
 export interface Mappings {
   /** BigCommerce SKU → backend SKU; an unmapped SKU passes through unchanged. */
@@ -12,11 +13,14 @@ export type BuildResult = { ok: true; input: FulfillmentOrderInput } | { ok: fal
 
 const blankToNull = (v: string | null | undefined) => (v && v.trim() !== '' ? v : null);
 
-/** Every BigCommerce SKU and shipping method in the order, for loading their mappings. */
+/**
+ * Every BigCommerce SKU and shipping method the order needs a mapping for, spelled as they are
+ * saved and looked up (normaliseMappingKey); "" is the method of a consignment without one.
+ */
 export function mappingKeys(order: BcOrder): { skus: string[]; methods: string[] } {
-  const shipping = order.consignments?.shipping ?? [];
-  const skus = shipping.flatMap((c) => c.line_items.map((l) => l.sku ?? '').filter((s) => s !== ''));
-  const methods = shipping.map((c) => c.shipping_method ?? '').filter((m) => m !== '');
+  const shipping = (order.consignments?.shipping ?? []).filter((c) => c.line_items.length > 0);
+  const skus = shipping.flatMap((c) => c.line_items.map((l) => normaliseMappingKey(l.sku)).filter((s) => s !== ''));
+  const methods = shipping.map((c) => normaliseMappingKey(c.shipping_method));
   return { skus: [...new Set(skus)], methods: [...new Set(methods)] };
 }
 
@@ -33,17 +37,17 @@ export function buildFulfillmentOrder(storeHash: string, order: BcOrder, m: Mapp
 
   const shipments = [];
   for (const c of consignments) {
-    const method = c.shipping_method?.trim() ?? '';
+    const method = normaliseMappingKey(c.shipping_method);
     const code = m.shipping.get(method);
     if (!code) {
       return {
         ok: false,
-        reason: `Shipping method "${method || '(none)'}" has no mapping. Add it under Settings › Shipping method mappings; the order is sent as soon as it is mapped.`,
+        reason: `Shipping method ${method ? `"${method}"` : NO_METHOD_LABEL} has no mapping. Add it under Settings › Shipping method mappings; the order is sent as soon as it is mapped.`,
       };
     }
     const lines = [];
     for (const l of c.line_items) {
-      const sku = l.sku?.trim() ?? '';
+      const sku = normaliseMappingKey(l.sku);
       if (!sku) return { ok: false, reason: `Line "${l.name ?? l.id}" has no SKU. Give the product a SKU in BigCommerce, then retry the order.` };
       lines.push({
         sku: m.sku.get(sku) ?? sku,

@@ -1,12 +1,16 @@
-import { BigCommerceApiError, getOrderWithConsignments, parseBcDate, setOrderStatus, type BcOrder } from '../../bigcommerce/index.js';
-import { FulfillmentRejectedError, FulfillmentUnavailableError, fulfillmentIdempotencyKey } from '../../fulfillment/index.js';
+import { BigCommerceApiError, getOrderWithConsignments, parseBcDate, type BcOrder } from '../../bigcommerce/index.js';
+import type { FulfillmentOrderInput } from '../../fulfillment/index.js';
 import { PermanentJobError } from '../../jobs/types.js';
 import type { JobRecord } from '../../jobs/types.js';
 import type { Services } from '../../services.js';
+import type { OrderRow } from '../../storage/orders-repo.js';
 import { JOB } from '../../webhooks/topics.js';
 import { toJobError } from '../job-errors.js';
 import { buildFulfillmentOrder, mappingKeys } from './build-order.js';
 import { cancelAtWarehouse } from '../fulfillment/cancellations.js';
+import { cancelUnconfirmedSend } from './cancel-unconfirmed.js';
+import { frozenBody, sendOrder } from './send-order.js';
+import type { SetStatusPayload } from './status-after-accept.js';
 
 export interface OrderSyncPayload {
   orderId: number;
@@ -26,10 +30,14 @@ function customerOf(order: BcOrder): string {
   return [b?.first_name, b?.last_name].filter(Boolean).join(' ').trim() || b?.email || '';
 }
 
+/** A cancellation in BigCommerce that the warehouse has not confirmed yet (it was unavailable). */
+const cancellationPending = (o: OrderRow) => o.cancellation?.source === 'bigcommerce' && o.cancellation.outcome === 'pending';
+
 /**
  * The import step for one order: re-read it (events may be stale or out of order), and send it
  * exactly once when its *current* status is the store's import status. An order already sent is
- * not fetched again.
+ * not fetched again. An order whose create may have reached the warehouse (sendStartedAt without a
+ * warehouse id) is never reported as "not sent": see send-order.ts and cancel-unconfirmed.ts.
  */
 export async function syncOrder(s: Services, job: JobRecord): Promise<void> {
   const { orderId } = job.payload as OrderSyncPayload;
@@ -45,7 +53,7 @@ export async function syncOrder(s: Services, job: JobRecord): Promise<void> {
   if (known?.backendOrderId) {
     // Already sent: the only thing left to do is pass a cancellation on. Re-read the order only
     // when an unsettled status event says it may have moved into a cancellation status.
-    if (settings.flows.cancellations && (await mayBeCancelled(s, storeHash, orderId, settings.cancellationStatusIds))) {
+    if (settings.flows.cancellations && (cancellationPending(known) || (await mayBeCancelled(s, storeHash, orderId, settings.cancellationStatusIds)))) {
       const client = await s.bigcommerce.forStore(storeHash);
       if (client) {
         let current: BcOrder;
@@ -70,6 +78,15 @@ export async function syncOrder(s: Services, job: JobRecord): Promise<void> {
     order = await getOrderWithConsignments(client, orderId);
   } catch (err) {
     if (err instanceof BigCommerceApiError && err.status === 404) {
+      if (known?.sendStartedAt != null) {
+        const alert = 'Deleted in BigCommerce, but an earlier attempt to send it may have reached the warehouse (no answer came back). Check the warehouse and cancel the order there if it has it.';
+        if (known.alert !== alert) {
+          await s.orders.setCancellation(storeHash, orderId, { source: 'bigcommerce', outcome: 'failed', message: 'The order no longer exists in BigCommerce.', alert }, s.clock.now());
+          await log('error', 'BigCommerce has no such order (deleted?); it may be at the warehouse', alert);
+        }
+        await settle('processed');
+        return;
+      }
       await log('warn', 'BigCommerce has no such order (deleted?); nothing to import.');
       await settle('ignored');
       return;
@@ -84,10 +101,18 @@ export async function syncOrder(s: Services, job: JobRecord): Promise<void> {
     customer: customerOf(order),
     orderDate: parseBcDate(order.date_created),
     shippingMethod,
+    // Every consignment's method, so Settings lists each one an order can be held for.
+    shippingMethods: mappingKeys(order).methods,
   };
   const row = await s.orders.upsertSeen(storeHash, orderId, seen, 'waiting', s.clock.now());
 
   if (settings.cancellationStatusIds.includes(order.status_id)) {
+    if (row.sendStartedAt !== null) {
+      // Cancelled after a create that may have reached the warehouse: find out, and cancel it there.
+      await cancelUnconfirmedSend(s, row, seen.bcStatus ?? String(order.status_id), settings.flows.cancellations);
+      await settle('processed');
+      return;
+    }
     // Cancelled before it was sent: it is never sent.
     if (row.state !== 'cancelled') {
       await s.orders.setCancellation(storeHash, orderId, { source: 'bigcommerce', outcome: 'cancelled', message: 'Cancelled in BigCommerce before it was sent.', state: 'cancelled', alert: null }, s.clock.now());
@@ -98,31 +123,37 @@ export async function syncOrder(s: Services, job: JobRecord): Promise<void> {
   }
 
   if (!settings.flows.orders) {
-    if (!known || known.bcStatusId !== order.status_id) await log('info', 'The Orders flow is off: not sent.');
+    if (!known || known.bcStatusId !== order.status_id) {
+      await log('info', row.sendStartedAt === null ? 'The Orders flow is off: not sent.' : 'The Orders flow is off: not sent again (an earlier attempt may have reached the warehouse).');
+    }
     await settle('ignored');
     return;
   }
 
   if (order.status_id !== settings.importStatusId) {
     if (!known || known.bcStatusId !== order.status_id) {
-      await log('info', `Status is "${seen.bcStatus ?? order.status_id}", not the import status: not sent.`);
+      await log(
+        row.sendStartedAt === null ? 'info' : 'warn',
+        row.sendStartedAt === null
+          ? `Status is "${seen.bcStatus ?? order.status_id}", not the import status: not sent.`
+          : `Status is "${seen.bcStatus ?? order.status_id}", not the import status: not sent again. An earlier attempt may have reached the warehouse; it is completed if the order returns to the import status, and cancelled there if the order is cancelled.`,
+      );
     }
     await settle('ignored');
     return;
   }
 
-  const { skus, methods } = mappingKeys(order);
-  const shipping = new Map<string, string>();
-  for (const m of methods) {
-    const code = await s.mappings.shippingCode(storeHash, m);
-    if (code) shipping.set(m, code);
-  }
-  const built = buildFulfillmentOrder(storeHash, order, { sku: await s.mappings.skuMap(storeHash, skus), shipping });
-  if (!built.ok) {
-    if (row.state !== 'needs_attention' || row.attentionReason !== built.reason) await log('warn', 'Needs attention', built.reason);
-    await s.orders.setState(storeHash, orderId, { state: 'needs_attention', attentionReason: built.reason, lastError: built.reason }, s.clock.now());
-    await settle('processed');
-    return;
+  // Once a create may have reached the warehouse, its body is frozen and resent unchanged.
+  let body: FulfillmentOrderInput | null = frozenBody(row);
+  if (!body) {
+    const built = await buildFromMappings(s, storeHash, order);
+    if (!built.ok) {
+      if (row.state !== 'needs_attention' || row.attentionReason !== built.reason) await log('warn', 'Needs attention', built.reason);
+      await s.orders.setState(storeHash, orderId, { state: 'needs_attention', attentionReason: built.reason, lastError: built.reason }, s.clock.now());
+      await settle('processed');
+      return;
+    }
+    body = built.input;
   }
 
   const backend = await s.fulfillment.forStore(storeHash);
@@ -134,39 +165,22 @@ export async function syncOrder(s: Services, job: JobRecord): Promise<void> {
     return;
   }
 
-  try {
-    const created = await backend.createOrder(built.input, fulfillmentIdempotencyKey(storeHash, orderId));
-    await s.orders.markSent(storeHash, orderId, created.id, built.input, s.clock.now());
-    await log('info', created.created ? `Sent to the warehouse as ${created.id}.` : `The warehouse already had this order (${created.id}).`);
-  } catch (err) {
-    if (err instanceof FulfillmentRejectedError) {
-      await log('error', 'The warehouse rejected the order', err.message);
-      await s.orders.setState(storeHash, orderId, { state: 'needs_attention', attentionReason: `The warehouse rejected the order: ${err.message}`, lastError: err.message }, s.clock.now());
-      await settle('processed');
-      return;
-    }
-    if (err instanceof FulfillmentUnavailableError) {
-      await log('warn', 'The warehouse is unavailable; will retry.', err.message);
-      await s.orders.setState(storeHash, orderId, { state: row.state === 'needs_attention' ? 'waiting' : row.state, lastError: err.message }, s.clock.now());
-    }
-    throw toJobError(err);
-  }
+  const sent = await sendOrder(s, backend, row, body);
   await settle('processed');
 
-  if (settings.statusAfterAcceptId !== null && settings.statusAfterAcceptId !== order.status_id) {
-    await s.jobs.queue.enqueue({ storeHash, kind: JOB.orderSetStatus, payload: { orderId, statusId: settings.statusAfterAcceptId } });
+  if (sent.kind === 'sent' && settings.statusAfterAcceptId !== null && settings.statusAfterAcceptId !== order.status_id) {
+    // Only while the order still has the status it was sent in (status-after-accept.ts).
+    const payload: SetStatusPayload = { orderId, statusId: settings.statusAfterAcceptId, ifStatusId: order.status_id };
+    await s.jobs.queue.enqueue({ storeHash, kind: JOB.orderSetStatus, payload });
   }
 }
 
-/** After the warehouse accepted an order: the merchant's chosen BigCommerce status, status only. */
-export async function setStatusAfterAccept(s: Services, job: JobRecord): Promise<void> {
-  const { orderId, statusId } = job.payload as { orderId: number; statusId: number };
-  const client = await s.bigcommerce.forStore(job.storeHash);
-  if (!client) throw new PermanentJobError('The store is not installed.');
-  try {
-    await setOrderStatus(client, orderId, statusId);
-  } catch (err) {
-    throw toJobError(err);
+async function buildFromMappings(s: Services, storeHash: string, order: BcOrder) {
+  const { skus, methods } = mappingKeys(order);
+  const shipping = new Map<string, string>();
+  for (const m of methods) {
+    const code = await s.mappings.shippingCode(storeHash, m);
+    if (code) shipping.set(m, code);
   }
-  await s.syncLog.append({ storeHash: job.storeHash, orderId, flow: 'orders', message: `Status set to #${statusId} in BigCommerce.` }, s.clock.now());
+  return buildFulfillmentOrder(storeHash, order, { sku: await s.mappings.skuMap(storeHash, skus), shipping });
 }

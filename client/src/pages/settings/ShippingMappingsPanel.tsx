@@ -1,4 +1,4 @@
-import { Badge, Button, Input, Message, Panel, Table } from '@bigcommerce/big-design';
+import { Badge, Box, Button, Flex, Input, Message, Panel, Table, Text } from '@bigcommerce/big-design';
 import type { TableColumn } from '@bigcommerce/big-design';
 import { useState } from 'react';
 import type { ShippingMappingInput, ShippingMethodMapping } from '../../../../server/api/contract';
@@ -10,7 +10,8 @@ import { TableBox } from '../../components/TableBox';
 import { ErrorMessage } from '../../layout/ErrorMessage';
 import { Loading } from '../../layout/Loading';
 import { listFrom } from '../../lib/text';
-import { shippingMappingInput } from './forms';
+import { shippingMappingInput, type FieldErrors } from './forms';
+import { BACKEND_CODE_MAX, methodLabel, NO_METHOD_LABEL, validateNewMethod } from './shippingMethods';
 
 const HIDE_ON_MOBILE = { mobile: 'none', tablet: 'table-cell' } as const;
 
@@ -21,6 +22,10 @@ export function ShippingMappingsPanel() {
   const [drafts, setDrafts] = useState<Record<string, string>>({});
   const [savingMethod, setSavingMethod] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  /** "Add a shipping method": one orders have not used yet (or a list from before every method was kept). */
+  const [newMethod, setNewMethod] = useState('');
+  const [newCode, setNewCode] = useState('');
+  const [newErrors, setNewErrors] = useState<FieldErrors>({});
   const save = useAction(async (input: ShippingMappingInput) => {
     await api.put<unknown>('/api/shipping-mappings', input);
     return input;
@@ -40,13 +45,35 @@ export function ShippingMappingsPanel() {
     setDrafts(({ [row.method]: _, ...rest }) => rest);
     setNotice(
       result.backendCode
-        ? `“${row.method}” is now sent as ${result.backendCode}. Orders waiting for this mapping are sent now.`
-        : `The mapping for “${row.method}” was removed.`,
+        ? `“${methodLabel(row.method)}” is now sent as ${result.backendCode}. Orders waiting for this mapping are sent now.`
+        : `The mapping for “${methodLabel(row.method)}” was removed.`,
     );
   };
 
+  const listedRows = listFrom<ShippingMethodMapping>(loaded.status === 'success' ? loaded.data : loaded.status === 'error' ? undefined : loaded.stale, 'methods');
+
+  const onAdd = async () => {
+    const checked = validateNewMethod(newMethod, newCode, listedRows.map((r) => r.method));
+    setNewErrors(checked.ok ? {} : checked.fields);
+    if (!checked.ok) return;
+    setNotice(null);
+    setSavingMethod(checked.input.method);
+    const result = await save.run(checked.input);
+    setSavingMethod(null);
+    if (!result) return;
+    setSaved((current) => ({ ...current, [result.method]: result.backendCode }));
+    loaded.reload();
+    setNewMethod('');
+    setNewCode('');
+    setNotice(`“${result.method}” is now sent as ${result.backendCode}. Orders waiting for this mapping are sent now.`);
+  };
+
   const columns: Array<TableColumn<ShippingMethodMapping>> = [
-    { hash: 'method', header: 'Shipping method', render: ({ method }) => method },
+    {
+      hash: 'method',
+      header: 'Shipping method',
+      render: ({ method }) => (method === '' ? <Text as="span" color="secondary60" title="Orders whose shipping address has no shipping method">{NO_METHOD_LABEL}</Text> : method),
+    },
     { hash: 'seen', header: 'Orders seen', align: 'right', width: '7rem', display: HIDE_ON_MOBILE, render: ({ ordersSeen }) => ordersSeen.toLocaleString() },
     {
       hash: 'status',
@@ -66,8 +93,9 @@ export function ShippingMappingsPanel() {
       width: '13rem',
       render: (row) => (
         <Input
-          aria-label={`Backend code for ${row.method}`}
+          aria-label={`Backend code for ${methodLabel(row.method)}`}
           placeholder="e.g. UPS_GROUND"
+          maxLength={BACKEND_CODE_MAX}
           value={draftOf(row)}
           onChange={(event) => setDrafts((current) => ({ ...current, [row.method]: event.target.value }))}
           onKeyDown={(event) => {
@@ -104,7 +132,7 @@ export function ShippingMappingsPanel() {
       <ErrorMessage header="The shipping methods couldn't be loaded" message={loaded.error.message} onRetry={loaded.reload} />
     );
   } else {
-    const rows = listFrom<ShippingMethodMapping>(loaded.status === 'success' ? loaded.data : loaded.stale, 'methods');
+    const rows = listedRows;
     body = (
       <TableBox>
         <Table
@@ -115,7 +143,7 @@ export function ShippingMappingsPanel() {
           emptyComponent={
             <EmptyState
               title="No shipping methods yet"
-              message="Shipping methods appear here once orders that use them reach Fulfillment Bridge."
+              message="Shipping methods appear here once orders that use them reach Fulfillment Bridge, or when you add one below."
             />
           }
         />
@@ -131,6 +159,37 @@ export function ShippingMappingsPanel() {
       {notice && <Message type="success" marginBottom="medium" messages={[{ text: notice }]} onClose={() => setNotice(null)} />}
       {save.error && <ErrorMessage marginBottom="medium" header="The mapping couldn't be saved" message={save.error.message} />}
       {body}
+      <Box marginTop="medium">
+        <Text bold marginBottom="xSmall">
+          Add a shipping method
+        </Text>
+        <Text color="secondary60">Map a method before any order uses it, typed as checkout names it.</Text>
+        <Flex flexDirection={{ mobile: 'column', tablet: 'row' }} flexGap="0.75rem" alignItems={{ mobile: 'stretch', tablet: 'flex-end' }}>
+          <Input
+            label="Shipping method"
+            placeholder="e.g. Express Delivery"
+            value={newMethod}
+            error={newErrors.method}
+            onChange={(event) => setNewMethod(event.target.value)}
+          />
+          <Input
+            label="Backend code"
+            placeholder="e.g. UPS_NEXT_DAY"
+            maxLength={BACKEND_CODE_MAX}
+            value={newCode}
+            error={newErrors.backendCode}
+            onChange={(event) => setNewCode(event.target.value)}
+            onKeyDown={(event) => {
+              if (event.key === 'Enter') void onAdd();
+            }}
+          />
+          <Box>
+            <Button variant="secondary" isLoading={savingMethod !== null && savingMethod === newMethod.trim()} disabled={savingMethod !== null} onClick={() => void onAdd()}>
+              Add
+            </Button>
+          </Box>
+        </Flex>
+      </Box>
     </Panel>
   );
 }
