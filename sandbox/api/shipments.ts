@@ -65,6 +65,8 @@ export function registerShipments(v2: Router, state: SandboxState): void {
       const refusal = state.shipments.takeRefusal();
       if (refusal) throw new SandboxError(refusal.status, refusal.message);
       const shipment = state.shipments.create(hashOf(req), order.id, parseShipmentPost(req.body));
+      // Written, but the caller never learns it (a gateway timing out after the write).
+      if (state.shipments.takeLostAnswer()) return sendApiError(req, res, 504, 'Gateway Timeout');
       res.status(201).json(renderShipment(order, shipment));
     });
   });

@@ -40,6 +40,8 @@ export class ShipmentBook {
   autoStatus = true;
   /** Refusals the next POSTs of a shipment get, in order (a test lever: see shipments/control.ts). */
   private refusals: Array<{ status: number; message: string }> = [];
+  /** How many of the next POSTs are written, then answered with an error (see shipments/control.ts). */
+  private lostAnswers = 0;
 
   refuseNext(refusals: Array<{ status: number; message: string }>): void {
     this.refusals = [...refusals];
@@ -48,6 +50,17 @@ export class ShipmentBook {
   /** The refusal the next POST gets, if one is planned. */
   takeRefusal(): { status: number; message: string } | undefined {
     return this.refusals.shift();
+  }
+
+  loseNextAnswers(count: number): void {
+    this.lostAnswers = count;
+  }
+
+  /** True when the POST just written is to be answered with an error instead of the shipment. */
+  takeLostAnswer(): boolean {
+    if (this.lostAnswers <= 0) return false;
+    this.lostAnswers -= 1;
+    return true;
   }
 
   constructor(private readonly state: SandboxState) {}

@@ -23,6 +23,12 @@ export interface ShipmentsControl {
    * for reasons the sandbox does not model. Field limits and enums are refused anyway (400, validate.ts).
    */
   refuseShipments(message: string, opts?: { status?: number; count?: number }): void;
+  /**
+   * The next `count` POST /v2/orders/{id}/shipments calls create the shipment (quantities, status,
+   * webhooks) and then answer 504, as a gateway that timed out after BigCommerce wrote it: the
+   * caller cannot tell it was created.
+   */
+  loseShipmentAnswers(count?: number): void;
 }
 
 const copy = (s: ShipmentRecord): ShipmentRecord => structuredClone(s);
@@ -50,6 +56,11 @@ export function shipmentsControl(state: SandboxState): ShipmentsControl {
     refuseShipments(message, { status = 422, count = 1 } = {}) {
       if (!Number.isInteger(status) || status < 400 || status > 499) throw new TypeError('refusals are 4xx statuses');
       state.shipments.refuseNext(Array.from({ length: count }, () => ({ status, message })));
+    },
+
+    loseShipmentAnswers(count = 1) {
+      if (!Number.isInteger(count) || count < 0) throw new TypeError('count is a whole number');
+      state.shipments.loseNextAnswers(count);
     },
   };
 }

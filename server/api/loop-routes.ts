@@ -3,12 +3,25 @@ import { z } from 'zod';
 import type { Services } from '../services.js';
 import { sessionOf } from '../sessions/require-session.js';
 import { BC_SHIPPING_PROVIDERS } from '../flows/fulfillment/carriers.js';
+import { AFTERSHIP_SLUG, AFTERSHIP_SLUG_MAX } from '../flows/fulfillment/shipment-request.js';
 import { paging, parseInput } from './paging.js';
+import { requeueHeldOrders } from './requeue.js';
 
+const SLUG_MESSAGE = 'Use the AfterShip slug: lowercase letters, digits and hyphens, like dhl or royal-mail.';
+const PROVIDER_MESSAGE = `Use one of BigCommerce's shipping providers: ${BC_SHIPPING_PROVIDERS.filter(Boolean).join(', ')}, or "" for a custom one.`;
+
+// Checked here as shipment-request.ts checks it when writing a shipment, so a mapping that would be
+// left out of every shipment is refused when it is saved, not discovered on the next order.
 const carrierInput = z.object({
   backendCarrier: z.string().trim().min(1, 'Required').max(128),
-  shippingProvider: z.enum(BC_SHIPPING_PROVIDERS).nullable(),
-  trackingCarrier: z.string().trim().max(128).nullable().transform((v) => (v ? v : null)),
+  shippingProvider: z.enum(BC_SHIPPING_PROVIDERS, { error: PROVIDER_MESSAGE }).nullable(),
+  trackingCarrier: z
+    .string()
+    .trim()
+    .max(AFTERSHIP_SLUG_MAX, `${SLUG_MESSAGE} At most ${AFTERSHIP_SLUG_MAX} characters.`)
+    .refine((v) => v === '' || AFTERSHIP_SLUG.test(v), SLUG_MESSAGE)
+    .nullable()
+    .transform((v) => (v ? v : null)),
 });
 
 const inventoryFilter = z.object({
@@ -27,6 +40,8 @@ export function loopRoutes(s: Services): Router {
   r.put('/carrier-mappings', async (req, res) => {
     const { storeHash } = sessionOf(res);
     await s.shipments.setCarrier(storeHash, parseInput(carrierInput, req.body, 'carrier mapping'), s.clock.now());
+    // Shipments BigCommerce refused may go through with the new mapping: retry them now.
+    await requeueHeldOrders(s, storeHash);
     res.json({ items: await s.shipments.listCarriers(storeHash) });
   });
 

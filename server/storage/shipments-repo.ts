@@ -26,6 +26,18 @@ export interface ShipmentRow {
   createdAt: number;
 }
 
+export type NewShipment = Omit<ShipmentRow, 'bcShipmentIds' | 'state' | 'error' | 'warning' | 'createdAt'>;
+
+export interface ShipmentClaim {
+  row: ShipmentRow;
+  /** The row was created by this call: no earlier attempt of this shipment exists. */
+  fresh: boolean;
+  /** This caller is the shipment's one writer until it finishes, releases or the claim expires. */
+  claimed: boolean;
+  /** When the current claim (this caller's or another's) runs out, ms epoch. */
+  claimExpiresAt: number | null;
+}
+
 type Raw = Record<string, unknown>;
 const s = (v: unknown) => (v == null ? null : String(v));
 const toRow = (r: Raw): ShipmentRow => ({
@@ -72,28 +84,72 @@ export class ShipmentsRepo {
   }
 
   /** Records the shipment on first sight; later calls return the stored row unchanged. */
-  async begin(
-    row: Omit<ShipmentRow, 'bcShipmentIds' | 'state' | 'error' | 'warning' | 'createdAt'>,
-    now: number,
-  ): Promise<ShipmentRow> {
-    await this.db('shipments')
-      .insert({
-        store_hash: row.storeHash,
-        backend_shipment_id: row.backendShipmentId,
-        order_id: row.orderId,
-        bc_shipment_ids: '{}',
-        tracking_number: row.trackingNumber,
-        carrier: row.carrier,
-        service: row.service,
-        tracking_url: row.trackingUrl,
-        items: JSON.stringify(row.items),
-        state: 'pending',
-        created_at: now,
-        updated_at: now,
-      })
-      .onConflict(['store_hash', 'backend_shipment_id'])
-      .ignore();
+  async begin(row: NewShipment, now: number): Promise<ShipmentRow> {
+    await this.db('shipments').insert(this.newRow(row, now)).onConflict(['store_hash', 'backend_shipment_id']).ignore();
     return (await this.get(row.storeHash, row.backendShipmentId))!;
+  }
+
+  /**
+   * Records the shipment on first sight and claims it for one writer (`owner`) until `now + leaseMs`.
+   * Two jobs applying one shipment at once (a pushed event and a poll, two event ids for one
+   * shipment, a Retry) would otherwise both write it to BigCommerce. A claim another owner holds
+   * and has not let expire is not taken (`claimed: false`); an expired one is (its process died).
+   * `fresh` says the row did not exist before: no earlier attempt can have reached BigCommerce.
+   * A shipment already created is never claimed.
+   */
+  async claim(row: NewShipment, owner: string, now: number, leaseMs: number): Promise<ShipmentClaim> {
+    const key = { store_hash: row.storeHash, backend_shipment_id: row.backendShipmentId };
+    const lease = { claim_owner: owner, claim_expires_at: now + leaseMs };
+    const inserted = await this.db('shipments')
+      .insert({ ...this.newRow(row, now), ...lease })
+      .onConflict(['store_hash', 'backend_shipment_id'])
+      .ignore()
+      .returning('backend_shipment_id');
+    const fresh = inserted.length > 0;
+    let claimed = fresh;
+    if (!fresh) {
+      // One statement: of two racing claims only one matches "free or expired".
+      const n = await this.db('shipments')
+        .where(key)
+        .whereNot({ state: 'created' })
+        .andWhere((q) => q.whereNull('claim_owner').orWhere('claim_expires_at', '<', now).orWhere({ claim_owner: owner }))
+        .update({ ...lease, updated_at: now });
+      claimed = n > 0;
+    }
+    const r = await this.db('shipments').where(key).first();
+    return { row: toRow(r), fresh, claimed, claimExpiresAt: r.claim_expires_at == null ? null : Number(r.claim_expires_at) };
+  }
+
+  /** Pushes the claim out before each write; false when it was lost (expired and taken by another). */
+  async renewClaim(storeHash: string, backendShipmentId: string, owner: string, now: number, leaseMs: number): Promise<boolean> {
+    const n = await this.db('shipments')
+      .where({ store_hash: storeHash, backend_shipment_id: backendShipmentId, claim_owner: owner })
+      .update({ claim_expires_at: now + leaseMs });
+    return n > 0;
+  }
+
+  /** Gives the claim up (only if still ours), so the next writer need not wait for it to expire. */
+  async releaseClaim(storeHash: string, backendShipmentId: string, owner: string): Promise<void> {
+    await this.db('shipments')
+      .where({ store_hash: storeHash, backend_shipment_id: backendShipmentId, claim_owner: owner })
+      .update({ claim_owner: null, claim_expires_at: null });
+  }
+
+  private newRow(row: NewShipment, now: number) {
+    return {
+      store_hash: row.storeHash,
+      backend_shipment_id: row.backendShipmentId,
+      order_id: row.orderId,
+      bc_shipment_ids: '{}',
+      tracking_number: row.trackingNumber,
+      carrier: row.carrier,
+      service: row.service,
+      tracking_url: row.trackingUrl,
+      items: JSON.stringify(row.items),
+      state: 'pending',
+      created_at: now,
+      updated_at: now,
+    };
   }
 
   async recordPart(storeHash: string, backendShipmentId: string, addressId: number, bcShipmentId: number, now: number): Promise<void> {
@@ -103,8 +159,14 @@ export class ShipmentsRepo {
     await this.db('shipments').where({ store_hash: storeHash, backend_shipment_id: backendShipmentId }).update({ bc_shipment_ids: JSON.stringify(ids), updated_at: now });
   }
 
-  async finish(storeHash: string, backendShipmentId: string, state: 'created' | 'failed', error: string | null, now: number): Promise<void> {
-    await this.db('shipments').where({ store_hash: storeHash, backend_shipment_id: backendShipmentId }).update({ state, error, updated_at: now });
+  /**
+   * Sets the outcome. A shipment already created in BigCommerce never goes back to failed (a dead
+   * job's late verdict must not undo another job's success): false when nothing changed.
+   */
+  async finish(storeHash: string, backendShipmentId: string, state: 'created' | 'failed', error: string | null, now: number): Promise<boolean> {
+    const q = this.db('shipments').where({ store_hash: storeHash, backend_shipment_id: backendShipmentId });
+    if (state === 'failed') q.whereNot({ state: 'created' });
+    return (await q.update({ state, error, updated_at: now })) > 0;
   }
 
   async setWarning(storeHash: string, backendShipmentId: string, warning: string | null, now: number): Promise<void> {

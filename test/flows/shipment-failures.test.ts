@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { requeueHeldOrders } from '../../server/api/requeue.js';
 import { createWorker } from '../../server/flows/runtime.js';
-import { SHIPMENT_RETRY_JOB } from '../../server/flows/fulfillment/retry-shipment.js';
+import { JOB } from '../../server/webhooks/topics.js';
 import { failDeadShipmentJob } from '../../server/flows/fulfillment/shipment-dead.js';
 import { clearShipmentAttention, markShipmentFailed } from '../../server/flows/fulfillment/shipment-failure.js';
 import type { JobRecord } from '../../server/jobs/types.js';
@@ -83,7 +83,7 @@ describe('a shipment job that used its last attempt', () => {
   it('a shipment already written, or a job of another kind, is left alone', async () => {
     await beginShipment('shp_done');
     await s().shipments.finish(STORE, 'shp_done', 'created', null, clock.now());
-    expect(await failDeadShipmentJob(s(), job({ kind: SHIPMENT_RETRY_JOB, payload: { backendShipmentId: 'shp_done' } }), new Error('x'))).toBe(false);
+    expect(await failDeadShipmentJob(s(), job({ kind: JOB.shipmentRetry, payload: { backendShipmentId: 'shp_done' } }), new Error('x'))).toBe(false);
     expect(await failDeadShipmentJob(s(), job({ kind: 'inventory.push' }), new Error('x'))).toBe(false);
     expect((await s().orders.get(STORE, 7))?.state).toBe('sent');
   });
@@ -91,7 +91,7 @@ describe('a shipment job that used its last attempt', () => {
   it('the worker’s onDead does it for a retry job whose BigCommerce call keeps failing', async () => {
     await beginShipment('shp_retry');
     // bareApp has no BigCommerce: the call fails (connection refused), and one attempt is the last.
-    await s().jobs.queue.enqueue({ storeHash: STORE, kind: SHIPMENT_RETRY_JOB, payload: { backendShipmentId: 'shp_retry' }, maxAttempts: 1 });
+    await s().jobs.queue.enqueue({ storeHash: STORE, kind: JOB.shipmentRetry, payload: { backendShipmentId: 'shp_retry' }, maxAttempts: 1 });
     const worker = createWorker(s(), { pollMs: 5 });
     await worker.runUntilIdle({ timeoutMs: 5_000 });
     const shipment = await s().shipments.get(STORE, 'shp_retry');
@@ -109,7 +109,7 @@ describe('retrying failed shipments', () => {
     const token = (await b.http.post('/api/session').send({ code: bootDataOf(page.text).exchangeCode })).body.token as string;
     const res = await b.http.post('/api/orders/7/retry').set('Authorization', `Bearer ${token}`);
     expect(res.status).toBe(200);
-    const jobs = await b.db('jobs').where({ kind: SHIPMENT_RETRY_JOB });
+    const jobs = await b.db('jobs').where({ kind: JOB.shipmentRetry });
     expect(jobs.map((j) => JSON.parse(j.payload))).toEqual([{ backendShipmentId: 'shp_a' }]);
     expect(res.body.timeline.some((e: { message: string }) => e.message === 'Retry requested. The failed shipment is sent to BigCommerce again.')).toBe(true);
   });
@@ -118,7 +118,7 @@ describe('retrying failed shipments', () => {
     await beginShipment('shp_b');
     await markShipmentFailed(s(), { storeHash: STORE, orderId: 7, backendShipmentId: 'shp_b' }, 'Shipment could not be matched to the order', 'no line');
     expect(await requeueHeldOrders(s(), STORE)).toBe(1);
-    const jobs = await b.db('jobs').where({ kind: SHIPMENT_RETRY_JOB });
+    const jobs = await b.db('jobs').where({ kind: JOB.shipmentRetry });
     expect(jobs.map((j) => JSON.parse(j.payload))).toEqual([{ backendShipmentId: 'shp_b' }]);
   });
 

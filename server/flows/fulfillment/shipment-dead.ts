@@ -5,13 +5,13 @@ import { parseFulfillmentEvent } from '../../fulfillment/index.js';
 import type { JobRecord } from '../../jobs/types.js';
 import type { Services } from '../../services.js';
 import { JOB } from '../../webhooks/topics.js';
-import { SHIPMENT_RETRY_JOB, shipmentRetryPayload } from './retry-shipment.js';
+import { shipmentRetryPayload } from './retry-shipment.js';
 import { markShipmentFailed } from './shipment-failure.js';
 
 type Deps = Pick<Services, 'shipments' | 'orders' | 'syncLog' | 'clock' | 'webhookEvents'>;
 
 async function shipmentIdOf(s: Deps, job: JobRecord, error: Error): Promise<string | undefined> {
-  if (job.kind === SHIPMENT_RETRY_JOB) return shipmentRetryPayload(job)?.backendShipmentId;
+  if (job.kind === JOB.shipmentRetry) return shipmentRetryPayload(job)?.backendShipmentId;
   if (job.kind !== JOB.fulfillmentEvent) return undefined;
   const { eventRowId } = (job.payload ?? {}) as { eventRowId?: unknown };
   if (typeof eventRowId !== 'number') return undefined;

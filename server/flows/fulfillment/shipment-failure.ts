@@ -14,7 +14,8 @@ export async function markShipmentFailed(
   reason: string,
 ): Promise<void> {
   const now = s.clock.now();
-  await s.shipments.finish(where.storeHash, where.backendShipmentId, 'failed', reason, now);
+  // Another job may have written it meanwhile: a created shipment stays created, the order untouched.
+  if (!(await s.shipments.finish(where.storeHash, where.backendShipmentId, 'failed', reason, now))) return;
   await s.orders.setState(where.storeHash, where.orderId, { state: 'needs_attention', attentionReason: reason, lastError: reason }, now);
   await s.syncLog.append({ storeHash: where.storeHash, orderId: where.orderId, flow: 'fulfillment', level: 'error', message: title, detail: reason }, now);
 }

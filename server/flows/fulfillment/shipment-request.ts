@@ -10,7 +10,9 @@ import { BC_SHIPPING_PROVIDERS, carrierFields, type CarrierMappingFields } from 
 export const BC_SHIPMENT_LIMITS = { trackingNumber: 50, trackingLink: 500, comments: 65_535 } as const;
 
 /** AfterShip courier slugs are lowercase words joined by dashes ("usps", "royal-mail", "dhl-global-mail"). */
-const AFTERSHIP_SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+export const AFTERSHIP_SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+/** Longest tracking carrier a mapping may hold (AfterShip slugs are far shorter). */
+export const AFTERSHIP_SLUG_MAX = 64;
 const CUSTOM_PROVIDER = /^carrier_\w+$/;
 
 export interface ShipmentRequestFields {
