@@ -104,7 +104,7 @@ describe('a retry after BigCommerce’s answer to the shipment was lost', () => 
 
   it('the first attempt of a shipment does not read the order’s shipments (API budget)', async () => {
     bc.addOrder(ORDER, { 10: [{ id: 1, sku: 'A', quantity: 1 }] });
-    expect(await applyShipment(s(), STORE, shipment(), true)).toBe('created');
+    expect(await applyShipment(s(), STORE, shipment())).toBe('created');
     expect(bc.calls.filter((c) => c === 'GET /orders/7/shipments')).toEqual([]);
   });
 });

@@ -43,7 +43,7 @@ const CLAIMED_RETRY_MS = 5_000;
  * "needs attention" with BigCommerce's message, retryable from the order page (retry-shipment.ts).
  * `_retry` is no longer used (whether an earlier attempt exists is known from the stored row).
  */
-export async function applyShipment(s: Services, storeHash: string, data: ShipmentToApply, _retry?: boolean): Promise<ShipmentOutcome> {
+export async function applyShipment(s: Services, storeHash: string, data: ShipmentToApply): Promise<ShipmentOutcome> {
   const orderId = data.external_ref.order_id;
   const known = await s.orders.get(storeHash, orderId);
   if (!known) {

@@ -29,7 +29,7 @@ export async function handleFulfillmentEvent(s: Services, job: JobRecord): Promi
   switch (e.type) {
     case 'shipment.created': {
       if (!settings.flows.fulfillment) return off('Fulfillment');
-      const outcome = await applyShipment(s, storeHash, e.data, job.attempts > 1);
+      const outcome = await applyShipment(s, storeHash, e.data);
       if (outcome === 'unknown_order') return s.webhookEvents.setStatus(eventRowId, 'ignored', notSentByThisApp(e.data.external_ref.order_id), now());
       await s.webhookEvents.setStatus(eventRowId, outcome === 'needs_attention' ? 'failed' : 'processed', null, now());
       return;

@@ -19,7 +19,7 @@ export async function pollBackend(s: Services, storeHash: string): Promise<void>
       let cursor = settings.shipmentsCursor;
       for (let page = 0; page < MAX_PAGES; page++) {
         const feed = await backend.listShipments(cursor);
-        for (const shipment of feed.data) if (shipment.external_ref.store_hash === storeHash) await applyShipment(s, storeHash, shipment, true);
+        for (const shipment of feed.data) if (shipment.external_ref.store_hash === storeHash) await applyShipment(s, storeHash, shipment);
         cursor = feed.nextCursor;
         await s.settings.saveCursors(storeHash, { shipments: cursor }, s.clock.now());
         if (!feed.hasMore) break;
