@@ -71,6 +71,11 @@ export interface OverviewResponse {
 export interface Page<T> {
   items: T[];
   total: number;
+  /**
+   * Webhook history, Activity and Orders count and page through at most 10,000 matches
+   * (server/storage/capped-list.ts): when true there are more, and `total` is 10,000.
+   */
+  totalCapped?: boolean;
   page: number;
   limit: number;
 }
@@ -285,7 +290,10 @@ export interface ShipmentView {
   trackingUrl: string | null;
   items: Array<{ sku: string; quantity: number }>;
   state: 'created' | 'pending' | 'failed';
+  /** BigCommerce's reason when it refused the shipment (state "failed"). */
   error: string | null;
+  /** What did not fit BigCommerce's limits and was left out (e.g. a tracking number over 50 characters). */
+  warning: string | null;
   createdAt: string;
 }
 
@@ -311,7 +319,7 @@ export interface InventoryItemView {
   available: number;
   locationId: number;
   status: 'synced' | 'skipped' | 'pending';
-  /** Why it was skipped (inventory tracking off, unknown SKU, ...). */
+  /** Why it was skipped (inventory tracking off, unknown SKU, refused by BigCommerce, ...), or a note on how a synced level was written (a negative level written as 0). */
   reason: string | null;
   /** ISO-8601 */
   lastSyncedAt: string | null;

@@ -12,11 +12,24 @@ export interface Config {
   databaseUrl: string;
   sessionSecret: string;
   encryptionKey: Buffer;
+  /** Earlier encryption keys, still accepted for reading while values are re-encrypted (rotation). */
+  previousEncryptionKeys: Buffer[];
   bcLoginUrl: string;
   bcApiUrl: string;
   /** Base URL of the fulfillment backend (docs/fulfillment-api.openapi.yaml). */
   fulfillmentApiUrl: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** How long rows are kept before the retention job deletes them (server/flows/retention). */
+  retention: RetentionConfig;
+}
+
+/** Retention periods in days; 0 for `closedOrderDays` keeps closed orders forever. */
+export interface RetentionConfig {
+  webhookDays: number;
+  activityDays: number;
+  /** Grace period after uninstall before all of a store's data is deleted. */
+  uninstalledDays: number;
+  closedOrderDays: number;
 }
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
@@ -36,12 +49,37 @@ const baseUrl = (name: string) =>
       { message: `${name} must use https (http is allowed only for localhost)` },
     );
 
+/**
+ * BigCommerce refuses webhook destinations on any port but 443 (webhooks.v3.yml, createWebhooks),
+ * so an https APP_URL with another port would boot and then never receive an order. Plain http on
+ * loopback is the sandbox, which accepts any port.
+ */
+function webhookReachable(v: string): boolean {
+  const u = new URL(v);
+  if (u.protocol === 'http:' && LOOPBACK_HOSTS.has(u.hostname)) return true;
+  // URL drops the default port, so '' means 443 for https.
+  return u.protocol !== 'https:' || u.port === '';
+}
+
+const days = (name: string, fallback: number, min = 1) =>
+  z.coerce
+    .number({ error: `${name} must be a number of days` })
+    .int(`${name} must be a whole number of days`)
+    .min(min, `${name} must be at least ${min}`)
+    .max(3650, `${name} must be at most 3650 days`)
+    .default(fallback);
+
+const isBase64Key = (v: string) => /^[A-Za-z0-9+/]+={0,2}$/.test(v) && Buffer.from(v, 'base64').length === 32;
+
 const schema = z.object({
   CLIENT_ID: z.string({ error: 'CLIENT_ID is required' }).trim().min(1, 'CLIENT_ID is required'),
   CLIENT_SECRET: z
     .string({ error: 'CLIENT_SECRET is required' })
     .min(1, 'CLIENT_SECRET is required'),
-  APP_URL: baseUrl('APP_URL'),
+  APP_URL: baseUrl('APP_URL').refine(webhookReachable, {
+    message:
+      'APP_URL must be served on port 443 (remove the port): BigCommerce delivers webhooks only to port 443, so no webhook could be created. Put a TLS proxy on 443 in front of PORT.',
+  }),
   PORT: z.coerce
     .number({ error: 'PORT must be a number' })
     .int('PORT must be a whole number')
@@ -61,10 +99,19 @@ const schema = z.object({
   ENCRYPTION_KEY: z
     .string({ error: 'ENCRYPTION_KEY is required (32 random bytes, base64)' })
     .trim()
-    .refine((v) => /^[A-Za-z0-9+/]+={0,2}$/.test(v) && Buffer.from(v, 'base64').length === 32, {
+    .refine(isBase64Key, {
       message: 'ENCRYPTION_KEY must be 32 random bytes encoded as base64 (openssl rand -base64 32)',
     })
     .transform((v) => Buffer.from(v, 'base64')),
+  ENCRYPTION_KEY_PREVIOUS: z
+    .string()
+    .trim()
+    .transform((v) => v.split(',').map((k) => k.trim()).filter((k) => k !== ''))
+    .refine((keys) => keys.every(isBase64Key), {
+      message: 'ENCRYPTION_KEY_PREVIOUS must be a comma-separated list of 32-byte base64 keys (the keys used before ENCRYPTION_KEY)',
+    })
+    .transform((keys) => keys.map((k) => Buffer.from(k, 'base64')))
+    .default([]),
   BC_LOGIN_URL: baseUrl('BC_LOGIN_URL').default('https://login.bigcommerce.com'),
   BC_API_URL: baseUrl('BC_API_URL').default('https://api.bigcommerce.com'),
   FULFILLMENT_API_URL: baseUrl('FULFILLMENT_API_URL'),
@@ -73,6 +120,10 @@ const schema = z.object({
       error: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
     })
     .default('info'),
+  RETENTION_WEBHOOK_DAYS: days('RETENTION_WEBHOOK_DAYS', 30),
+  RETENTION_ACTIVITY_DAYS: days('RETENTION_ACTIVITY_DAYS', 30),
+  RETENTION_UNINSTALLED_DAYS: days('RETENTION_UNINSTALLED_DAYS', 30),
+  RETENTION_ORDER_DAYS: days('RETENTION_ORDER_DAYS', 365, 0),
 });
 
 export class ConfigError extends Error {
@@ -103,9 +154,16 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     databaseUrl: e.DATABASE_URL,
     sessionSecret: e.SESSION_SECRET,
     encryptionKey: e.ENCRYPTION_KEY,
+    previousEncryptionKeys: e.ENCRYPTION_KEY_PREVIOUS,
     bcLoginUrl: e.BC_LOGIN_URL,
     bcApiUrl: e.BC_API_URL,
     fulfillmentApiUrl: e.FULFILLMENT_API_URL,
     logLevel: e.LOG_LEVEL,
+    retention: {
+      webhookDays: e.RETENTION_WEBHOOK_DAYS,
+      activityDays: e.RETENTION_ACTIVITY_DAYS,
+      uninstalledDays: e.RETENTION_UNINSTALLED_DAYS,
+      closedOrderDays: e.RETENTION_ORDER_DAYS,
+    },
   };
 }

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { ActivityEntry, TimelineEntry } from '../api/contract.js';
+import { cappedPage } from './capped-list.js';
 
 export type LogLevel = 'info' | 'warn' | 'error';
 
@@ -53,14 +54,15 @@ export class SyncLogRepo {
     });
   }
 
-  async list(storeHash: string, f: ActivityFilter, page: number, limit: number): Promise<{ items: ActivityEntry[]; total: number }> {
+  async list(storeHash: string, f: ActivityFilter, page: number, limit: number): Promise<{ items: ActivityEntry[]; total: number; totalCapped: boolean }> {
     const q = this.db('sync_log').where({ store_hash: storeHash });
     if (f.level) q.andWhere({ level: f.level });
     if (f.orderId !== undefined) q.andWhere({ order_id: f.orderId });
     if (f.from !== undefined) q.andWhere('at', '>=', f.from);
     if (f.to !== undefined) q.andWhere('at', '<=', f.to);
-    const [{ n }] = (await q.clone().count({ n: '*' })) as [{ n: number }];
-    const rows = await q.orderBy([{ column: 'at', order: 'desc' }, { column: 'id', order: 'desc' }]).limit(limit).offset((page - 1) * limit);
-    return { items: rows.map(toEntry), total: Number(n) };
+    // Indexes (store_hash[, level|order_id], at) serve each filter in this order (migration 006).
+    const newestFirst = (x: Knex.QueryBuilder) => x.orderBy([{ column: 'at', order: 'desc' }, { column: 'id', order: 'desc' }]);
+    const { rows, total, totalCapped } = await cappedPage<Record<string, unknown>>(this.db, q, newestFirst, page, limit);
+    return { items: rows.map(toEntry), total, totalCapped };
   }
 }

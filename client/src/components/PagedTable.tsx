@@ -1,9 +1,10 @@
-import { Table } from '@bigcommerce/big-design';
+import { Small, Table } from '@bigcommerce/big-design';
 import type { TableColumn, TableItem } from '@bigcommerce/big-design';
 import type { MouseEvent, ReactElement } from 'react';
 import type { PagedQuery } from '../api/usePagedQuery';
 import { ErrorMessage } from '../layout/ErrorMessage';
 import { Loading } from '../layout/Loading';
+import { cappedNote } from './cappedNote';
 import { TableBox } from './TableBox';
 
 interface PagedTableProps<T extends TableItem> {
@@ -51,20 +52,24 @@ export function PagedTable<T extends TableItem>({
     if (item) onRowClick(item);
   };
 
+  const note = cappedNote(page, itemName);
   return (
-    <TableBox busy={loading} clickable={Boolean(onRowClick)}>
-      <Table
-        // BigDesign's pagination keeps the page count from the previous total for one render and
-        // "corrects" the page with it; a fresh instance per total avoids a bogus jump to page 1.
-        key={pagination?.totalItems ?? 0}
-        columns={columns}
-        items={items}
-        keyField={keyField}
-        itemName={itemName}
-        pagination={pagination}
-        emptyComponent={emptyComponent}
-        onClick={onRowClick ? handleClick : undefined}
-      />
-    </TableBox>
+    <>
+      {note ? <Small marginBottom="xSmall">{note}</Small> : null}
+      <TableBox busy={loading} clickable={Boolean(onRowClick)}>
+        <Table
+          // BigDesign's pagination keeps the page count from the previous total for one render and
+          // "corrects" the page with it; a fresh instance per total avoids a bogus jump to page 1.
+          key={pagination?.totalItems ?? 0}
+          columns={columns}
+          items={items}
+          keyField={keyField}
+          itemName={itemName}
+          pagination={pagination}
+          emptyComponent={emptyComponent}
+          onClick={onRowClick ? handleClick : undefined}
+        />
+      </TableBox>
+    </>
   );
 }

@@ -1,0 +1,106 @@
+import type { Knex } from 'knex';
+
+/**
+ * Every table holding a store's rows, in the order an expired store is emptied: big tables first,
+ * the `stores` row (and with it anything a foreign key cascades) last. A test compares this list
+ * with the schema, so a new table keyed by store_hash cannot be forgotten.
+ */
+export const STORE_TABLES = [
+  'webhook_events',
+  'sync_log',
+  'jobs',
+  'shipments',
+  'orders',
+  'inventory_items',
+  'sku_mappings',
+  'shipping_mappings',
+  'carrier_mappings',
+  'exchange_codes',
+  'store_members',
+  'store_settings',
+] as const;
+
+/** Sync states that need nothing more from the app or the merchant. */
+export const CLOSED_ORDER_STATES = ['shipped', 'cancelled'] as const;
+
+/**
+ * Deletes for the retention job. Each call removes at most `limit` rows in one short statement
+ * (SQLite runs it synchronously on the event loop, so a small batch is a short stall), using an
+ * index to find them. Rows are addressed by rowid: some tables have composite keys.
+ */
+export class RetentionRepo {
+  constructor(private readonly db: Knex) {}
+
+  /**
+   * Webhook events (all stores) received before `cutoff`. An original whose redelivery is still
+   * kept stays with it: a `duplicate` row shows the original's payload instead of storing its own.
+   */
+  async deleteWebhookEventsBefore(cutoff: number, limit: number): Promise<number> {
+    const noKeptDuplicate = 'NOT EXISTS (SELECT 1 FROM webhook_events d WHERE d.duplicate_of = x.id AND d.received_at >= ?)';
+    return this.deleteWhere('webhook_events', `received_at < ? AND ${noKeptDuplicate}`, [cutoff, cutoff], limit, 'received_at');
+  }
+
+  /** Sync log (Activity and order timelines, all stores) written before `cutoff`. */
+  async deleteActivityBefore(cutoff: number, limit: number): Promise<number> {
+    return this.deleteWhere('sync_log', 'at < ?', [cutoff], limit, 'at');
+  }
+
+  /** Stores with rows (orders), so per-store index lookups can replace a whole-table scan. */
+  async storesWithOrders(): Promise<string[]> {
+    const rows = await this.db('stores').whereExists(this.db('orders').whereRaw('orders.store_hash = stores.hash')).select('hash');
+    return rows.map((r) => String(r.hash));
+  }
+
+  /**
+   * Closed orders of one store untouched since `cutoff`, with their shipments. Open orders
+   * (waiting, sent, needs_attention, failed) are never selected.
+   */
+  async deleteClosedOrdersBefore(storeHash: string, cutoff: number, limit: number): Promise<number> {
+    return this.db.transaction(async (trx): Promise<number> => {
+      const rows = await trx('orders')
+        .where({ store_hash: storeHash })
+        .whereIn('state', [...CLOSED_ORDER_STATES])
+        .andWhere('updated_at', '<', cutoff)
+        .limit(limit)
+        .select('order_id');
+      const ids = rows.map((r) => Number(r.order_id));
+      if (ids.length === 0) return 0;
+      await trx('shipments').where({ store_hash: storeHash }).whereIn('order_id', ids).delete();
+      return trx('orders')
+        .where({ store_hash: storeHash })
+        .whereIn('order_id', ids)
+        .whereIn('state', [...CLOSED_ORDER_STATES])
+        .delete();
+    });
+  }
+
+  /** Stores uninstalled before `cutoff` (past the grace period). */
+  async expiredStores(cutoff: number): Promise<string[]> {
+    const rows = await this.db('stores').where({ status: 'uninstalled' }).andWhere('uninstalled_at', '<', cutoff).select('hash');
+    return rows.map((r) => String(r.hash));
+  }
+
+  /**
+   * Up to `limit` rows of an expired store from one table. The expiry is re-checked in the same
+   * statement, so a store reinstalled while its purge runs keeps everything not yet deleted.
+   */
+  async deleteStoreRows(table: (typeof STORE_TABLES)[number], storeHash: string, cutoff: number, limit: number): Promise<number> {
+    return this.deleteWhere(table, `store_hash = ? AND ${STILL_EXPIRED}`, [storeHash, storeHash, cutoff], limit);
+  }
+
+  /** The store row itself, once its tables are empty; then users no longer in any store. */
+  async deleteStore(storeHash: string, cutoff: number): Promise<boolean> {
+    const n = await this.db('stores').whereRaw(`hash = ? AND ${STILL_EXPIRED}`, [storeHash, storeHash, cutoff]).delete();
+    if (n > 0) await this.db('users').whereNotExists(this.db('store_members').whereRaw('store_members.user_id = users.id')).delete();
+    return n > 0;
+  }
+
+  private async deleteWhere(table: string, where: string, bindings: Knex.Value[], limit: number, orderBy?: string): Promise<number> {
+    const order = orderBy ? ` ORDER BY ${orderBy}` : '';
+    return this.db(table)
+      .whereRaw(`rowid IN (SELECT x.rowid FROM ${table} AS x WHERE ${where}${order} LIMIT ?)`, [...bindings, limit])
+      .delete();
+  }
+}
+
+const STILL_EXPIRED = `EXISTS (SELECT 1 FROM stores s WHERE s.hash = ? AND s.status = 'uninstalled' AND s.uninstalled_at < ?)`;
