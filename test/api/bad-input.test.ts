@@ -1,21 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bareApp, STORE } from '../helpers/bare-app.js';
-import { bootDataOf } from '../helpers/harness.js';
+import { signedInBareApp, STORE, type SignedInApp } from '../helpers/bare-app.js';
 
 // Issue 7 point 15: bad input gets a readable 4xx, never a 500.
-let t: Awaited<ReturnType<typeof bareApp>>;
-let token = '';
+let t: SignedInApp;
 beforeAll(async () => {
-  t = await bareApp();
-  await t.install();
-  const page = await t.http.get('/load').query({ signed_payload_jwt: t.sign() });
-  token = (await t.http.post('/api/session').send({ code: bootDataOf(page.text).exchangeCode })).body.token;
+  t = await signedInBareApp();
 });
 afterAll(() => t.close());
-const api = (method: 'get' | 'put' | 'post' | 'delete', path: string, body?: object) => {
-  const r = t.http[method](path).set('Authorization', `Bearer ${token}`);
-  return body ? r.send(body) : r;
-};
+const api: SignedInApp['api'] = (...args) => t.api(...args);
 
 describe('warehouse credentials with characters a header cannot carry', () => {
   const cases: Array<[string, Record<string, string>, string]> = [

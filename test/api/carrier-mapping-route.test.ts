@@ -4,16 +4,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { markShipmentFailed } from '../../server/flows/fulfillment/shipment-failure.js';
 import { JOB } from '../../server/webhooks/topics.js';
-import { bareApp, STORE } from '../helpers/bare-app.js';
-import { bootDataOf } from '../helpers/harness.js';
+import { signedInBareApp, STORE, type SignedInApp } from '../helpers/bare-app.js';
 
-let t: Awaited<ReturnType<typeof bareApp>>;
+let t: SignedInApp;
 let token = '';
 beforeAll(async () => {
-  t = await bareApp();
-  await t.install();
-  const page = await t.http.get('/load').query({ signed_payload_jwt: t.sign() });
-  token = (await t.http.post('/api/session').send({ code: bootDataOf(page.text).exchangeCode })).body.token;
+  t = await signedInBareApp();
+  token = t.token;
 });
 afterAll(() => t.close());
 const put = (body: object) => t.http.put('/api/carrier-mappings').set('Authorization', `Bearer ${token}`).send(body);

@@ -1,17 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_CSV_BYTES as CLIENT_MAX_CSV_BYTES } from '../../client/src/lib/csv.js';
 import { MAX_CSV_BYTES, MAX_CSV_ROWS } from '../../server/api/sku-csv.js';
-import { bareApp, STORE } from '../helpers/bare-app.js';
-import { bootDataOf } from '../helpers/harness.js';
+import { signedInBareApp, STORE, type SignedInApp } from '../helpers/bare-app.js';
 
 // Issue 7 point 15: the import refused bodies over 256 KB although the page promises 1 MB / 20,000 rows.
-let t: Awaited<ReturnType<typeof bareApp>>;
+let t: SignedInApp;
 let token = '';
 beforeAll(async () => {
-  t = await bareApp();
-  await t.install();
-  const page = await t.http.get('/load').query({ signed_payload_jwt: t.sign() });
-  token = (await t.http.post('/api/session').send({ code: bootDataOf(page.text).exchangeCode })).body.token;
+  t = await signedInBareApp();
+  token = t.token;
 });
 afterAll(() => t.close());
 const importCsv = (csv: string) => t.http.post('/api/sku-mappings/import').set('Authorization', `Bearer ${token}`).send({ csv });

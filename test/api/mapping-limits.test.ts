@@ -4,22 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BACKEND_CODE_MAX, BACKEND_SKU_MAX } from '../../server/api/mapping-limits.js';
 import { parseSkuCsv } from '../../server/api/sku-csv.js';
 import { shipmentRequestSchema, orderLineSchema } from '../../server/fulfillment/index.js';
-import { bareApp, STORE } from '../helpers/bare-app.js';
-import { bootDataOf } from '../helpers/harness.js';
+import { signedInBareApp, STORE, type SignedInApp } from '../helpers/bare-app.js';
 
-let t: Awaited<ReturnType<typeof bareApp>>;
-let token = '';
+let t: SignedInApp;
 beforeAll(async () => {
-  t = await bareApp();
-  await t.install();
-  const page = await t.http.get('/load').query({ signed_payload_jwt: t.sign() });
-  token = (await t.http.post('/api/session').send({ code: bootDataOf(page.text).exchangeCode })).body.token;
+  t = await signedInBareApp();
 });
 afterAll(() => t.close());
-const api = (method: 'get' | 'put' | 'post', path: string, body?: object) => {
-  const r = t.http[method](path).set('Authorization', `Bearer ${token}`);
-  return body ? r.send(body) : r;
-};
+const api: SignedInApp['api'] = (...args) => t.api(...args);
 
 describe('mapping limits follow the fulfillment backend contract', () => {
   it('the limits are the contract schema’s: 100 for a shipping method code, 255 for a SKU', () => {

@@ -1,15 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bareApp, STORE } from '../helpers/bare-app.js';
-import { bootDataOf } from '../helpers/harness.js';
+import { signedInBareApp, STORE, type SignedInApp } from '../helpers/bare-app.js';
 
 // Issue 7 point 16: "Choose the order import status" was marked done when the warehouse connected.
-let t: Awaited<ReturnType<typeof bareApp>>;
+let t: SignedInApp;
 let token = '';
 beforeAll(async () => {
-  t = await bareApp();
-  await t.install();
-  const page = await t.http.get('/load').query({ signed_payload_jwt: t.sign() });
-  token = (await t.http.post('/api/session').send({ code: bootDataOf(page.text).exchangeCode })).body.token;
+  t = await signedInBareApp();
+  token = t.token;
 });
 afterAll(() => t.close());
 const step = async (id: string): Promise<boolean> => {

@@ -9,6 +9,7 @@ import { migrateToLatest, openDatabase } from '../../server/storage/db.js';
 import type { AppDeps } from '../../server/services.js';
 import { testConfig } from './config.js';
 import { LogCapture } from './log-capture.js';
+import { bootDataOf } from './harness.js';
 
 export const STORE = 'abc123';
 export const OWNER = { id: 11, email: 'owner@example.com' };
@@ -52,3 +53,20 @@ export async function bareApp(opts: { clock?: Clock; oauth?: OAuthExchanger; dep
     );
   return { app, db, config, logs, clock, http: supertest(app), claims, sign, install, close: () => db.destroy() };
 }
+
+export type BareApp = Awaited<ReturnType<typeof bareApp>>;
+export type ApiMethod = 'get' | 'put' | 'post' | 'delete';
+
+/** bareApp with the owner installed and signed in: `api()` sends with the session token. */
+export async function signedInBareApp(opts: Parameters<typeof bareApp>[0] = {}) {
+  const t = await bareApp(opts);
+  await t.install();
+  const page = await t.http.get('/load').query({ signed_payload_jwt: t.sign() });
+  const token = String((await t.http.post('/api/session').send({ code: bootDataOf(page.text).exchangeCode })).body.token);
+  const api = (method: ApiMethod, path: string, body?: object) => {
+    const r = t.http[method](path).set('Authorization', `Bearer ${token}`);
+    return body ? r.send(body) : r;
+  };
+  return Object.assign(t, { token, api });
+}
+export type SignedInApp = Awaited<ReturnType<typeof signedInBareApp>>;
