@@ -3,7 +3,9 @@
 // hooks are visible only to the app (client id) whose token created them. Bodies are wrapped in
 // {data, meta} as the spec says (the overview's unwrapped example is the outlier, notes §2.1).
 // Single deviation: BigCommerce requires https destinations on port 443; the sandbox also accepts
-// loopback destinations (127.0.0.1, localhost, [::1]) over http and on any port (webhooks/registry.ts).
+// plain-http loopback destinations (127.0.0.1, localhost, [::1]) on any port (webhooks/registry.ts).
+// A second hook with the same scope and destination is refused with 422 (errorDetailed_Full), as
+// BigCommerce does; so is an https destination on any port but 443.
 import type { Request, Response, Router } from 'express';
 import type { SandboxState } from '../state.js';
 import { HookValidationError, type HookInput } from '../webhooks/registry.js';

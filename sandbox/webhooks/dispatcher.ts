@@ -5,7 +5,9 @@
 //   the timeout) is a failure;
 // - failures are retried after 60 s, 180 s, 300 s ... 86400 s (scaled by webhookRetryScale), with the
 //   same body, hash and webhook-id; after the last retry fails the hook is deactivated;
-// - no ordering guarantee: several deliveries are in flight at once.
+// - no ordering guarantee: several deliveries are in flight at once;
+// - stores do not queue behind each other: the next delivery is the oldest of the store with the
+//   fewest in flight.
 // Not emulated: per-domain success-ratio blocklisting, the one-minute activation delay of new hooks.
 // Test levers (pause/flush/drop/duplicate/reverse) make missed, repeated and out-of-order callbacks
 // reproducible.
@@ -52,6 +54,9 @@ export class WebhookDispatcher {
   private reverseNext = false;
   paused = false;
   concurrency = DEFAULT_CONCURRENCY;
+  /** Per store, the sequence number of its last delivery started (for round-robin). */
+  private readonly lastStarted = new Map<string, number>();
+  private started = 0;
 
   constructor(private readonly state: SandboxState) {}
 
@@ -174,7 +179,7 @@ export class WebhookDispatcher {
 
   private pump(): void {
     while (!this.stopped && this.inFlight.size < this.concurrency && this.ready.length > 0) {
-      const job = this.ready.shift()!;
+      const job = this.takeNext();
       this.inFlight.add(job);
       void this.attempt(job).finally(() => {
         this.inFlight.delete(job);
@@ -183,6 +188,30 @@ export class WebhookDispatcher {
         this.checkIdle();
       });
     }
+  }
+
+  /**
+   * The oldest ready delivery of the store with the fewest deliveries in flight, and among those
+   * of the store served least recently. BigCommerce's webhook service is not one queue for every
+   * store: one store's burst of 600 orders does not hold back another store's next event. With a
+   * single store this is plain FIFO.
+   */
+  private takeNext(): Job {
+    const inFlight = new Map<string, number>();
+    for (const j of this.inFlight) inFlight.set(j.event.storeHash, (inFlight.get(j.event.storeHash) ?? 0) + 1);
+    const seen = new Set<string>();
+    let best = 0;
+    let bestScore: [number, number] = [Infinity, Infinity];
+    for (let i = 0; i < this.ready.length; i++) {
+      const store = this.ready[i]!.event.storeHash;
+      if (seen.has(store)) continue;
+      seen.add(store);
+      const score: [number, number] = [inFlight.get(store) ?? 0, this.lastStarted.get(store) ?? -1];
+      if (score[0] < bestScore[0] || (score[0] === bestScore[0] && score[1] < bestScore[1])) [best, bestScore] = [i, score];
+    }
+    const job = this.ready.splice(best, 1)[0]!;
+    this.lastStarted.set(job.event.storeHash, ++this.started);
+    return job;
   }
 
   private async attempt(job: Job): Promise<void> {

@@ -1,7 +1,8 @@
 // Hook subscriptions per store and app (reference/webhooks.v3.yml). Validation mirrors the API's
-// rules (overview.mdx "Platform limits", webhook_Base) with one documented deviation: BigCommerce
-// only accepts https destinations on port 443, while the sandbox also accepts loopback destinations
-// on any port and over http, so a locally running app can receive callbacks.
+// rules (overview.mdx "Platform limits", webhook_Base; createWebhooks: "Destination URL must be
+// served on port 443"), including the 422 for a second hook with the same scope and destination,
+// with one documented deviation: the sandbox also accepts plain-http loopback destinations on any
+// port, so a locally running app can receive callbacks. https is held to port 443 everywhere.
 import type { SandboxState } from '../state.js';
 import type { HookRecord } from './types.js';
 
@@ -38,7 +39,9 @@ function destinationProblem(value: string): string | undefined {
   } catch {
     return 'error.path.invalid.url';
   }
-  if (isLoopbackDestination(url) && (url.protocol === 'http:' || url.protocol === 'https:')) return undefined;
+  // The deviation is for plain-http loopback only: an https destination is held to port 443 as on
+  // BigCommerce, loopback or not, so an app cannot pass here with a URL BigCommerce would refuse.
+  if (isLoopbackDestination(url) && url.protocol === 'http:') return undefined;
   if (url.protocol !== 'https:') return 'destination must use https';
   // URL drops the default port, so a non-empty port here is a custom one.
   if (url.port !== '') return 'destination must be served on port 443; custom ports are not supported';

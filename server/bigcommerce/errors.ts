@@ -71,6 +71,30 @@ export class BigCommerceRateLimitError extends BigCommerceApiError {
   }
 }
 
+/**
+ * Not sent: the store's quota is spent (down to the reserve we leave for other apps, or paused
+ * after a 429) and the caller's wait limit is shorter than the wait. Nothing failed; the same call
+ * can be made once the window resets at `resumeAt` (a job is rescheduled for then).
+ */
+export class BigCommerceQuotaWaitError extends BigCommerceApiError {
+  override readonly retryable = true;
+  readonly waitMs: number;
+  /** Clock time (ms) at which the store's quota is expected to be available again. */
+  readonly resumeAt: number;
+  readonly reason: 'paused' | 'reserve';
+
+  constructor(message: string, details: BigCommerceErrorDetails & { waitMs: number; resumeAt: number; reason: 'paused' | 'reserve' }) {
+    super(message, details);
+    this.waitMs = details.waitMs;
+    this.resumeAt = details.resumeAt;
+    this.reason = details.reason;
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), waitMs: this.waitMs, resumeAt: this.resumeAt, reason: this.reason };
+  }
+}
+
 /** 5xx after the transport's own retries (or a 5xx that is never worth retrying, like 507). */
 export class BigCommerceServerError extends BigCommerceApiError {
   override readonly retryable: boolean;

@@ -7,13 +7,15 @@ import {
   BigCommerceApiError,
   BigCommerceInvalidResponseError,
   BigCommerceNetworkError,
+  BigCommerceQuotaWaitError,
   BigCommerceRateLimitError,
   BigCommerceServerError,
   BigCommerceTimeoutError,
   BigCommerceUnauthorizedError,
   bodyExcerpt,
 } from './errors.js';
-import type { RateLimiter } from './rate-limiter.js';
+import { QuotaWaitTooLong, type Permit, type RateLimiter } from './rate-limiter.js';
+import { quotaWaitLimit } from './wait-budget.js';
 import {
   backoffDelay,
   isRetryableServerStatus,
@@ -126,11 +128,7 @@ export class HttpBigCommerceClient implements BigCommerceClient {
     let failureRetries = 0;
 
     for (let attempts = 1; ; attempts += 1) {
-      const permit = await this.limiter.acquire({
-        now: config.now,
-        sleep: config.sleep,
-        onWait: (waitMs, reason) => config.logger.debug({ ...where, waitMs, reason }, 'bigcommerce limiter wait'),
-      });
+      const permit = await this.acquire(where, attempts);
       let result: Attempt;
       try {
         result = await this.send(url, init);
@@ -187,6 +185,30 @@ export class HttpBigCommerceClient implements BigCommerceClient {
       }
 
       throw new BigCommerceApiError(label, failure);
+    }
+  }
+
+  /** A permit from the store's limiter, within the caller's quota wait limit (wait-budget.ts). */
+  private async acquire(where: { storeHash: string; method: string; path: string }, attempts: number): Promise<Permit> {
+    const { config } = this;
+    try {
+      return await this.limiter.acquire({
+        now: config.now,
+        sleep: config.sleep,
+        maxWaitMs: quotaWaitLimit(),
+        onWait: (waitMs, reason) => config.logger.debug({ ...where, waitMs, reason }, 'bigcommerce limiter wait'),
+      });
+    } catch (error) {
+      if (!(error instanceof QuotaWaitTooLong)) throw error;
+      const label = `BigCommerce ${where.method} ${where.path} not sent: the store's API quota is used up for ${Math.ceil(error.waitMs / 1000)} s (${error.reason === 'paused' ? 'rate limited' : 'reserve reached'})`;
+      throw new BigCommerceQuotaWaitError(label, {
+        ...where,
+        status: null,
+        attempts: attempts - 1,
+        waitMs: error.waitMs,
+        resumeAt: config.now() + error.waitMs,
+        reason: error.reason,
+      });
     }
   }
 

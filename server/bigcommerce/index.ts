@@ -9,7 +9,9 @@ import { normalizeApiUrl } from './url.js';
 export * from './errors.js';
 export type { BigCommerceClient, BigCommerceRequest, RequestOptions } from './http-client.js';
 export type { BigCommerceLogger, LogFn } from './logger.js';
+export { withQuotaWaitLimit, quotaWaitLimit } from './wait-budget.js';
 export {
+  QuotaWaitTooLong,
   RateLimiter,
   RateLimiterRegistry,
   type LimiterClock,

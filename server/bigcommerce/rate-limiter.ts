@@ -16,6 +16,23 @@ export type WaitReason = 'paused' | 'reserve';
 export interface AcquireOptions extends LimiterClock {
   /** Told before each wait, for logging. */
   onWait?: (waitMs: number, reason: WaitReason) => void;
+  /**
+   * Longest quota wait the caller will sit through. A longer one (reserve reached, or paused
+   * after a 429) throws QuotaWaitTooLong at once instead, so a job can give its worker back and
+   * come back when the window resets. Default: wait as long as it takes (UI requests).
+   */
+  maxWaitMs?: number;
+}
+
+/** The store's quota would make the caller wait longer than its `maxWaitMs`. */
+export class QuotaWaitTooLong extends Error {
+  constructor(
+    readonly waitMs: number,
+    readonly reason: WaitReason,
+  ) {
+    super(`store quota: would wait ${waitMs} ms (${reason})`);
+    this.name = 'QuotaWaitTooLong';
+  }
 }
 
 export interface RateLimiterOptions {
@@ -88,7 +105,8 @@ export class RateLimiter {
   }
 
   /**
-   * Waits for a concurrency slot, then until the store is neither paused nor down to its reserve.
+   * Waits for a concurrency slot, then until the store is neither paused nor down to its reserve
+   * (or throws QuotaWaitTooLong when that is longer than `maxWaitMs`).
    * FIFO: a request that arrived first is sent first.
    */
   async acquire(options: AcquireOptions): Promise<Permit> {
@@ -97,6 +115,7 @@ export class RateLimiter {
       for (;;) {
         const wait = this.waitFor(options.now());
         if (wait.ms <= 0) break;
+        if (options.maxWaitMs !== undefined && wait.ms > options.maxWaitMs) throw new QuotaWaitTooLong(wait.ms, wait.reason);
         options.onWait?.(wait.ms, wait.reason);
         await options.sleep(wait.ms);
       }

@@ -1,5 +1,6 @@
 import {
   BigCommerceApiError,
+  BigCommerceQuotaWaitError,
   BigCommerceRateLimitError,
   BigCommerceUnauthorizedError,
 } from '../bigcommerce/index.js';
@@ -7,11 +8,31 @@ import { FulfillmentUnavailableError } from '../fulfillment/index.js';
 import { PermanentJobError, RetryableJobError } from '../jobs/types.js';
 
 /**
+ * The store's BigCommerce quota is used up: the job goes back to pending until the window resets,
+ * without spending an attempt and without holding a worker meanwhile.
+ */
+export class QuotaWaitJobError extends RetryableJobError {
+  constructor(
+    readonly storeHash: string,
+    readonly resumeAt: number,
+    readonly reason: 'paused' | 'reserve',
+    waitMs: number,
+  ) {
+    super(`Waiting for the store's BigCommerce API quota (${reason === 'paused' ? 'rate limited' : 'reserve reached'}; resumes in ${Math.ceil(waitMs / 1000)} s)`, {
+      delayMs: waitMs,
+      countsAsAttempt: false,
+    });
+    this.name = 'QuotaWaitJobError';
+  }
+}
+
+/**
  * Translates client errors into what the queue should do: a rate-limit wait is not a failure
  * (the attempt is given back), 5xx/timeouts back off, a revoked token is final.
  */
 export function toJobError(err: unknown): Error {
   if (err instanceof RetryableJobError || err instanceof PermanentJobError) return err;
+  if (err instanceof BigCommerceQuotaWaitError) return new QuotaWaitJobError(err.storeHash, err.resumeAt, err.reason, err.waitMs);
   if (err instanceof BigCommerceRateLimitError) {
     return new RetryableJobError('BigCommerce asked us to slow down', { delayMs: err.retryAfterMs, countsAsAttempt: false });
   }

@@ -3,11 +3,18 @@ import type { JobHandler, JobRecord } from '../jobs/types.js';
 import type { Services } from '../services.js';
 import { JOB } from '../webhooks/topics.js';
 import { reconcileOrders } from './order-import/reconcile-orders.js';
-import { setStatusAfterAccept, syncOrder, type OrderSyncPayload } from './order-import/sync-order.js';
+import { syncOrder } from './order-import/sync-order.js';
+import { failDeadStatusJob, setStatusAfterAccept } from './order-import/status-after-accept.js';
+import { failDeadOrderSync } from './order-import/sync-dead.js';
 import { reconcileWebhooks } from './webhooks-reconcile.js';
+import { limitQuotaWaits, QuotaWaitNotice } from './quota-wait.js';
 import { handleFulfillmentEvent } from './fulfillment/events.js';
 import { pollBackend } from './fulfillment/poll.js';
+import { retryShipment } from './fulfillment/retry-shipment.js';
+import { failDeadShipmentJob } from './fulfillment/shipment-dead.js';
 import { pushInventory } from './inventory/push-levels.js';
+import { requestRetention, runRetention } from './retention/job.js';
+import { DEFAULT_LIMITS } from './retention/purge.js';
 
 export function jobHandlers(s: Services): Record<string, JobHandler> {
   return {
@@ -19,23 +26,22 @@ export function jobHandlers(s: Services): Record<string, JobHandler> {
     [JOB.webhooksReconcile]: (job) => reconcileWebhooks(s, job),
     [JOB.fulfillmentEvent]: (job) => handleFulfillmentEvent(s, job),
     [JOB.fulfillmentPoll]: (job) => pollBackend(s, job.storeHash),
+    [JOB.shipmentRetry]: (job) => retryShipment(s, job),
     [JOB.inventoryPush]: (job) => pushInventory(s, job.storeHash),
+    [JOB.retention]: async (_job, ctx) => {
+      await runRetention(s, { ...DEFAULT_LIMITS, signal: ctx.signal });
+    },
   };
 }
 
 /** An order whose job used its last attempt is "failed": visible, and retryable from the UI. */
 async function onDead(s: Services, job: JobRecord, error: Error) {
   const now = s.clock.now();
-  if (job.kind === JOB.orderSync) {
-    const { orderId } = job.payload as OrderSyncPayload;
-    const order = await s.orders.get(job.storeHash, orderId);
-    if (order && !order.backendOrderId) {
-      await s.orders.setState(job.storeHash, orderId, { state: 'failed', lastError: error.message }, now);
-    }
-    await s.webhookEvents.settleForResource(job.storeHash, 'bigcommerce', String(orderId), 'failed', error.message, now, now);
-    await s.syncLog.append({ storeHash: job.storeHash, orderId, flow: 'orders', level: 'error', message: 'Import failed after all retries', detail: error.message }, now);
-    return;
-  }
+  if (job.kind === JOB.orderSync) return failDeadOrderSync(s, job, error);
+  // A status change: said on its order (flows/order-import/status-after-accept.ts).
+  if (job.kind === JOB.orderSetStatus && (await failDeadStatusJob(s, job, error))) return;
+  // A shipment's job: the shipment is failed and its order needs attention (and says why).
+  if (await failDeadShipmentJob(s, job, error)) return;
   await s.syncLog.append({ storeHash: job.storeHash, flow: job.kind.split('.')[0] ?? 'jobs', level: 'error', message: `Background task ${job.kind} failed`, detail: error.message }, now);
 }
 
@@ -43,7 +49,8 @@ export function createWorker(s: Services, opts: Partial<Omit<JobWorkerOptions, '
   const worker = new JobWorker({
     db: s.db,
     queue: s.jobs.queue,
-    handlers: jobHandlers(s),
+    // A job never sits out a store's quota window in its worker (flows/quota-wait.ts).
+    handlers: limitQuotaWaits(jobHandlers(s), { notice: new QuotaWaitNotice(s), queue: s.jobs.queue, logger: s.logger }),
     events: {
       onDead: (job, error) => onDead(s, job, error),
       onRetry: async (job, error) => {
@@ -60,7 +67,10 @@ export function createWorker(s: Services, opts: Partial<Omit<JobWorkerOptions, '
 }
 
 /** Periodic safety nets for every installed store: order reconciliation and webhook upkeep. */
-export function startScheduler(s: Services, opts: { ordersEveryMs?: number; webhooksEveryMs?: number; pollEveryMs?: number } = {}): () => void {
+export function startScheduler(
+  s: Services,
+  opts: { ordersEveryMs?: number; webhooksEveryMs?: number; pollEveryMs?: number; retentionEveryMs?: number } = {},
+): () => void {
   const enqueueAll = async (kind: string, prefix: string, onlyPolling = false) => {
     try {
       const stores = await s.stores.installedHashes({ syncMode: onlyPolling ? 'poll' : undefined });
@@ -72,14 +82,25 @@ export function startScheduler(s: Services, opts: { ordersEveryMs?: number; webh
       s.logger.error({ err, kind }, 'scheduler could not enqueue');
     }
   };
+  const retention = async () => {
+    try {
+      await requestRetention(s);
+      s.jobs.wake();
+    } catch (err) {
+      s.logger.error({ err, kind: JOB.retention }, 'scheduler could not enqueue');
+    }
+  };
   const timers = [
     setInterval(() => void enqueueAll(JOB.ordersReconcile, 'reconcile'), opts.ordersEveryMs ?? 5 * 60_000),
     setInterval(() => void enqueueAll(JOB.webhooksReconcile, 'hooks'), opts.webhooksEveryMs ?? 60 * 60_000),
     // Only stores in polling mode read the backend's feeds.
     setInterval(() => void enqueueAll(JOB.fulfillmentPoll, 'poll', true), opts.pollEveryMs ?? 2 * 60_000),
+    // Deletes rows past their retention period, in small batches (flows/retention).
+    setInterval(() => void retention(), opts.retentionEveryMs ?? 60 * 60_000),
   ];
   void enqueueAll(JOB.webhooksReconcile, 'hooks');
   void enqueueAll(JOB.ordersReconcile, 'reconcile');
+  void retention();
   return () => timers.forEach(clearInterval);
 }
 

@@ -2,8 +2,7 @@ import type { JobRecord } from '../jobs/types.js';
 import type { Services } from '../services.js';
 import { reconcileHooks } from '../webhooks/subscriptions.js';
 import { scopesFor } from '../webhooks/topics.js';
-import { toJobError } from './job-errors.js';
-
+import { QuotaWaitJobError, toJobError } from './job-errors.js';
 
 /**
  * Makes the store's webhook subscriptions match what we need. Runs after install, on load, when
@@ -31,9 +30,12 @@ export async function reconcileWebhooks(s: Services, job: JobRecord): Promise<vo
       await s.syncLog.append({ storeHash, flow: 'webhooks', message: `Webhook subscriptions updated: ${changes.join(', ')}.` }, s.clock.now());
     }
   } catch (err) {
+    const jobError = toJobError(err);
+    // Waiting for the store's quota is not a failure of the subscriptions (quota-wait.ts says it).
+    if (jobError instanceof QuotaWaitJobError) throw jobError;
     const message = err instanceof Error ? err.message : String(err);
     await s.settings.saveWebhookHealth(storeHash, message, s.clock.now());
     await s.syncLog.append({ storeHash, flow: 'webhooks', level: 'warn', message: 'Could not update webhook subscriptions; will retry.', detail: message }, s.clock.now());
-    throw toJobError(err);
+    throw jobError;
   }
 }

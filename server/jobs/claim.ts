@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { isPostgres, rawRows, toClaimed, type JobRow } from './rows.js';
+import { isPostgres, isUniqueViolation, rawRows, toClaimed, type JobRow } from './rows.js';
 import type { ClaimedJob } from './types.js';
 
 export interface ClaimOptions {
@@ -14,51 +14,89 @@ export interface ClaimOptions {
  * Leases up to `limit` jobs that are due: pending with `run_at <= now`, or running with an expired
  * lease (its worker was killed or hung). Sets state running, attempts+1, the lease owner and expiry.
  *
+ * Fair across stores. One store's backlog (600 orders at once) must not delay another store's
+ * next order, so jobs are not taken in global due-time order: every store with due work offers
+ * its oldest due jobs, and the job whose store has the fewest jobs running (counting the jobs
+ * this claim already took) goes first; ties go to the oldest run_at. A store that already holds
+ * the workers therefore yields the next free one to any other store that has a due job.
+ *
+ * Serial per dedupe key. A pending job is not taken while a job with the same dedupe key is
+ * running (same key = same work, e.g. `hooks:<store>`); an expired running job is taken over
+ * before its pending twin, so one claim never takes two jobs of one key. The partial unique
+ * index jobs_running_dedupe (migration 005) makes "one running job per key" a database
+ * guarantee: a racing claim on PostgreSQL fails instead of running both.
+ *
+ * Index-friendly: the stores with pending jobs are enumerated by a loose index scan (one seek
+ * per store on (state, store_hash, run_at)) and each store's k oldest due jobs by one range
+ * read, so a claim costs O(stores · k) index reads whatever the backlog (k = limit, the free
+ * worker slots); only those candidates are ranked.
+ * Expired leases keep their own branch on (state, lease_expires_at).
+ *
  * One statement on both dialects, so the claim is atomic without an explicit transaction:
  *
  * - SQLite: an UPDATE takes the database write lock before it reads, and SQLite has one writer, so
  *   two processes cannot lease the same row. A single statement also avoids the deferred-
  *   transaction trap (SELECT then UPDATE in `BEGIN`), where a reader upgrading to writer after
  *   another process committed gets SQLITE_BUSY at once instead of waiting out busy_timeout.
- * - PostgreSQL: `FOR UPDATE SKIP LOCKED` in the candidate CTEs lets concurrent workers take
- *   disjoint rows instead of queueing behind each other; a row changed after our snapshot is
- *   re-checked against the WHERE once locked. (Written for the PostgreSQL move; untested here.)
- *
- * The two kinds of candidate are selected by separate branches, each served by its own index
- * ((state, run_at) and (state, lease_expires_at)); one `pending OR expired` WHERE makes SQLite's
- * planner fall back to a multi-index OR plus a sort on every claim.
+ * - PostgreSQL: the picked rows are locked `FOR UPDATE SKIP LOCKED` (in a plain SELECT, where
+ *   PostgreSQL allows it) and re-checked once locked, so concurrent workers take disjoint rows.
  */
 export async function claimJobs(db: Knex, opts: ClaimOptions): Promise<ClaimedJob[]> {
   const limit = Math.floor(opts.limit);
   if (limit <= 0) return [];
-  const lock = isPostgres(db) ? ' FOR UPDATE SKIP LOCKED' : '';
+  // PostgreSQL re-checks each picked row once it holds its lock (another worker may have leased it
+  // after our snapshot). SQLite needs no re-check (single writer), and must not get one: its planner
+  // would drive the lookup from the state indexes, reading the whole backlog, instead of the ids.
+  const lock = isPostgres(db)
+    ? `AND ((state = 'pending' AND run_at <= :now) OR (state = 'running' AND lease_expires_at < :now)) FOR UPDATE SKIP LOCKED`
+    : '';
   const sql = `
-    WITH due AS (
-      SELECT id, run_at FROM jobs
-      WHERE state = 'pending' AND run_at <= ?
-      ORDER BY run_at, id LIMIT ?${lock}
+    WITH RECURSIVE stores (store_hash) AS (
+      SELECT (SELECT MIN(store_hash) FROM jobs WHERE state = 'pending')
+      UNION ALL
+      SELECT (SELECT MIN(j.store_hash) FROM jobs j WHERE j.state = 'pending' AND j.store_hash > s.store_hash)
+      FROM stores s WHERE s.store_hash IS NOT NULL
+    ), due AS (
+      SELECT x.id, 0 AS expired FROM stores s
+      JOIN jobs x ON x.id IN (
+        SELECT y.id FROM jobs y
+        WHERE y.state = 'pending' AND y.store_hash = s.store_hash AND y.run_at <= :now
+          AND NOT EXISTS (SELECT 1 FROM jobs b WHERE b.state = 'running' AND b.dedupe_key = y.dedupe_key)
+        ORDER BY y.run_at, y.id LIMIT :limit)
+      WHERE s.store_hash IS NOT NULL
     ), expired AS (
-      SELECT id, run_at FROM jobs
-      WHERE state = 'running' AND lease_expires_at < ?
-      ORDER BY run_at, id LIMIT ?${lock}
+      SELECT id, 1 AS expired FROM jobs
+      WHERE state = 'running' AND lease_expires_at < :now
+      ORDER BY run_at, id LIMIT :limit
+    ), candidates AS (
+      SELECT j.id, j.store_hash, j.run_at,
+        ROW_NUMBER() OVER (PARTITION BY j.store_hash ORDER BY c.expired DESC, j.run_at, j.id) AS store_rank
+      FROM (SELECT id, expired FROM due UNION ALL SELECT id, expired FROM expired) AS c
+      JOIN jobs j ON j.id = c.id
+    ), busy AS (
+      SELECT store_hash, COUNT(*) AS n FROM jobs
+      WHERE state = 'running' AND lease_expires_at >= :now
+      GROUP BY store_hash
     ), picked AS (
-      SELECT id FROM (SELECT id, run_at FROM due UNION ALL SELECT id, run_at FROM expired) AS candidates
-      ORDER BY run_at, id LIMIT ?
+      SELECT c.id FROM candidates c LEFT JOIN busy b ON b.store_hash = c.store_hash
+      ORDER BY COALESCE(b.n, 0) + c.store_rank, c.run_at, c.id LIMIT :limit
+    ), locked AS (
+      SELECT id FROM jobs WHERE id IN (SELECT id FROM picked) ${lock}
     )
     UPDATE jobs
-    SET state = 'running', attempts = attempts + 1, lease_owner = ?, lease_expires_at = ?, updated_at = ?
-    WHERE id IN (SELECT id FROM picked)
+    SET state = 'running', attempts = attempts + 1, lease_owner = :owner, lease_expires_at = :expires, updated_at = :now
+    WHERE id IN (SELECT id FROM locked)
     RETURNING *`;
-  const result: unknown = await db.raw(sql, [
-    opts.now,
-    limit,
-    opts.now,
-    limit,
-    limit,
-    opts.leaseOwner,
-    opts.now + opts.leaseMs,
-    opts.now,
-  ]);
+  let result: unknown;
+  try {
+    result = await db.raw(sql, { now: opts.now, limit, owner: opts.leaseOwner, expires: opts.now + opts.leaseMs });
+  } catch (err) {
+    // PostgreSQL only: another process leased a job with the same dedupe key after our snapshot
+    // was taken. Nothing was claimed; the next poll tries again without that key.
+    // On SQLite (one writer) it cannot happen, so there it is a bug and is thrown.
+    if (isPostgres(db) && isUniqueViolation(err)) return [];
+    throw err;
+  }
   // RETURNING order is unspecified; hand the jobs out oldest first.
   return rawRows<JobRow>(result)
     .map(toClaimed)

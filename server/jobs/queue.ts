@@ -154,6 +154,19 @@ export class KnexJobQueue implements JobQueue {
     return out;
   }
 
+  /**
+   * Postpones the store's pending jobs that are due before `until` to `until` (its BigCommerce
+   * quota is used up until then). Without it each of a backlog's jobs would be claimed, find the
+   * quota spent and be put back, once per job and window: work for nothing that slows the worker
+   * for every other store. Returns how many jobs moved.
+   */
+  async deferStore(storeHash: string, until: number): Promise<number> {
+    return this.db('jobs')
+      .where({ store_hash: storeHash, state: 'pending' })
+      .andWhere('run_at', '<', until)
+      .update({ run_at: until, updated_at: this.clock.now() });
+  }
+
   /** Running jobs are left alone: their handler is mid-flight and will settle them. */
   async cancelPending(storeHash: string): Promise<number> {
     return this.db('jobs').where({ store_hash: storeHash, state: 'pending' }).delete();

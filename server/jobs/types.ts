@@ -39,8 +39,9 @@ export interface EnqueueInput {
   payload?: unknown;
   /**
    * While a *pending* job with the same key exists, enqueue does not add another (it returns the
-   * existing id with deduped=true). A job already running does not block a new one: the running
-   * one may have read stale data.
+   * existing id with deduped=true). A job already running does not block a new one (the running
+   * one may have read stale data), but the new one is not claimed until the running one has
+   * finished: jobs with one key run one at a time (e.g. `hooks:<store>`, see claim.ts).
    */
   dedupeKey?: string;
   /** ms epoch; default now. Used to debounce bursts (several events for one order → one fetch). */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { BigCommerceClient } from '../bigcommerce/index.js';
+import { BigCommerceApiError, type BigCommerceClient } from '../bigcommerce/index.js';
 import { SECRET_HEADER } from './topics.js';
 
 const hookSchema = z.looseObject({
@@ -63,12 +63,41 @@ async function listHooks(client: BigCommerceClient): Promise<Hook[]> {
   return hooks;
 }
 
+/** What reconcileHooks did: the plan, with the creates BigCommerce answered "already exists". */
+export interface ReconcileResult extends ReconcilePlan {
+  /** Scopes whose hook was registered meanwhile by someone else (adopted instead of created). */
+  adopted: string[];
+}
+
+/**
+ * BigCommerce allows one hook per store + app + scope + destination and answers a second POST
+ * with 422. Whoever registered it meanwhile (a concurrent reconciliation, or a POST whose answer
+ * was lost) did what we wanted: re-list and adopt that hook, repairing it if it is inactive or
+ * carries another secret. A 422 without such a hook is a real refusal and is thrown.
+ */
+async function createOrAdopt(client: BigCommerceClient, scope: string, wanted: Wanted, headers: Record<string, string>): Promise<'created' | 'adopted'> {
+  try {
+    await client.post('v3', '/hooks', { scope, destination: wanted.destination, is_active: true, headers });
+    return 'created';
+  } catch (err) {
+    if (!(err instanceof BigCommerceApiError) || err.status !== 422) throw err;
+    const twin = (await listHooks(client)).find((h) => h.scope === scope && h.destination === wanted.destination);
+    if (!twin) throw err;
+    if (!twin.is_active || !headerOk(twin, wanted.secret)) {
+      await client.put('v3', `/hooks/${twin.id}`, { is_active: true, headers }, { idempotent: true });
+    }
+    return 'adopted';
+  }
+}
+
 /** Brings the store's hooks in line with `wanted`. Returns what it did (for the sync log). */
-export async function reconcileHooks(client: BigCommerceClient, wanted: Wanted): Promise<ReconcilePlan> {
+export async function reconcileHooks(client: BigCommerceClient, wanted: Wanted): Promise<ReconcileResult> {
   const plan = planReconcile(await listHooks(client), wanted);
   const headers = { [SECRET_HEADER]: wanted.secret };
+  const created: string[] = [];
+  const adopted: string[] = [];
   for (const scope of plan.create) {
-    await client.post('v3', '/hooks', { scope, destination: wanted.destination, is_active: true, headers });
+    ((await createOrAdopt(client, scope, wanted, headers)) === 'created' ? created : adopted).push(scope);
   }
   for (const id of plan.reactivate) {
     await client.put('v3', `/hooks/${id}`, { is_active: true, headers }, { idempotent: true });
@@ -76,5 +105,5 @@ export async function reconcileHooks(client: BigCommerceClient, wanted: Wanted):
   for (const id of plan.remove) {
     await client.delete('v3', `/hooks/${id}`, { idempotent: true });
   }
-  return plan;
+  return { ...plan, create: created, adopted };
 }

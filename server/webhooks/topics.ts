@@ -6,7 +6,10 @@ export const JOB = {
   webhooksReconcile: 'webhooks.reconcile',
   fulfillmentEvent: 'fulfillment.event',
   fulfillmentPoll: 'fulfillment.poll',
+  /** A stored warehouse shipment written to BigCommerce again (flows/fulfillment/retry-shipment.ts). */
+  shipmentRetry: 'fulfillment.shipment-retry',
   inventoryPush: 'inventory.push',
+  retention: 'retention.purge',
 } as const;
 
 /** BigCommerce webhook scopes the order import needs. */

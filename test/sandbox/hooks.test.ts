@@ -94,6 +94,9 @@ describe('sandbox webhooks v3 management', () => {
       [{ scope: 'not a scope', destination: 'https://app.example.com/a' }, 'scope'],
       [{ scope: 'store/order/created', destination: 'http://app.example.com/a' }, 'destination'],
       [{ scope: 'store/order/created', destination: 'https://app.example.com:8443/a' }, 'destination'],
+      // https is held to 443 even on loopback: only plain-http loopback is the sandbox deviation.
+      [{ scope: 'store/order/created', destination: 'https://127.0.0.1:8443/a' }, 'destination'],
+      [{ scope: 'store/order/created', destination: 'https://localhost:3000/a' }, 'destination'],
       [{ scope: 'store/order/created', destination: 'https://app.example.com/a', headers: { 'bad name': 'x' } }, 'headers'],
       [{ scope: 'store/order/created', destination: 'https://app.example.com/a', is_active: 'yes' }, 'is_active'],
     ];
@@ -114,7 +117,17 @@ describe('sandbox webhooks v3 management', () => {
 
   it('enforces one hook per scope + destination and at most 10 per scope; PUT needs a supported field', async () => {
     const hook = await create({ scope: 'store/order/created', destination: 'https://app.example.com/0' });
-    expect((await send('POST', HOOKS, { scope: 'store/order/created', destination: 'https://app.example.com/0' })).status).toBe(422);
+    const twin = await send('POST', HOOKS, { scope: 'store/order/created', destination: 'https://app.example.com/0' });
+    expect(twin.status).toBe(422);
+    // BigCommerce's error body (errorDetailed_Full), naming the field.
+    expect(await twin.json()).toEqual({
+      status: 422,
+      title: 'JSON data is missing or invalid',
+      type: expect.stringContaining('api-status-codes'),
+      errors: { destination: expect.stringContaining('already exists') },
+    });
+    // The same destination under another scope is a different hook.
+    expect((await send('POST', HOOKS, { scope: 'store/order/statusUpdated', destination: 'https://app.example.com/0' })).status).toBe(200);
     for (let i = 1; i < 10; i++) await create({ scope: 'store/order/created', destination: `https://app.example.com/${i}` });
     expect((await send('POST', HOOKS, { scope: 'store/order/created', destination: 'https://app.example.com/10' })).status).toBe(422);
     const empty = await send('PUT', `${HOOKS}/${hook.id}`, { events_history_enabled: true });
