@@ -13,6 +13,9 @@ async function main() {
     console.log(`  ratio            ${(ack.throughput.ratio * 100).toFixed(1)}%   target ≥ 60%   ${ack.throughput.ratio >= 0.6 ? 'MET' : 'NOT MET'}`);
     console.log(`  at 200 req/s     p50 ${ack.fixedRate200.p50Ms} ms, p99 ${ack.fixedRate200.p99Ms} ms, max ${ack.fixedRate200.maxMs} ms   target p99 < 50 ms   ${ack.fixedRate200.p99Ms < 50 ? 'MET' : 'NOT MET'}`);
     console.log(`  non-2xx/errors   ${JSON.stringify(ack.throughput.non2xx)} / ${ack.fixedRate200.non2xx}`);
+    console.log('  (the app runs synchronous=FULL; for comparison, the same receiver with NORMAL:)');
+    console.log(`  NORMAL           ${ack.normal.appReqPerSec.toFixed(0)} req/s (${(ack.normal.ratio * 100).toFixed(1)}% of bare); FULL is ${(ack.normal.fullVsNormal * 100).toFixed(1)}% of it`);
+    console.log(`  NORMAL 200 req/s p50 ${ack.normal.fixedRate200.p50Ms} ms, p99 ${ack.normal.fixedRate200.p99Ms} ms`);
   }
   if (!only || only === 'import') {
     const { benchImportStorm } = await import('./import-storm.js');
@@ -22,6 +25,30 @@ async function main() {
     console.log(`  orders ${storm.orders}, delivered to warehouse ${storm.delivered}, duplicates at warehouse ${storm.duplicateCreates}`);
     console.log(`  BigCommerce API calls ${storm.apiCalls} → ${storm.callsPerOrder.toFixed(3)} per order   target ≤ 1.05   ${storm.callsPerOrder <= 1.05 ? 'MET' : 'NOT MET'}`);
     console.log(`  webhooks received ${storm.webhooksReceived}, time to drain ${(storm.drainMs / 1000).toFixed(1)} s`);
+  }
+  if (!only || only === 'fairness') {
+    const { benchFairness } = await import('./fairness.js');
+    const fair = await benchFairness();
+    report.fairness = fair;
+    console.log(`\nFairness (${fair.quota}; store A: ${fair.ordersA} orders at once, store B: ${fair.ordersB} orders, one every 3 s):`);
+    console.log(`  B order→warehouse  p50 ${(fair.bLatencyMs.p50 / 1000).toFixed(2)} s, p99 ${(fair.bLatencyMs.p99 / 1000).toFixed(2)} s, max ${(fair.bLatencyMs.max / 1000).toFixed(2)} s (alone ${(fair.bAloneLatencyMs / 1000).toFixed(2)} s)   target B p99 < 5 s   ${fair.bLatencyMs.p99 < 5_000 ? 'MET' : 'NOT MET'}`);
+    console.log(`  B received webhook→warehouse  p50 ${(fair.bFromWebhookMs.p50 / 1000).toFixed(2)} s, p99 ${(fair.bFromWebhookMs.p99 / 1000).toFixed(2)} s`);
+    console.log(`  A drained in ${(fair.aDrainMs / 1000).toFixed(1)} s; API calls A ${fair.apiCalls.a} (429s ${fair.apiCalls.a429}), B ${fair.apiCalls.b}; quota warnings in A's Activity ${fair.quotaWarningsA}`);
+  }
+  if (!only || only === 'history') {
+    const { benchHistoryAtScale } = await import('./history-at-scale.js');
+    const h = await benchHistoryAtScale();
+    report.historyAtScale = h;
+    console.log(`\nHistory at scale (${h.rows.webhookEvents.toLocaleString('en-US')} webhook events + ${h.rows.activity.toLocaleString('en-US')} activity rows, one store, ${h.fileMb} MB):`);
+    for (const [name, t] of Object.entries(h.withIndexes)) {
+      const before = h.withoutIndexes[name];
+      const ok = t.p95Ms < 50;
+      console.log(`  ${name.padEnd(24)} p50 ${t.p50Ms} ms, p95 ${t.p95Ms} ms (without migration 006: p50 ${before?.p50Ms} ms)   target p95 < 50 ms   ${ok ? 'MET' : 'NOT MET'}`);
+    }
+    for (const [name, t] of Object.entries(h.replaced)) console.log(`  replaced: ${name.padEnd(24)} p50 ${t.p50Ms} ms, p95 ${t.p95Ms} ms`);
+    const p = h.purge;
+    console.log(`  purge: ${p.deleted} rows in ${p.statements} statements of ≤ ${p.batchSize}, ${(p.totalMs / 1000).toFixed(1)} s`);
+    console.log(`    statement p95 ${p.p95StatementMs} ms, p99 ${p.p99StatementMs} ms, longest ${p.longestStatementMs} ms (${p.statementsOver50Ms} over 50 ms); longest event-loop delay ${p.maxEventLoopDelayMs} ms   target p99 < 50 ms   ${p.p99StatementMs < 50 ? 'MET' : 'NOT MET'}`);
   }
   console.log(`\n${JSON.stringify(report)}`);
 }

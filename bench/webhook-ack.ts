@@ -1,6 +1,8 @@
 // Webhook acknowledgement benchmark: throughput of the receiver with its durable write versus a
-// bare Express handler, and p99 latency at a fixed 200 requests/s. Each server runs in its own
-// process (pinned to CPU 0 when taskset exists); autocannon drives it from this process.
+// bare Express handler, and p99 latency at a fixed 200 requests/s. The receiver is measured with
+// the app's synchronous=FULL and, for comparison, with NORMAL (what power-cut durability costs).
+// Each server runs in its own process (pinned to CPU 0 when taskset exists); autocannon drives it
+// from this process.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { createInterface } from 'node:readline';
@@ -16,7 +18,9 @@ interface Started {
   storeHash?: string;
 }
 
-async function startServer(mode: 'bare' | 'app'): Promise<Started> {
+type Mode = 'bare' | 'app' | 'app-normal';
+
+async function startServer(mode: Mode): Promise<Started> {
   const pin = spawnSync('taskset', ['--version']).status === 0 ? ['taskset', '-c', '0'] : [];
   const [cmd, ...args] = [...pin, process.execPath, '--import', 'tsx', 'bench/fixtures/ack-server.ts', mode];
   const child = spawn(cmd!, args, { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -72,28 +76,33 @@ export async function benchWebhookAck(opts: { runs?: number; duration?: number }
   const pinned = pinSelfToCpu1();
   const runs = opts.runs ?? 3;
   const duration = opts.duration ?? 8;
-  const results: Record<'bare' | 'app', number[]> = { bare: [], app: [] };
-  const errors: Record<'bare' | 'app', number> = { bare: 0, app: 0 };
-  const servers = { bare: await startServer('bare'), app: await startServer('app') };
+  const modes = ['bare', 'app', 'app-normal'] as const;
+  const results: Record<Mode, number[]> = { bare: [], app: [], 'app-normal': [] };
+  const errors: Record<Mode, number> = { bare: 0, app: 0, 'app-normal': 0 };
+  const servers = { bare: await startServer('bare'), app: await startServer('app'), 'app-normal': await startServer('app-normal') };
   try {
-    for (const mode of ['bare', 'app'] as const) await run(servers[mode], { connections: 50, duration: 2 }); // warm-up
+    for (const mode of modes) await run(servers[mode], { connections: 50, duration: 2 }); // warm-up
     for (let r = 0; r < runs; r++) {
-      for (const mode of ['bare', 'app'] as const) {
+      for (const mode of modes) {
         const res = await run(servers[mode], { connections: 50, duration });
         results[mode].push(res.requests.average);
         errors[mode] += res.non2xx + res.errors + res.timeouts;
       }
     }
     const fixed = await run(servers.app, { connections: 10, duration: 10, overallRate: 200 });
+    const fixedNormal = await run(servers['app-normal'], { connections: 10, duration: 10, overallRate: 200 });
     const bare = median(results.bare);
     const app = median(results.app);
+    const appNormal = median(results['app-normal']);
+    const latency = (r: autocannon.Result) => ({ p50Ms: r.latency.p50, p99Ms: r.latency.p99, maxMs: r.latency.max, reqPerSec: r.requests.average, non2xx: r.non2xx + r.errors });
     return {
       throughput: { bareReqPerSec: bare, appReqPerSec: app, ratio: app / bare, runs: results, non2xx: errors },
+      // synchronous=NORMAL: not what the app runs; shows what FULL costs.
+      normal: { appReqPerSec: appNormal, ratio: appNormal / bare, fullVsNormal: app / appNormal, fixedRate200: latency(fixedNormal) },
       pinned,
-      fixedRate200: { p50Ms: fixed.latency.p50, p99Ms: fixed.latency.p99, maxMs: fixed.latency.max, reqPerSec: fixed.requests.average, non2xx: fixed.non2xx + fixed.errors },
+      fixedRate200: latency(fixed),
     };
   } finally {
-    servers.bare.child.kill('SIGKILL');
-    servers.app.child.kill('SIGKILL');
+    for (const mode of modes) servers[mode].child.kill('SIGKILL');
   }
 }

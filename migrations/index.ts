@@ -3,6 +3,15 @@ import * as m001 from './001_foundation.js';
 import * as m002 from './002_jobs.js';
 import * as m003 from './003_order_import.js';
 import * as m004 from './004_closing_the_loop.js';
+import * as m005 from './005_job_fairness.js';
+import * as m006 from './006_retention.js';
+import * as m007 from './007_secret_health.js';
+import * as m008 from './008_database_health.js';
+import * as m009 from './009_shipment_failures.js';
+import * as m010 from './010_order_send_safety.js';
+import * as m011 from './011_seen_shipping_methods.js';
+import * as m013 from './013_import_status_saved.js';
+import * as m012 from './012_shipment_claims.js';
 
 // Migrations are listed here rather than discovered on disk, so the same code runs from the
 // TypeScript sources (tsx, vitest) and from the compiled build without a loader.
@@ -11,6 +20,15 @@ const migrations: Record<string, Knex.Migration> = {
   '002_jobs': m002,
   '003_order_import': m003,
   '004_closing_the_loop': m004,
+  '005_job_fairness': m005,
+  '006_retention': m006,
+  '007_secret_health': m007,
+  '008_database_health': m008,
+  '009_shipment_failures': m009,
+  '010_order_send_safety': m010,
+  '011_seen_shipping_methods': m011,
+  '013_import_status_saved': m013,
+  '012_shipment_claims': m012,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -4,6 +4,10 @@ import { callbackRoutes } from './callbacks/routes.js';
 import { bigcommerceWebhookRoutes } from './webhooks/bigcommerce-receiver.js';
 import { fulfillmentWebhookRoutes } from './webhooks/fulfillment-receiver.js';
 import { errorHandler } from './http/error-handler.js';
+import { healthRoutes } from './http/health-routes.js';
+import { readinessProbe } from './storage/database-probe.js';
+import { isPagePath } from './http/spa.js';
+import { NotFoundError } from './errors.js';
 import { requestLogger } from './http/request-logger.js';
 import { securityHeaders } from './http/security-headers.js';
 import { buildServices, type AppDeps, type Services } from './services.js';
@@ -27,14 +31,13 @@ export function createApp(deps: AppDeps): Express & { services: Services } {
   app.use(requestLogger(s.logger, () => s.clock.now()));
   app.use(securityHeaders(s.config.bcLoginUrl));
 
-  app.get('/healthz', (_req, res) => {
-    res.json({ ok: true });
-  });
+  app.use(healthRoutes({ probe: readinessProbe(s.db, () => s.clock.now()) }));
   app.use(callbackRoutes(s));
   app.use('/api', apiRouter(s));
   app.use(express.static(deps.clientDir, { index: false, maxAge: '1h' }));
   // Any other page (a bookmark, a reload) renders the UI without a session: it asks to reopen the app.
-  app.get(/^\/(?!api\/).*/, (_req, res) => {
+  app.get(/^\/(?!api\/).*/, (req, res, next) => {
+    if (!isPagePath(req.path)) return next(new NotFoundError('No such file.'));
     res.status(200).type('html').set('Cache-Control', 'no-store').send(s.spa.render({ path: '/' }));
   });
   app.use(errorHandler(s.logger));

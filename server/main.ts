@@ -2,13 +2,18 @@ import { fileURLToPath } from 'node:url';
 import { dirname, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
+import { boundedShutdown } from './bounded-shutdown.js';
+import { closeHttpServer } from './http/close-server.js';
 import { createWorker, startScheduler } from './flows/runtime.js';
 import { systemClock } from './clock.js';
 import { ConfigError, loadConfig, type Config } from './config/env.js';
 import { createLogger, type Logger } from './logging/logger.js';
 import { migrateToLatest, openDatabase } from './storage/db.js';
+import { DatabaseFileError } from './storage/db-file-check.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
+/** A stopped server exits within this, whatever is stuck (README, Deploying). */
+const SHUTDOWN_TIMEOUT_MS = 15_000;
 
 /** dist/client when running the build, or the same folder relative to the sources. */
 export function defaultClientDir(): string {
@@ -45,10 +50,11 @@ export async function startServer(env: NodeJS.ProcessEnv, opts: { host?: string;
     logger,
     async close() {
       stopScheduler();
-      // Stop taking requests, then let running jobs finish (or hand them back) before closing the DB.
-      await new Promise<void>((res) => server.close(() => res()));
-      await worker.stop({ graceMs: 10_000 });
+      // Requests in flight get 5 s, running jobs 10 s (then they are handed back), side by side;
+      // the database closes last. main() force-exits if this still takes more than 15 s.
+      const stopped = await Promise.allSettled([closeHttpServer(server, 5_000), worker.stop({ graceMs: 10_000 })]);
       await db.destroy();
+      for (const r of stopped) if (r.status === 'rejected') throw r.reason;
     },
   };
 }
@@ -56,15 +62,12 @@ export async function startServer(env: NodeJS.ProcessEnv, opts: { host?: string;
 async function main() {
   try {
     const running = await startServer(process.env);
-    const stop = async () => {
-      running.logger.info('shutting down');
-      await running.close();
-      process.exit(0);
-    };
-    process.once('SIGTERM', stop);
-    process.once('SIGINT', stop);
+    const stop = boundedShutdown({ close: () => running.close(), timeoutMs: SHUTDOWN_TIMEOUT_MS, logger: running.logger, exit: (code) => process.exit(code) });
+    process.on('SIGTERM', stop);
+    process.on('SIGINT', stop);
   } catch (err) {
-    if (err instanceof ConfigError) {
+    // Bad configuration or an unusable database file: the message says what to do; no stack.
+    if (err instanceof ConfigError || err instanceof DatabaseFileError) {
       console.error(err.message);
       process.exit(1);
     }

@@ -14,6 +14,7 @@ import { InventoryRepo } from './storage/inventory-repo.js';
 import { ShipmentsRepo } from './storage/shipments-repo.js';
 import { SettingsRepo } from './storage/settings-repo.js';
 import { SyncLogRepo } from './storage/sync-log-repo.js';
+import { RetentionRepo } from './storage/retention-repo.js';
 import { WebhookEventsRepo } from './storage/webhook-events-repo.js';
 import { JOB } from './webhooks/topics.js';
 import { GroupCommitter } from './webhooks/group-commit.js';
@@ -28,6 +29,7 @@ import { ExchangeCodesRepo } from './storage/exchange-codes-repo.js';
 import { MembersRepo } from './storage/members-repo.js';
 import { StoresRepo } from './storage/stores-repo.js';
 import { TokenCipher } from './storage/token-cipher.js';
+import { secretAlerts } from './storage/secret-alerts.js';
 
 /** What the HTTP edge may inject; everything else is built from it. */
 export interface AppDeps {
@@ -83,6 +85,8 @@ export interface Services {
   inventory: InventoryRepo;
   syncLog: SyncLogRepo;
   webhookEvents: WebhookEventsRepo;
+  /** Batched deletes of rows past their retention period (flows/retention). */
+  retention: RetentionRepo;
   jobs: JobsHandle;
   /** The webhook receiver's hot path: cached store check and group-committed writes. */
   webhookIntake: { gate: StoreGate; committer: GroupCommitter };
@@ -91,9 +95,22 @@ export interface Services {
 
 export function buildServices(deps: AppDeps): Services {
   const { config, db, logger, clock } = deps;
-  const cipher = new TokenCipher(config.encryptionKey);
-  const stores = new StoresRepo(db, cipher);
-  const settings = new SettingsRepo(db, cipher);
+  const cipher = new TokenCipher(config.encryptionKey, config.previousEncryptionKeys);
+  const syncLog = new SyncLogRepo(db);
+  // Secrets no configured key opens (ENCRYPTION_KEY changed): shown, never a 500 (storage/secret-health.ts).
+  const alerts = secretAlerts({
+    syncLog,
+    logger,
+    now: () => clock.now(),
+    reconcileWebhooks: (storeHash) => {
+      queue
+        .enqueue({ storeHash, kind: JOB.webhooksReconcile, dedupeKey: `hooks:${storeHash}` })
+        .then(() => worker?.wake())
+        .catch((err: unknown) => logger.error({ err, storeHash }, 'could not queue webhook reconciliation'));
+    },
+  });
+  const stores = new StoresRepo(db, cipher, { now: () => clock.now(), onTokenUnreadable: alerts.tokenUnreadable });
+  const settings = new SettingsRepo(db, cipher, alerts.webhookSecretReplaced);
   const fulfillmentFactory = deps.fulfillmentFactory ?? createFulfillmentClient({ baseUrl: config.fulfillmentApiUrl, logger, now: () => clock.now() });
   let worker: { wake(): void } | undefined;
   // 20 attempts with backoff capped at 1 h (flows/runtime.ts) ride out a warehouse outage of hours,
@@ -155,8 +172,9 @@ export function buildServices(deps: AppDeps): Services {
     orders: new OrdersRepo(db),
     shipments: new ShipmentsRepo(db),
     inventory: new InventoryRepo(db),
-    syncLog: new SyncLogRepo(db),
+    syncLog,
     webhookEvents,
+    retention: new RetentionRepo(db),
     webhookIntake: {
       gate: new StoreGate(stores, settings, () => clock.now()),
       committer: new GroupCommitter({ db, events: webhookEvents, queue, now: () => clock.now(), logger }),

@@ -2,37 +2,98 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import knexFactory, { type Knex } from 'knex';
 import { migrationSource } from '../../migrations/index.js';
+import { busyRetryingConfig } from './busy-retry-client.js';
+import { checkDatabaseFileBeforeOpen, explainDatabaseBootError } from './db-file-check.js';
 
 export type Db = Knex;
 
-/** Opens the database named by DATABASE_URL (`sqlite:<path>` or `sqlite::memory:`). */
-export function openDatabase(databaseUrl: string): Db {
+export interface OpenOptions {
+  /**
+   * How long a lock held by another process is waited out (asynchronously) before a statement
+   * fails with DatabaseBusyError (503). Requests must not hang on the database; tests shorten it.
+   */
+  busyBudgetMs?: number;
+}
+
+export const DEFAULT_BUSY_BUDGET_MS = 1_000;
+
+/** The SQLite file behind a database opened here, or undefined (':memory:', other clients). */
+export function sqliteFilename(db: Knex): string | undefined {
+  const filename = (db.client.config.connection as { filename?: unknown } | undefined)?.filename;
+  return typeof filename === 'string' && filename !== ':memory:' ? filename : undefined;
+}
+
+/**
+ * Opens the database named by DATABASE_URL (`sqlite:<path>` or `sqlite::memory:`). Refuses, with
+ * a DatabaseFileError, a file that exists but is empty (see db-file-check.ts).
+ */
+export function openDatabase(databaseUrl: string, opts: OpenOptions = {}): Db {
   const filename = databaseUrl.replace(/^sqlite:/, '');
-  if (filename !== ':memory:') mkdirSync(dirname(filename), { recursive: true });
-  return knexFactory({
-    client: 'better-sqlite3',
+  if (filename !== ':memory:') {
+    try {
+      mkdirSync(dirname(filename), { recursive: true });
+    } catch (err) {
+      throw explainDatabaseBootError(err, filename) ?? err;
+    }
+    checkDatabaseFileBeforeOpen(filename);
+  }
+  const config: Omit<Knex.Config, 'client'> = {
     connection: { filename },
     useNullAsDefault: true,
+    log: {
+      // Knex prints a failed connection with its stack before rejecting the query with the same
+      // error; that error is explained where it surfaces (boot: a DatabaseFileError, requests: the
+      // error handler), so the raw stack would only bury the message.
+      warn: (message: string) => {
+        if (!message.startsWith('Acquire connection error')) console.warn(message);
+      },
+    },
     // One connection: SQLite has one writer anyway, and ':memory:' must not open a second database.
     pool: {
       min: 1,
       max: 1,
       afterCreate: (conn: { pragma(s: string): unknown }, done: (err: Error | null, c: unknown) => void) => {
-        conn.pragma('journal_mode = WAL');
-        // NORMAL (WAL): a commit survives a process crash; a power cut can lose only the last
-        // commits, in order. Everything in that tail is re-derived from BigCommerce: the order
-        // reconciliation re-lists orders modified after the watermark (written after the jobs it
-        // covers), and a lost "sent" mark just repeats the create with the same Idempotency-Key.
-        // FULL would fsync on every commit and halve webhook acknowledgement throughput (bench/).
-        conn.pragma('synchronous = NORMAL');
-        conn.pragma('foreign_keys = ON');
-        conn.pragma('busy_timeout = 5000');
-        done(null, conn);
+        try {
+          conn.pragma('journal_mode = WAL');
+          // FULL (WAL): every commit is fsynced before the webhook that caused it is acknowledged,
+          // so an acknowledged event survives a power cut. That matters for the backend's events
+          // (shipments, cancellations, stock): unlike BigCommerce orders, which the reconciliation
+          // sweep re-derives, nothing re-sends them unless polling is on. Group commit amortises
+          // the fsync over every webhook that arrived meanwhile (bench/: FULL vs NORMAL figures).
+          conn.pragma('synchronous = FULL');
+          conn.pragma('foreign_keys = ON');
+          // No busy wait inside SQLite: it would block the event loop (every request, /healthz
+          // included) for as long as another process holds the lock. Locks are waited out on
+          // timers instead, within a bounded budget (busy-retry.ts).
+          conn.pragma('busy_timeout = 0');
+          done(null, conn);
+        } catch (err) {
+          done(err as Error, conn);
+        }
       },
     },
-  });
+  };
+  return knexFactory(busyRetryingConfig(config, opts.busyBudgetMs ?? DEFAULT_BUSY_BUDGET_MS));
 }
 
+/**
+ * Proves the database can be read and written before migrating: the first read fails on a file
+ * that is not a database, and rewriting `user_version` (unused by Knex) needs the write lock and
+ * write access. Without this, a read-only file surfaced as Knex's misleading "MigrationLocked".
+ */
+async function probeSqlite(db: Knex): Promise<void> {
+  const rows = (await db.raw('PRAGMA user_version')) as Array<{ user_version: number }>;
+  const version = Number(rows[0]?.user_version ?? 0);
+  await db.raw(`PRAGMA user_version = ${Math.trunc(version)}`);
+}
+
+/** Runs pending migrations; on SQLite, a database that cannot be used is refused with a clear DatabaseFileError. */
 export async function migrateToLatest(db: Db): Promise<void> {
-  await db.migrate.latest({ migrationSource });
+  const filename = sqliteFilename(db);
+  try {
+    if (db.client.config.client === 'better-sqlite3') await probeSqlite(db);
+    await db.migrate.latest({ migrationSource });
+  } catch (err) {
+    throw (filename !== undefined ? explainDatabaseBootError(err, filename) : undefined) ?? err;
+  }
 }

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { WebhookEventDetail, WebhookEventStatus, WebhookEventSummary } from '../api/contract.js';
+import { cappedPage } from './capped-list.js';
 
 export type EventSource = 'bigcommerce' | 'fulfillment';
 
@@ -20,6 +21,15 @@ export interface EventFilter {
   to?: number;
 }
 
+/**
+ * The payload stored on a `duplicate` row. A redelivery carries the same event (BigCommerce's
+ * `hash` is the SHA-1 of the payload data; the backend's id names one event), so its row keeps
+ * only the delivery's time and a pointer to the original (`duplicate_of`), not another copy of
+ * the body: a store that gets the same webhook fifty times stores its payload once. The history
+ * shows the original's payload for it.
+ */
+export const DUPLICATE_PAYLOAD = '';
+
 type Raw = Record<string, unknown>;
 const toSummary = (r: Raw): WebhookEventSummary => ({
   id: Number(r.id),
@@ -32,7 +42,8 @@ const toSummary = (r: Raw): WebhookEventSummary => ({
 
 /**
  * Every captured webhook, BigCommerce's and the backend's. The first delivery of an event owns
- * the unique dedupe key; redeliveries are kept too (status `duplicate`) so the history shows them.
+ * the unique dedupe key; redeliveries are kept too (status `duplicate`) so the history shows them,
+ * pointing to the original instead of repeating its payload.
  */
 export class WebhookEventsRepo {
   constructor(private readonly db: Knex) {}
@@ -56,7 +67,7 @@ export class WebhookEventsRepo {
     if (first !== undefined) return { id: Number(typeof first === 'object' ? first.id : first), duplicateOf: null };
     const original = await trx('webhook_events').where({ store_hash: e.storeHash, source: e.source, dedupe_key: e.eventId }).first('id');
     const [dup] = await trx('webhook_events')
-      .insert({ ...row, dedupe_key: null, status: 'duplicate', duplicate_of: original?.id ?? null, processed_at: now })
+      .insert({ ...row, payload: DUPLICATE_PAYLOAD, dedupe_key: null, status: 'duplicate', duplicate_of: original?.id ?? null, processed_at: now })
       .returning('id');
     return { id: Number(typeof dup === 'object' ? (dup as { id: number }).id : dup), duplicateOf: Number(original?.id) };
   }
@@ -87,7 +98,9 @@ export class WebhookEventsRepo {
       const e = events[i]!;
       const original = firstIds.get(keyOf(e.storeHash, e.source, e.eventId)) ??
         Number((await trx('webhook_events').where({ store_hash: e.storeHash, source: e.source, dedupe_key: e.eventId }).first('id'))?.id);
-      const [dup] = await trx('webhook_events').insert({ ...base(e), dedupe_key: null, status: 'duplicate', duplicate_of: original || null, processed_at: now }).returning('id');
+      const [dup] = await trx('webhook_events')
+        .insert({ ...base(e), payload: DUPLICATE_PAYLOAD, dedupe_key: null, status: 'duplicate', duplicate_of: original || null, processed_at: now })
+        .returning('id');
       out[i] = { id: Number(typeof dup === 'object' ? (dup as { id: number }).id : dup), duplicateOf: original || null };
     }
     return out;
@@ -130,24 +143,30 @@ export class WebhookEventsRepo {
     });
   }
 
-  async list(storeHash: string, f: EventFilter, page: number, limit: number): Promise<{ items: WebhookEventSummary[]; total: number }> {
+  async list(storeHash: string, f: EventFilter, page: number, limit: number): Promise<{ items: WebhookEventSummary[]; total: number; totalCapped: boolean }> {
     const q = this.db('webhook_events').where({ store_hash: storeHash });
     if (f.source) q.andWhere({ source: f.source });
     if (f.topic) q.andWhere({ topic: f.topic });
     if (f.status) q.andWhere({ status: f.status });
     if (f.from !== undefined) q.andWhere('received_at', '>=', f.from);
     if (f.to !== undefined) q.andWhere('received_at', '<=', f.to);
-    const [{ n }] = (await q.clone().count({ n: '*' })) as [{ n: number }];
-    const rows = await q.orderBy([{ column: 'received_at', order: 'desc' }, { column: 'id', order: 'desc' }]).limit(limit).offset((page - 1) * limit);
-    return { items: rows.map(toSummary), total: Number(n) };
+    // Indexes (store_hash[, status|topic], received_at) serve each filter in this order (migration 006).
+    const newestFirst = (x: Knex.QueryBuilder) => x.orderBy([{ column: 'received_at', order: 'desc' }, { column: 'id', order: 'desc' }]);
+    const { rows, total, totalCapped } = await cappedPage<Raw>(this.db, q, newestFirst, page, limit);
+    return { items: rows.map(toSummary), total, totalCapped };
   }
 
   async get(storeHash: string, id: number): Promise<WebhookEventDetail | undefined> {
     const r = await this.db('webhook_events').where({ store_hash: storeHash, id }).first();
     if (!r) return undefined;
-    let payload: unknown = r.payload;
+    let text = r.payload;
+    if (r.status === 'duplicate' && text === DUPLICATE_PAYLOAD && r.duplicate_of != null) {
+      const original = await this.db('webhook_events').where({ store_hash: storeHash, id: r.duplicate_of }).first('payload');
+      text = original?.payload ?? text;
+    }
+    let payload: unknown = text;
     try {
-      payload = JSON.parse(String(r.payload));
+      payload = JSON.parse(String(text));
     } catch {
       // Kept as text: the history shows exactly what arrived.
     }
@@ -155,7 +174,17 @@ export class WebhookEventsRepo {
   }
 
   async topics(storeHash: string): Promise<string[]> {
-    const rows = await this.db('webhook_events').where({ store_hash: storeHash }).distinct('topic').orderBy('topic');
+    // A skip scan over the (store_hash, topic, received_at) index: one seek per distinct topic,
+    // where DISTINCT would read every one of the store's events.
+    const rows = (await this.db.raw(
+      `WITH RECURSIVE t(topic) AS (
+         SELECT min(topic) FROM webhook_events WHERE store_hash = ?
+         UNION ALL
+         SELECT (SELECT min(topic) FROM webhook_events WHERE store_hash = ? AND topic > t.topic) FROM t WHERE t.topic IS NOT NULL
+       )
+       SELECT topic FROM t WHERE topic IS NOT NULL`,
+      [storeHash, storeHash],
+    )) as Array<{ topic: string }>;
     return rows.map((r) => String(r.topic));
   }
 }

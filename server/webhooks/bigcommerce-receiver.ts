@@ -3,6 +3,7 @@ import express, { Router, type Request } from 'express';
 import { z } from 'zod';
 import { AppError, BadRequestError, UnauthenticatedError } from '../errors.js';
 import type { Services } from '../services.js';
+import { describeDatabaseProblem, isDatabaseWide } from '../storage/db-errors.js';
 import { verifyStandardWebhook } from './standard-webhooks.js';
 import { JOB, ORDER_SYNC_DEBOUNCE_MS, ORDER_SYNC_TOPICS, SECRET_HEADER, orderSyncKey } from './topics.js';
 
@@ -43,9 +44,24 @@ function checkSignature(req: Request, raw: Buffer, s: Services) {
 }
 
 /**
+ * The store lookup reads the database too: when the database itself is unavailable (locked by
+ * another process, unreadable), answer 503 so BigCommerce retries, not a 500.
+ */
+async function unavailableOnDatabaseError<T>(read: () => Promise<T>, s: Services, storeHash: string): Promise<T> {
+  try {
+    return await read();
+  } catch (err) {
+    if (!isDatabaseWide(err)) throw err;
+    s.logger.error({ err, storeHash }, 'could not read the store for a webhook');
+    throw new AppError(503, 'unavailable', `The webhook could not be checked (${describeDatabaseProblem(err)}); please retry.`);
+  }
+}
+
+/**
  * POST /webhooks/bigcommerce. Verifies, stores the event and its job in one transaction, answers
- * 200 with an empty body. No BigCommerce or backend call happens here; only a failure to persist
- * answers 503, so BigCommerce retries.
+ * 200 with an empty body. No BigCommerce or backend call happens here; only a database that
+ * cannot store (or look up) the event answers 503, so BigCommerce retries. A lock held by another
+ * process gets that 503 within about a second (storage/busy-retry.ts), never a frozen server.
  */
 export function bigcommerceWebhookRoutes(s: Services): Router {
   const r = Router();
@@ -67,7 +83,7 @@ export function bigcommerceWebhookRoutes(s: Services): Router {
       const storeHash = p.producer.slice('stores/'.length);
       const gate = s.webhookIntake.gate;
       const cached = gate.cached(storeHash);
-      const secret = cached !== undefined ? cached : await gate.secretFor(storeHash);
+      const secret = cached !== undefined ? cached : await unavailableOnDatabaseError(() => gate.secretFor(storeHash), s, storeHash);
       if (secret === null) throw new WebhookRejected(401, 'Unknown or uninstalled store.');
       if (!sameSecret(req.get(SECRET_HEADER), secret)) throw new UnauthenticatedError('Webhook secret header missing or wrong.');
 
@@ -92,7 +108,7 @@ export function bigcommerceWebhookRoutes(s: Services): Router {
         );
       } catch (err) {
         s.logger.error({ err, storeHash }, 'could not persist a webhook');
-        throw new AppError(503, 'unavailable', 'The webhook could not be stored; please retry.');
+        throw new AppError(503, 'unavailable', `The webhook could not be stored (${describeDatabaseProblem(err)}); please retry.`);
       }
       s.jobs.wake();
       res.status(200).end();

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import type { Logger } from '../logging/logger.js';
 import type { EnqueueInput } from '../jobs/types.js';
 import type { KnexJobQueue } from '../jobs/queue.js';
+import { isDatabaseWide } from '../storage/db-errors.js';
 import { sqliteBatchWriter } from './sqlite-writer.js';
 import type { NewEvent, WebhookEventsRepo } from '../storage/webhook-events-repo.js';
 
@@ -24,7 +25,8 @@ const MAX_BATCH = 256;
 /**
  * Group commit for webhook writes: every event that arrives while a commit is in flight is written
  * in the next single transaction, so one fsync acknowledges many webhooks. Each caller still
- * answers only after its own rows are durable (synchronous=FULL), and event + job stay atomic.
+ * answers only after its own rows are durable (storage/db.ts sets synchronous=FULL, so "durable"
+ * includes a power cut), and event + job stay atomic.
  */
 export class GroupCommitter {
   private pending: Pending[] = [];
@@ -78,6 +80,14 @@ export class GroupCommitter {
       const results = await this.writeAll(batch);
       batch.forEach((p, i) => p.resolve(results[i]!));
     } catch (err) {
+      if (isDatabaseWide(err)) {
+        // Locked, full, read-only...: every write would fail the same way, and one by one it would
+        // take a lock budget each while later webhooks queue behind. Fail the batch now (503:
+        // BigCommerce and the backend retry).
+        this.d.logger.warn({ err, size: batch.length }, 'webhook batch failed: database unavailable');
+        for (const p of batch) p.reject(err);
+        return;
+      }
       // One bad write must not fail its neighbours: retry each on its own.
       this.d.logger.warn({ err, size: batch.length }, 'webhook batch failed; retrying one by one');
       for (const p of batch) {

@@ -1,4 +1,6 @@
 import type { Knex } from 'knex';
+import { busyRetryOf } from '../storage/busy-retry-client.js';
+import { DUPLICATE_PAYLOAD } from '../storage/webhook-events-repo.js';
 import type { EventWrite } from './group-commit.js';
 
 /** The slice of better-sqlite3's API this file uses. */
@@ -16,6 +18,7 @@ const SQL = {
           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
           ON CONFLICT (store_hash, source, dedupe_key) DO NOTHING RETURNING id`,
   original: `SELECT id FROM webhook_events WHERE store_hash = ? AND source = ? AND dedupe_key = ?`,
+  // A redelivery keeps its row (the history shows it) but not the payload again: see DUPLICATE_PAYLOAD.
   duplicate: `INSERT INTO webhook_events (store_hash, source, event_id, dedupe_key, topic, resource_id, payload, status, duplicate_of, received_at, processed_at)
               VALUES (?, ?, ?, NULL, ?, ?, ?, 'duplicate', ?, ?, ?) RETURNING id`,
   job: `INSERT INTO jobs (store_hash, kind, payload, dedupe_key, state, attempts, max_attempts, run_at, created_at, updated_at)
@@ -41,10 +44,15 @@ function prepared(conn: SqliteConnection): Prepared {
  * KnexJobQueue.enqueueMany, with statements prepared once and one synchronous transaction per
  * batch (Knex re-prepares every statement, which was most of the acknowledgement cost; bench/).
  * Returns null on other databases, where the Knex path is used.
+ *
+ * The transaction runs synchronously, so a lock held by another process makes it throw
+ * SQLITE_BUSY at once (busy_timeout is 0); it is retried on timers within the database's busy
+ * budget, handing the connection back between attempts so reads are not held up meanwhile.
  */
 export function sqliteBatchWriter(db: Knex, defaultMaxAttempts: number) {
   if (db.client.config.client !== 'better-sqlite3') return null;
-  return async (writes: EventWrite[], now: number): Promise<Array<{ duplicate: boolean }>> => {
+  const retry = busyRetryOf(db);
+  const once = async (writes: EventWrite[], now: number): Promise<Array<{ duplicate: boolean }>> => {
     const conn = (await db.client.acquireConnection()) as SqliteConnection;
     try {
       const st = prepared(conn);
@@ -54,7 +62,7 @@ export function sqliteBatchWriter(db: Knex, defaultMaxAttempts: number) {
           const first = st.event.get(e.storeHash, e.source, e.eventId, e.eventId, e.topic, e.resourceId, e.payload, status, now, status === 'ignored' ? now : null);
           if (!first) {
             const original = st.original.get(e.storeHash, e.source, e.eventId)?.id ?? null;
-            st.duplicate.get(e.storeHash, e.source, e.eventId, e.topic, e.resourceId, e.payload, original, now, now);
+            st.duplicate.get(e.storeHash, e.source, e.eventId, e.topic, e.resourceId, DUPLICATE_PAYLOAD, original, now, now);
             return { duplicate: true };
           }
           if (job) {
@@ -71,4 +79,5 @@ export function sqliteBatchWriter(db: Knex, defaultMaxAttempts: number) {
       await db.client.releaseConnection(conn);
     }
   };
+  return (writes: EventWrite[], now: number) => (retry ? retry.run(() => once(writes, now), { write: true }) : once(writes, now));
 }
