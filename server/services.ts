@@ -137,7 +137,7 @@ export function buildServices(deps: AppDeps): Services {
       limiters: new RateLimiterRegistry(),
       logger,
       now: () => clock.now(),
-      // A 401 on a stored token means BigCommerce revoked it: ask the owner to reopen the app.
+      // A 401 on a stored token means BigCommerce revoked it: ask the owner to re-authorise (reinstall).
       onUnauthorized: (storeHash: string) => stores.markNeedsReauth(storeHash, clock.now()),
     });
   return {

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, loadConfig } from '../config/env.js';
 import { openDatabase } from '../storage/db.js';
+import { DatabaseFileError, explainDatabaseBootError } from '../storage/db-file-check.js';
 import { rotateSecrets, type ColumnReport } from '../storage/rotate-secrets.js';
 import { TokenCipher } from '../storage/token-cipher.js';
 
@@ -39,7 +40,14 @@ export async function runRotateKey(env: NodeJS.ProcessEnv, print: (line: string)
     }
     throw err;
   }
-  const db = openDatabase(config.databaseUrl);
+  let db: ReturnType<typeof openDatabase>;
+  try {
+    db = openDatabase(config.databaseUrl);
+  } catch (err) {
+    if (!(err instanceof DatabaseFileError)) throw err;
+    print(err.message);
+    return 1;
+  }
   try {
     if (!(await db.schema.hasTable('stores')) || !(await db.schema.hasTable('store_settings'))) {
       // A mistyped DATABASE_URL opens an empty file: say so rather than report "0 re-encrypted".
@@ -49,6 +57,12 @@ export async function runRotateKey(env: NodeJS.ProcessEnv, print: (line: string)
     const reports = await rotateSecrets(db, new TokenCipher(config.encryptionKey, config.previousEncryptionKeys), now);
     for (const line of describeRotation(reports)) print(line);
     return reports.some((r) => r.unreadable.length > 0) ? 2 : 0;
+  } catch (err) {
+    // A corrupt or unwritable file: the same explanation the server gives at boot, no stack.
+    const explained = explainDatabaseBootError(err, config.databaseUrl.replace(/^sqlite:/, ''));
+    if (!explained) throw err;
+    print(explained.message);
+    return 1;
   } finally {
     await db.destroy();
   }

@@ -5,6 +5,7 @@ import {
   BigCommerceUnauthorizedError,
 } from '../bigcommerce/index.js';
 import { FulfillmentUnavailableError } from '../fulfillment/index.js';
+import { DatabaseBusyError } from '../storage/db-errors.js';
 import { PermanentJobError, RetryableJobError } from '../jobs/types.js';
 
 /**
@@ -26,6 +27,9 @@ export class QuotaWaitJobError extends RetryableJobError {
   }
 }
 
+/** How long a job waits after the database was locked by another process. */
+export const DATABASE_BUSY_RETRY_MS = 5_000;
+
 /**
  * Translates client errors into what the queue should do: a rate-limit wait is not a failure
  * (the attempt is given back), 5xx/timeouts back off, a revoked token is final.
@@ -37,11 +41,13 @@ export function toJobError(err: unknown): Error {
     return new RetryableJobError('BigCommerce asked us to slow down', { delayMs: err.retryAfterMs, countsAsAttempt: false });
   }
   if (err instanceof BigCommerceUnauthorizedError) {
-    return new PermanentJobError('BigCommerce refused the app’s access token; the store owner must reopen the app.');
+    return new PermanentJobError('BigCommerce refused the app’s access token; the store owner must reinstall the app to re-authorise it.');
   }
   if (err instanceof BigCommerceApiError) {
     return err.retryable ? new RetryableJobError(`BigCommerce: ${err.message}`) : new PermanentJobError(`BigCommerce: ${err.message}`);
   }
   if (err instanceof FulfillmentUnavailableError) return new RetryableJobError(`Fulfillment backend unavailable: ${err.message}`);
+  // Another process holds the database for a moment: not the job's failure, so no attempt is spent.
+  if (err instanceof DatabaseBusyError) return new RetryableJobError(err.message, { delayMs: DATABASE_BUSY_RETRY_MS, countsAsAttempt: false });
   return err instanceof Error ? err : new Error(String(err));
 }

@@ -8,6 +8,7 @@ import { failDeadStatusJob, setStatusAfterAccept } from './order-import/status-a
 import { failDeadOrderSync } from './order-import/sync-dead.js';
 import { reconcileWebhooks } from './webhooks-reconcile.js';
 import { limitQuotaWaits, QuotaWaitNotice } from './quota-wait.js';
+import { toJobError } from './job-errors.js';
 import { handleFulfillmentEvent } from './fulfillment/events.js';
 import { pollBackend } from './fulfillment/poll.js';
 import { retryShipment } from './fulfillment/retry-shipment.js';
@@ -16,8 +17,27 @@ import { pushInventory } from './inventory/push-levels.js';
 import { requestRetention, runRetention } from './retention/job.js';
 import { DEFAULT_LIMITS } from './retention/purge.js';
 
+/**
+ * Every handler's error goes through toJobError, so what a flow did not translate itself (a locked
+ * database, a client error thrown outside its try) still gets the right retry policy.
+ */
+function translated(handlers: Record<string, JobHandler>): Record<string, JobHandler> {
+  return Object.fromEntries(
+    Object.entries(handlers).map(([kind, handler]) => [
+      kind,
+      async (job: JobRecord, ctx: Parameters<JobHandler>[1]) => {
+        try {
+          await handler(job, ctx);
+        } catch (err) {
+          throw toJobError(err);
+        }
+      },
+    ]),
+  );
+}
+
 export function jobHandlers(s: Services): Record<string, JobHandler> {
-  return {
+  return translated({
     [JOB.orderSync]: (job) => syncOrder(s, job),
     [JOB.orderSetStatus]: (job) => setStatusAfterAccept(s, job),
     [JOB.ordersReconcile]: async (job) => {
@@ -31,7 +51,7 @@ export function jobHandlers(s: Services): Record<string, JobHandler> {
     [JOB.retention]: async (_job, ctx) => {
       await runRetention(s, { ...DEFAULT_LIMITS, signal: ctx.signal });
     },
-  };
+  });
 }
 
 /** An order whose job used its last attempt is "failed": visible, and retryable from the UI. */

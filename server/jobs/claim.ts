@@ -37,7 +37,7 @@ export interface ClaimOptions {
  * - SQLite: an UPDATE takes the database write lock before it reads, and SQLite has one writer, so
  *   two processes cannot lease the same row. A single statement also avoids the deferred-
  *   transaction trap (SELECT then UPDATE in `BEGIN`), where a reader upgrading to writer after
- *   another process committed gets SQLITE_BUSY at once instead of waiting out busy_timeout.
+ *   another process committed gets SQLITE_BUSY at once (storage/busy-retry.ts waits out a lock, not this).
  * - PostgreSQL: the picked rows are locked `FOR UPDATE SKIP LOCKED` (in a plain SELECT, where
  *   PostgreSQL allows it) and re-checked once locked, so concurrent workers take disjoint rows.
  */

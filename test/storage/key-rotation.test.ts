@@ -1,5 +1,5 @@
 import { createCipheriv, randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -254,5 +254,15 @@ describe('npm run rotate-key', () => {
     lines.length = 0;
     expect(await runRotateKey(testEnv({ DATABASE_URL: `sqlite:${join(dir, 'typo.sqlite')}` }), (l) => lines.push(l))).toBe(1);
     expect(lines.join('\n')).toMatch(/No Fulfillment Bridge database at .*typo\.sqlite/);
+
+    // An empty or corrupt file: the boot's explanation, exit 1, no stack.
+    writeFileSync(join(dir, 'empty.sqlite'), '');
+    lines.length = 0;
+    expect(await runRotateKey(testEnv({ DATABASE_URL: `sqlite:${join(dir, 'empty.sqlite')}` }), (l) => lines.push(l))).toBe(1);
+    expect(lines.join('\n')).toMatch(/empty\.sqlite/);
+    writeFileSync(join(dir, 'corrupt.sqlite'), 'this is not a database '.repeat(400));
+    lines.length = 0;
+    expect(await runRotateKey(testEnv({ DATABASE_URL: `sqlite:${join(dir, 'corrupt.sqlite')}` }), (l) => lines.push(l))).toBe(1);
+    expect(lines.join('\n')).toMatch(/corrupt\.sqlite/);
   });
 });
