@@ -16,7 +16,12 @@ export async function up(knex: Knex): Promise<void> {
   await knex.schema.alterTable('orders', (t) => {
     t.text('shipping_methods');
   });
-  await knex.raw(`UPDATE orders SET shipping_methods = json_array(trim(shipping_method)) WHERE shipping_method IS NOT NULL`);
+  // The lists are built here, not with SQL JSON functions (SQLite's json_array is not PostgreSQL's):
+  // one UPDATE per distinct method, so the cost does not grow with the number of orders.
+  const methods = await knex('orders').whereNotNull('shipping_method').distinct('shipping_method');
+  for (const { shipping_method: method } of methods) {
+    await knex('orders').where({ shipping_method: method }).update({ shipping_methods: JSON.stringify([String(method).trim()]) });
+  }
   const held = await knex('orders').where({ state: 'needs_attention' }).andWhere('attention_reason', 'like', 'Shipping method "%').select('store_hash', 'order_id', 'shipping_methods', 'attention_reason');
   for (const o of held) {
     const named = HELD_FOR_METHOD.exec(String(o.attention_reason))?.[1];
@@ -37,11 +42,12 @@ export async function up(knex: Knex): Promise<void> {
 
 /** Trims the unique key (unless the trimmed one exists) and the value columns of a mapping table. */
 async function trimKeys(knex: Knex, table: string, key: string, values: string[]): Promise<void> {
-  const rows = await knex(table).whereRaw(`${key} <> trim(${key})`).select('rowid as rid', 'store_hash', key);
+  // (store_hash, key) is each table's unique key: rows are addressed by it (PostgreSQL has no rowid).
+  const rows = await knex(table).whereRaw(`${key} <> trim(${key})`).select('store_hash', key);
   for (const r of rows) {
     const trimmed = String(r[key]).trim();
     const taken = await knex(table).where({ store_hash: r.store_hash, [key]: trimmed }).first();
-    if (!taken) await knex(table).where('rowid', r.rid).update({ [key]: trimmed });
+    if (!taken) await knex(table).where({ store_hash: r.store_hash, [key]: r[key] }).update({ [key]: trimmed });
   }
   for (const v of values) await knex.raw(`UPDATE ${table} SET ${v} = trim(${v}) WHERE ${v} <> trim(${v})`);
 }

@@ -4,7 +4,6 @@ import { AppError, NotFoundError } from '../errors.js';
 import type { Services } from '../services.js';
 import { sessionOf } from '../sessions/require-session.js';
 import { DuplicateMappingError } from '../storage/mappings-repo.js';
-import { bulkUpsertSkuMappings } from '../storage/sku-bulk-upsert.js';
 import { normaliseMappingKey } from '../storage/mapping-keys.js';
 import type { SkuImportResult } from './contract.js';
 import { BACKEND_CODE_MAX, BACKEND_SKU_MAX, BC_SKU_MAX, METHOD_MAX } from './mapping-limits.js';
@@ -67,7 +66,7 @@ export function mappingRoutes(s: Services): Router {
     const { csv } = parseInput(csvInput, req.body, 'import');
     checkCsvSize(csv);
     const { rows, errors } = await parseSkuCsv(csv);
-    const { created, updated } = rows.length ? await bulkUpsertSkuMappings(s.db, storeHash, rows, s.clock.now()) : { created: 0, updated: 0 };
+    const { created, updated } = rows.length ? await s.mappings.upsertSkus(storeHash, rows, s.clock.now()) : { created: 0, updated: 0 };
     await s.syncLog.append({ storeHash, flow: 'settings', message: `SKU mappings imported: ${created} new, ${updated} updated, ${errors.length} skipped.` }, s.clock.now());
     await requeueHeldOrders(s, storeHash);
     const out: SkuImportResult = { created, updated, errors };

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Knex } from 'knex';
 import { BusyRetry } from './busy-retry.js';
+import { isWriteSql } from './statement-kind.js';
 
 /** The slice of Knex's internal client this file relies on. */
 interface KnexClientInternals {
@@ -18,8 +19,22 @@ const BetterSqlite3Client = require('knex/lib/dialects/better-sqlite3/index.js')
 // they share `config`: the retry state hangs off that.
 const retries = new WeakMap<object, BusyRetry>();
 
-/** Knex query methods that take the write lock (`raw` counted in: the job claim is a raw UPDATE). */
-const WRITE_METHODS = new Set(['insert', 'update', 'del', 'delete', 'upsert', 'counter', 'raw']);
+/** Knex query-builder methods that take the write lock. */
+const WRITE_METHODS = new Set(['insert', 'update', 'del', 'delete', 'upsert', 'counter']);
+/** Knex query-builder methods that only read. */
+const READ_METHODS = new Set(['select', 'first', 'pluck', 'columnInfo']);
+
+/**
+ * Whether a statement Knex sends needs the write lock. Raw statements (the job claim is a raw
+ * UPDATE, the webhook topics a raw SELECT) and schema statements carry no telling method, so their
+ * SQL decides: a read counted as a write would end the lock episode when it succeeds (BusyRetry).
+ */
+export function isWriteStatement(obj: unknown): boolean {
+  const { method, sql } = (obj ?? {}) as { method?: unknown; sql?: unknown };
+  if (WRITE_METHODS.has(String(method))) return true;
+  if (READ_METHODS.has(String(method))) return false;
+  return typeof sql === 'string' && isWriteSql(sql);
+}
 
 /**
  * Knex's better-sqlite3 client, with every statement run through BusyRetry: a lock held by another
@@ -39,7 +54,7 @@ class BusyRetryingClient extends BetterSqlite3Client {
     // rolled it back, repeating would run the statement on its own, outside the transaction.
     return retry.run(() => super._query(connection, obj), {
       canRetry: () => !this.transacting || conn.inTransaction === true,
-      write: WRITE_METHODS.has(String((obj as { method?: unknown }).method)),
+      write: isWriteStatement(obj),
     });
   }
 }

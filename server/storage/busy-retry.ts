@@ -42,7 +42,8 @@ export class BusyRetry {
    * Runs `attempt` until it does not fail with SQLITE_BUSY or the episode's budget is spent.
    * `canRetry` is asked after each busy failure (e.g. "is the transaction still open?"). `write`
    * says the statement needs the write lock, so its success proves the lock is free (a read
-   * succeeds under another process's write lock in WAL mode, and proves nothing).
+   * succeeds under another process's write lock in WAL mode, and proves nothing; the Knex client
+   * judges raw statements by their SQL, statement-kind.ts).
    */
   async run<T>(attempt: () => Promise<T> | T, opts: { canRetry?: () => boolean; write?: boolean } = {}): Promise<T> {
     const canRetry = opts.canRetry ?? (() => true);

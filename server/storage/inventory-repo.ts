@@ -21,6 +21,8 @@ export interface InventoryRow {
  */
 export type Settlement = InventoryRow & ({ status: 'synced'; note?: string | null } | { status: 'skipped'; reason: string } | { status: 'discarded' });
 
+const PRODUCT_CHUNK = 500;
+
 type Raw = Record<string, unknown>;
 const n = (v: unknown) => (v == null ? null : Number(v));
 const toRow = (r: Raw): InventoryRow => ({
@@ -50,6 +52,25 @@ export class InventoryRepo {
 
   async pending(storeHash: string, limit: number): Promise<InventoryRow[]> {
     return (await this.db('inventory_items').where({ store_hash: storeHash, status: 'pending' }).orderBy('updated_at').limit(limit)).map(toRow);
+  }
+
+  /**
+   * The last known level of every SKU of these products (any status, any location), for writing the
+   * level of a product tracked by product as the sum of its variant SKUs when a batch carries only
+   * some of them. Rows whose product BigCommerce never confirmed (no product_id) are not included.
+   */
+  async knownProductLevels(storeHash: string, productIds: readonly number[]): Promise<InventoryRow[]> {
+    const ids = [...new Set(productIds)];
+    const out: InventoryRow[] = [];
+    // A few hundred ids per statement, far below SQLite's limit on bound values.
+    for (let i = 0; i < ids.length; i += PRODUCT_CHUNK) {
+      const rows = await this.db('inventory_items')
+        .where({ store_hash: storeHash })
+        .whereIn('product_id', ids.slice(i, i + PRODUCT_CHUNK))
+        .select('sku', 'location_id', 'backend_sku', 'available', 'variant_id', 'product_id', 'resolved_at');
+      out.push(...rows.map(toRow));
+    }
+    return out;
   }
 
   /** Records the outcome; a row whose level changed meanwhile stays pending for the next write. */

@@ -20,13 +20,35 @@ export const STORE_TABLES = [
   'store_settings',
 ] as const;
 
+type StoreTable = (typeof STORE_TABLES)[number];
+
+/**
+ * The primary key of each table the retention job deletes from: rows are addressed by it (SQLite's
+ * rowid does not exist on PostgreSQL). Composite keys are matched as a row value, `(a, b) IN (…)`,
+ * which both databases accept and serve from the key's index. A test compares it with the schema.
+ */
+export const STORE_TABLE_KEYS: Record<StoreTable, readonly string[]> = {
+  webhook_events: ['id'],
+  sync_log: ['id'],
+  jobs: ['id'],
+  shipments: ['store_hash', 'backend_shipment_id'],
+  orders: ['store_hash', 'order_id'],
+  inventory_items: ['store_hash', 'sku', 'location_id'],
+  sku_mappings: ['id'],
+  shipping_mappings: ['store_hash', 'method'],
+  carrier_mappings: ['store_hash', 'backend_carrier'],
+  exchange_codes: ['code_hash'],
+  store_members: ['store_hash', 'user_id'],
+  store_settings: ['store_hash'],
+};
+
 /** Sync states that need nothing more from the app or the merchant. */
 export const CLOSED_ORDER_STATES = ['shipped', 'cancelled'] as const;
 
 /**
  * Deletes for the retention job. Each call removes at most `limit` rows in one short statement
  * (SQLite runs it synchronously on the event loop, so a small batch is a short stall), using an
- * index to find them. Rows are addressed by rowid: some tables have composite keys.
+ * index to find them. Rows are addressed by their table's primary key (STORE_TABLE_KEYS).
  */
 export class RetentionRepo {
   constructor(private readonly db: Knex) {}
@@ -84,7 +106,7 @@ export class RetentionRepo {
    * Up to `limit` rows of an expired store from one table. The expiry is re-checked in the same
    * statement, so a store reinstalled while its purge runs keeps everything not yet deleted.
    */
-  async deleteStoreRows(table: (typeof STORE_TABLES)[number], storeHash: string, cutoff: number, limit: number): Promise<number> {
+  async deleteStoreRows(table: StoreTable, storeHash: string, cutoff: number, limit: number): Promise<number> {
     return this.deleteWhere(table, `store_hash = ? AND ${STILL_EXPIRED}`, [storeHash, storeHash, cutoff], limit);
   }
 
@@ -95,10 +117,13 @@ export class RetentionRepo {
     return n > 0;
   }
 
-  private async deleteWhere(table: string, where: string, bindings: Knex.Value[], limit: number, orderBy?: string): Promise<number> {
+  private async deleteWhere(table: StoreTable, where: string, bindings: Knex.Value[], limit: number, orderBy?: string): Promise<number> {
+    const key = STORE_TABLE_KEYS[table];
+    const outer = key.length === 1 ? key[0]! : `(${key.join(', ')})`;
+    const inner = key.map((c) => `x.${c}`).join(', ');
     const order = orderBy ? ` ORDER BY ${orderBy}` : '';
     return this.db(table)
-      .whereRaw(`rowid IN (SELECT x.rowid FROM ${table} AS x WHERE ${where}${order} LIMIT ?)`, [...bindings, limit])
+      .whereRaw(`${outer} IN (SELECT ${inner} FROM ${table} AS x WHERE ${where}${order} LIMIT ?)`, [...bindings, limit])
       .delete();
   }
 }

@@ -83,12 +83,6 @@ export class ShipmentsRepo {
     return (await this.db('shipments').where({ store_hash: storeHash, order_id: orderId }).orderBy('created_at')).map(toRow);
   }
 
-  /** Records the shipment on first sight; later calls return the stored row unchanged. */
-  async begin(row: NewShipment, now: number): Promise<ShipmentRow> {
-    await this.db('shipments').insert(this.newRow(row, now)).onConflict(['store_hash', 'backend_shipment_id']).ignore();
-    return (await this.get(row.storeHash, row.backendShipmentId))!;
-  }
-
   /**
    * Records the shipment on first sight and claims it for one writer (`owner`) until `now + leaseMs`.
    * Two jobs applying one shipment at once (a pushed event and a poll, two event ids for one

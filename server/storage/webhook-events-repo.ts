@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { WebhookEventDetail, WebhookEventStatus, WebhookEventSummary } from '../api/contract.js';
+import { rawRows } from '../jobs/rows.js';
 import { cappedPage } from './capped-list.js';
 
 export type EventSource = 'bigcommerce' | 'fulfillment';
@@ -176,15 +177,18 @@ export class WebhookEventsRepo {
   async topics(storeHash: string): Promise<string[]> {
     // A skip scan over the (store_hash, topic, received_at) index: one seek per distinct topic,
     // where DISTINCT would read every one of the store's events.
-    const rows = (await this.db.raw(
-      `WITH RECURSIVE t(topic) AS (
-         SELECT min(topic) FROM webhook_events WHERE store_hash = ?
-         UNION ALL
-         SELECT (SELECT min(topic) FROM webhook_events WHERE store_hash = ? AND topic > t.topic) FROM t WHERE t.topic IS NOT NULL
-       )
-       SELECT topic FROM t WHERE topic IS NOT NULL`,
-      [storeHash, storeHash],
-    )) as Array<{ topic: string }>;
+    // (Valid on SQLite and PostgreSQL alike; the two drivers shape a raw result differently.)
+    const rows = rawRows<{ topic: string }>(
+      await this.db.raw(
+        `WITH RECURSIVE t(topic) AS (
+           SELECT min(topic) FROM webhook_events WHERE store_hash = ?
+           UNION ALL
+           SELECT (SELECT min(topic) FROM webhook_events WHERE store_hash = ? AND topic > t.topic) FROM t WHERE t.topic IS NOT NULL
+         )
+         SELECT topic FROM t WHERE topic IS NOT NULL`,
+        [storeHash, storeHash],
+      ),
+    );
     return rows.map((r) => String(r.topic));
   }
 }

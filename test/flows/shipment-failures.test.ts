@@ -23,11 +23,12 @@ beforeEach(async () => {
 });
 afterEach(async () => b.close());
 
-const beginShipment = (backendShipmentId: string) =>
-  s().shipments.begin(
-    { storeHash: STORE, backendShipmentId, orderId: 7, trackingNumber: '1Z1', carrier: 'UPS', service: null, trackingUrl: null, items: [{ sku: 'A', quantity: 1 }] },
-    clock.now(),
-  );
+/** A stored shipment no job is working on (claimed once, then released). */
+async function beginShipment(backendShipmentId: string) {
+  const shipment = { storeHash: STORE, backendShipmentId, orderId: 7, trackingNumber: '1Z1', carrier: 'UPS', service: null, trackingUrl: null, items: [{ sku: 'A', quantity: 1 }] };
+  await s().shipments.claim(shipment, 'test-setup', clock.now(), 60_000);
+  await s().shipments.releaseClaim(STORE, backendShipmentId, 'test-setup');
+}
 
 const job = (over: Partial<JobRecord>): JobRecord => ({
   id: 1,

@@ -6,6 +6,7 @@ import { migrationSource } from '../../migrations/index.js';
 import { openDatabase, type Db } from '../../server/storage/db.js';
 import { MappingsRepo } from '../../server/storage/mappings-repo.js';
 import { OrdersRepo } from '../../server/storage/orders-repo.js';
+import { sqliteOnlyIn, statementsSent, withoutRowid } from '../helpers/portable-sql.js';
 
 const STORE = 'store1';
 let db: Db;
@@ -77,5 +78,39 @@ describe('shipping methods seen', () => {
     // Mapping keys saved with spaces are trimmed like every lookup; an already mapped key is left alone.
     const skus = await new MappingsRepo(db).skuMap(STORE, ['A-1', 'B-2', 'B-2 ']);
     expect(Object.fromEntries(skus)).toEqual({ 'A-1': 'WH-A1', 'B-2': 'WH-B2-KEPT', 'B-2 ': 'WH-B2' });
+  });
+
+  it('the migration sends no SQLite-only SQL and trims mapping keys of a table without rowid (as on PostgreSQL)', async () => {
+    await db.migrate.latest({ migrationSource: upTo('010_order_send_safety') });
+    await withoutRowid(db, 'shipping_mappings');
+    await db('stores').insert({ hash: STORE, status: 'installed', installed_at: 1, updated_at: 1 });
+    await db('orders').insert([order(1, 'sent', ' Flat Rate '), order(2, 'sent', 'Flat Rate'), order(3, 'sent', 'Express'), order(4, 'waiting', null)]);
+    await db('shipping_mappings').insert([
+      { store_hash: STORE, method: ' Express ', backend_code: ' EXP ', updated_at: 1 },
+      { store_hash: STORE, method: 'Flat Rate ', backend_code: 'FLAT-OLD', updated_at: 1 },
+      { store_hash: STORE, method: 'Flat Rate', backend_code: 'FLAT', updated_at: 1 },
+    ]);
+    const sent = await statementsSent(db, () => db.migrate.latest({ migrationSource }));
+    expect(sent.flatMap((q) => sqliteOnlyIn(q.sql))).toEqual([]);
+    const methods = await db('orders').where({ store_hash: STORE }).orderBy('order_id').pluck('shipping_methods');
+    expect(methods).toEqual(['["Flat Rate"]', '["Flat Rate"]', '["Express"]', null]);
+    expect(await new MappingsRepo(db).listShipping(STORE)).toEqual([
+      { method: 'Express', backendCode: 'EXP', ordersSeen: 1 },
+      { method: 'Flat Rate', backendCode: 'FLAT', ordersSeen: 2 },
+      { method: 'Flat Rate ', backendCode: 'FLAT-OLD', ordersSeen: 0 },
+    ]);
+  });
+
+  it('lists methods without SQLite-only SQL, and a list that is not JSON does not break the page', async () => {
+    await db.migrate.latest({ migrationSource });
+    await db('orders').insert([
+      { ...order(1, 'waiting', 'A'), shipping_methods: '["A","B"]' },
+      { ...order(2, 'waiting', 'A'), shipping_methods: '["A","B"]' },
+      { ...order(3, 'waiting', 'B'), shipping_methods: '["B"]' },
+      { ...order(4, 'waiting', 'C'), shipping_methods: 'not json' },
+    ]);
+    const sent = await statementsSent(db, async () => expect(await listed()).toEqual([['A', 2], ['B', 3]]));
+    expect(sent.length).toBeGreaterThan(0);
+    expect(sent.flatMap((q) => sqliteOnlyIn(q.sql))).toEqual([]);
   });
 });

@@ -41,7 +41,6 @@ const CLAIMED_RETRY_MS = 5_000;
  * the ones this shipment created are adopted (own-shipments.ts) instead of duplicated.
  * A shipment BigCommerce refuses (4xx) is not retried blindly: it is marked failed and the order
  * "needs attention" with BigCommerce's message, retryable from the order page (retry-shipment.ts).
- * `_retry` is no longer used (whether an earlier attempt exists is known from the stored row).
  */
 export async function applyShipment(s: Services, storeHash: string, data: ShipmentToApply): Promise<ShipmentOutcome> {
   const orderId = data.external_ref.order_id;

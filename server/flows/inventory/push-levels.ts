@@ -1,7 +1,6 @@
 import { resolveSkus, setAbsoluteLevels, trackingModes } from '../../bigcommerce/index.js';
 import type { Services } from '../../services.js';
 import type { Settlement } from '../../storage/inventory-repo.js';
-import { knownProductLevels } from '../../storage/product-levels.js';
 import { toJobError } from '../job-errors.js';
 import { planLevels } from './plan-levels.js';
 import { summarise } from './summarise-levels.js';
@@ -51,7 +50,7 @@ async function pushAll(s: Services, storeHash: string): Promise<void> {
       // A product tracked by product whose variant SKUs the batch carries: its level is their sum,
       // so the last known levels of its other SKUs are needed (plan-levels.ts).
       const summed = [...new Set(rows.flatMap((r) => (r.productId != null && r.variantId != null && modes.get(r.productId) === 'product' ? [r.productId] : [])))];
-      const known = summed.length ? await knownProductLevels(s.db, storeHash, summed) : [];
+      const known = summed.length ? await s.inventory.knownProductLevels(storeHash, summed) : [];
       const plan = planLevels(rows, modes, covered, known);
       const refused = await writeLevels(
         plan.writes.map((w) => w.item),
