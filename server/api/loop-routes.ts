@@ -5,7 +5,7 @@ import { sessionOf } from '../sessions/require-session.js';
 import { BC_SHIPPING_PROVIDERS } from '../flows/fulfillment/carriers.js';
 import { AFTERSHIP_SLUG, AFTERSHIP_SLUG_MAX } from '../flows/fulfillment/shipment-request.js';
 import { paging, parseInput } from './paging.js';
-import { requeueHeldOrders } from './requeue.js';
+import { enqueueShipmentRetries } from '../flows/fulfillment/retry-shipment.js';
 
 const SLUG_MESSAGE = 'Use the AfterShip slug: lowercase letters, digits and hyphens, like dhl or royal-mail.';
 const PROVIDER_MESSAGE = `Use one of BigCommerce's shipping providers: ${BC_SHIPPING_PROVIDERS.filter(Boolean).join(', ')}, or "" for a custom one.`;
@@ -40,8 +40,11 @@ export function loopRoutes(s: Services): Router {
   r.put('/carrier-mappings', async (req, res) => {
     const { storeHash } = sessionOf(res);
     await s.shipments.setCarrier(storeHash, parseInput(carrierInput, req.body, 'carrier mapping'), s.clock.now());
-    // Shipments BigCommerce refused may go through with the new mapping: retry them now.
-    await requeueHeldOrders(s, storeHash);
+    // Shipments BigCommerce refused may go through with the new mapping: retry them now. Only the
+    // shipments: a carrier mapping cannot fix an order held for anything else, so re-syncing those
+    // orders would only cost a BigCommerce call each.
+    const held = await s.orders.needingAttention(storeHash);
+    await enqueueShipmentRetries(s, storeHash, await s.shipments.failedForOrders(storeHash, held));
     res.json({ items: await s.shipments.listCarriers(storeHash) });
   });
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { listLocations, listOrderStatuses } from '../bigcommerce/index.js';
 import { AppError, BadRequestError } from '../errors.js';
 import { FulfillmentAuthError, FulfillmentRejectedError, FulfillmentUnavailableError } from '../fulfillment/index.js';
-import { isHeaderSafeToken } from '../fulfillment/client.js';
+import { isHeaderSafeToken, UnusableCredentialsError } from '../fulfillment/client.js';
 import type { Services } from '../services.js';
 import { sessionOf } from '../sessions/require-session.js';
 import type { StoreSettings } from '../storage/settings-repo.js';
@@ -37,14 +37,15 @@ export function toSettingsResponse(st: StoreSettings): SettingsResponse & LoopSe
   };
 }
 
-// Both travel in HTTP headers (Fulfillment-Account, Authorization), which carry visible ASCII only.
+// Both travel in HTTP headers (Fulfillment-Account, Authorization): accepted only when the client
+// can send them (isHeaderSafeToken), with a message that says which limit was missed.
 const headerToken = (what: string, max: number) =>
   z
     .string({ error: `Enter the ${what}` })
     .trim()
     .min(1, `Enter the ${what}`)
     .max(max, `The ${what} is too long (${max} characters at most)`)
-    .regex(/^[\x21-\x7e]+$/, `The ${what} may contain only letters, digits and punctuation (no spaces or accented characters)`);
+    .refine(isHeaderSafeToken, `The ${what} may contain only letters, digits and punctuation (no spaces or accented characters)`);
 
 const backendInput = z.object({
   accountId: headerToken('account id', 128),
@@ -76,8 +77,6 @@ async function checkBackend(s: Services, storeHash: string, input: z.infer<typeo
   const stored = await s.settings.get(storeHash, s.clock.now());
   const apiKey = input.apiKey ?? (stored.backendAccountId === input.accountId ? stored.backendApiKey : null);
   if (!apiKey) throw new BadRequestError('Enter the API key for this account.', { apiKey: 'Enter the API key' });
-  // A key saved before the character check above cannot be sent at all: ask for it again.
-  if (!isHeaderSafeToken(apiKey)) throw new BadRequestError('The saved API key contains characters that cannot be sent: enter the API key again.', { apiKey: 'Enter the API key again' });
   try {
     const account = await s.fulfillment.factory({ accountId: input.accountId, apiKey }).getAccount();
     if (account.id !== input.accountId) {
@@ -85,6 +84,9 @@ async function checkBackend(s: Services, storeHash: string, input: z.infer<typeo
     }
     return { account, apiKey };
   } catch (err) {
+    // A key saved before the character check above: the client refused to send it, so ask for it
+    // again (the account id was just checked, so the key is the unusable one).
+    if (err instanceof UnusableCredentialsError) throw new BadRequestError('The saved API key contains characters that cannot be sent: enter the API key again.', { apiKey: 'Enter the API key again' });
     if (err instanceof FulfillmentAuthError) throw new AppError(422, 'backend_auth', 'The warehouse did not accept this account id and API key.', { apiKey: 'Not accepted' });
     if (err instanceof FulfillmentRejectedError) throw new AppError(422, 'backend_rejected', `The warehouse answered: ${err.message}`);
     if (err instanceof FulfillmentUnavailableError) throw new AppError(502, 'backend_unavailable', `The warehouse could not be reached: ${err.message}`);

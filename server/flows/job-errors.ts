@@ -14,7 +14,6 @@ import { PermanentJobError, RetryableJobError } from '../jobs/types.js';
  */
 export class QuotaWaitJobError extends RetryableJobError {
   constructor(
-    readonly storeHash: string,
     readonly resumeAt: number,
     readonly reason: 'paused' | 'reserve',
     waitMs: number,
@@ -36,7 +35,7 @@ export const DATABASE_BUSY_RETRY_MS = 5_000;
  */
 export function toJobError(err: unknown): Error {
   if (err instanceof RetryableJobError || err instanceof PermanentJobError) return err;
-  if (err instanceof BigCommerceQuotaWaitError) return new QuotaWaitJobError(err.storeHash, err.resumeAt, err.reason, err.waitMs);
+  if (err instanceof BigCommerceQuotaWaitError) return new QuotaWaitJobError(err.resumeAt, err.reason, err.waitMs);
   if (err instanceof BigCommerceRateLimitError) {
     return new RetryableJobError('BigCommerce asked us to slow down', { delayMs: err.retryAfterMs, countsAsAttempt: false });
   }

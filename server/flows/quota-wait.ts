@@ -3,7 +3,7 @@
 // window resets (QuotaWaitJobError) instead of holding a worker that other stores' jobs need, and
 // the store's other pending jobs are postponed to the reset with it.
 // That the store's work waits is said once per store and window, in the log and in Activity.
-import { BigCommerceQuotaWaitError, withQuotaWaitLimit } from '../bigcommerce/index.js';
+import { withQuotaWaitLimit } from '../bigcommerce/index.js';
 import type { Clock } from '../clock.js';
 import type { KnexJobQueue } from '../jobs/queue.js';
 import type { JobHandler } from '../jobs/types.js';
@@ -68,8 +68,10 @@ export interface QuotaWaitOptions {
 }
 
 /**
- * Wraps every handler: quota waits limited to `maxWaitMs`; a longer wait reschedules the job (and
- * the store's other pending jobs) for the window's reset and says so once.
+ * The one wrapper around every job handler. Each error is translated with toJobError, so what a
+ * flow did not translate itself (a locked database, a client error thrown outside its try) still
+ * gets the right retry policy. Quota waits are limited to `maxWaitMs`; a longer wait reschedules
+ * the job (and the store's other pending jobs) for the window's reset and says so once.
  */
 export function limitQuotaWaits(handlers: Record<string, JobHandler>, opts: QuotaWaitOptions): Record<string, JobHandler> {
   const maxWaitMs = opts.maxWaitMs ?? JOB_QUOTA_WAIT_MS;
@@ -88,9 +90,8 @@ export function limitQuotaWaits(handlers: Record<string, JobHandler>, opts: Quot
       try {
         await withQuotaWaitLimit(maxWaitMs, () => handler(job, ctx));
       } catch (err) {
-        // Flows translate errors with toJobError; one that let the transport's error through is
-        // translated here, so a quota wait never counts as a failed attempt.
-        const error = err instanceof BigCommerceQuotaWaitError ? toJobError(err) : err;
+        // Translated first, so a quota wait a flow let through never counts as a failed attempt.
+        const error = toJobError(err);
         if (error instanceof QuotaWaitJobError) await onQuotaWait(job.storeHash, job.kind, error);
         throw error;
       }

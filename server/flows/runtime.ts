@@ -8,7 +8,6 @@ import { failDeadStatusJob, setStatusAfterAccept } from './order-import/status-a
 import { failDeadOrderSync } from './order-import/sync-dead.js';
 import { reconcileWebhooks } from './webhooks-reconcile.js';
 import { limitQuotaWaits, QuotaWaitNotice } from './quota-wait.js';
-import { toJobError } from './job-errors.js';
 import { handleFulfillmentEvent } from './fulfillment/events.js';
 import { pollBackend } from './fulfillment/poll.js';
 import { retryShipment } from './fulfillment/retry-shipment.js';
@@ -17,27 +16,9 @@ import { pushInventory } from './inventory/push-levels.js';
 import { requestRetention, runRetention } from './retention/job.js';
 import { DEFAULT_LIMITS } from './retention/purge.js';
 
-/**
- * Every handler's error goes through toJobError, so what a flow did not translate itself (a locked
- * database, a client error thrown outside its try) still gets the right retry policy.
- */
-function translated(handlers: Record<string, JobHandler>): Record<string, JobHandler> {
-  return Object.fromEntries(
-    Object.entries(handlers).map(([kind, handler]) => [
-      kind,
-      async (job: JobRecord, ctx: Parameters<JobHandler>[1]) => {
-        try {
-          await handler(job, ctx);
-        } catch (err) {
-          throw toJobError(err);
-        }
-      },
-    ]),
-  );
-}
-
+/** What each job kind does. createWorker wraps them once (limitQuotaWaits), which translates their errors. */
 export function jobHandlers(s: Services): Record<string, JobHandler> {
-  return translated({
+  return {
     [JOB.orderSync]: (job) => syncOrder(s, job),
     [JOB.orderSetStatus]: (job) => setStatusAfterAccept(s, job),
     [JOB.ordersReconcile]: async (job) => {
@@ -51,7 +32,7 @@ export function jobHandlers(s: Services): Record<string, JobHandler> {
     [JOB.retention]: async (_job, ctx) => {
       await runRetention(s, { ...DEFAULT_LIMITS, signal: ctx.signal });
     },
-  });
+  };
 }
 
 /** An order whose job used its last attempt is "failed": visible, and retryable from the UI. */
@@ -69,7 +50,8 @@ export function createWorker(s: Services, opts: Partial<Omit<JobWorkerOptions, '
   const worker = new JobWorker({
     db: s.db,
     queue: s.jobs.queue,
-    // A job never sits out a store's quota window in its worker (flows/quota-wait.ts).
+    // Errors translated for the queue, and a job never sits out a store's quota window in its
+    // worker (flows/quota-wait.ts).
     handlers: limitQuotaWaits(jobHandlers(s), { notice: new QuotaWaitNotice(s), queue: s.jobs.queue, logger: s.logger }),
     events: {
       onDead: (job, error) => onDead(s, job, error),

@@ -106,6 +106,19 @@ export function isHeaderSafeToken(value: string): boolean {
   return TOKEN_CHARS.test(value);
 }
 
+/**
+ * The saved credentials cannot be put in a header, so no request was sent: callers may rely on
+ * this call having reached nothing (an auth error, so flows treat it like a refused key).
+ */
+export class UnusableCredentialsError extends FulfillmentAuthError {
+  constructor(
+    readonly what: 'account id' | 'API key',
+    details: FulfillmentErrorDetails,
+  ) {
+    super(`The saved fulfillment ${what} contains a space or a character other than visible ASCII, so it cannot be sent: re-enter the account id and API key in Settings.`, details);
+  }
+}
+
 class UnusableCredentialsClient implements FulfillmentClient {
   constructor(
     readonly accountId: string,
@@ -113,8 +126,8 @@ class UnusableCredentialsClient implements FulfillmentClient {
   ) {}
 
   private fail(method: string, path: string): never {
-    throw new FulfillmentAuthError(
-      `The saved fulfillment ${this.what} contains a space or a character other than visible ASCII, so it cannot be sent: re-enter the account id and API key in Settings.`,
+    throw new UnusableCredentialsError(
+      this.what,
       // The account id may be the unusable value: keep only its safe characters for the logs.
       { status: null, method, path, accountId: this.accountId.replace(/[^\x21-\x7e]/g, '?').slice(0, 128) },
     );

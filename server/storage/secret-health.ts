@@ -39,18 +39,34 @@ type Row = Record<string, unknown>;
  * and the caller reads again. Returns the row as stored and whether the webhook secret was replaced.
  */
 export async function healSettingsSecrets(db: Knex, cipher: TokenCipher, r: Row, now: number): Promise<{ row: Row; secretReplaced: boolean } | undefined> {
-  const updates: Row = {};
-  const secret = cipher.tryOpen(String(r.webhook_secret_enc));
-  if (!secret) {
-    Object.assign(updates, { webhook_secret_enc: cipher.encrypt(newWebhookSecret()), webhooks_reconciled_at: null, webhooks_error: WEBHOOK_SECRET_REPLACED_MESSAGE });
-  } else if (secret.stale) {
-    updates.webhook_secret_enc = cipher.encrypt(secret.plain);
-  }
+  const { updates, replaced } = webhookSecretUpdates(cipher, r.webhook_secret_enc);
   const apiKey = r.backend_api_key_enc ? cipher.tryOpen(String(r.backend_api_key_enc)) : undefined;
   if (apiKey?.stale) updates.backend_api_key_enc = cipher.encrypt(apiKey.plain);
   if (Object.keys(updates).length === 0) return { row: r, secretReplaced: false };
   const changed = await db('store_settings')
     .where({ store_hash: r.store_hash, webhook_secret_enc: r.webhook_secret_enc, backend_api_key_enc: r.backend_api_key_enc ?? null })
     .update({ ...updates, updated_at: now });
-  return changed > 0 ? { row: { ...r, ...updates, updated_at: now }, secretReplaced: !secret } : undefined;
+  return changed > 0 ? { row: { ...r, ...updates, updated_at: now }, secretReplaced: replaced } : undefined;
+}
+
+/** The webhook secret of a settings row (a new one when no key opens it) and the columns to write for it. */
+function webhookSecretUpdates(cipher: TokenCipher, sealed: unknown): { plain: string; replaced: boolean; updates: Row } {
+  const secret = cipher.tryOpen(String(sealed));
+  if (!secret) {
+    const plain = newWebhookSecret();
+    return { plain, replaced: true, updates: { webhook_secret_enc: cipher.encrypt(plain), webhooks_reconciled_at: null, webhooks_error: WEBHOOK_SECRET_REPLACED_MESSAGE } };
+  }
+  return { plain: secret.plain, replaced: false, updates: secret.stale ? { webhook_secret_enc: cipher.encrypt(secret.plain) } : {} };
+}
+
+/**
+ * healSettingsSecrets for the webhook secret alone (the webhook gate reads nothing else), from a row
+ * holding store_hash and webhook_secret_enc. Returns the secret as stored afterwards and whether it
+ * was replaced, or undefined when a concurrent save changed it (the caller reads again).
+ */
+export async function healWebhookSecret(db: Knex, cipher: TokenCipher, r: Row, now: number): Promise<{ secret: string; replaced: boolean } | undefined> {
+  const { plain, replaced, updates } = webhookSecretUpdates(cipher, r.webhook_secret_enc);
+  if (Object.keys(updates).length === 0) return { secret: plain, replaced };
+  const changed = await db('store_settings').where({ store_hash: r.store_hash, webhook_secret_enc: r.webhook_secret_enc }).update({ ...updates, updated_at: now });
+  return changed > 0 ? { secret: plain, replaced } : undefined;
 }

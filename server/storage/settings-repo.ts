@@ -1,8 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import type { Knex } from 'knex';
 import type { FlowName } from '../api/contract.js';
 import type { TokenCipher } from './token-cipher.js';
-import { BACKEND_KEY_UNREADABLE_MESSAGE, healSettingsSecrets, readBackendKey } from './secret-health.js';
+import { BACKEND_KEY_UNREADABLE_MESSAGE, healSettingsSecrets, healWebhookSecret, newWebhookSecret, readBackendKey } from './secret-health.js';
 
 export const DEFAULT_IMPORT_STATUS_ID = 11; // Awaiting Fulfillment
 
@@ -34,6 +33,15 @@ export interface StoreSettings {
 export type LoopInput = Partial<Pick<StoreSettings, 'cancellationStatusIds' | 'statusOnBackendCancelId' | 'inventoryLocationId' | 'syncMode'>>;
 
 type Raw = Record<string, unknown>;
+
+/** A store connected to a backend account, with the warehouse API key its events are signed with. */
+export interface AccountBackendKey {
+  storeHash: string;
+  /** null when none is saved or no configured encryption key opens it (Settings says to reconnect). */
+  apiKey: string | null;
+  /** Set when reading the key failed otherwise: an event signed with it cannot be verified now. */
+  error?: unknown;
+}
 const num = (v: unknown) => (v == null ? null : Number(v));
 const str = (v: unknown) => (v == null ? null : String(v));
 const parseIds = (v: unknown): number[] => {
@@ -87,17 +95,33 @@ export class SettingsRepo {
     };
   }
 
-  /** The stored row with its secrets healed (secret-health.ts); undefined when there is none. */
-  private async healedRow(storeHash: string, now: number): Promise<Raw | undefined> {
+  /**
+   * Bumped by every saveBackend in this process, so a cache of backend keys (the fulfillment
+   * receiver's) knows it is stale without being told by name.
+   */
+  private backendSaves = 0;
+  get backendVersion(): number {
+    return this.backendSaves;
+  }
+
+  /** Reads the row (or some of its columns) and heals it; undefined when there is no row. */
+  private async healed<T>(storeHash: string, columns: string[], heal: (row: Raw) => Promise<T | undefined>): Promise<T | undefined> {
     for (let attempt = 0; attempt < 3; attempt++) {
-      const row = await this.db('store_settings').where({ store_hash: storeHash }).first();
+      const row = (await this.db('store_settings').where({ store_hash: storeHash }).first(...columns)) as Raw | undefined;
       if (!row) return undefined;
-      const healed = await healSettingsSecrets(this.db, this.cipher, row, now);
-      if (!healed) continue; // a concurrent save changed the row: read it again
-      if (healed.secretReplaced) this.onWebhookSecretReplaced(storeHash);
-      return healed.row;
+      const out = await heal(row);
+      if (out !== undefined) return out; // undefined: a concurrent save changed the row, read it again
     }
     throw new Error('Settings row kept changing while its secrets were re-encrypted');
+  }
+
+  /** The stored row with its secrets healed (secret-health.ts); undefined when there is none. */
+  private healedRow(storeHash: string, now: number): Promise<Raw | undefined> {
+    return this.healed(storeHash, ['*'], async (row) => {
+      const healed = await healSettingsSecrets(this.db, this.cipher, row, now);
+      if (healed?.secretReplaced) this.onWebhookSecretReplaced(storeHash);
+      return healed?.row;
+    });
   }
 
   async get(storeHash: string, now: number): Promise<StoreSettings> {
@@ -107,7 +131,7 @@ export class SettingsRepo {
       .insert({
         store_hash: storeHash,
         import_status_id: DEFAULT_IMPORT_STATUS_ID,
-        webhook_secret_enc: this.cipher.encrypt(randomBytes(32).toString('base64url')),
+        webhook_secret_enc: this.cipher.encrypt(newWebhookSecret()),
         updated_at: now,
       })
       .onConflict('store_hash')
@@ -115,10 +139,13 @@ export class SettingsRepo {
     return this.toSettings(await this.db('store_settings').where({ store_hash: storeHash }).first());
   }
 
-  /** Only the secret, for the webhook receiver's hot path. */
-  async webhookSecret(storeHash: string, now = Date.now()): Promise<string | undefined> {
-    const r = await this.healedRow(storeHash, now);
-    return r ? this.cipher.decrypt(String(r.webhook_secret_enc)) : undefined;
+  /** Only the secret, for the webhook receiver's hot path: the other secrets are not read. */
+  webhookSecret(storeHash: string, now = Date.now()): Promise<string | undefined> {
+    return this.healed(storeHash, ['store_hash', 'webhook_secret_enc'], async (row) => {
+      const healed = await healWebhookSecret(this.db, this.cipher, row, now);
+      if (healed?.replaced) this.onWebhookSecretReplaced(storeHash);
+      return healed?.secret;
+    });
   }
 
   async saveBackend(
@@ -136,6 +163,7 @@ export class SettingsRepo {
       backend_error: b.error,
       updated_at: now,
     });
+    this.backendSaves++;
   }
 
   async saveBackendCheck(storeHash: string, c: { connected: boolean; accountName?: string | null; error: string | null }, now: number) {
@@ -194,9 +222,19 @@ export class SettingsRepo {
       .update({ ...(c.shipments ? { shipments_cursor: c.shipments } : {}), ...(c.inventory ? { inventory_cursor: c.inventory } : {}), updated_at: now });
   }
 
-  /** Store hash of the store connected to this backend account (for backend → app events). */
-  async storesForAccount(accountId: string): Promise<string[]> {
-    const rows = await this.db('store_settings').where({ backend_account_id: accountId }).select('store_hash');
-    return rows.map((r) => String(r.store_hash));
+  /**
+   * The stores connected to this backend account and their API keys, to verify its events: one
+   * query, and only the API key is decrypted (nothing is healed or written on this hot path).
+   */
+  async backendKeysForAccount(accountId: string): Promise<AccountBackendKey[]> {
+    const rows = (await this.db('store_settings').where({ backend_account_id: accountId }).select('store_hash', 'backend_api_key_enc')) as Raw[];
+    return rows.map((r) => {
+      const storeHash = String(r.store_hash);
+      try {
+        return { storeHash, apiKey: readBackendKey(this.cipher, r.backend_api_key_enc).apiKey };
+      } catch (error) {
+        return { storeHash, apiKey: null, error };
+      }
+    });
   }
 }

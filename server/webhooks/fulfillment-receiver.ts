@@ -2,6 +2,7 @@ import express, { Router } from 'express';
 import { ACCOUNT_HEADER, SIGNATURE_HEADER, parseFulfillmentEvent, verifyFulfillmentSignature } from '../fulfillment/index.js';
 import { AppError, BadRequestError, UnauthenticatedError } from '../errors.js';
 import type { Services } from '../services.js';
+import { AccountKeys, storesVerifiedBy } from './account-keys.js';
 import { eventOrderId, routeFulfillmentEvent } from './fulfillment-routing.js';
 import { JOB } from './topics.js';
 
@@ -24,13 +25,14 @@ class StoreNotConnectedError extends AppError {
  */
 export function fulfillmentWebhookRoutes(s: Services): Router {
   const r = Router();
+  const keys = new AccountKeys(s.settings, () => s.clock.now());
   r.post('/webhooks/fulfillment', express.raw({ type: () => true, limit: MAX_EVENT_BYTES }), async (req, res, next) => {
     try {
       const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
       const accountId = req.get(ACCOUNT_HEADER);
       const header = req.get(SIGNATURE_HEADER);
       if (!accountId || !header) throw new UnauthenticatedError('Missing Fulfillment-Account or Fulfillment-Signature header.');
-      const signedFor = await storesSignedFor(s, accountId, raw, header);
+      const signedFor = await storesSignedFor(s, keys, accountId, raw, header);
       if (signedFor.length === 0) throw new UnauthenticatedError('Signature does not match, is stale, or the account is unknown.');
       let json: unknown;
       try {
@@ -75,25 +77,19 @@ export function fulfillmentWebhookRoutes(s: Services): Router {
 /**
  * The stores connected to the account whose API key verifies the signature. Usually all of them
  * (one account, one key); during a key rotation a store still holding the old key verifies too,
- * since the backend signs with both keys then.
+ * since the backend signs with both keys then. A key no configured encryption key opens verifies
+ * nothing (Settings asks to reconnect the warehouse).
  */
-async function storesSignedFor(s: Services, accountId: string, rawBody: Buffer, header: string): Promise<string[]> {
+async function storesSignedFor(s: Pick<Services, 'clock' | 'logger'>, keys: AccountKeys, accountId: string, rawBody: Buffer, header: string): Promise<string[]> {
   const nowSeconds = Math.floor(s.clock.now() / 1000);
-  const verified: string[] = [];
-  let unreadable = 0;
-  for (const storeHash of await s.settings.storesForAccount(accountId)) {
-    let apiKey: string | null;
-    try {
-      apiKey = (await s.settings.get(storeHash, s.clock.now())).backendApiKey;
-    } catch (err) {
-      // One store's unreadable settings must not block the other stores of the account.
-      s.logger.warn({ err, storeHash, accountId }, 'could not read the backend API key of a store to verify an event');
-      unreadable++;
-      continue;
-    }
-    if (apiKey && verifyFulfillmentSignature({ rawBody, header, apiKey, nowSeconds }).ok) verified.push(storeHash);
+  const stores = await keys.forAccount(accountId);
+  // One store's unreadable key must not block the other stores of the account.
+  const unreadable = stores.filter((k) => k.error !== undefined);
+  for (const { storeHash, error } of unreadable) {
+    s.logger.warn({ err: error, storeHash, accountId }, 'could not read the backend API key of a store to verify an event');
   }
+  const verified = storesVerifiedBy(stores, (apiKey) => verifyFulfillmentSignature({ rawBody, header, apiKey, nowSeconds }).ok);
   // Nothing verified, but a key could not be read: maybe it would have; ask the backend to retry.
-  if (verified.length === 0 && unreadable > 0) throw new AppError(503, 'unavailable', 'The event could not be verified right now; please retry.');
+  if (verified.length === 0 && unreadable.length > 0) throw new AppError(503, 'unavailable', 'The event could not be verified right now; please retry.');
   return verified;
 }

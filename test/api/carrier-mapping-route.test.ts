@@ -33,7 +33,8 @@ describe('PUT /api/carrier-mappings', () => {
     const now = Date.now();
     await s.orders.upsertSeen(STORE, 7, { bcStatusId: 11, bcStatus: 'Awaiting Fulfillment', customer: 'Ann', orderDate: null, shippingMethod: null }, 'waiting', now);
     await s.orders.markSent(STORE, 7, 'WH-7', {}, now);
-    await s.shipments.begin({ storeHash: STORE, backendShipmentId: 'shp_refused', orderId: 7, trackingNumber: 'P1', carrier: 'Parcel Co', service: null, trackingUrl: null, items: [{ sku: 'A', quantity: 1 }] }, now);
+    await s.shipments.claim({ storeHash: STORE, backendShipmentId: 'shp_refused', orderId: 7, trackingNumber: 'P1', carrier: 'Parcel Co', service: null, trackingUrl: null, items: [{ sku: 'A', quantity: 1 }] }, 'test-setup', now, 60_000);
+    await s.shipments.releaseClaim(STORE, 'shp_refused', 'test-setup');
     await markShipmentFailed(s, { storeHash: STORE, orderId: 7, backendShipmentId: 'shp_refused' }, 'BigCommerce refused the shipment', "The field 'tracking_carrier' is invalid.");
 
     const res = await put({ backendCarrier: 'Parcel Co', shippingProvider: '', trackingCarrier: ' royal-mail ' });
@@ -41,5 +42,7 @@ describe('PUT /api/carrier-mappings', () => {
     expect(res.body.items).toContainEqual(expect.objectContaining({ backendCarrier: 'Parcel Co', shippingProvider: '', trackingCarrier: 'royal-mail' }));
     const retries = await t.db('jobs').where({ kind: JOB.shipmentRetry });
     expect(retries.map((j) => JSON.parse(j.payload))).toEqual([{ backendShipmentId: 'shp_refused' }]);
+    // A carrier mapping fixes shipments only: no order is read from BigCommerce again.
+    expect(await t.db('jobs').where({ kind: JOB.orderSync })).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@
 // them) must give a typed, readable error, never a raw TypeError or a "network error" retried for ever.
 import { describe, expect, it } from 'vitest';
 import { createFulfillmentClient, FulfillmentAuthError } from '../../server/fulfillment/index.js';
+import { UnusableCredentialsError } from '../../server/fulfillment/client.js';
 import { sampleOrder } from './fixtures.js';
 
 describe('fulfillment client with unusable saved credentials', () => {
@@ -34,6 +35,9 @@ describe('fulfillment client with unusable saved credentials', () => {
           (e: unknown) => e,
         );
         expect(err).toBeInstanceOf(FulfillmentAuthError);
+        // Typed apart from a 401/403: no request was sent, which the order import relies on.
+        expect(err).toBeInstanceOf(UnusableCredentialsError);
+        expect((err as UnusableCredentialsError).what).toBe(field);
         expect((err as Error).message).toContain(`saved fulfillment ${field}`);
         expect((err as Error).message).toMatch(/re-enter .* in Settings/);
         expect((err as Error).message).not.toContain(account.apiKey);

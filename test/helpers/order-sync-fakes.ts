@@ -94,9 +94,10 @@ export class FakeStore {
 
 /**
  * What the next create does: `lost` creates the order and then loses the answer (a timeout the
- * app sees), `timeout` loses the request before anything happens, `reject` refuses it (422).
+ * app sees), `timeout` loses the request before anything happens, `reject` refuses it (422),
+ * `unauthorized` refuses the credentials (401) before anything happens.
  */
-export type CreateStep = 'ok' | 'lost' | 'timeout' | 'server_error' | { reject: string };
+export type CreateStep = 'ok' | 'lost' | 'timeout' | 'server_error' | 'unauthorized' | { reject: string };
 
 export class FakeWarehouse {
   readonly byKey = new Map<string, { id: string; body: string; status: 'received' | 'cancelled' }>();
@@ -140,6 +141,7 @@ export class FakeWarehouse {
       const step = this.plan.shift() ?? 'ok';
       if (step === 'timeout') throw this.timeout();
       if (step === 'server_error') throw this.fail(503, 'server_error', 'Try again later.');
+      if (step === 'unauthorized') throw this.fail(401, 'unauthorized', 'Invalid API key.');
       if (typeof step === 'object') throw this.fail(422, 'unknown_sku', step.reject);
       const body = canonicalJson(input);
       const seen = this.byKey.get(key);

@@ -16,7 +16,13 @@ import { cancelAtWarehouse } from '../fulfillment/cancellations.js';
 import { toJobError } from '../job-errors.js';
 import { frozenBody } from './send-order.js';
 
-export const MAY_BE_AT_WAREHOUSE = 'Cancelled in BigCommerce, but an earlier attempt to send it may have reached the warehouse (no answer came back)';
+/**
+ * The alert on an order that may be at the warehouse although BigCommerce cancelled or deleted it.
+ * One wording for every flow: an alert already given is recognised by equal text (`row.alert`).
+ */
+export function mayBeAtWarehouseAlert(what: 'Cancelled' | 'Deleted', why?: string): string {
+  return `${what} in BigCommerce, but an earlier attempt to send it may have reached the warehouse (no answer came back)${why ? `, and ${why}` : ''}. Check the warehouse and cancel the order there if it has it.`;
+}
 
 /** The order's send may have reached the backend and its BigCommerce status is a cancellation status. */
 export async function cancelUnconfirmedSend(s: Services, row: OrderRow, statusLabel: string, cancellationsOn: boolean): Promise<void> {
@@ -25,7 +31,7 @@ export async function cancelUnconfirmedSend(s: Services, row: OrderRow, statusLa
     s.syncLog.append({ storeHash, orderId, flow: 'cancellations', level, message, detail }, s.clock.now());
   /** The app cannot settle it: the merchant must look at the warehouse. Said once. */
   const alert = async (why: string, detail?: string) => {
-    const text = `${MAY_BE_AT_WAREHOUSE}, and ${why}. Check the warehouse and cancel the order there if it has it.`;
+    const text = mayBeAtWarehouseAlert('Cancelled', why);
     if (row.alert === text) return;
     await s.orders.setCancellation(storeHash, orderId, { source: 'bigcommerce', outcome: 'failed', message: detail ?? null, alert: text }, s.clock.now());
     await log('error', `Cancelled in BigCommerce ("${statusLabel}"); the order may be at the warehouse`, detail ?? why);

@@ -41,7 +41,8 @@ export async function sendOrder(
     await s.orders.setState(storeHash, orderId, { state: 'needs_attention', attentionReason: reason, lastError: reason }, s.clock.now());
   };
 
-  // Before the request leaves: from here on the order may be at the warehouse.
+  // Before the request leaves: from here on the order may be at the warehouse. `row` is as it was
+  // before this attempt, so row.sendStartedAt === null means no earlier attempt can have reached it.
   await s.orders.freezeSendBody(storeHash, orderId, body, s.clock.now());
   try {
     const created = await backend.createOrder(body, fulfillmentIdempotencyKey(storeHash, orderId));
@@ -57,8 +58,9 @@ export async function sendOrder(
     }
     if (err instanceof FulfillmentRejectedError) {
       // Refused before anything was created, so the key is unused and a corrected order may be
-      // built afresh. Not so for 401/403: they say nothing about an earlier attempt.
-      if (!(err instanceof FulfillmentAuthError)) await s.orders.releaseSendBody(storeHash, orderId, s.clock.now());
+      // built afresh. A 401/403 (or credentials that could not even be sent) says nothing about an
+      // earlier attempt, so it releases the body only when this attempt was the first one.
+      if (!(err instanceof FulfillmentAuthError) || row.sendStartedAt === null) await s.orders.releaseSendBody(storeHash, orderId, s.clock.now());
       await log('error', 'The warehouse rejected the order', err.message);
       await hold(`The warehouse rejected the order: ${err.message}`);
       return { kind: 'held' };

@@ -3,7 +3,7 @@
 // warehouse may ship the order, and only the merchant can stop that now.
 import type { JobRecord } from '../../jobs/types.js';
 import type { Services } from '../../services.js';
-import { MAY_BE_AT_WAREHOUSE } from './cancel-unconfirmed.js';
+import { mayBeAtWarehouseAlert } from './cancel-unconfirmed.js';
 import type { OrderSyncPayload } from './sync-order.js';
 
 export async function failDeadOrderSync(s: Pick<Services, 'orders' | 'webhookEvents' | 'syncLog' | 'clock'>, job: JobRecord, error: Error): Promise<void> {
@@ -17,7 +17,7 @@ export async function failDeadOrderSync(s: Pick<Services, 'orders' | 'webhookEve
   if (order?.cancellation?.source === 'bigcommerce' && order.cancellation.outcome === 'pending') {
     const alert = order.backendOrderId
       ? 'Cancelled in BigCommerce, but the warehouse did not answer the cancellation after all retries. Cancel the order at the warehouse.'
-      : `${MAY_BE_AT_WAREHOUSE}, and the warehouse did not answer after all retries. Check the warehouse and cancel the order there if it has it.`;
+      : mayBeAtWarehouseAlert('Cancelled', 'the warehouse did not answer after all retries');
     await s.orders.setCancellation(storeHash, orderId, { source: 'bigcommerce', outcome: 'failed', message: error.message, alert }, now);
   }
   await s.webhookEvents.settleForResource(storeHash, 'bigcommerce', String(orderId), 'failed', error.message, now, now);

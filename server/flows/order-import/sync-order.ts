@@ -8,7 +8,7 @@ import { JOB } from '../../webhooks/topics.js';
 import { toJobError } from '../job-errors.js';
 import { buildFulfillmentOrder, mappingKeys } from './build-order.js';
 import { cancelAtWarehouse } from '../fulfillment/cancellations.js';
-import { cancelUnconfirmedSend } from './cancel-unconfirmed.js';
+import { cancelUnconfirmedSend, mayBeAtWarehouseAlert } from './cancel-unconfirmed.js';
 import { frozenBody, sendOrder } from './send-order.js';
 import type { SetStatusPayload } from './status-after-accept.js';
 
@@ -79,7 +79,7 @@ export async function syncOrder(s: Services, job: JobRecord): Promise<void> {
   } catch (err) {
     if (err instanceof BigCommerceApiError && err.status === 404) {
       if (known?.sendStartedAt != null) {
-        const alert = 'Deleted in BigCommerce, but an earlier attempt to send it may have reached the warehouse (no answer came back). Check the warehouse and cancel the order there if it has it.';
+        const alert = mayBeAtWarehouseAlert('Deleted');
         if (known.alert !== alert) {
           await s.orders.setCancellation(storeHash, orderId, { source: 'bigcommerce', outcome: 'failed', message: 'The order no longer exists in BigCommerce.', alert }, s.clock.now());
           await log('error', 'BigCommerce has no such order (deleted?); it may be at the warehouse', alert);
