@@ -9,7 +9,7 @@ import type { BigCommerceLogger } from '../bigcommerce/logger.js';
 import { silentLogger } from '../bigcommerce/logger.js';
 import { errorCode, failureFor, safeJson, type Operation } from './failure.js';
 import { FulfillmentAuthError, FulfillmentUnavailableError, bodyExcerpt, type FulfillmentErrorDetails } from './errors.js';
-import { inventoryUpdatedDataSchema, shipmentCreatedDataSchema, type ShipmentCreatedData } from './events.js';
+import { describeProblems, inventoryUpdatedDataSchema, shipmentCreatedDataSchema, type ShipmentCreatedData } from './events.js';
 import type { FulfillmentOrderInput } from './order.js';
 import {
   accountResponseSchema,
@@ -64,6 +64,17 @@ export interface FeedPage<T> {
   data: T[];
   nextCursor: string;
   hasMore: boolean;
+  /**
+   * Items the app cannot read (over the contract's limits, malformed), left out of `data` with the
+   * reason, so one bad item cannot block the feed behind it.
+   */
+  invalid: FeedItemProblem[];
+}
+
+export interface FeedItemProblem {
+  /** The item's shipment id or SKU when it has one, else its position on the page. */
+  ref: string;
+  message: string;
 }
 
 export type FulfillmentClientFactory = (account: FulfillmentAccountCredentials) => FulfillmentClient;
@@ -193,8 +204,15 @@ class HttpFulfillmentClient implements FulfillmentClient {
   private async feed<T extends z.ZodType>(path: string, since: string | null, item: T): Promise<FeedPage<z.infer<T>>> {
     const query = `?limit=100${since ? `&since=${encodeURIComponent(since)}` : ''}`;
     const reply = await this.send('account', 'GET', `${path}${query}`);
-    const body = this.parse(reply, z.looseObject({ data: z.array(item), next_cursor: z.string(), has_more: z.boolean() }), 'GET', path);
-    return { data: body.data, nextCursor: body.next_cursor, hasMore: body.has_more };
+    const body = this.parse(reply, z.looseObject({ data: z.array(z.unknown()), next_cursor: z.string(), has_more: z.boolean() }), 'GET', path);
+    const data: Array<z.infer<T>> = [];
+    const invalid: FeedItemProblem[] = [];
+    body.data.forEach((raw, i) => {
+      const parsed = item.safeParse(raw);
+      if (parsed.success) data.push(parsed.data);
+      else invalid.push({ ref: feedItemRef(raw, i), message: describeProblems(parsed.error).message });
+    });
+    return { data, nextCursor: body.next_cursor, hasMore: body.has_more, invalid };
   }
 
   /** One attempt. Resolves with a 2xx reply; every other outcome becomes a typed error. */
@@ -257,4 +275,10 @@ class HttpFulfillmentClient implements FulfillmentClient {
       reason: 'invalid_response',
     });
   }
+}
+
+function feedItemRef(raw: unknown, index: number): string {
+  const r = (raw ?? {}) as { shipment_id?: unknown; sku?: unknown };
+  const id = typeof r.shipment_id === 'string' ? r.shipment_id : typeof r.sku === 'string' ? r.sku : undefined;
+  return id !== undefined ? JSON.stringify(id.slice(0, 100)) : `item ${index + 1}`;
 }

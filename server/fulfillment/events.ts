@@ -117,6 +117,12 @@ export function parseFulfillmentEvent(body: unknown): ParsedFulfillmentEvent {
 const MAX_NAMED_PROBLEMS = 5;
 
 function invalid(error: z.ZodError): Extract<ParsedFulfillmentEvent, { kind: 'invalid' }> {
+  const { message, fields } = describeProblems(error);
+  return { kind: 'invalid', message, fields };
+}
+
+/** A readable summary of what is wrong, by field path (at most MAX_NAMED_PROBLEMS). */
+export function describeProblems(error: z.ZodError): { message: string; fields: Record<string, string> } {
   const fields: Record<string, string> = {};
   for (const issue of error.issues.slice(0, MAX_NAMED_PROBLEMS)) {
     const path = issue.path.join('.') || 'body';
@@ -125,5 +131,5 @@ function invalid(error: z.ZodError): Extract<ParsedFulfillmentEvent, { kind: 'in
   const message = Object.entries(fields)
     .map(([path, problem]) => `${path}: ${problem}`)
     .join('; ');
-  return { kind: 'invalid', message, fields };
+  return { message, fields };
 }

@@ -11,6 +11,8 @@ export {
   type FulfillmentClientFactory,
   type FulfillmentClientOptions,
   type FulfillmentLogger,
+  type FeedItemProblem,
+  type FeedPage,
 } from './client.js';
 export * from './errors.js';
 export { retryAfterMs } from './failure.js';

@@ -159,8 +159,8 @@ export class FakeWarehouse {
       order.status = 'cancelled';
       return { status: 'cancelled' };
     },
-    listShipments: async () => ({ data: [], nextCursor: '', hasMore: false }),
-    listInventory: async () => ({ data: [], nextCursor: '', hasMore: false }),
+    listShipments: async () => ({ data: [], nextCursor: '', hasMore: false, invalid: [] }),
+    listInventory: async () => ({ data: [], nextCursor: '', hasMore: false, invalid: [] }),
   };
 }
 

@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { handleFulfillmentEvent } from '../../server/flows/fulfillment/events.js';
 import { pollBackend } from '../../server/flows/fulfillment/poll.js';
-import { signFulfillmentEvent, type FulfillmentClient, type ShipmentCreatedData } from '../../server/fulfillment/index.js';
+import { signFulfillmentEvent, type FeedItemProblem, type FulfillmentClient, type ShipmentCreatedData } from '../../server/fulfillment/index.js';
 import { toRecord, type JobRow } from '../../server/jobs/rows.js';
 import { bareApp, OWNER } from '../helpers/bare-app.js';
 import { FakeClock } from '../helpers/harness.js';
@@ -22,13 +22,14 @@ const s = () => t.app.services;
 
 /** The shared account's shipment feed, as every store connected to it reads it (polling mode). */
 let shipmentFeed: ShipmentCreatedData[] = [];
+let feedProblems: FeedItemProblem[] = [];
 const fakeBackend = (accountId: string): FulfillmentClient => ({
   accountId,
   getAccount: async () => ({ id: accountId, name: 'WH' }),
   createOrder: async () => ({ id: 'ord_x', status: 'received', created: true }),
   cancelOrder: async () => ({ status: 'cancelled' }),
-  listShipments: async () => ({ data: shipmentFeed, nextCursor: 'cursor-1', hasMore: false }),
-  listInventory: async () => ({ data: [], nextCursor: 'cursor-1', hasMore: false }),
+  listShipments: async () => ({ data: shipmentFeed, nextCursor: 'cursor-1', hasMore: false, invalid: feedProblems }),
+  listInventory: async () => ({ data: [], nextCursor: 'cursor-1', hasMore: false, invalid: [] }),
 });
 
 async function installStore(storeHash: string) {
@@ -37,6 +38,7 @@ async function installStore(storeHash: string) {
 
 beforeEach(async () => {
   shipmentFeed = [];
+  feedProblems = [];
   t = await bareApp({ clock, deps: { fulfillmentFactory: ({ accountId }) => fakeBackend(accountId) } });
   for (const store of [A, B, OTHER]) await installStore(store);
   for (const store of [A, B]) await s().settings.saveBackend(store, { accountId: ACCOUNT, apiKey: KEY, accountName: 'WH', connected: true, error: null }, clock.now());
@@ -169,6 +171,17 @@ describe('polling the shared account feed', () => {
     await expect(pollBackend(s(), B)).rejects.toThrow();
     expect(await shipmentRows(B)).toEqual([100]);
     expect(await shipmentRows(A)).toEqual([]);
+  });
+
+  it('skips a feed item it cannot read, says so in Activity, and moves the cursor on', async () => {
+    feedProblems = [{ ref: '"shp_long"', message: 'carrier: Too big: expected string to have <=100 characters' }];
+    await s().settings.saveLoop(A, { syncMode: 'poll' }, clock.now());
+    await pollBackend(s(), A);
+    const activity = await t.db('sync_log').where({ store_hash: A, flow: 'fulfillment', level: 'error' });
+    expect(activity.map((r) => [r.message, r.detail])).toEqual([
+      ['Shipment "shp_long" in the warehouse\'s feed was skipped: it does not match the contract.', 'carrier: Too big: expected string to have <=100 characters'],
+    ]);
+    expect((await s().settings.get(A, clock.now())).shipmentsCursor).toBe('cursor-1');
   });
 });
 

@@ -2,6 +2,7 @@ import type { Services } from '../../services.js';
 import { toJobError } from '../job-errors.js';
 import { recordInventoryLevels } from '../inventory/record-levels.js';
 import { applyShipment } from './create-shipment.js';
+import type { FeedItemProblem } from '../../fulfillment/index.js';
 
 const MAX_PAGES = 20;
 
@@ -19,6 +20,7 @@ export async function pollBackend(s: Services, storeHash: string): Promise<void>
       let cursor = settings.shipmentsCursor;
       for (let page = 0; page < MAX_PAGES; page++) {
         const feed = await backend.listShipments(cursor);
+        await reportInvalid(s, storeHash, 'Shipment', feed.invalid);
         for (const shipment of feed.data) if (shipment.external_ref.store_hash === storeHash) await applyShipment(s, storeHash, shipment);
         cursor = feed.nextCursor;
         await s.settings.saveCursors(storeHash, { shipments: cursor }, s.clock.now());
@@ -29,6 +31,7 @@ export async function pollBackend(s: Services, storeHash: string): Promise<void>
       let cursor = settings.inventoryCursor;
       for (let page = 0; page < MAX_PAGES; page++) {
         const feed = await backend.listInventory(cursor);
+        await reportInvalid(s, storeHash, 'Stock level', feed.invalid);
         if (feed.data.length > 0) await recordInventoryLevels(s, storeHash, feed.data);
         cursor = feed.nextCursor;
         await s.settings.saveCursors(storeHash, { inventory: cursor }, s.clock.now());
@@ -37,5 +40,18 @@ export async function pollBackend(s: Services, storeHash: string): Promise<void>
     }
   } catch (err) {
     throw toJobError(err);
+  }
+}
+
+/**
+ * A feed item the app cannot read is skipped (the cursor moves on, so it cannot block the feed)
+ * and said in Activity with the reason, for the warehouse to correct and send again.
+ */
+async function reportInvalid(s: Services, storeHash: string, what: string, problems: FeedItemProblem[]): Promise<void> {
+  for (const p of problems) {
+    await s.syncLog.append(
+      { storeHash, flow: 'fulfillment', level: 'error', message: `${what} ${p.ref} in the warehouse's feed was skipped: it does not match the contract.`, detail: p.message },
+      s.clock.now(),
+    );
   }
 }
