@@ -137,8 +137,10 @@ export function buildServices(deps: AppDeps): Services {
       limiters: new RateLimiterRegistry(),
       logger,
       now: () => clock.now(),
-      // A 401 on a stored token means BigCommerce revoked it: ask the owner to re-authorise (reinstall).
-      onUnauthorized: (storeHash: string) => stores.markNeedsReauth(storeHash, clock.now()),
+      // A 401 on the stored token means BigCommerce revoked it: ask the owner to re-authorise
+      // (reinstall). A 401 on a token /auth has replaced since is retried with the new one.
+      onUnauthorized: async (storeHash, failedToken) =>
+        (await stores.markNeedsReauth(storeHash, failedToken, clock.now())) ? 'revoked' : 'replaced',
     });
   return {
     config,

@@ -59,6 +59,21 @@ export class BigCommerceApiError extends Error {
 /** 401: the stored token is revoked or wrong; the store must re-authorise the app. */
 export class BigCommerceUnauthorizedError extends BigCommerceApiError {}
 
+/**
+ * 401 on a token that is no longer the store's: /auth stored a new one (reinstall, scope change)
+ * after this client was built, and BigCommerce invalidated the old one. Nothing is wrong with the
+ * store; the same call with a freshly built client (the new token) may succeed.
+ */
+export class BigCommerceTokenReplacedError extends BigCommerceUnauthorizedError {
+  override readonly retryable = true;
+}
+
+/**
+ * What the app's onUnauthorized hook found: the failing token is still the stored one (`revoked`:
+ * the store now needs re-authorisation), or the store's token changed since (`replaced`).
+ */
+export type UnauthorizedVerdict = 'revoked' | 'replaced';
+
 /** 429 that persisted through every rate-limit retry. */
 export class BigCommerceRateLimitError extends BigCommerceApiError {
   override readonly retryable = true;

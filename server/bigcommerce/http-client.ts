@@ -11,8 +11,10 @@ import {
   BigCommerceRateLimitError,
   BigCommerceServerError,
   BigCommerceTimeoutError,
+  BigCommerceTokenReplacedError,
   BigCommerceUnauthorizedError,
   bodyExcerpt,
+  type UnauthorizedVerdict,
 } from './errors.js';
 import { QuotaWaitTooLong, type Permit, type RateLimiter } from './rate-limiter.js';
 import { quotaWaitLimit } from './wait-budget.js';
@@ -54,6 +56,9 @@ export interface BigCommerceClient {
   delete<T>(version: ApiVersion, path: string, options?: RequestOptions): Promise<T | null>;
 }
 
+/** Told about a 401: the store and the token that failed (see BigCommerceClientFactoryOptions). */
+export type UnauthorizedHook = (storeHash: string, failedToken: string) => UnauthorizedVerdict | void | Promise<UnauthorizedVerdict | void>;
+
 /** Everything a client needs besides the store; built once by the factory in index.ts. */
 export interface TransportConfig {
   apiUrl: string;
@@ -62,7 +67,7 @@ export interface TransportConfig {
   now: () => number;
   random: () => number;
   logger: BigCommerceLogger;
-  onUnauthorized: ((storeHash: string) => void | Promise<void>) | undefined;
+  onUnauthorized: UnauthorizedHook | undefined;
   timeoutMs: number;
   retry: ResolvedRetryOptions;
   userAgent: string;
@@ -171,7 +176,10 @@ export class HttpBigCommerceClient implements BigCommerceClient {
       }
 
       if (status === 401) {
-        await this.notifyUnauthorized();
+        // A token replaced by a reinstall while this client was in use is not a revoked store.
+        if ((await this.notifyUnauthorized()) === 'replaced') {
+          throw new BigCommerceTokenReplacedError(`${label}: the store's access token was replaced since this request started`, failure);
+        }
         throw new BigCommerceUnauthorizedError(label, failure);
       }
 
@@ -250,16 +258,17 @@ export class HttpBigCommerceClient implements BigCommerceClient {
     await this.config.sleep(delayMs);
   }
 
-  private async notifyUnauthorized(): Promise<void> {
-    if (!this.config.onUnauthorized) return;
+  private async notifyUnauthorized(): Promise<UnauthorizedVerdict | undefined> {
+    if (!this.config.onUnauthorized) return undefined;
     try {
-      await this.config.onUnauthorized(this.storeHash);
+      return (await this.config.onUnauthorized(this.storeHash, this.#token)) ?? undefined;
     } catch (error) {
       // The 401 is the news the caller needs; a failing hook must not replace it.
       this.config.logger.error(
         { storeHash: this.storeHash, err: error instanceof Error ? error.message : String(error) },
         'bigcommerce onUnauthorized hook failed',
       );
+      return undefined;
     }
   }
 }

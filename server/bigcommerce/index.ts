@@ -1,13 +1,13 @@
 // Public surface of the BigCommerce transport, plus the factory the app wires once at startup.
 
-import { HttpBigCommerceClient, type BigCommerceClient } from './http-client.js';
+import { HttpBigCommerceClient, type BigCommerceClient, type UnauthorizedHook } from './http-client.js';
 import { silentLogger, type BigCommerceLogger } from './logger.js';
 import type { RateLimiterRegistry } from './rate-limiter.js';
 import { resolveRetryOptions, type RetryOptions } from './retry-policy.js';
 import { normalizeApiUrl } from './url.js';
 
 export * from './errors.js';
-export type { BigCommerceClient, BigCommerceRequest, RequestOptions } from './http-client.js';
+export type { BigCommerceClient, BigCommerceRequest, RequestOptions, UnauthorizedHook } from './http-client.js';
 export type { BigCommerceLogger, LogFn } from './logger.js';
 export { withQuotaWaitLimit, quotaWaitLimit } from './wait-budget.js';
 export {
@@ -41,8 +41,12 @@ export interface BigCommerceClientFactoryOptions {
   /** Source of backoff jitter, in [0, 1). */
   random?: () => number;
   logger?: BigCommerceLogger;
-  /** Called once per 401 so the app can flag the store for re-authorisation. */
-  onUnauthorized?: (storeHash: string) => void | Promise<void>;
+  /**
+   * Called once per 401 with the token that failed, so the app can flag the store for
+   * re-authorisation only if that token is still the stored one (never log it). Answering
+   * `replaced` turns the error into a retryable BigCommerceTokenReplacedError.
+   */
+  onUnauthorized?: UnauthorizedHook;
   timeoutMs?: number;
   retry?: RetryOptions;
 }

@@ -4,6 +4,7 @@ import { AppError } from '../errors.js';
 import type { Services } from '../services.js';
 import { renderErrorPage } from '../http/error-page.js';
 import { safeDeepLink, verifySignedPayload } from './signed-payload.js';
+import { JOBS_KEPT_AT_UNINSTALL } from './uninstall-jobs.js';
 
 /** Lifetime of the code handed to the page by /auth and /load. */
 export const EXCHANGE_CODE_TTL_MS = 2 * 60 * 1000;
@@ -47,7 +48,8 @@ export function callbackRoutes(s: Services): Router {
     } catch (err) {
       const e = err instanceof AppError ? err : undefined;
       if (!e) s.logger.error({ err }, 'install failed');
-      else s.logger.warn({ code: e.code }, 'install failed');
+      // Not `code`: the logger redacts that key everywhere (it is the OAuth code's name).
+      else s.logger.warn({ errorCode: e.code }, 'install failed');
       sendPage(res, e?.status ?? 503, 'Installation failed', e?.message ?? 'Something went wrong while installing. Please try again.', 'Nothing was saved; you can safely retry.');
     }
   });
@@ -73,7 +75,7 @@ export function callbackRoutes(s: Services): Router {
     try {
       const claims = verify(req);
       const outcome = await s.lifecycle.uninstall(claims, s.clock.now());
-      if (outcome === 'uninstalled') await s.jobs.queue.cancelPending(claims.storeHash);
+      if (outcome === 'uninstalled') await s.jobs.queue.cancelPending(claims.storeHash, { keepKinds: JOBS_KEPT_AT_UNINSTALL });
       s.webhookIntake.gate.invalidate(claims.storeHash);
       res.json({ ok: true, outcome });
     } catch (err) {

@@ -68,14 +68,19 @@ export function createWorker(s: Services, opts: Partial<Omit<JobWorkerOptions, '
   return worker;
 }
 
-/** Periodic safety nets for every installed store: order reconciliation and webhook upkeep. */
+/**
+ * Periodic safety nets for every installed store: order reconciliation and webhook upkeep. A store
+ * whose token BigCommerce revoked is skipped: every run would be a 401, a dead job and an Activity
+ * error (~300 a day). The Overview already says to reinstall, and the /auth that repairs it clears
+ * the flag (the timers include the store again) and queues the webhook upkeep at once.
+ */
 export function startScheduler(
   s: Services,
   opts: { ordersEveryMs?: number; webhooksEveryMs?: number; pollEveryMs?: number; retentionEveryMs?: number } = {},
 ): () => void {
   const enqueueAll = async (kind: string, prefix: string, onlyPolling = false) => {
     try {
-      const stores = await s.stores.installedHashes({ syncMode: onlyPolling ? 'poll' : undefined });
+      const stores = await s.stores.installedHashes({ syncMode: onlyPolling ? 'poll' : undefined, skipRevoked: true });
       for (const hash of stores) {
         await s.jobs.queue.enqueue({ storeHash: String(hash), kind, dedupeKey: `${prefix}:${hash}` });
       }

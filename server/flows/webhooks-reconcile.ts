@@ -1,8 +1,10 @@
-import type { JobRecord } from '../jobs/types.js';
+import { PermanentJobError, type JobRecord } from '../jobs/types.js';
 import type { Services } from '../services.js';
 import { reconcileHooks } from '../webhooks/subscriptions.js';
 import { scopesFor } from '../webhooks/topics.js';
+import { BigCommerceTokenReplacedError, BigCommerceUnauthorizedError } from '../bigcommerce/index.js';
 import { QuotaWaitJobError, toJobError } from './job-errors.js';
+import { webhooksNoAccessReason } from './webhooks-no-access.js';
 
 /**
  * Makes the store's webhook subscriptions match what we need. Runs after install, on load, when
@@ -11,7 +13,13 @@ import { QuotaWaitJobError, toJobError } from './job-errors.js';
 export async function reconcileWebhooks(s: Services, job: JobRecord): Promise<void> {
   const storeHash = job.storeHash;
   const client = await s.bigcommerce.forStore(storeHash);
-  if (!client) return;
+  if (!client) {
+    // Nothing to retry until /auth brings a token (it queues this job again): say why instead.
+    const store = await s.stores.get(storeHash);
+    // A store deleted by retention has no settings to show it in (and gets none created here).
+    if (store) await reportNoAccess(s, storeHash, webhooksNoAccessReason(store));
+    return;
+  }
   const settings = await s.settings.get(storeHash, s.clock.now());
   try {
     const plan = await reconcileHooks(client, {
@@ -31,11 +39,31 @@ export async function reconcileWebhooks(s: Services, job: JobRecord): Promise<vo
     }
   } catch (err) {
     const jobError = toJobError(err);
-    // Waiting for the store's quota is not a failure of the subscriptions (quota-wait.ts says it).
-    if (jobError instanceof QuotaWaitJobError) throw jobError;
-    const message = err instanceof Error ? err.message : String(err);
+    // Waiting for the store's quota is not a failure of the subscriptions (quota-wait.ts says it),
+    // nor is a token a reinstall replaced meanwhile (the retry uses the new one).
+    if (jobError instanceof QuotaWaitJobError || err instanceof BigCommerceTokenReplacedError) throw jobError;
+    // A refused token is said in words the merchant can act on (the 401's own text names an API path).
+    const message =
+      err instanceof BigCommerceUnauthorizedError
+        ? webhooksNoAccessReason(await s.stores.get(storeHash))
+        : err instanceof Error
+          ? err.message
+          : String(err);
     await s.settings.saveWebhookHealth(storeHash, message, s.clock.now());
-    await s.syncLog.append({ storeHash, flow: 'webhooks', level: 'warn', message: 'Could not update webhook subscriptions; will retry.', detail: message }, s.clock.now());
+    const retried = !(jobError instanceof PermanentJobError);
+    await s.syncLog.append(
+      { storeHash, flow: 'webhooks', level: 'warn', message: `Could not update webhook subscriptions${retried ? '; will retry' : ''}.`, detail: message },
+      s.clock.now(),
+    );
     throw jobError;
+  }
+}
+
+/** Health says why; Activity says it once, when the reason first appears (not on every page load). */
+async function reportNoAccess(s: Services, storeHash: string, reason: string): Promise<void> {
+  const previous = (await s.settings.get(storeHash, s.clock.now())).webhooksError;
+  await s.settings.saveWebhookHealth(storeHash, reason, s.clock.now());
+  if (previous !== reason) {
+    await s.syncLog.append({ storeHash, flow: 'webhooks', level: 'warn', message: 'Webhook subscriptions cannot be checked', detail: reason }, s.clock.now());
   }
 }

@@ -167,9 +167,15 @@ export class KnexJobQueue implements JobQueue {
       .update({ run_at: until, updated_at: this.clock.now() });
   }
 
-  /** Running jobs are left alone: their handler is mid-flight and will settle them. */
-  async cancelPending(storeHash: string): Promise<number> {
-    return this.db('jobs').where({ store_hash: storeHash, state: 'pending' }).delete();
+  /**
+   * Running jobs are left alone: their handler is mid-flight and will settle them. Jobs of the
+   * `keepKinds` are kept too (the caller decides which work must not be lost, see
+   * callbacks/uninstall-jobs.ts).
+   */
+  async cancelPending(storeHash: string, opts: { keepKinds?: readonly string[] } = {}): Promise<number> {
+    const q = this.db('jobs').where({ store_hash: storeHash, state: 'pending' });
+    if (opts.keepKinds && opts.keepKinds.length > 0) q.whereNotIn('kind', opts.keepKinds);
+    return q.delete();
   }
 
   /**

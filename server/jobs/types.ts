@@ -57,8 +57,8 @@ export interface JobQueue {
   retryDead(storeHash: string, id: number): Promise<boolean>;
   /** Counts by state, optionally for one store (for the UI and tests). */
   counts(storeHash?: string): Promise<Record<JobState, number>>;
-  /** Deletes pending jobs of a store (uninstall). */
-  cancelPending(storeHash: string): Promise<number>;
+  /** Deletes pending jobs of a store (uninstall), except those of the kinds in `keepKinds`. */
+  cancelPending(storeHash: string, opts?: { keepKinds?: readonly string[] }): Promise<number>;
 }
 
 /** Throw from a handler: retry later with backoff (or after `delayMs`). */

@@ -104,9 +104,15 @@ export class StoresRepo {
       .merge(values);
   }
 
-  /** Hashes of installed stores, optionally only those whose backend is polled. */
-  async installedHashes(f: { syncMode?: 'poll' | 'push' } = {}): Promise<string[]> {
+  /**
+   * Hashes of installed stores, optionally only those whose backend is polled, and with
+   * `skipRevoked` without those whose token BigCommerce refused (their every call would be a 401
+   * until a reinstall). A token that is only unreadable is kept: it makes no call, and reading it
+   * is what notices the old key being configured again (accessToken() clears the flag then).
+   */
+  async installedHashes(f: { syncMode?: 'poll' | 'push'; skipRevoked?: boolean } = {}): Promise<string[]> {
     const q = this.db('stores as s').where({ 's.status': 'installed' });
+    if (f.skipRevoked) q.where((w) => w.where({ 's.needs_reauth': false }).orWhereNot({ 's.reauth_reason': 'token_revoked' }));
     if (f.syncMode) q.join('store_settings as st', 'st.store_hash', 's.hash').where({ 'st.sync_mode': f.syncMode });
     return (await q.select('s.hash')).map((r) => String(r.hash));
   }
@@ -149,9 +155,22 @@ export class StoresRepo {
       .update({ status: 'uninstalled', access_token_enc: null, uninstalled_at: now, updated_at: now });
   }
 
-  /** BigCommerce refused the token (401): only a new /auth repairs it. */
-  async markNeedsReauth(hash: string, now: number): Promise<void> {
-    await this.db('stores').where({ hash, status: 'installed' }).update({ needs_reauth: true, reauth_reason: 'token_revoked', updated_at: now });
+  /**
+   * BigCommerce refused `failedToken` (401): only a new /auth repairs it, so the store is flagged,
+   * but only while that token is still the stored one. A client built before a reinstall holds the
+   * previous token; its 401 says nothing about the new one. Returns whether the failed token is the
+   * store's current one (flagged now or before); false when it was replaced, the store uninstalled,
+   * or the stored token cannot be read (then accessToken() says why).
+   */
+  async markNeedsReauth(hash: string, failedToken: string, now: number): Promise<boolean> {
+    const r = await this.db('stores').where({ hash, status: 'installed' }).first('access_token_enc');
+    const sealed = r?.access_token_enc as string | null | undefined;
+    if (!sealed || this.cipher.tryOpen(sealed)?.plain !== failedToken) return false;
+    // Conditional on the value we read: an /auth committing in between keeps its new token unflagged.
+    const marked = await this.db('stores')
+      .where({ hash, status: 'installed', access_token_enc: sealed })
+      .update({ needs_reauth: true, reauth_reason: 'token_revoked', updated_at: now });
+    return marked > 0;
   }
 
   async saveDetails(hash: string, d: StoreDetails, now: number): Promise<void> {

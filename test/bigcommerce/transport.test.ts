@@ -5,6 +5,7 @@ import {
   BigCommerceInvalidResponseError,
   BigCommerceNetworkError,
   BigCommerceTimeoutError,
+  BigCommerceTokenReplacedError,
   BigCommerceUnauthorizedError,
   RateLimiterRegistry,
   createBigCommerceClientFactory,
@@ -139,9 +140,23 @@ describe('BigCommerce transport: requests', () => {
     expect(error).toBeInstanceOf(BigCommerceUnauthorizedError);
     expect((error as BigCommerceApiError).status).toBe(401);
     expect(onUnauthorized).toHaveBeenCalledTimes(1);
-    expect(onUnauthorized).toHaveBeenCalledWith('abc123');
+    // With the token that failed, so the app can tell a revoked token from a replaced one.
+    expect(onUnauthorized).toHaveBeenCalledWith('abc123', TOKEN);
     expect(stub.requests).toHaveLength(1);
     expect(clock.sleeps).toEqual([]);
+  });
+
+  it('a 401 the hook calls "replaced" (a reinstall stored a new token) is a retryable BigCommerceTokenReplacedError', async () => {
+    const replaced = await setup(() => ({ status: 401 }), { onUnauthorized: () => 'replaced' });
+    const error = await replaced.client.get('v2', '/store').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BigCommerceTokenReplacedError);
+    expect((error as BigCommerceApiError).retryable).toBe(true);
+    expect(JSON.stringify(error)).not.toContain(TOKEN);
+    const revoked = await setup(() => ({ status: 401 }), { onUnauthorized: () => 'revoked' });
+    const final = await revoked.client.get('v2', '/store').catch((e: unknown) => e);
+    expect(final).toBeInstanceOf(BigCommerceUnauthorizedError);
+    expect(final).not.toBeInstanceOf(BigCommerceTokenReplacedError);
+    expect((final as BigCommerceApiError).retryable).toBe(false);
   });
 
   it('still reports the 401 when the onUnauthorized hook fails', async () => {

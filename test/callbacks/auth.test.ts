@@ -74,7 +74,8 @@ describe('GET /auth', () => {
     const t = await bareApp({ oauth: exchanger(async () => token({ access_token: `token-${++n}` })) });
     close = t.close;
     await t.http.get('/auth').query(query);
-    await t.app.services.stores.markNeedsReauth('abc123', Date.now());
+    expect(await t.app.services.stores.markNeedsReauth('abc123', 'token-1', Date.now())).toBe(true);
+    expect((await t.app.services.stores.get('abc123'))?.needsReauth).toBe(true);
     await t.http.get('/auth').query(query);
     expect(await t.app.services.stores.accessToken('abc123')).toBe('token-2');
     expect((await t.app.services.stores.get('abc123'))?.needsReauth).toBe(false);

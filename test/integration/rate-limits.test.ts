@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   BigCommerceRateLimitError,
   BigCommerceServerError,
+  BigCommerceTokenReplacedError,
   BigCommerceUnauthorizedError,
   createBigCommerceClientFactory,
   getStoreInfo,
@@ -32,7 +33,9 @@ function freshClient(retry = {}) {
     apiUrl: h.sandbox.url,
     limiters: new RateLimiterRegistry(),
     retry: { baseDelayMs: 50, defaultRateLimitWaitMs: 300, ...retry },
-    onUnauthorized: (hash) => h.app.services.stores.markNeedsReauth(hash, Date.now()),
+    onUnauthorized: async (hash, failedToken) => {
+      await h.app.services.stores.markNeedsReauth(hash, failedToken, Date.now());
+    },
   });
   return factory({ hash: STORE, accessToken: h.sandbox.control.tokenFor(STORE)! });
 }
@@ -92,12 +95,12 @@ describe('BigCommerce client against the sandbox rate limits', () => {
   });
 
   it('a 401 on the stored token marks the store as needing re-authorisation', async () => {
-    const stale = createBigCommerceClientFactory({
-      apiUrl: h.sandbox.url,
-      limiters: new RateLimiterRegistry(),
-      onUnauthorized: (hash) => h.app.services.stores.markNeedsReauth(hash, Date.now()),
-    })({ hash: STORE, accessToken: 'revoked-token' });
-    await expect(getStoreInfo(stale)).rejects.toBeInstanceOf(BigCommerceUnauthorizedError);
+    // The app's own client (services wiring), then BigCommerce revokes the token it holds.
+    const stored = (await h.app.services.bigcommerce.forStore(STORE))!;
+    h.sandbox.control.state.revokeToken(STORE);
+    const error = await getStoreInfo(stored).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BigCommerceUnauthorizedError);
+    expect(error).not.toBeInstanceOf(BigCommerceTokenReplacedError);
     expect(statuses()).toEqual([401]);
     expect((await h.app.services.stores.get(STORE))?.needsReauth).toBe(true);
   });

@@ -150,7 +150,7 @@ describe('repositories after a key change', () => {
   it('a revoked token (401) stays needs-reauth even though it decrypts; /auth clears it', async () => {
     await seed(new TokenCipher(NEW), 's1', null);
     const stores = new StoresRepo(db, new TokenCipher(NEW), { now: () => clock.now() });
-    await stores.markNeedsReauth('s1', clock.now());
+    expect(await stores.markNeedsReauth('s1', 'token-of-s1', clock.now())).toBe(true);
     expect(await stores.accessToken('s1')).toBe('token-of-s1');
     expect(await stores.get('s1')).toMatchObject({ needsReauth: true, reauthReason: 'token_revoked' });
     await db.transaction((trx) =>
