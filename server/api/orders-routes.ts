@@ -57,7 +57,8 @@ export function ordersRoutes(s: Services): Router {
     const orderId = idParam(req.params.orderId, 'order id');
     await detail(s, storeHash, orderId); // 404 for orders of other stores or never seen
     const failedShipments = await s.shipments.failedForOrders(storeHash, [orderId]);
-    await s.jobs.queue.enqueue({ storeHash, kind: JOB.orderSync, payload: { orderId }, dedupeKey: orderSyncKey(storeHash, orderId) });
+    // recheck: an order already sent has its status read again, to pass on a missed cancellation.
+    await s.jobs.queue.enqueue({ storeHash, kind: JOB.orderSync, payload: { orderId, recheck: true }, dedupeKey: orderSyncKey(storeHash, orderId) });
     await enqueueShipmentRetries(s, storeHash, failedShipments);
     const what = failedShipments.length > 0 ? ` ${failedShipments.length === 1 ? 'The failed shipment is' : `${failedShipments.length} failed shipments are`} sent to BigCommerce again.` : '';
     await s.syncLog.append({ storeHash, orderId, flow: 'orders', message: `Retry requested.${what}` }, s.clock.now());

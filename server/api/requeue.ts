@@ -16,3 +16,17 @@ export async function requeueHeldOrders(s: Pick<Services, 'orders' | 'shipments'
   if (ids.length > 0) s.jobs.wake();
   return ids.length;
 }
+
+/**
+ * Sent orders whose BigCommerce cancellation never reached the warehouse (kept pending while it
+ * was not connected or Cancellations was off, or failed with one of `alerts`) are synced again:
+ * the sync re-reads each one and cancels it at the warehouse if it is still cancelled.
+ */
+export async function requeueUnsentCancellations(s: Pick<Services, 'orders' | 'jobs'>, storeHash: string, alerts: string[] = []): Promise<number> {
+  const ids = await s.orders.unsentCancellations(storeHash, alerts);
+  for (const orderId of ids) {
+    await s.jobs.queue.enqueue({ storeHash, kind: JOB.orderSync, payload: { orderId }, dedupeKey: orderSyncKey(storeHash, orderId) });
+  }
+  if (ids.length > 0) s.jobs.wake();
+  return ids.length;
+}

@@ -11,8 +11,12 @@ import { JOB } from '../webhooks/topics.js';
 import type { ConnectionTestResponse, LoopSettings, OrderStatusOption, SettingsResponse } from './contract.js';
 import { loopChanges } from './loop-changes.js';
 import { parseInput } from './paging.js';
-import { requeueHeldOrders } from './requeue.js';
+import { requeueHeldOrders, requeueUnsentCancellations } from './requeue.js';
 import { toJobError } from '../flows/job-errors.js';
+import { catchUpAfterFlowOn } from '../flows/flow-catch-up.js';
+import { mayBeAtWarehouseAlert, WHY_NOT_CONNECTED } from '../flows/order-import/cancel-unconfirmed.js';
+
+const FLOW_NAMES = ['orders', 'fulfillment', 'inventory', 'cancellations'] as const;
 
 const iso = (ms: number | null) => (ms == null ? null : new Date(ms).toISOString());
 
@@ -115,6 +119,8 @@ export function settingsRoutes(s: Services): Router {
     await s.settings.saveBackend(storeHash, { accountId: input.accountId, apiKey, accountName: account.name, connected: true, error: null }, now);
     await s.syncLog.append({ storeHash, flow: 'settings', message: `Connected to fulfillment account "${account.name}" (${account.id}).` }, now);
     await requeueHeldOrders(s, storeHash);
+    // Cancellations kept pending while no warehouse was connected are sent now.
+    await requeueUnsentCancellations(s, storeHash, [mayBeAtWarehouseAlert('Cancelled', WHY_NOT_CONNECTED)]);
     res.json(toSettingsResponse(await s.settings.get(storeHash, s.clock.now())));
   });
 
@@ -133,9 +139,16 @@ export function settingsRoutes(s: Services): Router {
     const { storeHash } = sessionOf(res);
     const input = parseInput(flowsInput, req.body, 'flow switches');
     const now = s.clock.now();
+    const before = (await s.settings.get(storeHash, now)).flows;
     await s.settings.saveFlows(storeHash, input, now);
     const changes = Object.entries(input).map(([flow, on]) => `${flow} ${on ? 'on' : 'off'}`);
     await s.syncLog.append({ storeHash, flow: 'settings', message: `Flows switched: ${changes.join(', ')}.` }, now);
+    // A flow turned back on does what arrived while it was off (flows/flow-catch-up.ts).
+    for (const flow of FLOW_NAMES) {
+      if (input[flow] !== true || before[flow]) continue;
+      const queued = await catchUpAfterFlowOn(s, storeHash, flow);
+      if (queued) await s.syncLog.append({ storeHash, flow: 'settings', message: queued }, s.clock.now());
+    }
     // Webhooks follow the switches right away (a flow turned off loses the hooks it needed).
     await s.jobs.queue.enqueue({ storeHash, kind: JOB.webhooksReconcile, dedupeKey: `hooks:${storeHash}` });
     s.jobs.wake();

@@ -174,6 +174,54 @@ export class OrdersRepo {
       });
   }
 
+  /**
+   * Forgets a cancellation still waiting to be passed on (and its alert): the order is no longer
+   * in a cancellation status in BigCommerce. A settled cancellation is left as it is.
+   */
+  async clearPendingCancellation(storeHash: string, orderId: number, now: number): Promise<void> {
+    await this.db('orders')
+      .where({ store_hash: storeHash, order_id: orderId, cancel_outcome: 'pending' })
+      .update({ cancel_source: null, cancel_outcome: null, cancel_message: null, cancel_at: null, alert: null, updated_at: now });
+  }
+
+  /**
+   * Of these orders (listed in a cancellation status by BigCommerce), the ones the app knows and
+   * has not settled a cancellation for: not cancelled here, no cancellation or one still pending.
+   */
+  async cancellationCandidates(storeHash: string, orderIds: number[]): Promise<OrderRow[]> {
+    if (orderIds.length === 0) return [];
+    const rows = await this.db('orders')
+      .where({ store_hash: storeHash })
+      .whereIn('order_id', orderIds)
+      .whereNot({ state: 'cancelled' })
+      .andWhere((q) => q.whereNull('cancel_outcome').orWhere({ cancel_outcome: 'pending' }));
+    return rows.map(toRow);
+  }
+
+  /**
+   * Orders with a BigCommerce cancellation the warehouse has not been told about: still pending,
+   * or failed with one of `alerts` (a reason the merchant may just have fixed).
+   */
+  async unsentCancellations(storeHash: string, alerts: string[] = []): Promise<number[]> {
+    const rows = await this.db('orders')
+      .where({ store_hash: storeHash, cancel_source: 'bigcommerce' })
+      .andWhere((q) => {
+        q.where({ cancel_outcome: 'pending' });
+        if (alerts.length > 0) q.orWhere((a) => a.where({ cancel_outcome: 'failed' }).whereIn('alert', alerts));
+      })
+      .select('order_id');
+    return rows.map((r) => Number(r.order_id));
+  }
+
+  /** Orders seen in the import status and not sent: what the Orders flow held while it was off. */
+  async heldAtStatus(storeHash: string, statusId: number): Promise<number[]> {
+    const rows = await this.db('orders')
+      .where({ store_hash: storeHash, state: 'waiting', bc_status_id: statusId })
+      .whereNull('backend_order_id')
+      .select('order_id');
+    return rows.map((r) => Number(r.order_id));
+  }
+
   async list(storeHash: string, f: { state?: OrderSyncState; search?: number }, page: number, limit: number) {
     const q = this.db('orders').where({ store_hash: storeHash });
     if (f.state) q.andWhere({ state: f.state });

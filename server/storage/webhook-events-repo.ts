@@ -128,6 +128,19 @@ export class WebhookEventsRepo {
   }
 
   /**
+   * Puts events that were ignored for `reason` (a flow that was off) back to `received` and
+   * returns their ids, oldest first, for the caller to queue again in the same transaction.
+   */
+  async reopenIgnored(storeHash: string, source: EventSource, reason: string, trx: Knex = this.db): Promise<number[]> {
+    const rows = await trx('webhook_events').where({ store_hash: storeHash, source, status: 'ignored', error: reason }).orderBy('id').select('id');
+    const ids = rows.map((r) => Number(r.id));
+    for (let i = 0; i < ids.length; i += 500) {
+      await trx('webhook_events').whereIn('id', ids.slice(i, i + 500)).update({ status: 'received', error: null, processed_at: null });
+    }
+    return ids;
+  }
+
+  /**
    * New statuses named by the still-unsettled statusUpdated events of an order (undefined when a
    * payload does not say), so a sent order is re-read only when it may have been cancelled.
    */

@@ -6,13 +6,24 @@ import { toJobError } from '../job-errors.js';
 
 const TOO_LATE_ALERT = 'Cancelled in BigCommerce, but the warehouse could no longer stop it (already shipped or packed). Contact the warehouse and refund or recall as needed.';
 
+/** On a sent order cancelled in BigCommerce while the app has no usable warehouse connection. */
+export const NOT_CONNECTED_ALERT =
+  'Cancelled in BigCommerce, but the warehouse is not connected (or its saved API key can no longer be read): the cancellation will be sent when you reconnect the warehouse in Settings. Until then the warehouse may ship this order.';
+
 /** BigCommerce → warehouse: the order moved into a cancellation status after it was sent. */
 export async function cancelAtWarehouse(s: Services, storeHash: string, order: OrderRow, statusLabel: string): Promise<void> {
   const log = (level: 'info' | 'warn' | 'error', message: string, detail?: string) =>
     s.syncLog.append({ storeHash, orderId: order.orderId, flow: 'cancellations', level, message, detail }, s.clock.now());
   if (order.cancellation && order.cancellation.outcome !== 'pending' && order.cancellation.outcome !== 'failed') return;
+  if (!order.backendOrderId) throw new Error(`cancelAtWarehouse: order #${order.orderId} has no warehouse id`);
   const backend = await s.fulfillment.forStore(storeHash);
-  if (!backend || !order.backendOrderId) return;
+  if (!backend) {
+    // Kept pending, not dropped: saving the connection in Settings queues it again (requeue.ts).
+    if (order.cancellation?.outcome === 'pending' && order.alert === NOT_CONNECTED_ALERT) return;
+    await s.orders.setCancellation(storeHash, order.orderId, { source: 'bigcommerce', outcome: 'pending', message: 'Waiting for the warehouse connection.', alert: NOT_CONNECTED_ALERT }, s.clock.now());
+    await log('warn', `Cancelled in BigCommerce (order moved to "${statusLabel}"), but the warehouse is not connected: the cancellation is sent when you reconnect it.`);
+    return;
+  }
   try {
     const res = await backend.cancelOrder(order.backendOrderId);
     await s.orders.setCancellation(storeHash, order.orderId, { source: 'bigcommerce', outcome: 'cancelled', message: `Warehouse status: ${res.status}`, state: 'cancelled', alert: null }, s.clock.now());
@@ -28,7 +39,9 @@ export async function cancelAtWarehouse(s: Services, storeHash: string, order: O
       await log('error', 'The warehouse refused the cancellation', err.message);
       return;
     }
-    await s.orders.setCancellation(storeHash, order.orderId, { source: 'bigcommerce', outcome: 'pending', message: 'Waiting for the warehouse to answer.' }, s.clock.now());
+    // alert: null: an earlier one (not connected, flow off) no longer says what is going on; the
+    // dead-job handler raises one if the warehouse never answers (sync-dead.ts).
+    await s.orders.setCancellation(storeHash, order.orderId, { source: 'bigcommerce', outcome: 'pending', message: 'Waiting for the warehouse to answer.', alert: null }, s.clock.now());
     throw toJobError(err);
   }
 }

@@ -5,6 +5,12 @@ import { applyBackendCancellation } from './cancellations.js';
 import { applyShipment } from './create-shipment.js';
 import { recordInventoryLevels } from '../inventory/record-levels.js';
 
+/** The flows whose warehouse events are applied later when the flow is turned back on. */
+export type ReplayedFlow = 'Fulfillment' | 'Cancellations';
+
+/** The reason on an event held while its flow was off; the catch-up looks for exactly this text. */
+export const flowWasOffReason = (flow: ReplayedFlow) => `The ${flow} flow was off: not applied yet. It is applied when ${flow} is turned on again.`;
+
 /** Acts on one stored backend event (job `fulfillment.event`), honouring the flow switches. */
 export async function handleFulfillmentEvent(s: Services, job: JobRecord): Promise<void> {
   const { eventRowId } = job.payload as { eventRowId: number };
@@ -26,9 +32,12 @@ export async function handleFulfillmentEvent(s: Services, job: JobRecord): Promi
   }
   const settings = await s.settings.get(storeHash, now());
   const off = (flow: string) => s.webhookEvents.setStatus(eventRowId, 'ignored', `The ${flow} flow is off.`, now());
+  // Shipments and cancellations were acknowledged to the warehouse, which will not send them
+  // again: kept with a reason that flow-catch-up.ts finds when the flow is turned back on.
+  const heldWhileOff = (flow: ReplayedFlow) => s.webhookEvents.setStatus(eventRowId, 'ignored', flowWasOffReason(flow), now());
   switch (e.type) {
     case 'shipment.created': {
-      if (!settings.flows.fulfillment) return off('Fulfillment');
+      if (!settings.flows.fulfillment) return heldWhileOff('Fulfillment');
       const outcome = await applyShipment(s, storeHash, e.data);
       if (outcome === 'unknown_order') return s.webhookEvents.setStatus(eventRowId, 'ignored', notSentByThisApp(e.data.external_ref.order_id), now());
       await s.webhookEvents.setStatus(eventRowId, outcome === 'needs_attention' ? 'failed' : 'processed', null, now());
@@ -36,7 +45,7 @@ export async function handleFulfillmentEvent(s: Services, job: JobRecord): Promi
     }
     case 'order.cancelled':
     case 'order.rejected': {
-      if (!settings.flows.cancellations) return off('Cancellations');
+      if (!settings.flows.cancellations) return heldWhileOff('Cancellations');
       const found = await applyBackendCancellation(s, storeHash, e.type === 'order.cancelled' ? 'cancelled' : 'rejected', e.data);
       await s.webhookEvents.setStatus(eventRowId, found ? 'processed' : 'ignored', found ? null : notSentByThisApp(e.data.external_ref.order_id), now());
       return;

@@ -24,6 +24,10 @@ export function mayBeAtWarehouseAlert(what: 'Cancelled' | 'Deleted', why?: strin
   return `${what} in BigCommerce, but an earlier attempt to send it may have reached the warehouse (no answer came back)${why ? `, and ${why}` : ''}. Check the warehouse and cancel the order there if it has it.`;
 }
 
+/** Reasons in the alert that a later change fixes: the order is synced again then (flow-catch-up.ts, requeue.ts). */
+export const WHY_CANCELLATIONS_OFF = 'passing cancellations on to the warehouse is switched off';
+export const WHY_NOT_CONNECTED = 'the fulfillment backend is not connected';
+
 /** The order's send may have reached the backend and its BigCommerce status is a cancellation status. */
 export async function cancelUnconfirmedSend(s: Services, row: OrderRow, statusLabel: string, cancellationsOn: boolean): Promise<void> {
   const { storeHash, orderId } = row;
@@ -37,9 +41,9 @@ export async function cancelUnconfirmedSend(s: Services, row: OrderRow, statusLa
     await log('error', `Cancelled in BigCommerce ("${statusLabel}"); the order may be at the warehouse`, detail ?? why);
   };
 
-  if (!cancellationsOn) return alert('passing cancellations on to the warehouse is switched off');
+  if (!cancellationsOn) return alert(WHY_CANCELLATIONS_OFF);
   const backend = await s.fulfillment.forStore(storeHash);
-  if (!backend) return alert('the fulfillment backend is not connected');
+  if (!backend) return alert(WHY_NOT_CONNECTED);
   const body = frozenBody(row);
   if (!body) return alert('the app did not keep what it sent then, so it cannot ask the warehouse for it');
 

@@ -1,10 +1,8 @@
-import { listOrders, parseBcDate } from '../../bigcommerce/index.js';
 import type { Services } from '../../services.js';
 import { JOB, orderSyncKey } from '../../webhooks/topics.js';
-import { toJobError } from '../job-errors.js';
+import { listStatusSince, type Listed } from './list-since.js';
+import { findMissedCancellations } from './reconcile-cancellations.js';
 
-const PAGE_SIZE = 250;
-const MAX_PAGES = 40; // 10,000 orders per run; the next run continues from the watermark
 /** BigCommerce dates have second resolution and clocks drift: re-check a little behind the mark. */
 const OVERLAP_MS = 2 * 60_000;
 
@@ -15,7 +13,8 @@ export interface ReconcilePayload {
 
 /**
  * The safety net: lists orders in the import status modified since the stored watermark and
- * enqueues any not yet sent. Heals missed webhooks, deactivated hooks and our own downtime.
+ * enqueues any not yet sent. Also lists the orders modified since then in each cancellation status
+ * and passes on the cancellations no webhook told the app about (reconcile-cancellations.ts). Heals missed webhooks, deactivated hooks and our own downtime.
  */
 export async function reconcileOrders(s: Services, storeHash: string, { all }: ReconcilePayload = {}): Promise<number> {
   const client = await s.bigcommerce.forStore(storeHash);
@@ -24,38 +23,58 @@ export async function reconcileOrders(s: Services, storeHash: string, { all }: R
   const settings = await s.settings.get(storeHash, now);
   // First run without "all": start from the install, so history is imported only on request.
   const store = await s.stores.get(storeHash);
-  const since = all ? undefined : (settings.reconcileWatermark ?? store?.installedAt ?? now) - OVERLAP_MS;
+  const mark = settings.reconcileWatermark ?? store?.installedAt ?? now;
+  const since = mark - OVERLAP_MS;
 
   let enqueued = 0;
-  let watermark = settings.reconcileWatermark ?? store?.installedAt ?? now;
-  try {
-    for (let page = 1; page <= MAX_PAGES; page++) {
-      const orders = await listOrders(client, {
-        statusId: settings.importStatusId,
-        ...(since !== undefined ? { minDateModified: new Date(Math.max(0, since)) } : {}),
-        page,
-        limit: PAGE_SIZE,
-      });
+  const listings: Listed[] = [];
+  listings.push(
+    await listStatusSince(client, settings.importStatusId, all ? undefined : since, async (orders) => {
       const sent = await s.orders.sentIds(storeHash, orders.map((o) => o.id));
       for (const o of orders) {
-        const modified = parseBcDate(o.date_modified);
-        if (modified !== null && modified > watermark) watermark = modified;
         if (sent.has(o.id)) continue;
         const res = await s.jobs.queue.enqueue({ storeHash, kind: JOB.orderSync, payload: { orderId: o.id }, dedupeKey: orderSyncKey(storeHash, o.id) });
         if (!res.deduped) enqueued++;
       }
-      if (orders.length < PAGE_SIZE) break;
-    }
-  } catch (err) {
-    throw toJobError(err);
-  }
-  await s.settings.saveWatermark(storeHash, Math.min(watermark, now), s.clock.now());
+    }),
+  );
+  const cancelled = await findMissedCancellations(s, client, storeHash, settings, since);
+  listings.push(...cancelled.listings);
+
+  await s.settings.saveWatermark(storeHash, nextWatermark(mark, listings, now), s.clock.now());
   if (enqueued > 0) {
     await s.syncLog.append(
       { storeHash, flow: 'reconcile', message: all ? `Queued ${enqueued} waiting order(s) for import.` : `Reconciliation found ${enqueued} order(s) not yet sent (missed webhooks?) and queued them.` },
       s.clock.now(),
     );
-    s.jobs.wake();
   }
+  if (cancelled.found > 0) {
+    await s.syncLog.append(
+      {
+        storeHash,
+        flow: 'reconcile',
+        level: 'warn',
+        message: settings.flows.cancellations
+          ? `Reconciliation found ${cancelled.found} order(s) cancelled in BigCommerce that no webhook reported, and queued their cancellation at the warehouse.`
+          : `Reconciliation found ${cancelled.found} order(s) cancelled in BigCommerce while the Cancellations flow is off: the warehouse was not told (it is when Cancellations is turned on).`,
+      },
+      s.clock.now(),
+    );
+  }
+  if (enqueued > 0 || cancelled.found > 0) s.jobs.wake();
   return enqueued;
+}
+
+/**
+ * The newest modification any listing saw, but never past what a listing cut short by MAX_PAGES
+ * reached (the next run continues from there), never back, and never in the future.
+ */
+export function nextWatermark(mark: number, listings: Listed[], now: number): number {
+  let next = mark;
+  let cap = now;
+  for (const l of listings) {
+    if (l.newest !== null) next = Math.max(next, l.newest);
+    if (!l.complete) cap = Math.min(cap, l.newest ?? mark);
+  }
+  return Math.min(Math.max(mark, Math.min(next, cap)), now);
 }

@@ -3,44 +3,36 @@ import type { FulfillmentOrderInput } from '../../fulfillment/index.js';
 import { PermanentJobError } from '../../jobs/types.js';
 import type { JobRecord } from '../../jobs/types.js';
 import type { Services } from '../../services.js';
-import type { OrderRow } from '../../storage/orders-repo.js';
 import { JOB } from '../../webhooks/topics.js';
 import { toJobError } from '../job-errors.js';
 import { buildFulfillmentOrder, mappingKeys } from './build-order.js';
-import { cancelAtWarehouse } from '../fulfillment/cancellations.js';
 import { cancelUnconfirmedSend, mayBeAtWarehouseAlert } from './cancel-unconfirmed.js';
 import { frozenBody, sendOrder } from './send-order.js';
+import { syncSentOrder } from './sent-order.js';
 import type { SetStatusPayload } from './status-after-accept.js';
 
 export interface OrderSyncPayload {
   orderId: number;
+  /** Re-read the status of an order already sent (Retry on the order page). */
+  recheck?: boolean;
 }
 
 type Outcome = 'processed' | 'ignored';
-
-/** Is there an unsettled statusUpdated event for this order that names a cancellation status? */
-async function mayBeCancelled(s: Services, storeHash: string, orderId: number, cancelIds: number[]): Promise<boolean> {
-  if (cancelIds.length === 0) return false;
-  const statuses = await s.webhookEvents.pendingNewStatuses(storeHash, orderId);
-  return statuses.some((id) => id === undefined || cancelIds.includes(id));
-}
 
 function customerOf(order: BcOrder): string {
   const b = order.billing_address;
   return [b?.first_name, b?.last_name].filter(Boolean).join(' ').trim() || b?.email || '';
 }
 
-/** A cancellation in BigCommerce that the warehouse has not confirmed yet (it was unavailable). */
-const cancellationPending = (o: OrderRow) => o.cancellation?.source === 'bigcommerce' && o.cancellation.outcome === 'pending';
-
 /**
  * The import step for one order: re-read it (events may be stale or out of order), and send it
  * exactly once when its *current* status is the store's import status. An order already sent is
- * not fetched again. An order whose create may have reached the warehouse (sendStartedAt without a
- * warehouse id) is never reported as "not sent": see send-order.ts and cancel-unconfirmed.ts.
+ * fetched again only to pass a cancellation on (sent-order.ts). An order whose create may have
+ * reached the warehouse (sendStartedAt without a warehouse id) is never reported as "not sent":
+ * see send-order.ts and cancel-unconfirmed.ts.
  */
 export async function syncOrder(s: Services, job: JobRecord): Promise<void> {
-  const { orderId } = job.payload as OrderSyncPayload;
+  const { orderId, recheck } = job.payload as OrderSyncPayload;
   const storeHash = job.storeHash;
   const startedAt = s.clock.now();
   const log = (level: 'info' | 'warn' | 'error', message: string, detail?: string) =>
@@ -51,23 +43,8 @@ export async function syncOrder(s: Services, job: JobRecord): Promise<void> {
   const known = await s.orders.get(storeHash, orderId);
   const settings = await s.settings.get(storeHash, s.clock.now());
   if (known?.backendOrderId) {
-    // Already sent: the only thing left to do is pass a cancellation on. Re-read the order only
-    // when an unsettled status event says it may have moved into a cancellation status.
-    if (settings.flows.cancellations && (cancellationPending(known) || (await mayBeCancelled(s, storeHash, orderId, settings.cancellationStatusIds)))) {
-      const client = await s.bigcommerce.forStore(storeHash);
-      if (client) {
-        let current: BcOrder;
-        try {
-          current = await getOrderWithConsignments(client, orderId);
-        } catch (err) {
-          throw toJobError(err);
-        }
-        if (settings.cancellationStatusIds.includes(current.status_id)) {
-          await cancelAtWarehouse(s, storeHash, known, current.custom_status ?? current.status ?? String(current.status_id));
-        }
-      }
-    }
-    await settle('processed');
+    const done = await syncSentOrder(s, { ...known, backendOrderId: known.backendOrderId }, settings, recheck === true);
+    await settle(done.outcome, done.reason ?? null);
     return;
   }
   const client = await s.bigcommerce.forStore(storeHash);
@@ -124,9 +101,9 @@ export async function syncOrder(s: Services, job: JobRecord): Promise<void> {
 
   if (!settings.flows.orders) {
     if (!known || known.bcStatusId !== order.status_id) {
-      await log('info', row.sendStartedAt === null ? 'The Orders flow is off: not sent.' : 'The Orders flow is off: not sent again (an earlier attempt may have reached the warehouse).');
+      await log('info', row.sendStartedAt === null ? 'The Orders flow is off: not sent (it is when Orders is turned on).' : 'The Orders flow is off: not sent again (an earlier attempt may have reached the warehouse).');
     }
-    await settle('ignored');
+    await settle('ignored', 'The Orders flow is off.');
     return;
   }
 

@@ -119,7 +119,7 @@ export function FlowsPanel({ flows: saved, onSaved }: FlowsPanelProps) {
   return (
     <Panel
       header="Sync flows"
-      description="Choose what Fulfillment Bridge keeps in sync. Turning a flow off stops it at once; the other flows keep running."
+      description="Choose what Fulfillment Bridge keeps in sync. Turning a flow off stops it at once; the other flows keep running. Nothing is lost: what arrives while a flow is off (orders, shipments, cancellations) is done when you turn it back on. Stock levels are the exception: the next levels your warehouse reports are written."
     >
       <Rows>
         {FLOWS.map(({ name, label, description }) => {

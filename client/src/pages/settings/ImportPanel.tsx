@@ -89,7 +89,7 @@ export function ImportPanel({ settings, statuses, ordersOn, onSaved }: ImportPan
         <InlineMessage
           type="info"
           marginBottom="medium"
-          messages={[{ text: 'The Orders flow is off (see Sync flows): no orders are sent to your warehouse until you turn it on.' }]}
+          messages={[{ text: 'The Orders flow is off (see Sync flows): no orders are sent to your warehouse until you turn it on. Orders that reach the import status meanwhile are sent then.' }]}
         />
       )}
       {body}

@@ -34,14 +34,14 @@ export const FLOWS: readonly FlowInfo[] = [
     label: 'Orders',
     description: 'Send orders to your warehouse when they reach the order import status.',
     onText: 'Orders is on: orders that reach the import status are sent to your warehouse.',
-    offText: 'Orders is off: no orders are sent to your warehouse until you turn it back on.',
+    offText: 'Orders is off: no orders are sent to your warehouse until you turn it back on; the orders that reach the import status meanwhile are sent then.',
   },
   {
     name: 'fulfillment',
     label: 'Fulfillment',
     description: 'Write shipments and tracking numbers back to BigCommerce when your warehouse ships.',
     onText: 'Fulfillment is on: shipments and tracking from your warehouse are written to BigCommerce.',
-    offText: 'Fulfillment is off: shipments from your warehouse are not written to BigCommerce.',
+    offText: 'Fulfillment is off: shipments from your warehouse are not written to BigCommerce until you turn it back on; the ones it reports meanwhile are written then.',
   },
   {
     name: 'inventory',
@@ -55,7 +55,8 @@ export const FLOWS: readonly FlowInfo[] = [
     label: 'Cancellations',
     description: 'Both ways: cancel at the warehouse when you cancel in BigCommerce, and update BigCommerce when the warehouse cancels.',
     onText: 'Cancellations is on: cancellations are passed both ways.',
-    offText: 'Cancellations is off: cancelling in BigCommerce no longer cancels at the warehouse, and warehouse cancellations no longer change BigCommerce.',
+    offText:
+      'Cancellations is off: cancelling in BigCommerce no longer cancels at the warehouse, and warehouse cancellations no longer change BigCommerce, until you turn it back on; the cancellations made meanwhile are passed on then.',
   },
 ];
 

@@ -1,0 +1,66 @@
+// Cancellations no webhook reported. During a webhook gap (the hook secret replaced, the hook
+// deactivated by BigCommerce after 48 h of failures, our downtime) a merchant may cancel an order
+// the warehouse already has; BigCommerce gives up on the event and the order would ship. The
+// reconciliation lists each cancellation status (one status per v2 request) modified since its
+// watermark and queues a sync for the orders the app knows and has not settled a cancellation
+// for. A sent order is marked "cancellation pending" first: the sync then re-reads it even with
+// no stored statusUpdated event (sent-order.ts), and the mark survives a restart or a job that
+// was merged into one already pending. Orders the app never saw are left alone (no rows, no calls).
+// With the Cancellations flow off the listing still runs (hooks may be gone too): a sent order is
+// marked pending with an alert instead of being synced, and turning the flow on passes it on
+// (flow-catch-up.ts), like a cancellation whose webhook arrived while the flow was off.
+import type { BcOrderListItem, BigCommerceClient } from '../../bigcommerce/index.js';
+import type { Services } from '../../services.js';
+import type { StoreSettings } from '../../storage/settings-repo.js';
+import { JOB, orderSyncKey } from '../../webhooks/topics.js';
+import { listStatusSince, type Listed } from './list-since.js';
+import { CANCELLATIONS_OFF_ALERT } from './sent-order.js';
+
+export async function findMissedCancellations(
+  s: Pick<Services, 'orders' | 'jobs' | 'syncLog' | 'clock'>,
+  client: BigCommerceClient,
+  storeHash: string,
+  settings: Pick<StoreSettings, 'cancellationStatusIds' | 'importStatusId' | 'flows'>,
+  since: number,
+): Promise<{ found: number; listings: Listed[] }> {
+  let found = 0;
+  const listings: Listed[] = [];
+  const statuses = [...new Set(settings.cancellationStatusIds)].filter((id) => id !== settings.importStatusId);
+  for (const statusId of statuses) {
+    listings.push(
+      await listStatusSince(client, statusId, since, async (orders: BcOrderListItem[]) => {
+        const candidates = await s.orders.cancellationCandidates(storeHash, orders.map((o) => o.id));
+        for (const row of candidates) {
+          const on = settings.flows.cancellations;
+          if (row.backendOrderId && row.cancellation === null) {
+            await s.orders.setCancellation(
+              storeHash,
+              row.orderId,
+              on
+                ? { source: 'bigcommerce', outcome: 'pending', message: 'Found cancelled in BigCommerce by the reconciliation (no webhook reported it).' }
+                : { source: 'bigcommerce', outcome: 'pending', message: 'The Cancellations flow is off.', alert: CANCELLATIONS_OFF_ALERT },
+              s.clock.now(),
+            );
+            await s.syncLog.append(
+              {
+                storeHash,
+                orderId: row.orderId,
+                flow: 'cancellations',
+                level: 'warn',
+                message: on
+                  ? `Cancelled in BigCommerce (status #${statusId}) without a webhook reaching the app: passing the cancellation on to the warehouse.`
+                  : `Cancelled in BigCommerce (status #${statusId}) while the Cancellations flow is off: not passed on to the warehouse. It is when Cancellations is turned on.`,
+              },
+              s.clock.now(),
+            );
+            found++;
+          }
+          // A sent order waits for the flow; one not sent is settled by the sync whatever the flow.
+          if (row.backendOrderId && !on) continue;
+          await s.jobs.queue.enqueue({ storeHash, kind: JOB.orderSync, payload: { orderId: row.orderId }, dedupeKey: orderSyncKey(storeHash, row.orderId) });
+        }
+      }),
+    );
+  }
+  return { found, listings };
+}

@@ -1,0 +1,82 @@
+// An order.sync job for an order the warehouse already has: the only thing left to do is pass a
+// cancellation on. BigCommerce is read again only when something says the order may have been
+// cancelled (so the app's own status changes cost no call): an unsettled statusUpdated event
+// naming a cancellation status, a cancellation recorded as pending (by the reconciliation, by a
+// warehouse that was unreachable or not connected, or while the Cancellations flow was off), or a
+// Retry from the order page.
+import { BigCommerceApiError, getOrderWithConsignments, type BcOrder, type BigCommerceClient } from '../../bigcommerce/index.js';
+import type { Services } from '../../services.js';
+import type { StoreSettings } from '../../storage/settings-repo.js';
+import type { OrderRow } from '../../storage/orders-repo.js';
+import { cancelAtWarehouse } from '../fulfillment/cancellations.js';
+import { toJobError } from '../job-errors.js';
+
+/** A cancellation in BigCommerce that the warehouse has not confirmed yet. */
+export const cancellationPending = (o: OrderRow) => o.cancellation?.source === 'bigcommerce' && o.cancellation.outcome === 'pending';
+
+export const CANCELLATIONS_OFF_ALERT =
+  'Moved to a cancellation status in BigCommerce while the Cancellations flow is off: the warehouse was not told. Turn Cancellations on in Settings to cancel it there, or cancel it at the warehouse yourself.';
+
+/** Is there an unsettled statusUpdated event for this order that names a cancellation status? */
+async function mayBeCancelled(s: Services, storeHash: string, orderId: number, cancelIds: number[]): Promise<boolean> {
+  if (cancelIds.length === 0) return false;
+  const statuses = await s.webhookEvents.pendingNewStatuses(storeHash, orderId);
+  return statuses.some((id) => id === undefined || cancelIds.includes(id));
+}
+
+type Settled = { outcome: 'processed' | 'ignored'; reason?: string };
+
+export async function syncSentOrder(
+  s: Services,
+  known: OrderRow & { backendOrderId: string },
+  settings: Pick<StoreSettings, 'flows' | 'cancellationStatusIds'>,
+  recheck: boolean,
+): Promise<Settled> {
+  const { storeHash, orderId } = known;
+  const log = (level: 'info' | 'warn', message: string) => s.syncLog.append({ storeHash, orderId, flow: 'cancellations', level, message }, s.clock.now());
+  const pending = cancellationPending(known);
+  const hinted = pending || (await mayBeCancelled(s, storeHash, orderId, settings.cancellationStatusIds));
+
+  if (!settings.flows.cancellations) {
+    if (hinted && !pending) {
+      // Not dropped: kept pending, and queued again when Cancellations is turned on (flow-catch-up.ts).
+      await s.orders.setCancellation(storeHash, orderId, { source: 'bigcommerce', outcome: 'pending', message: 'The Cancellations flow is off.', alert: CANCELLATIONS_OFF_ALERT }, s.clock.now());
+      await log('warn', 'Cancelled in BigCommerce while the Cancellations flow is off: not passed on to the warehouse. It is when Cancellations is turned on.');
+    } else if (recheck && !hinted) {
+      await log('info', 'Already at the warehouse; the Cancellations flow is off, so its status in BigCommerce was not checked.');
+    }
+    return hinted ? { outcome: 'ignored', reason: 'The Cancellations flow is off.' } : { outcome: 'processed' };
+  }
+  if (!hinted && !recheck) return { outcome: 'processed' };
+
+  const client = await s.bigcommerce.forStore(storeHash);
+  if (!client) {
+    if (pending || recheck) await log('warn', 'The store is not connected: its status in BigCommerce could not be checked.');
+    return { outcome: 'processed' };
+  }
+  const current = await read(client, orderId);
+  if (!current) {
+    await log('warn', `BigCommerce has no such order any more (deleted?); the warehouse has it as ${known.backendOrderId}. Cancel it there if it should not ship.`);
+    return { outcome: 'processed' };
+  }
+  const label = current.custom_status ?? current.status ?? String(current.status_id);
+  if (settings.cancellationStatusIds.includes(current.status_id)) {
+    await cancelAtWarehouse(s, storeHash, known, label);
+  } else if (pending) {
+    await s.orders.clearPendingCancellation(storeHash, orderId, s.clock.now());
+    await log('info', `No longer in a cancellation status in BigCommerce ("${label}"): nothing to cancel at the warehouse.`);
+  } else if (recheck) {
+    await log('info', `Already at the warehouse; its status in BigCommerce is "${label}": nothing to pass on.`);
+  }
+  return { outcome: 'processed' };
+}
+
+/** The order now, or null when BigCommerce no longer has it. */
+async function read(client: BigCommerceClient, orderId: number): Promise<BcOrder | null> {
+  try {
+    return await getOrderWithConsignments(client, orderId);
+  } catch (err) {
+    if (err instanceof BigCommerceApiError && err.status === 404) return null;
+    throw toJobError(err);
+  }
+}
