@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ShipmentView } from '../../server/api/contract.js';
-import { hasFailedShipments, retryQueuedMessage, shipmentWarningsSummary } from '../../client/src/pages/orders/loop.js';
+import { hasFailedShipments, offersRetry, retryQueuedMessage, shipmentWarningsSummary } from '../../client/src/pages/orders/loop.js';
 
 const shipment = (changes: Partial<ShipmentView> = {}): ShipmentView => ({
   backendShipmentId: 'S-1',
@@ -36,5 +36,12 @@ describe('shipments BigCommerce refused or trimmed', () => {
     expect(shipmentWarningsSummary([shipment(), shipment({ warning: '  ' })])).toBeNull();
     expect(shipmentWarningsSummary([shipment({ warning: 'Tracking number … is 60 characters long' })])).toMatch(/^One shipment was written to BigCommerce without/);
     expect(shipmentWarningsSummary([shipment({ warning: 'a' }), shipment({ warning: 'b' })])).toMatch(/^2 shipments were written/);
+  });
+
+  it('offers Retry for a sent order with an alert (a missed cancellation), not for a quiet sent order', () => {
+    expect(offersRetry(false, { shipments: [shipment()], alert: null })).toBe(false);
+    expect(offersRetry(false, { shipments: [shipment()], alert: 'Cancelled in BigCommerce, but the warehouse is not connected.' })).toBe(true);
+    expect(offersRetry(true, { shipments: [], alert: null })).toBe(true);
+    expect(offersRetry(false, { shipments: [shipment({ state: 'failed', error: 'no' })], alert: null })).toBe(true);
   });
 });

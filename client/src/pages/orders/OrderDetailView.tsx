@@ -14,7 +14,7 @@ import { ErrorMessage } from '../../layout/ErrorMessage';
 import { Loading } from '../../layout/Loading';
 import { canRetry } from '../../lib/badges';
 import { CancellationPanel } from './CancellationPanel';
-import { hasFailedShipments, loopDetailOf, retryQueuedMessage } from './loop';
+import { loopDetailOf, offersRetry, retryQueuedMessage } from './loop';
 import { OrderTimeline } from './OrderTimeline';
 import { ShipmentsPanel } from './ShipmentsPanel';
 import { ordersListHref } from './query';
@@ -68,7 +68,7 @@ export function OrderDetailView({ orderId }: { orderId: number }) {
             <H2 marginBottom="none">Order #{order.orderId}</H2>
             <OrderStateBadge state={order.state} />
           </Flex>
-          {(canRetry(order.state) || hasFailedShipments(loop.shipments)) && (
+          {offersRetry(canRetry(order.state), loop) && (
             <Button variant="primary" isLoading={retry.busy} onClick={() => void onRetry()}>
               Retry
             </Button>

@@ -64,6 +64,13 @@ export function shipmentWarningsSummary(shipments: readonly ShipmentView[]): str
 /** Retry is offered while a shipment is failed, whatever the order's state. */
 export const hasFailedShipments = (shipments: readonly ShipmentView[]): boolean => shipments.some((shipment) => shipment.state === 'failed');
 
+/**
+ * Retry is offered where it can help: an order that needs attention or failed, a failed shipment,
+ * or an alert on a sent order (Retry re-reads its status and passes on a missed cancellation).
+ */
+export const offersRetry = (orderRetryable: boolean, loop: Pick<OrderLoopDetail, 'shipments' | 'alert'>): boolean =>
+  orderRetryable || hasFailedShipments(loop.shipments) || loop.alert !== null;
+
 /** The confirmation after Retry: what was queued again (failed shipments, or the order itself). */
 export function retryQueuedMessage(shipments: readonly ShipmentView[]): { header: string; text: string } {
   const failed = shipments.filter((shipment) => shipment.state === 'failed').length;
