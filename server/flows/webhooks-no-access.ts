@@ -1,4 +1,5 @@
 import type { StoreRow } from '../storage/stores-repo.js';
+import { noStoreAccessRemedy } from './store-access.js';
 
 /**
  * Why the webhook subscriptions cannot be checked or repaired, for the Settings page's webhook
@@ -6,13 +7,5 @@ import type { StoreRow } from '../storage/stores-repo.js';
  * with a secret BigCommerce no longer has are refused, so "Healthy" would be a lie.
  */
 export function webhooksNoAccessReason(store: Pick<StoreRow, 'status' | 'needsReauth' | 'reauthReason'> | undefined): string {
-  const head = 'Webhook subscriptions could not be checked:';
-  if (!store || store.status !== 'installed') return `${head} the app is not installed in this store. Install it again.`;
-  const why =
-    store.reauthReason === 'token_unreadable'
-      ? 'the app’s saved access to the store can no longer be read (its encryption key was changed)'
-      : store.reauthReason === 'token_revoked'
-        ? 'BigCommerce refused the app’s access token'
-        : 'the app has no usable access token for the store';
-  return `${head} ${why}. The store owner must re-authorise the app (install it again from the Apps marketplace).`;
+  return `Webhook subscriptions could not be checked: ${noStoreAccessRemedy(store)}`;
 }
