@@ -19,6 +19,7 @@ export const lineItemSchema = z.looseObject({
   variant_id: num,
   order_address_id: num,
   quantity_shipped: num,
+  quantity_refunded: num,
 });
 
 export const shippingConsignmentSchema = z.looseObject({

@@ -4,6 +4,7 @@ import { RetryableJobError } from '../../jobs/types.js';
 import type { Services } from '../../services.js';
 import type { ShipmentClaim } from '../../storage/shipments-repo.js';
 import { toJobError } from '../job-errors.js';
+import { isFullyShipped } from './fully-shipped.js';
 import { allocateShipment } from './allocate.js';
 import { isBigCommerceRefusal, refusalMessage } from './bigcommerce-refusal.js';
 import { noStoreAccessReason } from './no-store-access.js';
@@ -146,7 +147,7 @@ async function writeShipment(s: Services, storeHash: string, data: ShipmentToApp
 
     // BigCommerce normally moves the status itself; make sure it did.
     const after = await getOrderWithConsignments(client, orderId);
-    const fully = (after.items_shipped ?? 0) >= (after.items_total ?? Infinity);
+    const fully = isFullyShipped(after);
     const wanted = fully ? SHIPPED : PARTIALLY_SHIPPED;
     if (after.status_id !== wanted) {
       await setOrderStatus(client, orderId, wanted);
