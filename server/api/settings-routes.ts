@@ -8,15 +8,14 @@ import type { Services } from '../services.js';
 import { sessionOf } from '../sessions/require-session.js';
 import type { StoreSettings } from '../storage/settings-repo.js';
 import { JOB } from '../webhooks/topics.js';
-import type { ConnectionTestResponse, LoopSettings, OrderStatusOption, SettingsResponse } from './contract.js';
+import type { ConnectionTestResponse, FlowName, LoopSettings, OrderStatusOption, SettingsResponse } from './contract.js';
 import { loopChanges } from './loop-changes.js';
 import { parseInput } from './paging.js';
-import { requeueHeldOrders, requeueUnsentCancellations } from './requeue.js';
+import { requeueHeldOrders } from './requeue.js';
+import { requeueUnsentCancellations } from '../flows/order-import/requeue-syncs.js';
 import { toJobError } from '../flows/job-errors.js';
 import { catchUpAfterFlowOn } from '../flows/flow-catch-up.js';
 import { mayBeAtWarehouseAlert, WHY_NOT_CONNECTED } from '../flows/order-import/cancel-unconfirmed.js';
-
-const FLOW_NAMES = ['orders', 'fulfillment', 'inventory', 'cancellations'] as const;
 
 const iso = (ms: number | null) => (ms == null ? null : new Date(ms).toISOString());
 
@@ -139,14 +138,15 @@ export function settingsRoutes(s: Services): Router {
     const { storeHash } = sessionOf(res);
     const input = parseInput(flowsInput, req.body, 'flow switches');
     const now = s.clock.now();
-    const before = (await s.settings.get(storeHash, now)).flows;
+    const current = await s.settings.get(storeHash, now);
+    const before = current.flows;
     await s.settings.saveFlows(storeHash, input, now);
     const changes = Object.entries(input).map(([flow, on]) => `${flow} ${on ? 'on' : 'off'}`);
     await s.syncLog.append({ storeHash, flow: 'settings', message: `Flows switched: ${changes.join(', ')}.` }, now);
     // A flow turned back on does what arrived while it was off (flows/flow-catch-up.ts).
-    for (const flow of FLOW_NAMES) {
-      if (input[flow] !== true || before[flow]) continue;
-      const queued = await catchUpAfterFlowOn(s, storeHash, flow);
+    for (const [flow, on] of Object.entries(input) as Array<[FlowName, boolean]>) {
+      if (!on || before[flow]) continue;
+      const queued = await catchUpAfterFlowOn(s, storeHash, flow, current);
       if (queued) await s.syncLog.append({ storeHash, flow: 'settings', message: queued }, s.clock.now());
     }
     // Webhooks follow the switches right away (a flow turned off loses the hooks it needed).

@@ -5,23 +5,21 @@
 // idempotent: a shipment already written is not written twice, an order already sent is not sent
 // again. The Inventory flow has nothing to catch up: levels are absolute, the next report wins.
 import type { FlowName } from '../api/contract.js';
-import { requeueUnsentCancellations } from '../api/requeue.js';
 import type { Services } from '../services.js';
-import { JOB, orderSyncKey } from '../webhooks/topics.js';
+import type { StoreSettings } from '../storage/settings-repo.js';
+import { JOB } from '../webhooks/topics.js';
 import { flowWasOffReason, type ReplayedFlow } from './fulfillment/events.js';
 import { mayBeAtWarehouseAlert, WHY_CANCELLATIONS_OFF } from './order-import/cancel-unconfirmed.js';
+import { requeueOrderSyncs, requeueUnsentCancellations } from './order-import/requeue-syncs.js';
 
-type Deps = Pick<Services, 'db' | 'orders' | 'webhookEvents' | 'jobs' | 'settings' | 'syncLog' | 'clock'>;
+type Deps = Pick<Services, 'db' | 'orders' | 'webhookEvents' | 'jobs'>;
 
 /** Queues the work a flow missed while it was off; returns what it queued, for Activity (null: nothing). */
-export async function catchUpAfterFlowOn(s: Deps, storeHash: string, flow: FlowName): Promise<string | null> {
+export async function catchUpAfterFlowOn(s: Deps, storeHash: string, flow: FlowName, settings: Pick<StoreSettings, 'importStatusId'>): Promise<string | null> {
   switch (flow) {
     case 'orders': {
-      const { importStatusId } = await s.settings.get(storeHash, s.clock.now());
-      const held = await s.orders.heldAtStatus(storeHash, importStatusId);
-      for (const orderId of held) {
-        await s.jobs.queue.enqueue({ storeHash, kind: JOB.orderSync, payload: { orderId }, dedupeKey: orderSyncKey(storeHash, orderId) });
-      }
+      const held = await s.orders.heldAtStatus(storeHash, settings.importStatusId);
+      await requeueOrderSyncs(s, storeHash, held);
       // And anything no webhook reported meanwhile: the watermark moved on while Orders was off,
       // but every order the reconciliation listed then was recorded as waiting (held above).
       await queueReconciliation(s, storeHash);

@@ -28,7 +28,7 @@ export class QuotaWaitJobError extends RetryableJobError {
 }
 
 /** How long a job waits before trying again with the token a reinstall stored meanwhile. */
-export const TOKEN_REPLACED_RETRY_MS = 1_000;
+const TOKEN_REPLACED_RETRY_MS = 1_000;
 
 /** How long a job waits after the database was locked by another process. */
 export const DATABASE_BUSY_RETRY_MS = 5_000;

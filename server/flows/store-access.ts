@@ -14,3 +14,12 @@ export function noStoreAccessRemedy(store: Pick<StoreRow, 'status' | 'reauthReas
         : 'the app has no usable access token for the store';
   return `${why}. The store owner must re-authorise the app (install it again from the Apps marketplace)${then}.`;
 }
+
+/**
+ * Why the webhook subscriptions cannot be checked or repaired, for the Settings page's webhook
+ * health: without a usable access token the app cannot talk to BigCommerce, and deliveries made
+ * with a secret BigCommerce no longer has are refused, so "Healthy" would be a lie.
+ */
+export function webhooksNoAccessReason(store: Pick<StoreRow, 'status' | 'reauthReason'> | undefined): string {
+  return `Webhook subscriptions could not be checked: ${noStoreAccessRemedy(store)}`;
+}

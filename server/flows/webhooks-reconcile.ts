@@ -4,7 +4,7 @@ import { reconcileHooks } from '../webhooks/subscriptions.js';
 import { scopesFor } from '../webhooks/topics.js';
 import { BigCommerceTokenReplacedError, BigCommerceUnauthorizedError } from '../bigcommerce/index.js';
 import { QuotaWaitJobError, toJobError } from './job-errors.js';
-import { webhooksNoAccessReason } from './webhooks-no-access.js';
+import { webhooksNoAccessReason } from './store-access.js';
 
 /**
  * Makes the store's webhook subscriptions match what we need. Runs after install, on load, when

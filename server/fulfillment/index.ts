@@ -12,7 +12,6 @@ export {
   type FulfillmentClientOptions,
   type FulfillmentLogger,
   type FeedItemProblem,
-  type FeedPage,
 } from './client.js';
 export * from './errors.js';
 export { retryAfterMs } from './failure.js';

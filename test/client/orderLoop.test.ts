@@ -10,22 +10,8 @@ import {
   shipmentsSummary,
   sortShipments,
 } from '../../client/src/pages/orders/loop.js';
+import { shipmentView as shipment } from './fixtures.js';
 import { CANCELLATION_OUTCOMES } from '../../client/src/lib/badges.js';
-
-const shipment = (changes: Partial<ShipmentView> = {}): ShipmentView => ({
-  backendShipmentId: 'S-1',
-  bcShipmentId: null,
-  trackingNumber: '1Z999',
-  carrier: 'UPS',
-  service: 'Ground',
-  trackingUrl: null,
-  items: [{ sku: 'A', quantity: 1 }],
-  state: 'created',
-  error: null,
-  warning: null,
-  createdAt: '2026-03-01T10:00:00.000Z',
-  ...changes,
-});
 
 describe('loopDetailOf', () => {
   it('defaults every field for a server that does not send them yet', () => {

@@ -1,21 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ShipmentView } from '../../server/api/contract.js';
 import { hasFailedShipments, offersRetry, retryQueuedMessage, shipmentWarningsSummary } from '../../client/src/pages/orders/loop.js';
-
-const shipment = (changes: Partial<ShipmentView> = {}): ShipmentView => ({
-  backendShipmentId: 'S-1',
-  bcShipmentId: null,
-  trackingNumber: '1Z999',
-  carrier: 'UPS',
-  service: 'Ground',
-  trackingUrl: null,
-  items: [{ sku: 'A', quantity: 1 }],
-  state: 'created',
-  error: null,
-  warning: null,
-  createdAt: '2026-03-01T10:00:00.000Z',
-  ...changes,
-});
+import { shipmentView as shipment } from './fixtures.js';
 
 describe('shipments BigCommerce refused or trimmed', () => {
   it('offers Retry while a shipment is failed', () => {

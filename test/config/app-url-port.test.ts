@@ -1,22 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../server/config/env.js';
-import { testEnv } from '../helpers/config.js';
-
-function problemsOf(env: Record<string, string>): string[] {
-  try {
-    loadConfig(env);
-  } catch (err) {
-    if (err instanceof ConfigError) return err.problems;
-    throw err;
-  }
-  throw new Error('expected a ConfigError');
-}
+import { loadConfig } from '../../server/config/env.js';
+import { configProblems, testEnv } from '../helpers/config.js';
 
 // BigCommerce delivers webhooks to port 443 only (webhooks.v3.yml, createWebhooks).
 describe('APP_URL port', () => {
   it('refuses an https APP_URL on a port other than 443, naming APP_URL', () => {
     for (const url of ['https://app.example.com:8443', 'https://app.example.com:3000/', 'https://localhost:8443']) {
-      const problems = problemsOf(testEnv({ APP_URL: url }));
+      const problems = configProblems(testEnv({ APP_URL: url }));
       expect(problems).toHaveLength(1);
       expect(problems[0]).toMatch(/^APP_URL must be served on port 443/);
     }
@@ -33,6 +23,6 @@ describe('APP_URL port', () => {
   });
 
   it('still reports an unparsable APP_URL as such (no crash in the port check)', () => {
-    expect(problemsOf(testEnv({ APP_URL: 'not a url' }))).toEqual(['APP_URL must be an absolute URL']);
+    expect(configProblems(testEnv({ APP_URL: 'not a url' }))).toEqual(['APP_URL must be an absolute URL']);
   });
 });

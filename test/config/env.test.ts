@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../server/config/env.js';
-import { testEnv } from '../helpers/config.js';
-
-function problemsOf(env: Record<string, string>): string[] {
-  try {
-    loadConfig(env);
-  } catch (err) {
-    if (err instanceof ConfigError) return err.problems;
-    throw err;
-  }
-  throw new Error('expected a ConfigError');
-}
+import { loadConfig } from '../../server/config/env.js';
+import { configProblems, testEnv } from '../helpers/config.js';
 
 describe('configuration', () => {
   it('applies the documented defaults', () => {
@@ -29,14 +19,14 @@ describe('configuration', () => {
   });
 
   it('names every missing variable at once', () => {
-    const problems = problemsOf({});
+    const problems = configProblems({});
     for (const name of ['CLIENT_ID', 'CLIENT_SECRET', 'APP_URL', 'SESSION_SECRET', 'ENCRYPTION_KEY', 'FULFILLMENT_API_URL']) {
       expect(problems.some((p) => p.startsWith(name))).toBe(true);
     }
   });
 
   it('names each bad variable with a readable reason', () => {
-    const problems = problemsOf(
+    const problems = configProblems(
       testEnv({ APP_URL: 'http://example.com', PORT: 'eighty', ENCRYPTION_KEY: 'c2hvcnQ=', DATABASE_URL: 'mysql://x', SESSION_SECRET: 'short', LOG_LEVEL: 'loud' }),
     );
     expect(problems.join('\n')).toMatch(/APP_URL must use https/);
@@ -50,7 +40,7 @@ describe('configuration', () => {
   it('accepts https anywhere and http only on loopback, and trims trailing slashes', () => {
     expect(loadConfig(testEnv({ APP_URL: 'https://app.example.com/' })).appUrl).toBe('https://app.example.com');
     expect(loadConfig(testEnv({ APP_URL: 'http://localhost:3000' })).appUrl).toBe('http://localhost:3000');
-    expect(problemsOf(testEnv({ BC_API_URL: 'http://api.example.com' }))[0]).toMatch(/BC_API_URL must use https/);
+    expect(configProblems(testEnv({ BC_API_URL: 'http://api.example.com' }))[0]).toMatch(/BC_API_URL must use https/);
   });
 
   it('never echoes secret values in its messages', () => {

@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../server/config/env.js';
-import { testEnv } from '../helpers/config.js';
-
-function problemsOf(env: Record<string, string>): string[] {
-  try {
-    loadConfig(env);
-  } catch (err) {
-    if (err instanceof ConfigError) return err.problems;
-    throw err;
-  }
-  throw new Error('expected a ConfigError');
-}
+import { loadConfig } from '../../server/config/env.js';
+import { configProblems, testEnv } from '../helpers/config.js';
 
 describe('retention configuration', () => {
   it('defaults to 30 days of history and activity, a 30-day grace period and a year of closed orders', () => {
@@ -23,7 +13,7 @@ describe('retention configuration', () => {
   });
 
   it('names each bad value', () => {
-    const problems = problemsOf(testEnv({ RETENTION_WEBHOOK_DAYS: '0', RETENTION_ACTIVITY_DAYS: 'soon', RETENTION_UNINSTALLED_DAYS: '2.5', RETENTION_ORDER_DAYS: '-1' }));
+    const problems = configProblems(testEnv({ RETENTION_WEBHOOK_DAYS: '0', RETENTION_ACTIVITY_DAYS: 'soon', RETENTION_UNINSTALLED_DAYS: '2.5', RETENTION_ORDER_DAYS: '-1' }));
     expect(problems).toEqual(
       expect.arrayContaining([
         'RETENTION_WEBHOOK_DAYS must be at least 1',

@@ -8,7 +8,7 @@ import { syncOrder } from '../../server/flows/order-import/sync-order.js';
 import { RetryableJobError } from '../../server/jobs/types.js';
 import { bareApp, STORE } from '../helpers/bare-app.js';
 import { FakeClock } from '../helpers/harness.js';
-import { bcOrder, FakeStore, FakeWarehouse, jobOf } from '../helpers/order-sync-fakes.js';
+import { bcOrder, connectedFakeApp, FakeStore, FakeWarehouse, jobOf } from '../helpers/order-sync-fakes.js';
 
 const clock = new FakeClock(Date.now());
 let b: Awaited<ReturnType<typeof bareApp>>;
@@ -22,10 +22,7 @@ const mayBeThere = async (orderId: number) => (await s().syncLog.timeline(STORE,
 beforeEach(async () => {
   store = new FakeStore(STORE);
   wh = new FakeWarehouse();
-  b = await bareApp({ clock, deps: { bigcommerceFactory: () => store.client, fulfillmentFactory: () => wh.client } });
-  await b.install();
-  await s().settings.saveBackend(STORE, { accountId: 'acc', apiKey: 'key', accountName: 'Fake', connected: true, error: null }, clock.now());
-  await s().mappings.setShipping(STORE, 'Flat Rate', 'GROUND', clock.now());
+  b = await connectedFakeApp(clock, { bigcommerce: () => store.client, fulfillment: () => wh.client });
 });
 afterEach(async () => b.close());
 

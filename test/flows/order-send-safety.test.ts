@@ -10,7 +10,7 @@ import { failDeadStatusJob, setStatusAfterAccept } from '../../server/flows/orde
 import { RetryableJobError } from '../../server/jobs/types.js';
 import { bareApp, STORE } from '../helpers/bare-app.js';
 import { FakeClock } from '../helpers/harness.js';
-import { bcOrder, FakeStore, FakeWarehouse, jobOf } from '../helpers/order-sync-fakes.js';
+import { bcOrder, connectedFakeApp, FakeStore, FakeWarehouse, jobOf } from '../helpers/order-sync-fakes.js';
 
 const clock = new FakeClock(Date.now());
 let b: Awaited<ReturnType<typeof bareApp>>;
@@ -26,10 +26,7 @@ const creates = () => wh.calls.filter((c) => c.op === 'create');
 beforeEach(async () => {
   store = new FakeStore(STORE);
   wh = new FakeWarehouse();
-  b = await bareApp({ clock, deps: { bigcommerceFactory: () => store.client, fulfillmentFactory: () => wh.client } });
-  await b.install();
-  await s().settings.saveBackend(STORE, { accountId: 'acc', apiKey: 'key', accountName: 'Fake', connected: true, error: null }, clock.now());
-  await s().mappings.setShipping(STORE, 'Flat Rate', 'GROUND', clock.now());
+  b = await connectedFakeApp(clock, { bigcommerce: () => store.client, fulfillment: () => wh.client });
 });
 afterEach(async () => b.close());
 

@@ -8,7 +8,7 @@ import { createFulfillmentClient, type FulfillmentClient } from '../../server/fu
 import { RetryableJobError } from '../../server/jobs/types.js';
 import { bareApp, STORE } from '../helpers/bare-app.js';
 import { FakeClock } from '../helpers/harness.js';
-import { bcOrder, FakeStore, FakeWarehouse, jobOf } from '../helpers/order-sync-fakes.js';
+import { bcOrder, connectedFakeApp, FakeStore, FakeWarehouse, jobOf } from '../helpers/order-sync-fakes.js';
 
 const clock = new FakeClock(Date.now());
 let b: Awaited<ReturnType<typeof bareApp>>;
@@ -26,10 +26,7 @@ beforeEach(async () => {
   store = new FakeStore(STORE);
   wh = new FakeWarehouse();
   backend = () => wh.client;
-  b = await bareApp({ clock, deps: { bigcommerceFactory: () => store.client, fulfillmentFactory: () => backend() } });
-  await b.install();
-  await s().settings.saveBackend(STORE, { accountId: 'acc', apiKey: 'key', accountName: 'Fake', connected: true, error: null }, clock.now());
-  await s().mappings.setShipping(STORE, 'Flat Rate', 'GROUND', clock.now());
+  b = await connectedFakeApp(clock, { bigcommerce: () => store.client, fulfillment: () => backend() });
 });
 afterEach(async () => b.close());
 

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { loadConfig, type Config } from '../../server/config/env.js';
+import { ConfigError, loadConfig, type Config } from '../../server/config/env.js';
 
 /** A valid environment with fresh secrets; override any variable. */
 export function testEnv(overrides: Record<string, string> = {}): Record<string, string> {
@@ -21,4 +21,15 @@ export function testEnv(overrides: Record<string, string> = {}): Record<string, 
 
 export function testConfig(overrides: Record<string, string> = {}): Config {
   return loadConfig(testEnv(overrides));
+}
+
+/** The problems a ConfigError names for `env`; fails the test when the environment is accepted. */
+export function configProblems(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (err) {
+    if (err instanceof ConfigError) return err.problems;
+    throw err;
+  }
+  throw new Error('expected a ConfigError');
 }

@@ -9,6 +9,8 @@ import { failureFor } from '../../server/fulfillment/failure.js';
 import { FulfillmentUnavailableError, type CreatedFulfillmentOrder, type FulfillmentClient, type FulfillmentOrderInput } from '../../server/fulfillment/index.js';
 import type { JobRecord } from '../../server/jobs/types.js';
 import { canonicalJson } from '../../sandbox/warehouse/state.js';
+import type { Clock } from '../../server/clock.js';
+import { bareApp, STORE } from './bare-app.js';
 
 export const line = (id: number, sku: string, qty = 1) => ({ id, name: `Item ${id}`, sku, quantity: qty, price_inc_tax: '12.5000', base_price: '10.0000' });
 
@@ -179,3 +181,15 @@ export const jobOf = (storeHash: string, kind: string, payload: unknown, over: P
   updatedAt: 0,
   ...over,
 });
+
+/**
+ * The app over the fakes: installed, the warehouse connected and "Flat Rate" mapped, so an order
+ * of bcOrder() can be sent. The clients are read through thunks so a test can swap them.
+ */
+export async function connectedFakeApp(clock: Clock, clients: { bigcommerce: () => BigCommerceClient; fulfillment: () => FulfillmentClient }) {
+  const b = await bareApp({ clock, deps: { bigcommerceFactory: () => clients.bigcommerce(), fulfillmentFactory: () => clients.fulfillment() } });
+  await b.install();
+  await b.app.services.settings.saveBackend(STORE, { accountId: 'acc', apiKey: 'key', accountName: 'Fake', connected: true, error: null }, clock.now());
+  await b.app.services.mappings.setShipping(STORE, 'Flat Rate', 'GROUND', clock.now());
+  return b;
+}

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fakeClock, install, startEnv, type Env } from './helpers.js';
-import { storeClient, type StoreClient } from './store-client.js';
+import type { Env } from './helpers.js';
+import { startStoreWithOrder, type StoreClient } from './store-client.js';
 
 const SHIPMENTS = '/v2/orders/100/shipments';
 const item = { order_product_id: 1, quantity: 1 };
@@ -9,10 +9,7 @@ describe('sandbox shipments whose answer is lost', () => {
   let env: Env;
   let bc: StoreClient;
   beforeEach(async () => {
-    const clock = fakeClock(Date.UTC(2024, 2, 1, 9, 30, 0));
-    env = await startEnv({ now: () => clock.now() });
-    bc = storeClient(env, await install(env));
-    env.sandbox.control.createOrder('sbx1234');
+    ({ env, bc } = await startStoreWithOrder());
   });
   afterEach(async () => env.close());
 

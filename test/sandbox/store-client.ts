@@ -1,6 +1,6 @@
 // A tiny JSON client for the sandbox's store API, used by the shipment and inventory tests: one
 // call per request with the token and JSON headers filled in, answering {status, body}.
-import { api, postToken, tokenRequestFor, type Env } from './helpers.js';
+import { api, fakeClock, install, postToken, startEnv, tokenRequestFor, type Env } from './helpers.js';
 
 export interface Answer {
   status: number;
@@ -39,4 +39,13 @@ export async function installWithScope(env: Env, scope: string, storeHash = 'sbx
   const { status, json } = await postToken(env, tokenRequestFor(env, authUrl));
   if (status !== 200) throw new Error(`token exchange failed: ${status}`);
   return json.access_token as string;
+}
+
+/** A sandbox with the app installed in sbx1234 and its order #100, on a fake clock, and a client for it. */
+export async function startStoreWithOrder(): Promise<{ env: Env; bc: StoreClient }> {
+  const clock = fakeClock(Date.UTC(2024, 2, 1, 9, 30, 0));
+  const env = await startEnv({ now: () => clock.now() });
+  const bc = storeClient(env, await install(env));
+  env.sandbox.control.createOrder('sbx1234');
+  return { env, bc };
 }

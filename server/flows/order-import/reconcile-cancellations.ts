@@ -14,7 +14,7 @@ import type { Services } from '../../services.js';
 import type { StoreSettings } from '../../storage/settings-repo.js';
 import { JOB, orderSyncKey } from '../../webhooks/topics.js';
 import { listStatusSince, type Listed } from './list-since.js';
-import { CANCELLATIONS_OFF_ALERT } from './sent-order.js';
+import { cancellationsOffPending } from './sent-order.js';
 
 export async function findMissedCancellations(
   s: Pick<Services, 'orders' | 'jobs' | 'syncLog' | 'clock'>,
@@ -38,7 +38,7 @@ export async function findMissedCancellations(
               row.orderId,
               on
                 ? { source: 'bigcommerce', outcome: 'pending', message: 'Found cancelled in BigCommerce by the reconciliation (no webhook reported it).' }
-                : { source: 'bigcommerce', outcome: 'pending', message: 'The Cancellations flow is off.', alert: CANCELLATIONS_OFF_ALERT },
+                : cancellationsOffPending(),
               s.clock.now(),
             );
             await s.syncLog.append(

@@ -17,6 +17,9 @@ export const cancellationPending = (o: OrderRow) => o.cancellation?.source === '
 export const CANCELLATIONS_OFF_ALERT =
   'Moved to a cancellation status in BigCommerce while the Cancellations flow is off: the warehouse was not told. Turn Cancellations on in Settings to cancel it there, or cancel it at the warehouse yourself.';
 
+/** A BigCommerce cancellation kept for when the Cancellations flow is turned back on. */
+export const cancellationsOffPending = () => ({ source: 'bigcommerce' as const, outcome: 'pending' as const, message: 'The Cancellations flow is off.', alert: CANCELLATIONS_OFF_ALERT });
+
 /** Is there an unsettled statusUpdated event for this order that names a cancellation status? */
 async function mayBeCancelled(s: Services, storeHash: string, orderId: number, cancelIds: number[]): Promise<boolean> {
   if (cancelIds.length === 0) return false;
@@ -40,7 +43,7 @@ export async function syncSentOrder(
   if (!settings.flows.cancellations) {
     if (hinted && !pending) {
       // Not dropped: kept pending, and queued again when Cancellations is turned on (flow-catch-up.ts).
-      await s.orders.setCancellation(storeHash, orderId, { source: 'bigcommerce', outcome: 'pending', message: 'The Cancellations flow is off.', alert: CANCELLATIONS_OFF_ALERT }, s.clock.now());
+      await s.orders.setCancellation(storeHash, orderId, cancellationsOffPending(), s.clock.now());
       await log('warn', 'Cancelled in BigCommerce while the Cancellations flow is off: not passed on to the warehouse. It is when Cancellations is turned on.');
     } else if (recheck && !hinted) {
       await log('info', 'Already at the warehouse; the Cancellations flow is off, so its status in BigCommerce was not checked.');

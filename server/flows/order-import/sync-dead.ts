@@ -1,6 +1,7 @@
 // An order.sync job that used its last attempt. The order shows as failed (Retry on its page), its
 // events are failed, and a cancellation still waiting for the warehouse becomes an alert: the
 // warehouse may ship the order, and only the merchant can stop that now.
+import { cancellationPending } from './sent-order.js';
 import type { JobRecord } from '../../jobs/types.js';
 import type { Services } from '../../services.js';
 import { mayBeAtWarehouseAlert } from './cancel-unconfirmed.js';
@@ -14,7 +15,7 @@ export async function failDeadOrderSync(s: Pick<Services, 'orders' | 'webhookEve
   if (order && !order.backendOrderId) {
     await s.orders.setState(storeHash, orderId, { state: 'failed', lastError: error.message }, now);
   }
-  if (order?.cancellation?.source === 'bigcommerce' && order.cancellation.outcome === 'pending') {
+  if (order && cancellationPending(order)) {
     const alert = order.backendOrderId
       ? 'Cancelled in BigCommerce, but the warehouse did not answer the cancellation after all retries. Cancel the order at the warehouse.'
       : mayBeAtWarehouseAlert('Cancelled', 'the warehouse did not answer after all retries');
