@@ -12,6 +12,7 @@ import * as m010 from './010_order_send_safety.js';
 import * as m011 from './011_seen_shipping_methods.js';
 import * as m013 from './013_import_status_saved.js';
 import * as m012 from './012_shipment_claims.js';
+import * as m014 from './014_cockpit.js';
 
 // Migrations are listed here rather than discovered on disk, so the same code runs from the
 // TypeScript sources (tsx, vitest) and from the compiled build without a loader.
@@ -29,6 +30,7 @@ const migrations: Record<string, Knex.Migration> = {
   '011_seen_shipping_methods': m011,
   '013_import_status_saved': m013,
   '012_shipment_claims': m012,
+  '014_cockpit': m014,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -62,6 +62,133 @@ export interface OverviewResponse {
   user: SessionUser;
   memberCount: number;
   checklist: ChecklistItem[];
+  /** One row per flow (Orders, Shipments, Inventory, Cancellations), in that order. */
+  flows: FlowHealth[];
+  warehouse: WarehouseHealth;
+  bigcommerce: BigCommerceHealth;
+  backlog: BacklogView;
+  /** The same problems the banner shows (GET /api/alerts). */
+  alerts: AlertView[];
+}
+
+export type FlowHealthState = 'off' | 'healthy' | 'degraded' | 'failing';
+
+/** A link to a filtered list, e.g. { label: '3 orders need attention', count: 3, path: '/orders?state=needs_attention' }. */
+export interface ProblemLink {
+  label: string;
+  count: number;
+  path: string;
+}
+
+export interface FlowHealth {
+  flow: FlowName;
+  /** "Orders", "Shipments and tracking", "Inventory", "Cancellations". */
+  title: string;
+  enabled: boolean;
+  health: FlowHealthState;
+  /** Why degraded or failing, in merchant words (null when healthy or off). */
+  reason: string | null;
+  /** ISO-8601: the flow's last success (an order sent, a shipment written, a level pushed, a cancellation passed on). */
+  lastSuccessAt: string | null;
+  /** What the counts count: "orders sent", "shipments written", "stock updates", "cancellations". */
+  countLabel: string;
+  /** Since local midnight of the server's day and over the last 7 days. */
+  today: number;
+  last7Days: number;
+  problems: ProblemLink[];
+}
+
+export interface WarehouseHealth {
+  /** not_connected: no account saved; ok: the last real call worked; unreachable: the last call(s) failed (network, 5xx, timeout); refused: the key or account was refused (401/403). */
+  state: 'not_connected' | 'ok' | 'unreachable' | 'refused';
+  accountName: string | null;
+  /** ISO-8601: the last call that worked, and since when the calls have been failing. */
+  lastOkAt: string | null;
+  failingSince: string | null;
+  lastError: string | null;
+}
+
+export interface WebhookSubscriptionHealth {
+  scope: string;
+  /** Registered in BigCommerce as last listed. */
+  present: boolean;
+  active: boolean;
+  /** ISO-8601: the last event received for this scope (null: none yet). */
+  lastEventAt: string | null;
+}
+
+export interface ApiQuotaView {
+  /** X-Rate-Limit-Requests-Quota and -Left as last seen, and the window they apply to. */
+  quota: number | null;
+  left: number | null;
+  windowMs: number | null;
+  /** ISO-8601: the headers' time, and the last time the quota ran out (null: not recently). */
+  observedAt: string;
+  exhaustedAt: string | null;
+}
+
+/** POST /api/webhooks/repair answers this too. */
+export interface BigCommerceHealth {
+  /** False when BigCommerce refused the stored token (the owner must reopen/reauthorise the app). */
+  tokenValid: boolean;
+  webhooks: WebhookSubscriptionHealth[];
+  /** ISO-8601: when the subscriptions were last listed. */
+  webhooksCheckedAt: string | null;
+  webhooksError: string | null;
+  quota: ApiQuotaView | null;
+}
+
+export interface BacklogView {
+  /** Jobs waiting or running for this store. */
+  jobsWaiting: number;
+  /** Of which orders waiting to be sent. */
+  ordersQueued: number;
+  /** ISO-8601 estimate from the recent throughput (null: nothing waiting, or no estimate yet). */
+  estimatedDoneAt: string | null;
+}
+
+export type AlertKind =
+  | 'warehouse_unreachable'
+  | 'warehouse_refused'
+  | 'orders_need_attention'
+  | 'orders_failed'
+  | 'shipments_failed'
+  | 'cancellation_alerts'
+  | 'webhooks_deactivated'
+  | 'token_invalid'
+  | 'quota_exhausted';
+
+/** GET /api/alerts → { alerts: AlertView[] }: what the banner on every page shows. */
+export interface AlertView {
+  kind: AlertKind;
+  /** Stable per problem (e.g. "warehouse_unreachable"); the e-mail throttle is per key and hour. */
+  key: string;
+  severity: 'critical' | 'warning' | 'info';
+  /** "Warehouse unreachable since 10:40 — 12 orders waiting". */
+  message: string;
+  /** ISO-8601 */
+  since: string | null;
+  /** The page that fixes it, e.g. { label: 'Review orders', path: '/orders?state=needs_attention' }. */
+  action: { label: string; path: string } | null;
+}
+
+export interface AlertsResponse {
+  alerts: AlertView[];
+}
+
+/** GET/PUT /api/settings/notifications */
+export interface NotificationSettings {
+  enabled: boolean;
+  recipients: string[];
+  kinds: AlertKind[];
+  /** Whether the operator configured SMTP (SMTP_URL); without it nothing can be sent. */
+  smtpConfigured: boolean;
+}
+
+export interface NotificationSettingsInput {
+  enabled: boolean;
+  recipients: string[];
+  kinds: AlertKind[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -80,7 +207,28 @@ export interface Page<T> {
   limit: number;
 }
 
-export type OrderSyncState = 'waiting' | 'sent' | 'needs_attention' | 'failed' | 'shipped' | 'cancelled';
+/**
+ * One state model, shown the same way everywhere (list, pills, detail, Overview):
+ * waiting: seen, not (yet) in the import status · queued: to be sent, not tried yet ·
+ * retrying: an attempt failed for a passing reason (attempts, lastError, nextAttemptAt) ·
+ * sent · partially_shipped · shipped · cancelled ·
+ * rejected: the warehouse refused or rejected the order (needs attention) ·
+ * needs_attention: held for a reason the merchant fixes (remedy) · failed: out of retries.
+ */
+export type OrderSyncState =
+  | 'waiting'
+  | 'queued'
+  | 'retrying'
+  | 'sent'
+  | 'partially_shipped'
+  | 'shipped'
+  | 'cancelled'
+  | 'rejected'
+  | 'needs_attention'
+  | 'failed';
+
+/** ?state= on GET /api/orders: a state, or "attention" (needs_attention + rejected + failed). */
+export type OrderStateFilter = OrderSyncState | 'attention';
 
 export interface BackendSettings {
   accountId: string | null;
@@ -163,32 +311,121 @@ export interface ShippingMappingInput {
   backendCode: string | null;
 }
 
-/** GET /api/orders?page&limit&state&search (search = order id) */
+/**
+ * GET /api/orders?page&limit&state&search&from&to
+ * search: an order number ("#123" or "123"), or part of the customer's name or e-mail, or a SKU
+ * (BigCommerce or warehouse). from/to: order date range (ISO-8601 dates or instants, inclusive).
+ * Answers OrdersListResponse.
+ */
 export interface OrderSummary {
   orderId: number;
   customer: string;
+  email: string | null;
   /** ISO-8601, the order's creation date in BigCommerce. */
   orderDate: string | null;
   state: OrderSyncState;
   /** BigCommerce status label as last read. */
   bcStatus: string | null;
   backendOrderId: string | null;
+  /** The last error in merchant words. */
   lastError: string | null;
+  /** Attempts made to send the order (retrying/failed). */
+  attempts: number;
+  /** ISO-8601: when the next attempt is due (retrying). */
+  nextAttemptAt: string | null;
   updatedAt: string;
 }
 
+export interface OrdersListResponse extends Page<OrderSummary> {
+  /** Orders per state for the same search and dates (the filter pills), plus all of them. */
+  counts: Record<OrderSyncState, number> & { all: number; attention: number };
+}
+
+/** POST /api/orders/retry  body: { orderIds: number[] } (1..100) */
+export interface BulkRetryResponse {
+  /** Orders queued again. */
+  retried: number;
+  /** Orders Retry cannot help (not found, or their state has no Retry), with why. */
+  skipped: Array<{ orderId: number; reason: string }>;
+}
+
+/** GET /api/orders/export.csv?state&search&from&to: text/csv of the filter (at most 10,000 rows). */
+
+export type AttentionCode =
+  | 'unmapped_shipping_method'
+  | 'unmapped_sku'
+  | 'missing_sku'
+  | 'backend_not_connected'
+  | 'warehouse_rejected'
+  | 'warehouse_conflict'
+  | 'warehouse_refused_key'
+  | 'out_of_retries'
+  | 'other';
+
+/** What fixes a held order. */
+export interface OrderRemedy {
+  code: AttentionCode;
+  /** What is wrong and what fixes it, in merchant words (e.g. the warehouse's own message). */
+  message: string;
+  /** The method, SKU or product concerned (e.g. "Flat Rate", "LAMP-RED (Red lamp)"). */
+  subject: string | null;
+  /** Where the fix is, inside the app, e.g. { label: 'Map "Flat Rate"', path: '/settings?tab=shipping&method=Flat%20Rate' }. */
+  action: { label: string; path: string } | null;
+  /** Whether Retry can help (a passing problem, or one fixed outside the app). */
+  canRetry: boolean;
+}
+
+export interface OrderLineView {
+  /** BigCommerce order product id. */
+  id: number;
+  name: string;
+  bcSku: string;
+  /** The SKU sent to the warehouse (after SKU mappings); null before the order is built. */
+  warehouseSku: string | null;
+  quantity: number;
+  quantityShipped: number;
+}
+
+export interface ShipToView {
+  consignmentId: number | null;
+  name: string;
+  company: string | null;
+  /** Street lines, city/state/zip and country, ready to show one per line. */
+  lines: string[];
+  email: string | null;
+  phone: string | null;
+  shippingMethod: string | null;
+  /** The warehouse's method code from the shipping mapping (null: unmapped). */
+  mappedMethod: string | null;
+  /** Order product ids shipped to this address. */
+  lineIds: number[];
+}
 export interface TimelineEntry {
   id: number;
   at: string;
   level: 'info' | 'warn' | 'error';
   message: string;
   detail: string | null;
+  /** Consecutive identical entries folded into this one (1: not folded); `at` is the first, `lastAt` the last. */
+  count: number;
+  lastAt: string;
 }
 
 /** GET /api/orders/:orderId ; POST /api/orders/:orderId/retry answers the same. */
 export interface OrderDetail extends OrderSummary {
   /** Why the order is held ("needs attention"), in merchant words. */
   attentionReason: string | null;
+  /** What fixes it (needs_attention, rejected, failed), null otherwise. */
+  remedy: OrderRemedy | null;
+  /** Whether the Retry button is offered. */
+  canRetry: boolean;
+  bcStatusId: number | null;
+  /** ISO-8601: when bcStatus was last read or heard from BigCommerce (no extra call per page view). */
+  bcStatusSeenAt: string | null;
+  /** Opens the order in the BigCommerce control panel (https://store-{hash}.mybigcommerce.com/manage/orders/{id}). */
+  controlPanelUrl: string;
+  lines: OrderLineView[];
+  shipTo: ShipToView[];
   /** The exact JSON body sent to the backend, once sent. */
   payloadSent: unknown;
   timeline: TimelineEntry[];
@@ -201,9 +438,14 @@ export interface ImportWaitingResponse {
 
 export type WebhookEventStatus = 'received' | 'processed' | 'ignored' | 'duplicate' | 'failed';
 
-/** GET /api/webhook-events?page&limit&topic&status&from&to (from/to ISO-8601) */
+export type WebhookSource = 'bigcommerce' | 'fulfillment';
+
+/** GET /api/webhook-events?page&limit&source&topic&status&orderId&from&to (from/to ISO-8601) */
 export interface WebhookEventSummary {
   id: number;
+  source: WebhookSource;
+  /** The order the event is about, when it names one (links to the order page). */
+  orderId: number | null;
   /** BigCommerce's event hash (the same on every redelivery). */
   eventId: string;
   topic: string;
@@ -216,6 +458,13 @@ export interface WebhookEventSummary {
 export interface WebhookEventDetail extends WebhookEventSummary {
   payload: unknown;
   error: string | null;
+}
+
+/** POST /api/webhook-events/:id/replay: processes the stored event again (recorded in Activity). */
+export interface ReplayResponse {
+  /** The stored event, with its status as after the replay was queued. */
+  event: WebhookEventDetail;
+  message: string;
 }
 
 /** GET /api/webhook-events/topics */
