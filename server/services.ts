@@ -10,6 +10,7 @@ import { createFulfillmentClient, type FulfillmentClient, type FulfillmentClient
 import { KnexJobQueue } from './jobs/queue.js';
 import { MappingsRepo } from './storage/mappings-repo.js';
 import { OrdersRepo } from './storage/orders-repo.js';
+import { OrderStatusesRepo } from './storage/order-statuses-repo.js';
 import { InventoryRepo } from './storage/inventory-repo.js';
 import { ShipmentsRepo } from './storage/shipments-repo.js';
 import { SettingsRepo } from './storage/settings-repo.js';
@@ -81,6 +82,7 @@ export interface Services {
   settings: SettingsRepo;
   mappings: MappingsRepo;
   orders: OrdersRepo;
+  orderStatuses: OrderStatusesRepo;
   shipments: ShipmentsRepo;
   inventory: InventoryRepo;
   syncLog: SyncLogRepo;
@@ -172,6 +174,7 @@ export function buildServices(deps: AppDeps): Services {
     settings,
     mappings: new MappingsRepo(db),
     orders: new OrdersRepo(db),
+    orderStatuses: new OrderStatusesRepo(db),
     shipments: new ShipmentsRepo(db),
     inventory: new InventoryRepo(db),
     syncLog,

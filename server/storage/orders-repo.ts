@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { OrderSummary, OrderSyncState } from '../api/contract.js';
+import type { AttentionCode, OrderLineView, OrderSummary, OrderSyncState, ShipToView } from '../api/contract.js';
 import { cappedPage } from './capped-list.js';
 import { normaliseMappingKey } from './mapping-keys.js';
 
@@ -24,6 +24,32 @@ export interface OrderRow {
   sendStartedAt: number | null;
   /** The exact create body, frozen with sendStartedAt and resent unchanged (null for rows from before it was kept). */
   sendBody: unknown;
+  email: string | null;
+  /** Line items and ship-to consignments as last read (null for rows from before they were kept). */
+  details: OrderDetails | null;
+  /** Attempts made to send the order; the next one is due at nextAttemptAt (state retrying). */
+  attempts: number;
+  nextAttemptAt: number | null;
+  /** Why the order is held, as a code (OrderRemedy.code); attentionReason keeps the words. */
+  attentionCode: AttentionCode | null;
+  /** When bcStatusId/bcStatus were last read or heard from BigCommerce. */
+  bcStatusSeenAt: number | null;
+}
+
+/** The `details` JSON column. */
+export interface OrderDetails {
+  lines: OrderLineView[];
+  shipTo: ShipToView[];
+}
+
+function parseDetails(v: unknown): OrderDetails | null {
+  if (v == null) return null;
+  try {
+    const d = JSON.parse(String(v)) as Partial<OrderDetails>;
+    return { lines: Array.isArray(d.lines) ? d.lines : [], shipTo: Array.isArray(d.shipTo) ? d.shipTo : [] };
+  } catch {
+    return null; // a damaged cell must not break the order page: the lines are read again on the next sync
+  }
 }
 
 export type CancelOutcome = 'pending' | 'cancelled' | 'too_late' | 'rejected' | 'failed';
@@ -56,16 +82,25 @@ const toRow = (r: Raw): OrderRow => ({
         },
   sendStartedAt: r.send_started_at == null ? null : Number(r.send_started_at),
   sendBody: r.send_body == null ? null : JSON.parse(String(r.send_body)),
+  email: r.customer_email == null ? null : String(r.customer_email),
+  details: parseDetails(r.details),
+  attempts: Number(r.attempts ?? 0),
+  nextAttemptAt: r.next_attempt_at == null ? null : Number(r.next_attempt_at),
+  attentionCode: r.attention_code == null ? null : (String(r.attention_code) as AttentionCode),
+  bcStatusSeenAt: r.bc_status_seen_at == null ? null : Number(r.bc_status_seen_at),
 });
 
 export const toSummary = (o: OrderRow): OrderSummary => ({
   orderId: o.orderId,
   customer: o.customer,
+  email: o.email,
   orderDate: o.orderDate == null ? null : new Date(o.orderDate).toISOString(),
   state: o.state,
   bcStatus: o.bcStatus,
   backendOrderId: o.backendOrderId,
   lastError: o.lastError,
+  attempts: o.attempts,
+  nextAttemptAt: o.nextAttemptAt == null ? null : new Date(o.nextAttemptAt).toISOString(),
   updatedAt: new Date(o.updatedAt).toISOString(),
 });
 
