@@ -10,6 +10,10 @@ export const JOB = {
   shipmentRetry: 'fulfillment.shipment-retry',
   inventoryPush: 'inventory.push',
   retention: 'retention.purge',
+  /** Store details, order statuses and inventory locations copied from BigCommerce (after install, then hourly). */
+  storeRefresh: 'store.refresh',
+  /** E-mails the merchant about open problems, at most once per problem and hour. */
+  notify: 'notifications.send',
 } as const;
 
 /** BigCommerce webhook scopes the order import needs. */
