@@ -10,6 +10,7 @@ import { isPagePath } from './http/spa.js';
 import { NotFoundError } from './errors.js';
 import { requestLogger } from './http/request-logger.js';
 import { securityHeaders } from './http/security-headers.js';
+import { compressResponses, staticAssets } from './http/static-assets.js';
 import { buildServices, type AppDeps, type Services } from './services.js';
 
 export type { AppDeps };
@@ -30,11 +31,12 @@ export function createApp(deps: AppDeps): Express & { services: Services } {
   app.use(fulfillmentWebhookRoutes(s));
   app.use(requestLogger(s.logger, () => s.clock.now()));
   app.use(securityHeaders(s.config.bcLoginUrl));
+  app.use(compressResponses());
 
   app.use(healthRoutes({ probe: readinessProbe(s.db, () => s.clock.now()) }));
   app.use(callbackRoutes(s));
   app.use('/api', apiRouter(s));
-  app.use(express.static(deps.clientDir, { index: false, maxAge: '1h' }));
+  app.use(staticAssets(deps.clientDir));
   // Any other page (a bookmark, a reload) renders the UI without a session: it asks to reopen the app.
   app.get(/^\/(?!api\/).*/, (req, res, next) => {
     if (!isPagePath(req.path)) return next(new NotFoundError('No such file.'));

@@ -6,23 +6,11 @@ import type { Router } from 'express';
 import { z } from 'zod';
 import type { SandboxControl } from '../control.js';
 import { money } from '../orders/render.js';
+import { parseCreateOrders } from '../orders/create-request.js';
 import type { OrderRecord } from '../orders/types.js';
 
 const MAX_LISTED = 100;
 
-const lineInput = z.object({
-  sku: z.string().max(100).nullable().optional(),
-  name: z.string().min(1).max(200).optional(),
-  quantity: z.number().int().min(1).max(10_000).optional(),
-  price: z.string().optional(),
-});
-const orderInput = z.object({
-  statusId: z.number().int().optional(),
-  lines: z.array(lineInput).min(1).max(50).optional(),
-  customerMessage: z.string().max(2000).optional(),
-  storm: z.boolean().optional(),
-  count: z.number().int().min(1).max(10_000).optional(),
-});
 const statusInput = z.object({ statusId: z.number().int() });
 const labelInput = z.object({ label: z.string() });
 const countInput = z.object({ n: z.number().int().min(0).max(100_000) });
@@ -37,6 +25,8 @@ export function orderSummary(control: SandboxControl, o: OrderRecord): Record<st
     status: label?.customLabel ?? String(o.statusId),
     isDeleted: o.isDeleted,
     customer: `${o.billing.firstName} ${o.billing.lastName}`.trim(),
+    email: o.billing.email,
+    shippingMethods: [...new Set(o.consignments.map((c) => c.shippingMethod))],
     items: o.lines.reduce((n, l) => n + l.quantity, 0),
     skus: o.lines.map((l) => l.sku),
     // Shipments column: how many, and their tracking numbers (shipments/book.ts).
@@ -48,11 +38,6 @@ export function orderSummary(control: SandboxControl, o: OrderRecord): Record<st
   };
 }
 
-/** Drops undefined values (the control's option objects treat absent and undefined alike anyway). */
-function defined<T extends object>(o: T): T {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
-}
-
 export function registerCommerceRoutes(r: Router, control: SandboxControl): void {
   r.get('/stores/:hash/orders', (req, res) => {
     const all = control.orders(req.params.hash);
@@ -60,10 +45,11 @@ export function registerCommerceRoutes(r: Router, control: SandboxControl): void
     res.json({ total: all.length, orders: newest.map((o) => orderSummary(control, o)), statuses: control.statusLabels(req.params.hash) });
   });
 
+  // One order or up to 500 alike, each firing store/order/created (and, with storm, the checkout
+  // storm's events) exactly as an order created any other way (orders/book.ts).
   r.post('/stores/:hash/orders', (req, res) => {
-    const { count, lines, ...rest } = orderInput.parse(req.body ?? {});
-    const input = defined({ ...rest, lines: lines?.map((l) => defined(l)) });
-    const created = count && count > 1 ? control.createOrders(req.params.hash, count, input) : [control.createOrder(req.params.hash, input)];
+    const { count, input } = parseCreateOrders(control.state, req.params.hash, req.body);
+    const created = control.createOrders(req.params.hash, count, input);
     res.status(201).json({ created: created.length, ids: created.map((o) => o.id), order: orderSummary(control, created[0]!) });
   });
 

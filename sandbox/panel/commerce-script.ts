@@ -73,7 +73,8 @@ export const COMMERCE_SCRIPT = `
       var tr = document.createElement('tr');
       tr.id = 'order-row-' + o.id;
       cell(tr, '#' + o.id + (o.isDeleted ? ' (archived)' : ''));
-      cell(tr, o.customer);
+      cell(tr, o.customer + (o.email ? ' <' + o.email + '>' : ''));
+      cell(tr, o.shippingMethods.join(', '));
       cell(tr, o.skus.map(function (s) { return s || '(no SKU)'; }).join(', '));
       cell(tr, String(o.items));
       cell(tr, '$' + Number(o.total).toFixed(2));
@@ -134,18 +135,104 @@ export const COMMERCE_SCRIPT = `
     });
   }
 
-  $('create-order').addEventListener('click', async function () {
-    var lines = [$('new-order-sku-1').value, $('new-order-sku-2').value]
-      .map(function (s) { return s.trim(); })
-      .filter(function (s, i) { return i === 0 || s; })
-      .map(function (s) { return { sku: s || null, quantity: 1, price: '20.00' }; });
+  // The new-order form: several lines, a shipping method from the list or typed, a count.
+  var nextLine = document.querySelectorAll('#new-order-lines tbody tr').length + 1;
+
+  $('add-order-line').addEventListener('click', function () {
+    var n = nextLine++;
+    var tr = document.createElement('tr');
+    tr.setAttribute('data-line', String(n));
+    var sku = document.createElement('input');
+    sku.id = 'new-order-sku-' + n;
+    sku.className = 'line-sku';
+    sku.setAttribute('list', 'catalog-skus');
+    sku.setAttribute('autocomplete', 'off');
+    sku.setAttribute('aria-label', 'SKU of line ' + n);
+    sku.style.width = '13em';
+    var qty = document.createElement('input');
+    qty.id = 'new-order-qty-' + n;
+    qty.className = 'line-qty';
+    qty.type = 'number';
+    qty.min = '1';
+    qty.max = '10000';
+    qty.value = '1';
+    qty.setAttribute('aria-label', 'Quantity of line ' + n);
+    qty.style.width = '5em';
+    var remove = document.createElement('button');
+    remove.type = 'button';
+    remove.className = 'secondary remove-line';
+    remove.textContent = 'Remove';
+    remove.setAttribute('aria-label', 'Remove line ' + n);
+    [sku, qty, remove].forEach(function (el) { var td = document.createElement('td'); td.appendChild(el); tr.appendChild(td); });
+    $('new-order-lines').tBodies[0].appendChild(tr);
+    sku.focus();
+  });
+
+  $('new-order-lines').addEventListener('click', function (ev) {
+    var button = ev.target && ev.target.closest ? ev.target.closest('button.remove-line') : null;
+    if (button) button.closest('tr').remove();
+  });
+
+  $('new-order-method').addEventListener('change', function () {
+    var other = $('new-order-method').value === '';
+    $('new-order-method-other').hidden = !other;
+    if (other) $('new-order-method-other').focus();
+  });
+
+  function formLines() {
+    var rows = Array.prototype.slice.call(document.querySelectorAll('#new-order-lines tbody tr'));
+    return rows.map(function (tr) {
+      var sku = tr.querySelector('.line-sku').value.trim();
+      var qty = tr.querySelector('.line-qty').value.trim();
+      // Sent as typed: the sandbox answers a readable 400 for a bad quantity.
+      return { sku: sku || null, quantity: qty === '' ? 1 : Number(qty) };
+    });
+  }
+
+  function formBody() {
+    var method = $('new-order-method').value || $('new-order-method-other').value.trim();
+    var body = {
+      statusId: Number($('new-order-status').value),
+      customer: {
+        name: $('new-order-name').value.trim(),
+        email: $('new-order-email').value.trim(),
+        street1: $('new-order-street').value.trim(),
+        city: $('new-order-city').value.trim(),
+        zip: $('new-order-zip').value.trim(),
+        countryIso2: $('new-order-country').value.trim()
+      },
+      shippingMethod: method,
+      lines: formLines(),
+      count: Number($('new-order-count').value || '1'),
+      storm: $('new-order-storm').checked
+    };
+    Object.keys(body.customer).forEach(function (k) { if (!body.customer[k]) delete body.customer[k]; });
+    return body;
+  }
+
+  async function refreshSkus(hash) {
     try {
-      var r = await api('POST', '/stores/' + store() + '/orders', {
-        statusId: Number($('new-order-status').value),
-        lines: lines,
-        storm: $('new-order-storm').checked
+      var inv = await api('GET', '/stores/' + hash + '/inventory');
+      var list = $('catalog-skus');
+      list.textContent = '';
+      inv.products.forEach(function (p) {
+        p.rows.forEach(function (r) {
+          var o = document.createElement('option');
+          o.value = r.sku;
+          o.textContent = r.label;
+          list.appendChild(o);
+        });
       });
-      note('Created order #' + r.order.id + ' (' + r.order.status + ').', 'ok');
+    } catch (e) { /* suggestions only */ }
+  }
+
+  $('create-order').addEventListener('click', async function () {
+    var body = formBody();
+    try {
+      var r = await api('POST', '/stores/' + store() + '/orders', body);
+      var what = r.created === 1 ? 'order #' + r.order.id : r.created + ' orders (#' + r.ids[0] + '\u2013#' + r.ids[r.ids.length - 1] + ')';
+      note('Created ' + what + ' (' + r.order.status + ', ' + body.shippingMethod + '). The app sends ' +
+        (r.created === 1 ? 'it' : 'them') + ' to the warehouse once "' + body.shippingMethod + '" is mapped (app › Settings › Shipping method mappings).', 'ok');
     } catch (e) { note(e.message, 'error'); }
     refresh();
   });
@@ -156,8 +243,9 @@ export const COMMERCE_SCRIPT = `
   lever('webhooks-drop', '/webhooks/drop', { n: 1 }, 'The next webhook event will be dropped.');
   lever('webhooks-duplicate', '/webhooks/duplicate', { n: 1 }, 'The next webhook event will be delivered twice.');
 
-  $('store-select').addEventListener('change', refresh);
+  $('store-select').addEventListener('change', function () { refresh(); refreshSkus(store()); });
   setInterval(function () { if (!document.hidden) refresh(); }, 2000);
   refresh();
+  if (store()) refreshSkus(store());
 })();
 `;

@@ -26,6 +26,8 @@ export interface WarehouseSnapshot {
   requestCount: number;
   /** Most recent first, at most 50. */
   events: Array<{ id: string; accountId: string; type: string; deliveries: EventDelivery[] }>;
+  /** Stock levels per account (GET /v1/inventory), as last set. */
+  inventory: Array<{ accountId: string; sku: string; available: number; location: string | null; updatedAt: number }>;
 }
 
 export interface InventoryInput {
@@ -188,6 +190,9 @@ export function createWarehouseControl(state: WarehouseState): WarehouseControl 
         faults,
         requestCount: state.requests.length,
         events,
+        inventory: [...state.accounts.keys()].flatMap((accountId) =>
+          [...(state.inventory.get(accountId)?.values() ?? [])].map(({ sku, available, location, updatedAt }) => ({ accountId, sku, available, location, updatedAt })),
+        ),
       };
     },
   };

@@ -2,11 +2,13 @@
 // it works without a build step and tests can read it); the inline script only wires the buttons
 // to the /sandbox JSON endpoints and reloads. Stable ids / classes for tests and browser drivers:
 // #accounts, #webhook-url, #save-webhook, #fault-kind, #fault-count, #set-fault, #clear-faults,
-// #faults, #orders (rows tr[data-order-id] with button.ship / .cancel / .reject), #events, #status.
+// #faults, #orders (rows tr[data-order-id] with button.ship / .cancel / .reject), #events, #status,
+// and those of the Stock levels and Shipping services cards (stock-section.ts).
 import type { RequestHandler } from 'express';
 import { escapeHtml as h } from '../util.js';
 import type { WarehouseControl } from './control.js';
 import { WAREHOUSE_SCRIPT } from './script.js';
+import { servicesSection, STOCK_CSS, stockSection } from './stock-section.js';
 import { WAREHOUSE_CSS } from './style.js';
 import type { WarehouseOrder } from './types.js';
 
@@ -64,7 +66,7 @@ export function renderWarehousePage(control: WarehouseControl, baseUrl: string):
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Sandbox Warehouse</title>
-<style>${WAREHOUSE_CSS}</style>
+<style>${WAREHOUSE_CSS}${STOCK_CSS}</style>
 </head>
 <body>
 <header><h1>Sandbox Warehouse</h1><span class="muted">Fulfillment API at <code>${h(baseUrl)}/v1</code></span>
@@ -80,6 +82,7 @@ export function renderWarehousePage(control: WarehouseControl, baseUrl: string):
       <input id="webhook-url" type="url" size="60" placeholder="http://127.0.0.1:3000/webhooks/fulfillment" value="${h(snap.appWebhookUrl ?? '')}">
       <button id="save-webhook" type="button" class="secondary">Save</button></div>
   </section>
+  ${servicesSection()}
   <section class="card"><h2>Faults</h2>
     <div class="row"><label for="fault-kind">Inject</label>
       <select id="fault-kind">
@@ -98,6 +101,7 @@ export function renderWarehousePage(control: WarehouseControl, baseUrl: string):
     <table id="orders"><thead><tr><th>Order</th><th>BigCommerce order</th><th>Lines</th><th>Method</th><th>Status</th><th>Received</th><th></th></tr></thead>
     <tbody>${orders.length ? orders.map(orderRow).join('') : '<tr><td colspan="7" class="muted">No orders yet.</td></tr>'}</tbody></table>
   </section>
+  ${stockSection(snap)}
   <section class="card"><h2>Recent events</h2>
     <table id="events"><thead><tr><th>Event</th><th>Type</th><th>Account</th><th>App answered</th></tr></thead>
     <tbody>${events || '<tr><td colspan="4" class="muted">No events sent yet.</td></tr>'}</tbody></table>

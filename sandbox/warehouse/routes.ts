@@ -23,8 +23,20 @@ const shipInput = z.object({
 });
 const reasonInput = z.object({ reason: z.string().max(2000).optional() });
 const eventInput = z.object({ accountId: z.string(), type: z.string().min(1), data: z.unknown() });
+const MAX_STOCK_ITEMS = 500;
 const inventoryInput = z.object({
-  items: z.array(z.object({ sku: z.string().min(1), available: z.number().int(), location: z.string().nullable().optional() })).min(1),
+  items: z
+    .array(
+      z.object({
+        sku: z.string({ error: 'is required' }).trim().min(1, 'is required').max(255, 'must be at most 255 characters'),
+        // Negative = backordered (the app writes 0 to BigCommerce and says so).
+        available: z.number({ error: 'must be a whole number' }).int('must be a whole number').min(-1_000_000).max(2_147_483_647),
+        location: z.string().max(100).nullable().optional(),
+      }),
+      { error: 'must be a list of { sku, available }' },
+    )
+    .min(1, 'needs at least one SKU')
+    .max(MAX_STOCK_ITEMS, `may list at most ${MAX_STOCK_ITEMS} SKUs`),
   push: z.boolean().optional(),
 });
 const faultInput = z.object({
@@ -122,9 +134,23 @@ export function warehouseControlRouter(control: WarehouseControl): Router {
 const onControlError: ErrorRequestHandler = (err: unknown, _req, res, _next) => {
   if (err instanceof SandboxError) return void res.status(err.status).json({ error: err.message });
   if (err instanceof z.ZodError) {
-    return void res.status(400).json({ error: err.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ') });
+    return void res.status(400).json({ error: err.issues.map((i) => `${fieldLabel(i.path)}: ${i.message}`).join('; ') });
   }
   const status = (err as { status?: number }).status;
   if (status && status < 500) return void res.status(status).json({ error: (err as Error).message });
   res.status(500).json({ error: 'internal sandbox warehouse error' });
 };
+
+/** "items.1.available" → "item 2 available": the words the page uses. */
+function fieldLabel(path: ReadonlyArray<PropertyKey>): string {
+  if (path.length === 0) return 'body';
+  const words: string[] = [];
+  for (let i = 0; i < path.length; i++) {
+    const next = path[i + 1];
+    if (path[i] === 'items' && typeof next === 'number') {
+      words.push(`item ${next + 1}`);
+      i++;
+    } else words.push(String(path[i]));
+  }
+  return words.join(' ');
+}

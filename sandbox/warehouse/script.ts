@@ -94,6 +94,54 @@ export const WAREHOUSE_SCRIPT = `
     return { text: 'Faults cleared.', kind: 'ok' };
   }));
 
+  // Stock levels: several SKUs at once, pushed as one inventory.updated event.
+  var nextStock = document.querySelectorAll('#stock-lines tbody tr').length + 1;
+
+  $('add-stock-line').addEventListener('click', function () {
+    var n = nextStock++;
+    var tr = document.createElement('tr');
+    var sku = document.createElement('input');
+    sku.id = 'stock-sku-' + n;
+    sku.className = 'stock-sku';
+    sku.setAttribute('list', 'stock-skus');
+    sku.setAttribute('autocomplete', 'off');
+    sku.setAttribute('aria-label', 'SKU ' + n);
+    sku.size = 18;
+    var qty = document.createElement('input');
+    qty.id = 'stock-qty-' + n;
+    qty.className = 'stock-qty';
+    qty.type = 'number';
+    qty.value = '0';
+    qty.setAttribute('aria-label', 'Available quantity of SKU ' + n);
+    qty.size = 6;
+    var remove = document.createElement('button');
+    remove.type = 'button';
+    remove.className = 'secondary remove-stock-line';
+    remove.textContent = 'Remove';
+    remove.setAttribute('aria-label', 'Remove SKU ' + n);
+    [sku, qty, remove].forEach(function (el) { var td = document.createElement('td'); td.appendChild(el); tr.appendChild(td); });
+    $('stock-lines').tBodies[0].appendChild(tr);
+    sku.focus();
+  });
+
+  $('stock-lines').addEventListener('click', function (ev) {
+    var button = ev.target && ev.target.closest ? ev.target.closest('button.remove-stock-line') : null;
+    if (button) button.closest('tr').remove();
+  });
+
+  $('push-stock').addEventListener('click', run(async function () {
+    var rows = Array.prototype.slice.call(document.querySelectorAll('#stock-lines tbody tr'));
+    var items = rows.map(function (tr) {
+      var qty = tr.querySelector('.stock-qty').value.trim();
+      return { sku: tr.querySelector('.stock-sku').value.trim(), available: qty === '' ? NaN : Number(qty) };
+    }).filter(function (i) { return i.sku || !isNaN(i.available); });
+    var account = $('stock-account').value;
+    var r = await api('PUT', '/accounts/' + encodeURIComponent(account) + '/inventory', { items: items });
+    var d = r.delivery;
+    var n = items.length + (items.length === 1 ? ' SKU' : ' SKUs');
+    return { text: 'Pushed stock levels of ' + n + ' for ' + account + '.' + deliveryText(d), kind: d && d.delivered ? 'ok' : 'error' };
+  }));
+
   var saved = sessionStorage.getItem(KEY);
   if (saved) {
     sessionStorage.removeItem(KEY);

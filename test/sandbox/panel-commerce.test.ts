@@ -35,9 +35,9 @@ describe('sandbox control JSON endpoints for orders and webhooks', () => {
   };
 
   it('creates orders, lists them newest first and changes a status like the page does', async () => {
-    const created = await call('POST', '/stores/sbx1234/orders', { statusId: 7, lines: [{ sku: 'P-1', quantity: 2 }, { sku: null }] });
+    const created = await call('POST', '/stores/sbx1234/orders', { statusId: 7, lines: [{ sku: 'SBX-MUG-01', quantity: 2 }, { sku: null }] });
     expect(created.status).toBe(201);
-    expect(created.json).toMatchObject({ created: 1, ids: [100], order: { id: 100, statusId: 7, status: 'Awaiting Payment', skus: ['P-1', ''], items: 3 } });
+    expect(created.json).toMatchObject({ created: 1, ids: [100], order: { id: 100, statusId: 7, status: 'Awaiting Payment', skus: ['SBX-MUG-01', ''], items: 3 } });
     expect((await call('POST', '/stores/sbx1234/orders', { count: 3 })).json).toMatchObject({ created: 3, ids: [101, 102, 103] });
 
     const list = await call('GET', '/stores/sbx1234/orders');

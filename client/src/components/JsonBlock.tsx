@@ -1,6 +1,6 @@
 import { Text } from '@bigcommerce/big-design';
+import { lazy, Suspense } from 'react';
 import styled from 'styled-components';
-import { prettyJson } from '../lib/text';
 
 export const Mono = styled.span`
   font-family: SFMono-Regular, Menlo, Monaco, Consolas, 'Liberation Mono', 'Courier New', monospace;
@@ -8,26 +8,8 @@ export const Mono = styled.span`
   overflow-wrap: break-word;
 `;
 
-const Pre = styled.pre<{ $maxHeight: string }>`
-  margin: 0;
-  padding: ${({ theme }) => theme.spacing.medium};
-  max-height: ${({ $maxHeight }) => $maxHeight};
-  overflow: auto;
-  background: ${({ theme }) => theme.colors.secondary10};
-  border: 1px solid ${({ theme }) => theme.colors.secondary30};
-  border-radius: ${({ theme }) => theme.borderRadius.normal};
-  color: ${({ theme }) => theme.colors.secondary70};
-  font-family: SFMono-Regular, Menlo, Monaco, Consolas, 'Liberation Mono', 'Courier New', monospace;
-  font-size: 0.8125rem;
-  line-height: 1.5;
-  white-space: pre;
-  tab-size: 2;
-
-  &:focus-visible {
-    outline: 2px solid ${({ theme }) => theme.colors.primary40};
-    outline-offset: 1px;
-  }
-`;
+// Loaded on first use: most views never show a payload.
+const JsonViewer = lazy(() => import('./JsonViewer'));
 
 interface JsonBlockProps {
   value: unknown;
@@ -37,10 +19,14 @@ interface JsonBlockProps {
   maxHeight?: string;
 }
 
+/** Same test as prettyJson's "nothing to show", without loading the viewer to find out. */
+function isEmpty(value: unknown): boolean {
+  return value === undefined || value === null;
+}
+
 /** Pretty JSON in a scrollable monospace block (long payloads scroll instead of stretching the page). */
 export function JsonBlock({ value, label, emptyText = 'Nothing to show.', maxHeight = '24rem' }: JsonBlockProps) {
-  const text = prettyJson(value);
-  if (text === null) {
+  if (isEmpty(value)) {
     return (
       <Text color="secondary60" marginBottom="none">
         {emptyText}
@@ -48,9 +34,14 @@ export function JsonBlock({ value, label, emptyText = 'Nothing to show.', maxHei
     );
   }
   return (
-    // A scrollable region must be focusable so keyboard users can scroll it.
-    <Pre $maxHeight={maxHeight} tabIndex={0} role="region" aria-label={label}>
-      <code>{text}</code>
-    </Pre>
+    <Suspense
+      fallback={
+        <Text color="secondary60" marginBottom="none" aria-busy="true">
+          Loading…
+        </Text>
+      }
+    >
+      <JsonViewer value={value} label={label} maxHeight={maxHeight} />
+    </Suspense>
   );
 }
