@@ -3,12 +3,15 @@ import { z } from 'zod';
 import { NotFoundError } from '../errors.js';
 import type { Services } from '../services.js';
 import { sessionOf } from '../sessions/require-session.js';
-import type { TopicsResponse } from './contract.js';
+import { replayEvent } from '../webhooks/replay.js';
+import type { ReplayResponse, TopicsResponse } from './contract.js';
 import { idParam, isoInstant, paging, parseInput } from './paging.js';
 
 const blank = (v: unknown) => (v === '' ? undefined : v);
 
 const eventFilters = z.object({
+  source: z.enum(['bigcommerce', 'fulfillment']).optional(),
+  orderId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
   topic: z.string().max(128).optional(),
   status: z.enum(['received', 'processed', 'ignored', 'duplicate', 'failed']).optional(),
   from: isoInstant,
@@ -24,7 +27,7 @@ const activityFilters = z.object({
 
 const pick = (q: Record<string, unknown>, keys: string[]) => Object.fromEntries(keys.map((k) => [k, blank(q[k])]));
 
-/** Webhook history and the sync log (Activity), both server-paginated and filtered. */
+/** Webhook history (both sources, with replay) and the sync log (Activity), server-paginated and filtered. */
 export function historyRoutes(s: Services): Router {
   const r = Router();
 
@@ -35,7 +38,7 @@ export function historyRoutes(s: Services): Router {
 
   r.get('/webhook-events', async (req, res) => {
     const { page, limit } = paging(req.query);
-    const f = parseInput(eventFilters, pick(req.query, ['topic', 'status', 'from', 'to']), 'filter');
+    const f = parseInput(eventFilters, pick(req.query, ['source', 'orderId', 'topic', 'status', 'from', 'to']), 'filter');
     res.json({ ...(await s.webhookEvents.list(sessionOf(res).storeHash, f, page, limit)), page, limit });
   });
 
@@ -43,6 +46,13 @@ export function historyRoutes(s: Services): Router {
     const e = await s.webhookEvents.get(sessionOf(res).storeHash, idParam(req.params.id));
     if (!e) throw new NotFoundError('No such webhook event.');
     res.json(e);
+  });
+
+  // Processes a stored event again (webhooks/replay.ts): refusals are 404/409/422 with the reason.
+  r.post('/webhook-events/:id/replay', async (req, res) => {
+    const { storeHash, email } = sessionOf(res);
+    const out: ReplayResponse = await replayEvent(s, storeHash, idParam(req.params.id), email);
+    res.json(out);
   });
 
   r.get('/activity', async (req, res) => {

@@ -1,9 +1,9 @@
 import type { Knex } from 'knex';
-import type { WebhookEventDetail, WebhookEventStatus, WebhookEventSummary } from '../api/contract.js';
+import type { WebhookEventDetail, WebhookEventStatus, WebhookEventSummary, WebhookSource } from '../api/contract.js';
 import { rawRows } from '../jobs/rows.js';
 import { cappedPage } from './capped-list.js';
 
-export type EventSource = 'bigcommerce' | 'fulfillment';
+export type EventSource = WebhookSource;
 
 export interface NewEvent {
   storeHash: string;
@@ -16,6 +16,8 @@ export interface NewEvent {
 
 export interface EventFilter {
   source?: EventSource;
+  /** Events about this BigCommerce order, from either source. */
+  orderId?: number;
   topic?: string;
   status?: WebhookEventStatus;
   from?: number;
@@ -31,9 +33,32 @@ export interface EventFilter {
  */
 export const DUPLICATE_PAYLOAD = '';
 
+/** BigCommerce names the order in data.id on every store/order/* topic (not on store/product/...). */
+const ORDER_TOPIC_PREFIX = 'store/order/';
+
+/**
+ * The BigCommerce order an event is about. A warehouse event's resource_id is the order its
+ * external_ref names (null for stock levels); a BigCommerce event's is data.id, an order's id only
+ * on order topics.
+ */
+export function orderIdOf(source: EventSource, topic: string, resourceId: string | null): number | null {
+  if (resourceId === null || (source === 'bigcommerce' && !topic.startsWith(ORDER_TOPIC_PREFIX))) return null;
+  const id = Number(resourceId);
+  return Number.isSafeInteger(id) && id > 0 ? id : null;
+}
+
+/**
+ * Which source a topic comes from: BigCommerce's scopes all start with "store/", the warehouse's
+ * event types ("shipment.created") do not. A topic filter with the other source matches nothing,
+ * and is answered without walking every event of that topic to find out.
+ */
+export const sourceOfTopic = (topic: string): EventSource => (topic.startsWith('store/') ? 'bigcommerce' : 'fulfillment');
+
 type Raw = Record<string, unknown>;
 const toSummary = (r: Raw): WebhookEventSummary => ({
   id: Number(r.id),
+  source: r.source as EventSource,
+  orderId: orderIdOf(r.source as EventSource, String(r.topic), r.resource_id == null ? null : String(r.resource_id)),
   eventId: String(r.event_id),
   topic: String(r.topic),
   status: r.status as WebhookEventStatus,
@@ -147,6 +172,7 @@ export class WebhookEventsRepo {
   async pendingNewStatuses(storeHash: string, orderId: number): Promise<Array<number | undefined>> {
     const rows = await this.db('webhook_events')
       .where({ store_hash: storeHash, source: 'bigcommerce', resource_id: String(orderId), status: 'received', topic: 'store/order/statusUpdated' })
+      .orderBy([{ column: 'received_at' }, { column: 'id' }]) // oldest first: the last is the newest (the index's order)
       .select('payload');
     return rows.map((r) => {
       try {
@@ -158,16 +184,56 @@ export class WebhookEventsRepo {
   }
 
   async list(storeHash: string, f: EventFilter, page: number, limit: number): Promise<{ items: WebhookEventSummary[]; total: number; totalCapped: boolean }> {
+    if (f.source && f.topic && sourceOfTopic(f.topic) !== f.source) return { items: [], total: 0, totalCapped: false };
     const q = this.db('webhook_events').where({ store_hash: storeHash });
-    if (f.source) q.andWhere({ source: f.source });
+    if (f.orderId !== undefined) {
+      // The source spelled out (both when none is chosen): the order's events are then a seek of
+      // (store_hash, source, resource_id, ...) that no other index can beat (migration 015).
+      q.whereIn('source', f.source ? [f.source] : f.topic ? [sourceOfTopic(f.topic)] : ['bigcommerce', 'fulfillment'])
+        .andWhere({ resource_id: String(f.orderId) })
+        .andWhere((w) => w.where({ source: 'fulfillment' }).orWhere('topic', 'like', `${ORDER_TOPIC_PREFIX}%`));
+    } else if (f.source && !f.topic) q.andWhere({ source: f.source }); // a topic names its source
     if (f.topic) q.andWhere({ topic: f.topic });
     if (f.status) q.andWhere({ status: f.status });
-    if (f.from !== undefined) q.andWhere('received_at', '>=', f.from);
-    if (f.to !== undefined) q.andWhere('received_at', '<=', f.to);
-    // Indexes (store_hash[, status|topic], received_at) serve each filter in this order (migration 006).
-    const newestFirst = (x: Knex.QueryBuilder) => x.orderBy([{ column: 'received_at', order: 'desc' }, { column: 'id', order: 'desc' }]);
+    // For one order, time is an expression: no index then offers the order or the date range, so
+    // SQLite finds the order's few events by the seek above and sorts them, instead of walking the
+    // whole history (newest first, or a day of it) to meet them.
+    const receivedAt = f.orderId !== undefined ? 'received_at + 0' : 'received_at';
+    if (f.from !== undefined) q.andWhereRaw(`${receivedAt} >= ?`, [f.from]);
+    if (f.to !== undefined) q.andWhereRaw(`${receivedAt} <= ?`, [f.to]);
+    // Indexes (store_hash[, status|topic], received_at) serve each filter in this order (migration 006),
+    // (store_hash, source[, status], received_at) the source filter (migration 015). An order's few
+    // events are found by (store_hash, source, resource_id, ...) and sorted (migration 015).
+    const newestFirst = (x: Knex.QueryBuilder) => x.orderByRaw(`${receivedAt} desc, id desc`);
     const { rows, total, totalCapped } = await cappedPage<Raw>(this.db, q, newestFirst, page, limit);
     return { items: rows.map(toSummary), total, totalCapped };
+  }
+
+  /** One stored event without its payload, and the original it repeats if it is a redelivery. */
+  async summary(storeHash: string, id: number): Promise<(WebhookEventSummary & { duplicateOf: number | null }) | undefined> {
+    const r = await this.db('webhook_events')
+      .where({ store_hash: storeHash, id })
+      .first('id', 'source', 'event_id', 'topic', 'status', 'resource_id', 'received_at', 'duplicate_of');
+    return r ? { ...toSummary(r), duplicateOf: r.duplicate_of == null ? null : Number(r.duplicate_of) } : undefined;
+  }
+
+  /** The newest event of a topic received after `after` (a later stock report supersedes it). */
+  async newerOfTopic(storeHash: string, source: EventSource, topic: string, after: { id: number; receivedAt: number }): Promise<number | null> {
+    // The time range keeps this a short walk of the (store_hash, topic, received_at) index.
+    const r = await this.db('webhook_events')
+      .where({ store_hash: storeHash, topic, source })
+      .andWhere('received_at', '>=', after.receivedAt)
+      .andWhere('id', '>', after.id)
+      .whereNot({ status: 'duplicate' })
+      .orderBy([{ column: 'received_at', order: 'desc' }, { column: 'id', order: 'desc' }])
+      .first('id');
+    return r ? Number(r.id) : null;
+  }
+
+  /** Back to `received` (not a redelivery), so the job queued with it settles it again. */
+  async reopen(storeHash: string, id: number, trx: Knex = this.db): Promise<boolean> {
+    const n = await trx('webhook_events').where({ store_hash: storeHash, id }).whereNot({ status: 'duplicate' }).update({ status: 'received', error: null, processed_at: null });
+    return n > 0;
   }
 
   async get(storeHash: string, id: number): Promise<WebhookEventDetail | undefined> {

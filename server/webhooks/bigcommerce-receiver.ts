@@ -5,7 +5,8 @@ import { AppError, BadRequestError, UnauthenticatedError } from '../errors.js';
 import type { Services } from '../services.js';
 import { describeDatabaseProblem, isDatabaseWide } from '../storage/db-errors.js';
 import { verifyStandardWebhook } from './standard-webhooks.js';
-import { JOB, ORDER_SYNC_DEBOUNCE_MS, ORDER_SYNC_TOPICS, SECRET_HEADER, orderSyncKey } from './topics.js';
+import { bigcommerceSyncOrderId, orderSyncJob } from './event-jobs.js';
+import { SECRET_HEADER } from './topics.js';
 
 /** BigCommerce payloads are tiny ({scope, data:{type,id}, ...}); anything big is not from it. */
 export const MAX_WEBHOOK_BYTES = 64 * 1024;
@@ -87,8 +88,8 @@ export function bigcommerceWebhookRoutes(s: Services): Router {
       if (secret === null) throw new WebhookRejected(401, 'Unknown or uninstalled store.');
       if (!sameSecret(req.get(SECRET_HEADER), secret)) throw new UnauthenticatedError('Webhook secret header missing or wrong.');
 
-      const orderId = Number(p.data?.id);
-      const isOrderSync = ORDER_SYNC_TOPICS.has(p.scope) && Number.isInteger(orderId) && orderId > 0;
+      const orderId = bigcommerceSyncOrderId(p.scope, p.data?.id);
+      const isOrderSync = orderId !== null;
       const event = {
         storeHash,
         source: 'bigcommerce' as const,
@@ -99,12 +100,7 @@ export function bigcommerceWebhookRoutes(s: Services): Router {
       };
       try {
         await s.webhookIntake.committer.submit(
-          isOrderSync
-            ? {
-                event,
-                job: { storeHash, kind: JOB.orderSync, payload: { orderId }, dedupeKey: orderSyncKey(storeHash, orderId), runAt: s.clock.now() + ORDER_SYNC_DEBOUNCE_MS },
-              }
-            : { event, statusWithoutJob: 'ignored' },
+          isOrderSync ? { event, job: orderSyncJob(storeHash, orderId, s.clock.now()) } : { event, statusWithoutJob: 'ignored' },
         );
       } catch (err) {
         s.logger.error({ err, storeHash }, 'could not persist a webhook');

@@ -4,7 +4,7 @@ import { AppError, BadRequestError, UnauthenticatedError } from '../errors.js';
 import type { Services } from '../services.js';
 import { AccountKeys, storesVerifiedBy } from './account-keys.js';
 import { eventOrderId, routeFulfillmentEvent } from './fulfillment-routing.js';
-import { JOB } from './topics.js';
+import { fulfillmentEventJob } from './event-jobs.js';
 
 const MAX_EVENT_BYTES = 256 * 1024;
 
@@ -58,7 +58,7 @@ export function fulfillmentWebhookRoutes(s: Services): Router {
             // Acknowledged so the backend stops sending it, and shown in the Activity log as ignored.
             if (parsed.kind === 'unknown_type') await s.webhookEvents.setStatus(ev.id, 'ignored', `Unknown event type "${e.type}"; this app version does not act on it.`, s.clock.now(), trx);
             // Stored and queued together; acting on it (shipments, cancellations, stock) is a job.
-            else await s.jobs.queue.enqueue({ storeHash, kind: JOB.fulfillmentEvent, payload: { eventRowId: ev.id } }, trx);
+            else await s.jobs.queue.enqueue(fulfillmentEventJob(storeHash, ev.id), trx);
           }
         });
         s.jobs.wake();
