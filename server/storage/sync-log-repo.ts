@@ -46,12 +46,13 @@ export class SyncLogRepo {
     });
   }
 
+  /**
+   * The order's entries, oldest first, with consecutive repeats (same level, message and detail)
+   * folded into the first one: "failed 7 times since 10:40" instead of seven rows.
+   */
   async timeline(storeHash: string, orderId: number): Promise<TimelineEntry[]> {
     const rows = await this.db('sync_log').where({ store_hash: storeHash, order_id: orderId }).orderBy([{ column: 'at' }, { column: 'id' }]);
-    return rows.map((r) => {
-      const { id, at, level, message, detail } = toEntry(r);
-      return { id, at, level, message, detail };
-    });
+    return foldRepeats(rows.map(toEntry));
   }
 
   async list(storeHash: string, f: ActivityFilter, page: number, limit: number): Promise<{ items: ActivityEntry[]; total: number; totalCapped: boolean }> {
@@ -65,4 +66,19 @@ export class SyncLogRepo {
     const { rows, total, totalCapped } = await cappedPage<Record<string, unknown>>(this.db, q, newestFirst, page, limit);
     return { items: rows.map(toEntry), total, totalCapped };
   }
+}
+
+/** Folds runs of identical entries (level, message, detail) into one with `count` and `lastAt`. */
+export function foldRepeats(entries: readonly ActivityEntry[]): TimelineEntry[] {
+  const out: TimelineEntry[] = [];
+  for (const { id, at, level, message, detail } of entries) {
+    const last = out.at(-1);
+    if (last && last.level === level && last.message === message && last.detail === detail) {
+      last.count += 1;
+      last.lastAt = at;
+    } else {
+      out.push({ id, at, level, message, detail, count: 1, lastAt: at });
+    }
+  }
+  return out;
 }

@@ -1,0 +1,30 @@
+// Order states in merchant words, for the CSV export and the reasons Retry gives. Pure, no
+// imports with a runtime value: the client may import it too, so the words are the same everywhere.
+import type { OrderSyncState } from './contract.js';
+
+export const ORDER_STATE_LABELS: Record<OrderSyncState, string> = {
+  waiting: 'Waiting for import status',
+  queued: 'Queued',
+  retrying: 'Retrying',
+  sent: 'Sent',
+  partially_shipped: 'Partially shipped',
+  shipped: 'Shipped',
+  cancelled: 'Cancelled',
+  rejected: 'Rejected by warehouse',
+  needs_attention: 'Needs attention',
+  failed: 'Failed',
+};
+
+/** Why Retry has nothing to do for an order in this state (states with a remedy say it instead). */
+export const NOTHING_TO_RETRY: Record<OrderSyncState, string> = {
+  waiting: 'it has not reached the import status in BigCommerce yet; it is sent once it does.',
+  queued: 'it is already queued to be sent.',
+  retrying: 'it is already being retried; the next attempt is on its way.',
+  sent: 'it is already at the warehouse.',
+  partially_shipped: 'it is already at the warehouse and partly shipped.',
+  shipped: 'it has shipped.',
+  cancelled: 'it is cancelled.',
+  rejected: 'the warehouse rejected it; fix what it names, then try again.',
+  needs_attention: 'fix what is holding it first; it is then sent by itself.',
+  failed: 'fix what made it fail first.',
+};
