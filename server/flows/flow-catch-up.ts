@@ -12,13 +12,15 @@ import { flowWasOffReason, type ReplayedFlow } from './fulfillment/events.js';
 import { mayBeAtWarehouseAlert, WHY_CANCELLATIONS_OFF } from './order-import/cancel-unconfirmed.js';
 import { requeueOrderSyncs, requeueUnsentCancellations } from './order-import/requeue-syncs.js';
 
-type Deps = Pick<Services, 'db' | 'orders' | 'webhookEvents' | 'jobs'>;
+type Deps = Pick<Services, 'db' | 'orders' | 'webhookEvents' | 'jobs' | 'clock'>;
 
 /** Queues the work a flow missed while it was off; returns what it queued, for Activity (null: nothing). */
 export async function catchUpAfterFlowOn(s: Deps, storeHash: string, flow: FlowName, settings: Pick<StoreSettings, 'importStatusId'>): Promise<string | null> {
   switch (flow) {
     case 'orders': {
       const held = await s.orders.heldAtStatus(storeHash, settings.importStatusId);
+      // On their way again: "queued" (a retrying one keeps its attempts and next attempt).
+      await s.orders.markQueued(storeHash, held, s.clock.now(), ['waiting']);
       await requeueOrderSyncs(s, storeHash, held);
       // And anything no webhook reported meanwhile: the watermark moved on while Orders was off,
       // but every order the reconciliation listed then was recorded as waiting (held above).

@@ -27,6 +27,49 @@ export class QuotaWaitJobError extends RetryableJobError {
   }
 }
 
+/**
+ * A failure that passes (a warehouse or BigCommerce outage): retried with backoff like any
+ * RetryableJobError, and it carries what happened in merchant words for the order it was about
+ * (orders.last_error while the order is "retrying"); `message` keeps the raw detail for the logs.
+ */
+export class PassingFailureJobError extends RetryableJobError {
+  constructor(
+    message: string,
+    readonly merchantMessage: string,
+  ) {
+    super(message);
+    this.name = 'PassingFailureJobError';
+  }
+}
+
+/** Why the warehouse call failed, in merchant words (never a raw "HTTP 500"). */
+export function warehouseUnavailableWords(err: FulfillmentUnavailableError): string {
+  switch (err.reason) {
+    case 'server_error':
+      return `The warehouse did not answer (server error${err.status ? ` ${err.status}` : ''}).`;
+    case 'timeout':
+      return 'The warehouse did not answer in time.';
+    case 'network':
+      return 'The warehouse could not be reached (no connection).';
+    case 'rate_limited':
+      return 'The warehouse asked the app to slow down (too many requests).';
+    case 'in_progress':
+      return 'The warehouse is still working on an earlier attempt to send this order.';
+    case 'invalid_response':
+      return 'The warehouse answered with something the app could not read.';
+  }
+}
+
+function bigCommerceUnavailableWords(err: BigCommerceApiError): string {
+  if (err.status === null) return 'BigCommerce could not be reached.';
+  return err.status >= 500 ? `BigCommerce did not answer (server error ${err.status}).` : `BigCommerce could not answer just now (${err.status}).`;
+}
+
+/** What a failed attempt means for the merchant: the words a passing failure carries, else the error's own message. */
+export function merchantWordsOf(error: Error): string {
+  return error instanceof PassingFailureJobError ? error.merchantMessage : error.message;
+}
+
 /** How long a job waits before trying again with the token a reinstall stored meanwhile. */
 const TOKEN_REPLACED_RETRY_MS = 1_000;
 
@@ -55,9 +98,9 @@ export function toJobError(err: unknown): Error {
     return new PermanentJobError('BigCommerce refused the app’s access token; the store owner must reinstall the app to re-authorise it.');
   }
   if (err instanceof BigCommerceApiError) {
-    return err.retryable ? new RetryableJobError(`BigCommerce: ${err.message}`) : new PermanentJobError(`BigCommerce: ${err.message}`);
+    return err.retryable ? new PassingFailureJobError(`BigCommerce: ${err.message}`, bigCommerceUnavailableWords(err)) : new PermanentJobError(`BigCommerce: ${err.message}`);
   }
-  if (err instanceof FulfillmentUnavailableError) return new RetryableJobError(`Fulfillment backend unavailable: ${err.message}`);
+  if (err instanceof FulfillmentUnavailableError) return new PassingFailureJobError(`Fulfillment backend unavailable: ${err.message}`, warehouseUnavailableWords(err));
   // Another process holds the database for a moment: not the job's failure, so no attempt is spent.
   if (err instanceof DatabaseBusyError) return new RetryableJobError(err.message, { delayMs: DATABASE_BUSY_RETRY_MS, countsAsAttempt: false });
   return err instanceof Error ? err : new Error(String(err));

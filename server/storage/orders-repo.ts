@@ -1,6 +1,5 @@
 import type { Knex } from 'knex';
 import type { AttentionCode, OrderLineView, OrderSummary, OrderSyncState, ShipToView } from '../api/contract.js';
-import { cappedPage } from './capped-list.js';
 import { normaliseMappingKey } from './mapping-keys.js';
 
 export interface OrderRow {
@@ -32,6 +31,8 @@ export interface OrderRow {
   nextAttemptAt: number | null;
   /** Why the order is held, as a code (OrderRemedy.code); attentionReason keeps the words. */
   attentionCode: AttentionCode | null;
+  /** The method, SKU or product the order is held for (OrderRemedy.subject), with attentionCode. */
+  attentionSubject: string | null;
   /** When bcStatusId/bcStatus were last read or heard from BigCommerce. */
   bcStatusSeenAt: number | null;
 }
@@ -55,7 +56,8 @@ function parseDetails(v: unknown): OrderDetails | null {
 export type CancelOutcome = 'pending' | 'cancelled' | 'too_late' | 'rejected' | 'failed';
 
 type Raw = Record<string, unknown>;
-const toRow = (r: Raw): OrderRow => ({
+/** A raw `orders` row → OrderRow (also used by orders-query.ts). */
+export const toRow = (r: Raw): OrderRow => ({
   storeHash: String(r.store_hash),
   orderId: Number(r.order_id),
   state: r.state as OrderSyncState,
@@ -87,6 +89,7 @@ const toRow = (r: Raw): OrderRow => ({
   attempts: Number(r.attempts ?? 0),
   nextAttemptAt: r.next_attempt_at == null ? null : Number(r.next_attempt_at),
   attentionCode: r.attention_code == null ? null : (String(r.attention_code) as AttentionCode),
+  attentionSubject: r.attention_subject == null ? null : String(r.attention_subject),
   bcStatusSeenAt: r.bc_status_seen_at == null ? null : Number(r.bc_status_seen_at),
 });
 
@@ -115,7 +118,35 @@ export interface OrderSeen {
    * mappings lists. Absent: the first method alone.
    */
   shippingMethods?: string[];
+  /** The customer's e-mail; line items and ship-to; the SKU search words. Absent: left as stored. */
+  email?: string | null;
+  details?: OrderDetails;
+  skuSearch?: string;
 }
+
+/** States that need the merchant (the "attention" filter): each carries an attention code. */
+export const ATTENTION_STATES: readonly OrderSyncState[] = ['needs_attention', 'rejected', 'failed'];
+export const isAttentionState = (state: OrderSyncState): boolean => ATTENTION_STATES.includes(state);
+
+/** Why an order is held: the code, the method/SKU/product it names, and the words. */
+export interface Attention {
+  code: AttentionCode;
+  subject?: string | null;
+}
+
+/**
+ * The attention columns that go with a new state: an attention state always has a code ('other'
+ * when the caller names none, e.g. a shipment BigCommerce refused), any other state no code and
+ * no reason.
+ */
+function attentionColumns(state: OrderSyncState, a: Attention | undefined) {
+  return isAttentionState(state)
+    ? { attention_code: a?.code ?? 'other', attention_subject: a?.subject == null ? null : a.subject.slice(0, 255) }
+    : { attention_code: null, attention_subject: null, attention_reason: null };
+}
+
+/** States an order may be queued again from (held, failed, or seen outside the import status). */
+export const REQUEUABLE_STATES: readonly OrderSyncState[] = ['waiting', 'needs_attention', 'rejected', 'failed'];
 
 /** Sync state of every order the app has seen. `sent` is final for the import flow. */
 export class OrdersRepo {
@@ -135,6 +166,10 @@ export class OrdersRepo {
       order_date: seen.orderDate,
       shipping_method: seen.shippingMethod,
       shipping_methods: JSON.stringify(seen.shippingMethods ?? (seen.shippingMethod == null ? [] : [normaliseMappingKey(seen.shippingMethod)])),
+      ...(seen.email !== undefined ? { customer_email: seen.email } : {}),
+      ...(seen.details !== undefined ? { details: JSON.stringify(seen.details) } : {}),
+      ...(seen.skuSearch !== undefined ? { sku_search: seen.skuSearch } : {}),
+      bc_status_seen_at: now,
       updated_at: now,
     };
     await this.db('orders')
@@ -147,7 +182,7 @@ export class OrdersRepo {
   async setState(
     storeHash: string,
     orderId: number,
-    patch: { state: OrderSyncState; attentionReason?: string | null; lastError?: string | null },
+    patch: { state: OrderSyncState; attentionReason?: string | null; lastError?: string | null; attention?: Attention; attempts?: number },
     now: number,
     trx: Knex = this.db,
   ): Promise<void> {
@@ -157,8 +192,74 @@ export class OrdersRepo {
         state: patch.state,
         ...(patch.attentionReason !== undefined ? { attention_reason: patch.attentionReason } : {}),
         ...(patch.lastError !== undefined ? { last_error: patch.lastError } : {}),
+        ...attentionColumns(patch.state, patch.attention),
+        ...(patch.attempts !== undefined ? { attempts: patch.attempts } : {}),
+        // A next attempt is only due while retrying (markRetrying sets it).
+        ...(patch.state === 'retrying' ? {} : { next_attempt_at: null }),
         updated_at: now,
       });
+  }
+
+  /**
+   * A send attempt failed for a passing reason and the job runs again at `nextAttemptAt`. Only an
+   * order still on its way (queued or retrying, not at the warehouse): the job queue reports the
+   * failure after it released the job, so a later run may already have settled the order.
+   */
+  async markRetrying(
+    storeHash: string,
+    orderId: number,
+    r: { attempts?: number; nextAttemptAt: number; lastError?: string },
+    now: number,
+  ): Promise<boolean> {
+    const n = await this.db('orders')
+      .where({ store_hash: storeHash, order_id: orderId })
+      .whereIn('state', ['queued', 'retrying'])
+      .whereNull('backend_order_id')
+      .update({
+        state: 'retrying',
+        next_attempt_at: r.nextAttemptAt,
+        ...(r.attempts !== undefined ? { attempts: r.attempts } : {}),
+        ...(r.lastError !== undefined ? { last_error: r.lastError } : {}),
+        attention_code: null,
+        attention_subject: null,
+        updated_at: now,
+      });
+    return n > 0;
+  }
+
+  /** A wait that is no attempt (the store's API quota) moved the next attempt of a retrying order. */
+  async moveNextAttempt(storeHash: string, orderId: number, nextAttemptAt: number, now: number): Promise<void> {
+    await this.db('orders')
+      .where({ store_hash: storeHash, order_id: orderId, state: 'retrying' })
+      .whereNull('backend_order_id')
+      .update({ next_attempt_at: nextAttemptAt, updated_at: now });
+  }
+
+  /**
+   * The app queued these orders to be sent again (Retry, a fix saved, a flow turned on, the
+   * reconciliation): those not at the warehouse and in one of `from` become "queued", with no
+   * failed attempt yet and nothing held. Returns the ids it changed.
+   */
+  async markQueued(storeHash: string, orderIds: readonly number[], now: number, from: readonly OrderSyncState[] = REQUEUABLE_STATES): Promise<number[]> {
+    const changed: number[] = [];
+    for (let i = 0; i < orderIds.length; i += 500) {
+      const ids = orderIds.slice(i, i + 500);
+      const q = () => this.db('orders').where({ store_hash: storeHash }).whereIn('order_id', ids).whereIn('state', [...from]).whereNull('backend_order_id');
+      const rows = await q().select('order_id');
+      if (rows.length === 0) continue;
+      await q().update({
+        state: 'queued',
+        attempts: 0,
+        next_attempt_at: null,
+        attention_code: null,
+        attention_subject: null,
+        attention_reason: null,
+        last_error: null,
+        updated_at: now,
+      });
+      changed.push(...rows.map((r) => Number(r.order_id)));
+    }
+    return changed;
   }
 
   async markSent(storeHash: string, orderId: number, backendOrderId: string, payload: unknown, now: number): Promise<void> {
@@ -168,10 +269,33 @@ export class OrdersRepo {
       payload_sent: JSON.stringify(payload),
       send_body: null, // now in payload_sent
       attention_reason: null,
+      attention_code: null,
+      attention_subject: null,
       last_error: null,
+      next_attempt_at: null,
       sent_at: now,
       updated_at: now,
     });
+  }
+
+  /** The status BigCommerce reported for the order (a statusUpdated event, a read made anyway). */
+  async recordStatus(storeHash: string, orderId: number, statusId: number, label: string | null, now: number): Promise<void> {
+    await this.db('orders')
+      .where({ store_hash: storeHash, order_id: orderId })
+      .update({ bc_status_id: statusId, bc_status: label, bc_status_seen_at: now, updated_at: now });
+  }
+
+  /** After a shipment was written: BigCommerce's status and the shipped quantities, as it now has them. */
+  async recordShipment(storeHash: string, orderId: number, r: { statusId: number; label: string | null; details: OrderDetails | null }, now: number): Promise<void> {
+    await this.db('orders')
+      .where({ store_hash: storeHash, order_id: orderId })
+      .update({
+        bc_status_id: r.statusId,
+        bc_status: r.label,
+        bc_status_seen_at: now,
+        ...(r.details ? { details: JSON.stringify(r.details) } : {}),
+        updated_at: now,
+      });
   }
 
   /**
@@ -193,7 +317,15 @@ export class OrdersRepo {
   async setCancellation(
     storeHash: string,
     orderId: number,
-    c: { source: 'bigcommerce' | 'warehouse'; outcome: CancelOutcome; message: string | null; state?: OrderSyncState; alert?: string | null },
+    c: {
+      source: 'bigcommerce' | 'warehouse';
+      outcome: CancelOutcome;
+      message: string | null;
+      state?: OrderSyncState;
+      alert?: string | null;
+      /** With an attention state (a warehouse rejection): why, in the merchant's words. */
+      attention?: Attention & { reason: string };
+    },
     now: number,
   ): Promise<void> {
     await this.db('orders')
@@ -203,7 +335,8 @@ export class OrdersRepo {
         cancel_outcome: c.outcome,
         cancel_message: c.message,
         cancel_at: now,
-        ...(c.state ? { state: c.state } : {}),
+        ...(c.state ? { state: c.state, ...attentionColumns(c.state, c.attention), next_attempt_at: null } : {}),
+        ...(c.attention ? { attention_reason: c.attention.reason } : {}),
         ...(c.alert !== undefined ? { alert: c.alert } : {}),
         updated_at: now,
       });
@@ -248,29 +381,42 @@ export class OrdersRepo {
     return rows.map((r) => Number(r.order_id));
   }
 
-  /** Orders seen in the import status and not sent: what the Orders flow held while it was off. */
+  /**
+   * Orders seen in the import status and not sent: what the Orders flow held while it was off
+   * (waiting, or queued/retrying when the flow was switched off under them).
+   */
   async heldAtStatus(storeHash: string, statusId: number): Promise<number[]> {
     const rows = await this.db('orders')
-      .where({ store_hash: storeHash, state: 'waiting', bc_status_id: statusId })
+      .where({ store_hash: storeHash, bc_status_id: statusId })
+      .whereIn('state', ['waiting', 'queued', 'retrying'])
       .whereNull('backend_order_id')
       .select('order_id');
     return rows.map((r) => Number(r.order_id));
   }
 
-  async list(storeHash: string, f: { state?: OrderSyncState; search?: number }, page: number, limit: number) {
-    const q = this.db('orders').where({ store_hash: storeHash });
-    if (f.state) q.andWhere({ state: f.state });
-    if (f.search !== undefined) q.andWhere({ order_id: f.search });
-    // The primary key (store_hash, order_id) and (store_hash, state, order_id) serve this order.
-    const byId = (x: Knex.QueryBuilder) => x.orderBy([{ column: 'order_id', order: 'desc' }]);
-    const { rows, total, totalCapped } = await cappedPage<Raw>(this.db, q, byId, page, limit);
-    return { items: rows.map((r) => toSummary(toRow(r))), total, totalCapped };
+  /** Orders held for a reason the merchant may just have fixed (a mapping, the connection). */
+  async needingAttention(storeHash: string): Promise<number[]> {
+    return (await this.heldForFix(storeHash)).map((o) => o.orderId);
   }
 
-  /** Orders held for a reason the merchant may just have fixed (a mapping). */
-  async needingAttention(storeHash: string): Promise<number[]> {
-    const rows = await this.db('orders').where({ store_hash: storeHash, state: 'needs_attention' }).select('order_id');
-    return rows.map((r) => Number(r.order_id));
+  /**
+   * The same orders with why they are held: needs attention, or refused by the warehouse before
+   * it created anything (a SKU mapping may fix that). One the warehouse rejected after it had it
+   * cannot be sent again, so it is not among them.
+   */
+  async heldForFix(storeHash: string): Promise<Array<Pick<OrderRow, 'orderId' | 'state' | 'attentionCode' | 'attentionSubject' | 'attentionReason' | 'backendOrderId'>>> {
+    const rows = await this.db('orders')
+      .where({ store_hash: storeHash })
+      .andWhere((q) => q.where({ state: 'needs_attention' }).orWhere((r) => r.where({ state: 'rejected' }).whereNull('backend_order_id')))
+      .select('order_id', 'state', 'attention_code', 'attention_subject', 'attention_reason', 'backend_order_id');
+    return rows.map((r) => ({
+      orderId: Number(r.order_id),
+      state: r.state as OrderSyncState,
+      attentionCode: r.attention_code == null ? null : (String(r.attention_code) as AttentionCode),
+      attentionSubject: r.attention_subject == null ? null : String(r.attention_subject),
+      attentionReason: r.attention_reason == null ? null : String(r.attention_reason),
+      backendOrderId: r.backend_order_id == null ? null : String(r.backend_order_id),
+    }));
   }
 
   async sentIds(storeHash: string, orderIds: number[]): Promise<Set<number>> {

@@ -169,9 +169,12 @@ export class WebhookEventsRepo {
    * New statuses named by the still-unsettled statusUpdated events of an order (undefined when a
    * payload does not say), so a sent order is re-read only when it may have been cancelled.
    */
-  async pendingNewStatuses(storeHash: string, orderId: number): Promise<Array<number | undefined>> {
-    const rows = await this.db('webhook_events')
-      .where({ store_hash: storeHash, source: 'bigcommerce', resource_id: String(orderId), status: 'received', topic: 'store/order/statusUpdated' })
+  async pendingNewStatuses(storeHash: string, orderId: number, receivedSince: number | null = null): Promise<Array<number | undefined>> {
+    const q = this.db('webhook_events')
+      .where({ store_hash: storeHash, source: 'bigcommerce', resource_id: String(orderId), status: 'received', topic: 'store/order/statusUpdated' });
+    // An event received before the status was last read is older than that read (a replayed one, say).
+    if (receivedSince !== null) q.andWhere('received_at', '>=', receivedSince);
+    const rows = await q
       .orderBy([{ column: 'received_at' }, { column: 'id' }]) // oldest first: the last is the newest (the index's order)
       .select('payload');
     return rows.map((r) => {
@@ -188,7 +191,7 @@ export class WebhookEventsRepo {
     const q = this.db('webhook_events').where({ store_hash: storeHash });
     if (f.orderId !== undefined) {
       // The source spelled out (both when none is chosen): the order's events are then a seek of
-      // (store_hash, source, resource_id, ...) that no other index can beat (migration 015).
+      // (store_hash, source, resource_id, ...) that no other index can beat (migration 017).
       q.whereIn('source', f.source ? [f.source] : f.topic ? [sourceOfTopic(f.topic)] : ['bigcommerce', 'fulfillment'])
         .andWhere({ resource_id: String(f.orderId) })
         .andWhere((w) => w.where({ source: 'fulfillment' }).orWhere('topic', 'like', `${ORDER_TOPIC_PREFIX}%`));

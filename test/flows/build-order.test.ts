@@ -59,12 +59,13 @@ describe('building the backend order', () => {
 
   it('holds an order with a line without SKU', () => {
     const r = buildFulfillmentOrder('abc', order({ consignments: { shipping: [consignment(7, 'Flat Rate', [line(1, null)])] } }), maps());
-    expect(r).toEqual({ ok: false, reason: expect.stringMatching(/has no SKU/) });
+    // The product is named, so the remedy can say which one needs a SKU (remedy.ts).
+    expect(r).toEqual({ ok: false, reason: expect.stringMatching(/has no SKU/), code: 'missing_sku', subject: 'Item 1' });
   });
 
   it('holds an order whose shipping method has no mapping', () => {
     const r = buildFulfillmentOrder('abc', order(), maps({}, {}));
-    expect(r).toEqual({ ok: false, reason: expect.stringMatching(/Shipping method "Flat Rate" has no mapping/) });
+    expect(r).toEqual({ ok: false, reason: expect.stringMatching(/Shipping method "Flat Rate" has no mapping/), code: 'unmapped_shipping_method', subject: 'Flat Rate' });
   });
 
   it('holds an order with nothing to ship', () => {
@@ -97,6 +98,11 @@ describe('building the backend order', () => {
 
   it('an unmapped empty method is named as "(no method)", the label Settings shows it under', () => {
     const o = order({ consignments: { shipping: [consignment(7, '', [line(1, 'A-1')])] } });
-    expect(buildFulfillmentOrder('abc', o, maps())).toEqual({ ok: false, reason: expect.stringMatching(/^Shipping method \(no method\) has no mapping\. Add it under Settings/) });
+    expect(buildFulfillmentOrder('abc', o, maps())).toEqual({
+      ok: false,
+      reason: expect.stringMatching(/^Shipping method \(no method\) has no mapping\. Add it under Settings/),
+      code: 'unmapped_shipping_method',
+      subject: '',
+    });
   });
 });

@@ -1,5 +1,5 @@
 // Review findings (issue 7, "trust before features"): a cancellation of a sent order that no
-// webhook reported is passed on by the reconciliation and by Retry (1), and one that meets no
+// webhook reported is passed on by the reconciliation's re-check (1), and one that meets no
 // warehouse connection is kept pending with an alert and sent when the connection is saved (2).
 // Real services, routes and database; fake BigCommerce and warehouse clients; a fake clock.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -114,17 +114,19 @@ describe('1: a cancellation no webhook reported', () => {
     expect((await row(54)).cancellation).toMatchObject({ source: 'warehouse', outcome: 'cancelled' });
   });
 
-  it('Retry on a sent order re-reads its status and passes a missed cancellation on', async () => {
+  it('Retry is not offered on a sent order (issue 8: only where it helps); a re-check passes a missed cancellation on', async () => {
     await sentOrder(55);
     store.setStatus(55, 5);
     const res = await b.api('post', '/api/orders/55/retry');
-    expect(res.status).toBe(200);
-    await runQueued(s(), ['order.sync']);
+    expect(res.status).toBe(409);
+    expect(await queued(b.db, 'order.sync')).toEqual([]);
+    // The reconciliation's re-check (recheck: true) is what catches it.
+    await sync(55, { recheck: true });
     expect(cancels()).toEqual([{ op: 'cancel', id: 'WH-1' }]);
     expect((await row(55)).state).toBe('cancelled');
   });
 
-  it('Retry on a sent order that is not cancelled says so and changes nothing', async () => {
+  it('a re-check of a sent order that is not cancelled says so and changes nothing', async () => {
     await sentOrder(56);
     store.calls.length = 0;
     await sync(56, { recheck: true });

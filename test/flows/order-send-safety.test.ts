@@ -35,7 +35,7 @@ describe('A: an order cancelled in BigCommerce after a create that may have reac
     store.orders.set(41, bcOrder(41, 11));
     wh.plan.push('lost'); // the warehouse created it, the answer never came
     await expect(sync(41)).rejects.toBeInstanceOf(RetryableJobError);
-    expect(await row(41)).toMatchObject({ backendOrderId: null, state: 'waiting' });
+    expect(await row(41)).toMatchObject({ backendOrderId: null, state: 'retrying' });
     expect((await row(41)).sendStartedAt).not.toBeNull();
 
     clock.advance(60_000);
@@ -138,7 +138,7 @@ describe('B: the create body is built once and resent unchanged', () => {
     store.orders.set(52, bcOrder(52, 11));
     wh.plan.push({ reject: 'Unknown shipping method GROUND.' });
     await sync(52);
-    expect(await row(52)).toMatchObject({ state: 'needs_attention', sendStartedAt: null, sendBody: null });
+    expect(await row(52)).toMatchObject({ state: 'rejected', sendStartedAt: null, sendBody: null });
     await s().mappings.setShipping(STORE, 'Flat Rate', 'EXPRESS', clock.now());
     await sync(52);
     expect(creates()[1]!.body!.shipments[0]!.shipping_method).toBe('EXPRESS');
@@ -179,7 +179,7 @@ describe('C: the status after acceptance', () => {
     await setStatusAfterAccept(s(), job);
     expect(store.calls.filter((c) => c.method === 'PUT')).toHaveLength(0);
     expect(store.orders.get(61)!.status_id).toBe(2);
-    expect(await timeline(61)).toMatch(/Status not set to #9: the order moved to "Shipped"/);
+    expect(await timeline(61)).toMatch(/Status not set to "Awaiting Shipment": the order moved to "Shipped"/);
   });
 
   it('is applied while the order still has the import status, and logged on the order', async () => {
@@ -187,7 +187,7 @@ describe('C: the status after acceptance', () => {
     await sync(62);
     await setStatusAfterAccept(s(), await setStatusJob());
     expect(store.orders.get(62)!.status_id).toBe(9);
-    expect(await timeline(62)).toMatch(/Status set to #9 in BigCommerce/);
+    expect(await timeline(62)).toMatch(/Status set to "Awaiting Shipment" in BigCommerce/);
   });
 
   it('a refusal by BigCommerce is said on the order, and the job ends instead of dying anonymously', async () => {
@@ -203,7 +203,7 @@ describe('C: the status after acceptance', () => {
     const handled = await failDeadStatusJob(s(), jobOf(STORE, 'order.set-status', { orderId: 64, statusId: 9, ifStatusId: 11 }), new Error('BigCommerce: 503'));
     expect(handled).toBe(true);
     const activity = await s().syncLog.list(STORE, { orderId: 64 }, 1, 10);
-    expect(activity.items[0]).toMatchObject({ level: 'error', message: expect.stringMatching(/status to #9 after all retries/) });
+    expect(activity.items[0]).toMatchObject({ level: 'error', message: expect.stringMatching(/status to "Awaiting Shipment" after all retries/) });
   });
 
   it('costs BigCommerce calls only when the option is on: 1 per order without it', async () => {

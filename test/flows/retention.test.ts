@@ -135,12 +135,14 @@ describe('retention', () => {
     await addOrder('s1', 5, 'shipped', T0 - 366 * DAY);
     await addOrder('s1', 6, 'cancelled', T0 - 366 * DAY);
     await addOrder('s1', 7, 'shipped', T0 - 300 * DAY);
+    // The states of issue 8 are open too: a retrying or rejected order still needs the app or the merchant.
+    for (const [id, state] of [[8, 'queued'], [9, 'retrying'], [10, 'partially_shipped'], [11, 'rejected']] as const) await addOrder('s1', id, state, ancient);
 
     const report = await runRetention(deps(), { batchSize: 500, maxBatches: 50, ...noPause });
 
     expect(report.closedOrders).toBe(2);
-    expect((await db('orders').orderBy('order_id').select('order_id')).map((r) => Number(r.order_id))).toEqual([1, 2, 3, 4, 7]);
-    expect((await db('shipments').orderBy('order_id').select('order_id')).map((r) => Number(r.order_id))).toEqual([1, 2, 3, 4, 7]);
+    expect((await db('orders').orderBy('order_id').select('order_id')).map((r) => Number(r.order_id))).toEqual([1, 2, 3, 4, 7, 8, 9, 10, 11]);
+    expect((await db('shipments').orderBy('order_id').select('order_id')).map((r) => Number(r.order_id))).toEqual([1, 2, 3, 4, 7, 8, 9, 10, 11]);
   });
 
   it('keeps closed orders forever with RETENTION_ORDER_DAYS=0', async () => {

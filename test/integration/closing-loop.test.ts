@@ -71,7 +71,7 @@ describe('shipments and tracking back to BigCommerce', () => {
     await waitFor(() => bcShipments(order.id).length === 1, { what: 'first part' });
     await drained();
     expect(bcStatus(order.id)).toBe(3);
-    expect((await row(order.id))?.state).toBe('sent');
+    expect((await row(order.id))?.state).toBe('partially_shipped');
     delivery = await h.warehouse.control.pushEvent(account_.id, 'shipment.created', shipmentEvent(backendId, order.id, [{ sku: 'SBX-MUG-01', quantity: 1 }, { sku: 'SBX-TEE-BLK-M', quantity: 1 }]));
     expect(delivery.status).toBe(200);
     await waitFor(() => bcShipments(order.id).length === 3, { what: 'second shipment, two addresses' });

@@ -107,11 +107,12 @@ describe('order import, end to end through the sandboxes', () => {
     expect(timeline.join('\n')).toMatch(/unavailable; will retry/);
   });
 
-  it('a backend 4xx leaves the order in "needs attention" with the message', async () => {
+  it('a backend 4xx leaves the order "rejected" (needs attention) with the message', async () => {
     h.warehouse.control.setFaults({ kind: 'reject', count: 1, message: 'Unknown shipping method GROUND for this account', path: '/v1/orders' });
     const order = h.sandbox.control.createOrder(STORE, { statusId: 11 });
-    const row = await waitFor(async () => ((await orderRow(order.id))?.state === 'needs_attention' ? orderRow(order.id) : undefined), { what: 'needs attention' });
+    const row = await waitFor(async () => ((await orderRow(order.id))?.state === 'rejected' ? orderRow(order.id) : undefined), { what: 'rejected' });
     expect(row?.attentionReason).toMatch(/Unknown shipping method GROUND/);
+    expect(row?.attentionCode).toBe('warehouse_rejected');
     await settle();
     expect(warehouseOrdersFor(order.id)).toHaveLength(0);
     // The merchant fixes it at the warehouse and retries from the order page.

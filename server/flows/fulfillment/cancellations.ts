@@ -52,6 +52,9 @@ export async function applyBackendCancellation(s: Services, storeHash: string, k
   const order = await s.orders.get(storeHash, orderId);
   if (!order) return false;
   const reason = data.reason ?? null;
+  const rejected = `The warehouse rejected this order${reason ? `: ${reason}` : '.'}`;
+  // A rejection is not a cancellation the merchant asked for: the order will not ship, and it
+  // stays in "needs attention" (state rejected, remedy.ts) until the merchant settles it.
   await s.orders.setCancellation(
     storeHash,
     orderId,
@@ -59,8 +62,9 @@ export async function applyBackendCancellation(s: Services, storeHash: string, k
       source: 'warehouse',
       outcome: kind,
       message: reason,
-      state: 'cancelled',
-      alert: kind === 'rejected' ? `The warehouse rejected this order${reason ? `: ${reason}` : '.'}` : null,
+      state: kind === 'rejected' ? 'rejected' : 'cancelled',
+      alert: kind === 'rejected' ? rejected : null,
+      ...(kind === 'rejected' ? { attention: { code: 'warehouse_rejected' as const, reason: rejected } } : {}),
     },
     s.clock.now(),
   );

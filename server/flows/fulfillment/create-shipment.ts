@@ -4,16 +4,14 @@ import { RetryableJobError } from '../../jobs/types.js';
 import type { Services } from '../../services.js';
 import type { ShipmentClaim } from '../../storage/shipments-repo.js';
 import { toJobError } from '../job-errors.js';
-import { isFullyShipped } from './fully-shipped.js';
+import { recordShipped, shippedStateOf } from './fully-shipped.js';
+import { statusLabel } from '../status-label.js';
 import { allocateShipment } from './allocate.js';
 import { isBigCommerceRefusal, refusalMessage } from './bigcommerce-refusal.js';
 import { noStoreAccessReason } from './no-store-access.js';
 import { commentsWithMarker, ownShipments, withOwnShipmentsUnshipped } from './own-shipments.js';
-import { clearShipmentAttention, markShipmentFailed } from './shipment-failure.js';
+import { markShipmentFailed } from './shipment-failure.js';
 import { shipmentRequestFields } from './shipment-request.js';
-
-const SHIPPED = 2;
-const PARTIALLY_SHIPPED = 3;
 
 export type ShipmentOutcome = 'created' | 'already' | 'unknown_order' | 'needs_attention';
 
@@ -147,17 +145,14 @@ async function writeShipment(s: Services, storeHash: string, data: ShipmentToApp
 
     // BigCommerce normally moves the status itself; make sure it did.
     const after = await getOrderWithConsignments(client, orderId);
-    const fully = isFullyShipped(after);
-    const wanted = fully ? SHIPPED : PARTIALLY_SHIPPED;
+    const { fully, statusId: wanted } = shippedStateOf(after);
     if (after.status_id !== wanted) {
       await setOrderStatus(client, orderId, wanted);
-      await log('info', `Status set to ${fully ? 'Shipped' : 'Partially Shipped'}.`);
+      await log('info', `Status set to "${await statusLabel(s, storeHash, wanted)}".`);
     }
-    if (fully) await s.orders.setState(storeHash, orderId, { state: 'shipped', attentionReason: null, lastError: null }, now());
-    else {
-      await clearShipmentAttention(s, storeHash, orderId);
-      await log('info', 'Partially shipped; waiting for the rest.');
-    }
+    // shipped or partially_shipped, with the status and shipped quantities kept for the order page.
+    await recordShipped(s, storeHash, orderId, after, wanted);
+    if (!fully) await log('info', 'Partially shipped; waiting for the rest.');
     if (unmatched.length > 0) {
       await log('warn', 'Some shipped items matched no unshipped line', unmatched.map((u) => `${u.sku} × ${u.quantity}`).join(', '));
     }

@@ -1,4 +1,8 @@
+import type { OrderSyncState } from '../../api/contract.js';
 import type { BcOrder } from '../../bigcommerce/index.js';
+import type { Services } from '../../services.js';
+import { withShippedQuantities } from '../order-import/order-details.js';
+import { statusLabel } from '../status-label.js';
 
 /**
  * Whether everything that can ship has shipped. Read from the shipping consignments' lines (what
@@ -11,4 +15,46 @@ export function isFullyShipped(order: Pick<BcOrder, 'consignments' | 'items_ship
   const lines = (order.consignments?.shipping ?? []).flatMap((c) => c.line_items);
   if (lines.length === 0) return (order.items_shipped ?? 0) >= (order.items_total ?? Infinity);
   return lines.every((line) => (line.quantity_shipped ?? 0) >= line.quantity - (line.quantity_refunded ?? 0));
+}
+
+/** BigCommerce's fixed status ids for a shipped order (orders v2). */
+export const SHIPPED_STATUS_ID = 2;
+export const PARTIALLY_SHIPPED_STATUS_ID = 3;
+
+/** The status and sync state an order gets after a shipment was written. */
+export function shippedStateOf(order: Pick<BcOrder, 'consignments' | 'items_shipped' | 'items_total'>) {
+  const fully = isFullyShipped(order);
+  return {
+    fully,
+    statusId: fully ? SHIPPED_STATUS_ID : PARTIALLY_SHIPPED_STATUS_ID,
+    state: fully ? ('shipped' as const) : ('partially_shipped' as const),
+  };
+}
+
+/** Sync states a partial shipment moves on: an order still held for a failed shipment stays held. */
+const MOVES_ON: readonly OrderSyncState[] = ['sent', 'partially_shipped', 'needs_attention'];
+
+/**
+ * After a shipment was written: the order is "shipped" or "partially_shipped" (not "sent"), its
+ * status and shipped quantities as BigCommerce now has them are kept for the order page (from
+ * the read the shipment flow makes anyway). A partially shipped order held for another failed
+ * shipment stays "needs attention" until that one is written.
+ */
+export async function recordShipped(
+  s: Pick<Services, 'orders' | 'shipments' | 'orderStatuses' | 'clock'>,
+  storeHash: string,
+  orderId: number,
+  after: BcOrder,
+  statusId: number,
+): Promise<void> {
+  const now = s.clock.now();
+  const { fully, state } = shippedStateOf(after);
+  const order = await s.orders.get(storeHash, orderId);
+  if (!order) return;
+  const stillHeld = !fully && order.state === 'needs_attention' && (await s.shipments.failedForOrders(storeHash, [orderId])).length > 0;
+  if (fully || (MOVES_ON.includes(order.state) && !stillHeld)) {
+    await s.orders.setState(storeHash, orderId, { state, attentionReason: null, lastError: null }, now);
+  }
+  const label = await statusLabel(s, storeHash, statusId);
+  await s.orders.recordShipment(storeHash, orderId, { statusId, label, details: order.details ? withShippedQuantities(order.details, after) : null }, now);
 }

@@ -1,3 +1,4 @@
+import type { AttentionCode } from '../../api/contract.js';
 import type { BcOrder } from '../../bigcommerce/index.js';
 import { fulfillmentOrderInputSchema, type FulfillmentOrderInput } from '../../fulfillment/index.js';
 import { NO_METHOD_LABEL, normaliseMappingKey } from '../../storage/mapping-keys.js';
@@ -9,7 +10,13 @@ export interface Mappings {
   shipping: Map<string, string>;
 }
 
-export type BuildResult = { ok: true; input: FulfillmentOrderInput } | { ok: false; reason: string };
+/**
+ * Built, or why not: the reason in merchant words, its attention code and what it names (the
+ * unmapped method, the product without a SKU) so the remedy can link to the fix (remedy.ts).
+ */
+export type BuildResult = { ok: true; input: FulfillmentOrderInput } | { ok: false; reason: string; code: AttentionCode; subject: string | null };
+
+const cannot = (reason: string, code: AttentionCode = 'other', subject: string | null = null): BuildResult => ({ ok: false, reason, code, subject });
 
 const blankToNull = (v: string | null | undefined) => (v && v.trim() !== '' ? v : null);
 
@@ -30,25 +37,26 @@ export function mappingKeys(order: BcOrder): { skus: string[]; methods: string[]
  */
 export function buildFulfillmentOrder(storeHash: string, order: BcOrder, m: Mappings): BuildResult {
   const consignments = (order.consignments?.shipping ?? []).filter((c) => c.line_items.length > 0);
-  if (consignments.length === 0) return { ok: false, reason: 'The order has nothing to ship (no physical items on a shipping address).' };
+  if (consignments.length === 0) return cannot('The order has nothing to ship (no physical items on a shipping address).');
 
   const currency = blankToNull(order.currency_code as string | undefined) ?? blankToNull(order.default_currency_code as string | undefined);
-  if (!currency) return { ok: false, reason: 'The order has no currency code.' };
+  if (!currency) return cannot('The order has no currency code.');
 
   const shipments = [];
   for (const c of consignments) {
     const method = normaliseMappingKey(c.shipping_method);
     const code = m.shipping.get(method);
     if (!code) {
-      return {
-        ok: false,
-        reason: `Shipping method ${method ? `"${method}"` : NO_METHOD_LABEL} has no mapping. Add it under Settings › Shipping method mappings; the order is sent as soon as it is mapped.`,
-      };
+      return cannot(
+        `Shipping method ${method ? `"${method}"` : NO_METHOD_LABEL} has no mapping. Add it under Settings › Shipping method mappings; the order is sent as soon as it is mapped.`,
+        'unmapped_shipping_method',
+        method,
+      );
     }
     const lines = [];
     for (const l of c.line_items) {
       const sku = normaliseMappingKey(l.sku);
-      if (!sku) return { ok: false, reason: `Line "${l.name ?? l.id}" has no SKU. Give the product a SKU in BigCommerce, then retry the order.` };
+      if (!sku) return cannot(`Line "${l.name ?? l.id}" has no SKU. Give the product a SKU in BigCommerce, then retry the order.`, 'missing_sku', l.name ?? `line ${l.id}`);
       lines.push({
         sku: m.sku.get(sku) ?? sku,
         quantity: l.quantity,
@@ -95,7 +103,7 @@ export function buildFulfillmentOrder(storeHash: string, order: BcOrder, m: Mapp
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue?.path.join('.') ?? 'order';
-    return { ok: false, reason: `The order cannot be sent as it is: ${where} ${issue?.message ?? 'is invalid'}.` };
+    return cannot(`The order cannot be sent as it is: ${where} ${issue?.message ?? 'is invalid'}.`);
   }
   return { ok: true, input: parsed.data };
 }

@@ -13,11 +13,12 @@ import type { BcOrderListItem, BigCommerceClient } from '../../bigcommerce/index
 import type { Services } from '../../services.js';
 import type { StoreSettings } from '../../storage/settings-repo.js';
 import { JOB, orderSyncKey } from '../../webhooks/topics.js';
+import { statusLabel } from '../status-label.js';
 import { listStatusSince, type Listed } from './list-since.js';
 import { cancellationsOffPending } from './sent-order.js';
 
 export async function findMissedCancellations(
-  s: Pick<Services, 'orders' | 'jobs' | 'syncLog' | 'clock'>,
+  s: Pick<Services, 'orders' | 'jobs' | 'syncLog' | 'clock' | 'orderStatuses'>,
   client: BigCommerceClient,
   storeHash: string,
   settings: Pick<StoreSettings, 'cancellationStatusIds' | 'importStatusId' | 'flows'>,
@@ -27,6 +28,7 @@ export async function findMissedCancellations(
   const listings: Listed[] = [];
   const statuses = [...new Set(settings.cancellationStatusIds)].filter((id) => id !== settings.importStatusId);
   for (const statusId of statuses) {
+    const label = await statusLabel(s, storeHash, statusId);
     listings.push(
       await listStatusSince(client, statusId, since, async (orders: BcOrderListItem[]) => {
         const candidates = await s.orders.cancellationCandidates(storeHash, orders.map((o) => o.id));
@@ -48,8 +50,8 @@ export async function findMissedCancellations(
                 flow: 'cancellations',
                 level: 'warn',
                 message: on
-                  ? `Cancelled in BigCommerce (status #${statusId}) without a webhook reaching the app: passing the cancellation on to the warehouse.`
-                  : `Cancelled in BigCommerce (status #${statusId}) while the Cancellations flow is off: not passed on to the warehouse. It is when Cancellations is turned on.`,
+                  ? `Cancelled in BigCommerce ("${label}") without a webhook reaching the app: passing the cancellation on to the warehouse.`
+                  : `Cancelled in BigCommerce ("${label}") while the Cancellations flow is off: not passed on to the warehouse. It is when Cancellations is turned on.`,
               },
               s.clock.now(),
             );

@@ -31,9 +31,12 @@ export async function reconcileOrders(s: Services, storeHash: string, { all }: R
   listings.push(
     await listStatusSince(client, settings.importStatusId, all ? undefined : since, async (orders) => {
       const sent = await s.orders.sentIds(storeHash, orders.map((o) => o.id));
-      for (const o of orders) {
-        if (sent.has(o.id)) continue;
-        const res = await s.jobs.queue.enqueue({ storeHash, kind: JOB.orderSync, payload: { orderId: o.id }, dedupeKey: orderSyncKey(storeHash, o.id) });
+      const toQueue = orders.filter((o) => !sent.has(o.id)).map((o) => o.id);
+      // Known orders seen outside the import status (or failed) are on their way again. One held
+      // for a fix keeps its state: the sync re-checks it, and it must not flap every 5 minutes.
+      await s.orders.markQueued(storeHash, toQueue, s.clock.now(), ['waiting', 'failed']);
+      for (const orderId of toQueue) {
+        const res = await s.jobs.queue.enqueue({ storeHash, kind: JOB.orderSync, payload: { orderId }, dedupeKey: orderSyncKey(storeHash, orderId) });
         if (!res.deduped) enqueued++;
       }
     }),

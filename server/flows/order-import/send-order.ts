@@ -7,9 +7,10 @@
 // order changed meanwhile. Until then (an order held for a mapping, never attempted) it is rebuilt.
 import { FulfillmentAuthError, FulfillmentRejectedError, FulfillmentUnavailableError, fulfillmentIdempotencyKey, fulfillmentOrderInputSchema, type FulfillmentClient, type FulfillmentOrderInput } from '../../fulfillment/index.js';
 import { FulfillmentKeyReusedError } from '../../fulfillment/key-reused.js';
-import type { OrderRow } from '../../storage/orders-repo.js';
+import type { Attention, OrderRow } from '../../storage/orders-repo.js';
+import type { OrderSyncState } from '../../api/contract.js';
 import type { Services } from '../../services.js';
-import { toJobError } from '../job-errors.js';
+import { toJobError, warehouseUnavailableWords } from '../job-errors.js';
 
 export type SendOutcome =
   | { kind: 'sent'; backendOrderId: string }
@@ -24,21 +25,40 @@ export function frozenBody(row: Pick<OrderRow, 'sendBody'>): FulfillmentOrderInp
 }
 
 /**
+ * A refusal that names one of the order's SKUs as unknown to the warehouse (`unknown_sku`): a SKU
+ * mapping fixes it, so the remedy links to it. The subject is the BigCommerce SKU (the mapping's
+ * key), found through the line the warehouse SKU was sent on.
+ */
+function unknownSkuOf(err: FulfillmentRejectedError, row: Pick<OrderRow, 'details'>, body: FulfillmentOrderInput): string | null {
+  if (err.code !== 'unknown_sku') return null;
+  for (const shipment of body.shipments) {
+    for (const line of shipment.lines) {
+      if (line.sku !== '' && err.message.includes(line.sku)) {
+        return row.details?.lines.find((l) => l.id === line.order_line_id)?.bcSku || line.sku;
+      }
+    }
+  }
+  return null;
+}
+
+/**
  * Sends `body` (the frozen one when there is one) and records the outcome on the order. Throws a
  * job error when the backend is unavailable: the order may then be at the warehouse, and the
- * retry resends the same body under the same key.
+ * retry resends the same body under the same key. `attempt` is the job's attempt number (shown on
+ * the order while it is retrying).
  */
 export async function sendOrder(
   s: Pick<Services, 'orders' | 'syncLog' | 'clock'>,
   backend: FulfillmentClient,
   row: OrderRow,
   body: FulfillmentOrderInput,
+  attempt?: number,
 ): Promise<SendOutcome> {
   const { storeHash, orderId } = row;
   const log = (level: 'info' | 'warn' | 'error', message: string, detail?: string) =>
     s.syncLog.append({ storeHash, orderId, flow: 'orders', level, message, detail }, s.clock.now());
-  const hold = async (reason: string) => {
-    await s.orders.setState(storeHash, orderId, { state: 'needs_attention', attentionReason: reason, lastError: reason }, s.clock.now());
+  const hold = async (state: OrderSyncState, reason: string, attention: Attention) => {
+    await s.orders.setState(storeHash, orderId, { state, attentionReason: reason, lastError: reason, attention }, s.clock.now());
   };
 
   // Before the request leaves: from here on the order may be at the warehouse. `row` is as it was
@@ -53,7 +73,7 @@ export async function sendOrder(
     if (err instanceof FulfillmentKeyReusedError) {
       // It is at the warehouse, but not as this body says. Kept frozen: it may be there.
       if (row.attentionReason !== err.message) await log('error', 'The warehouse already has this order with different contents', err.message);
-      await hold(err.message);
+      await hold('needs_attention', err.message, { code: 'warehouse_conflict' });
       return { kind: 'held' };
     }
     if (err instanceof FulfillmentRejectedError) {
@@ -61,13 +81,22 @@ export async function sendOrder(
       // built afresh. A 401/403 (or credentials that could not even be sent) says nothing about an
       // earlier attempt, so it releases the body only when this attempt was the first one.
       if (!(err instanceof FulfillmentAuthError) || row.sendStartedAt === null) await s.orders.releaseSendBody(storeHash, orderId, s.clock.now());
+      if (err instanceof FulfillmentAuthError) {
+        // The app's credentials, not the order: held until the connection is fixed (Settings).
+        await log('error', 'The warehouse refused the app’s credentials', err.message);
+        await hold('needs_attention', err.message, { code: 'warehouse_refused_key' });
+        return { kind: 'held' };
+      }
+      const sku = unknownSkuOf(err, row, body);
       await log('error', 'The warehouse rejected the order', err.message);
-      await hold(`The warehouse rejected the order: ${err.message}`);
+      await hold('rejected', `The warehouse rejected the order: ${err.message}`, sku ? { code: 'unmapped_sku', subject: sku } : { code: 'warehouse_rejected' });
       return { kind: 'held' };
     }
     if (err instanceof FulfillmentUnavailableError) {
+      // A passing failure: the job runs again after its backoff (the worker's retry hook records
+      // when, sync-retry.ts). The words are the merchant's; the raw detail stays in the timeline.
       await log('warn', 'The warehouse is unavailable; will retry.', err.message);
-      await s.orders.setState(storeHash, orderId, { state: row.state === 'needs_attention' ? 'waiting' : row.state, lastError: err.message }, s.clock.now());
+      await s.orders.setState(storeHash, orderId, { state: 'retrying', lastError: warehouseUnavailableWords(err), attentionReason: null, ...(attempt !== undefined ? { attempts: attempt } : {}) }, s.clock.now());
     }
     throw toJobError(err);
   }

@@ -10,6 +10,7 @@ import type { StoreSettings } from '../../storage/settings-repo.js';
 import type { OrderRow } from '../../storage/orders-repo.js';
 import { cancelAtWarehouse } from '../fulfillment/cancellations.js';
 import { toJobError } from '../job-errors.js';
+import { labelOf, statusLabel } from '../status-label.js';
 
 /** A cancellation in BigCommerce that the warehouse has not confirmed yet. */
 export const cancellationPending = (o: OrderRow) => o.cancellation?.source === 'bigcommerce' && o.cancellation.outcome === 'pending';
@@ -32,7 +33,7 @@ type Settled = { outcome: 'processed' | 'ignored'; reason?: string };
 export async function syncSentOrder(
   s: Services,
   known: OrderRow & { backendOrderId: string },
-  settings: Pick<StoreSettings, 'flows' | 'cancellationStatusIds'>,
+  settings: Pick<StoreSettings, 'flows' | 'cancellationStatusIds' | 'statusOnBackendCancelId'>,
   recheck: boolean,
 ): Promise<Settled> {
   const { storeHash, orderId } = known;
@@ -62,8 +63,14 @@ export async function syncSentOrder(
     await log('warn', `BigCommerce has no such order any more (deleted?); the warehouse has it as ${known.backendOrderId}. Cancel it there if it should not ship.`);
     return { outcome: 'processed' };
   }
-  const label = current.custom_status ?? current.status ?? String(current.status_id);
+  const label = labelOf(current) ?? (await statusLabel(s, storeHash, current.status_id));
+  // Read anyway (a cancellation was hinted, or Retry): the order page shows the status as last seen.
+  await s.orders.recordStatus(storeHash, orderId, current.status_id, label, s.clock.now());
   if (settings.cancellationStatusIds.includes(current.status_id)) {
+    if (known.state === 'rejected') {
+      await closeRejected(s, known, current.status_id, label, settings.statusOnBackendCancelId);
+      return { outcome: 'processed' };
+    }
     await cancelAtWarehouse(s, storeHash, known, label);
   } else if (pending) {
     await s.orders.clearPendingCancellation(storeHash, orderId, s.clock.now());
@@ -72,6 +79,21 @@ export async function syncSentOrder(
     await log('info', `Already at the warehouse; its status in BigCommerce is "${label}": nothing to pass on.`);
   }
   return { outcome: 'processed' };
+}
+
+/**
+ * An order the warehouse rejected, found in a cancellation status in BigCommerce: nothing is left
+ * to cancel at the warehouse. When the merchant cancelled it (not the app itself, through the
+ * "status when the warehouse cancels or rejects" setting), that settles it: it leaves "needs
+ * attention" as cancelled. A status the app set itself says nothing about the merchant having
+ * dealt with it, so the order stays rejected.
+ */
+async function closeRejected(s: Services, known: OrderRow, statusId: number, label: string, appSets: number | null): Promise<void> {
+  if (appSets === statusId) return;
+  const { storeHash, orderId } = known;
+  // The rejection stays recorded (outcome, warehouse's reason); its alert is settled.
+  await s.orders.setCancellation(storeHash, orderId, { source: 'warehouse', outcome: 'rejected', message: known.cancellation?.message ?? null, state: 'cancelled', alert: null }, s.clock.now());
+  await s.syncLog.append({ storeHash, orderId, flow: 'cancellations', message: `Cancelled in BigCommerce ("${label}") after the warehouse rejected it: settled, nothing to cancel at the warehouse.` }, s.clock.now());
 }
 
 /** The order now, or null when BigCommerce no longer has it. */

@@ -12,6 +12,7 @@ import { BigCommerceApiError, setOrderStatus, type BigCommerceClient } from '../
 import { PermanentJobError, type JobRecord } from '../../jobs/types.js';
 import type { Services } from '../../services.js';
 import { toJobError } from '../job-errors.js';
+import { statusLabel } from '../status-label.js';
 
 export const setStatusPayloadSchema = z.object({
   orderId: z.number().int().positive(),
@@ -26,17 +27,17 @@ const currentStatusSchema = z.looseObject({ status_id: z.coerce.number(), status
 /** GET /v2/orders/{id} without includes: the status is all this needs. */
 async function currentStatus(client: BigCommerceClient, orderId: number): Promise<{ id: number; label: string }> {
   const o = currentStatusSchema.parse(await client.get('v2', `/orders/${orderId}`));
-  return { id: o.status_id, label: o.custom_status || o.status || `#${o.status_id}` };
+  return { id: o.status_id, label: o.custom_status || o.status || '' };
 }
 
-/** Why the status is left as it is, or null to set it. */
-function whyNot(now: { id: number; label: string }, statusId: number, ifStatusId: number): string | null {
-  if (now.id === statusId) return `Status already #${statusId} in BigCommerce; not changed.`;
-  if (now.id !== ifStatusId) return `Status not set to #${statusId}: the order moved to "${now.label}" in BigCommerce since it was sent, so it is left there.`;
+/** Why the status is left as it is, or null to set it. `wanted` is the status's label. */
+function whyNot(now: { id: number; label: string }, statusId: number, wanted: string, ifStatusId: number): string | null {
+  if (now.id === statusId) return `Status already "${wanted}" in BigCommerce; not changed.`;
+  if (now.id !== ifStatusId) return `Status not set to "${wanted}": the order moved to "${now.label}" in BigCommerce since it was sent, so it is left there.`;
   return null;
 }
 
-export async function setStatusAfterAccept(s: Pick<Services, 'bigcommerce' | 'syncLog' | 'clock'>, job: JobRecord): Promise<void> {
+export async function setStatusAfterAccept(s: Pick<Services, 'bigcommerce' | 'syncLog' | 'clock' | 'orders' | 'orderStatuses'>, job: JobRecord): Promise<void> {
   const parsed = setStatusPayloadSchema.safeParse(job.payload);
   if (!parsed.success) throw new PermanentJobError(`Invalid ${job.kind} payload: ${parsed.error.issues[0]?.message ?? 'unreadable'}`);
   const { orderId, statusId, ifStatusId } = parsed.data;
@@ -45,33 +46,42 @@ export async function setStatusAfterAccept(s: Pick<Services, 'bigcommerce' | 'sy
     s.syncLog.append({ storeHash, orderId, flow: 'orders', level, message, detail }, s.clock.now());
   const client = await s.bigcommerce.forStore(storeHash);
   if (!client) throw new PermanentJobError('The store is not installed.');
+  const wanted = await statusLabel(s, storeHash, statusId);
 
   try {
-    const skip = ifStatusId === undefined ? null : whyNot(await currentStatus(client, orderId), statusId, ifStatusId);
-    if (skip) {
-      await log('info', skip);
-      return;
+    if (ifStatusId !== undefined) {
+      const read = await currentStatus(client, orderId);
+      const now = { id: read.id, label: read.label || (await statusLabel(s, storeHash, read.id)) };
+      // Read anyway: the order page shows it as last seen.
+      await s.orders.recordStatus(storeHash, orderId, now.id, now.label, s.clock.now());
+      const skip = whyNot(now, statusId, wanted, ifStatusId);
+      if (skip) {
+        await log('info', skip);
+        return;
+      }
     }
     await setOrderStatus(client, orderId, statusId);
   } catch (err) {
     // A refusal (the order was deleted, the status does not exist, …) will not change on a retry:
     // said on the order rather than as an anonymous dead background task.
     if (err instanceof BigCommerceApiError && !err.retryable && err.status !== 401) {
-      await log('error', `BigCommerce refused to set the status to #${statusId}`, err.message);
+      await log('error', `BigCommerce refused to set the status to "${wanted}"`, err.message);
       return;
     }
     throw toJobError(err);
   }
-  await log('info', `Status set to #${statusId} in BigCommerce.`);
+  await s.orders.recordStatus(storeHash, orderId, statusId, wanted, s.clock.now());
+  await log('info', `Status set to "${wanted}" in BigCommerce.`);
 }
 
 /** A set-status job that used its last attempt (BigCommerce down for hours, a revoked token): said on its order. */
-export async function failDeadStatusJob(s: Pick<Services, 'syncLog' | 'clock'>, job: JobRecord, error: Error): Promise<boolean> {
+export async function failDeadStatusJob(s: Pick<Services, 'syncLog' | 'clock' | 'orderStatuses'>, job: JobRecord, error: Error): Promise<boolean> {
   const parsed = setStatusPayloadSchema.safeParse(job.payload);
   if (!parsed.success) return false;
   const { orderId, statusId } = parsed.data;
+  const wanted = await statusLabel(s, job.storeHash, statusId);
   await s.syncLog.append(
-    { storeHash: job.storeHash, orderId, flow: 'orders', level: 'error', message: `Could not set the BigCommerce status to #${statusId} after all retries`, detail: error.message },
+    { storeHash: job.storeHash, orderId, flow: 'orders', level: 'error', message: `Could not set the BigCommerce status to "${wanted}" after all retries`, detail: error.message },
     s.clock.now(),
   );
   return true;

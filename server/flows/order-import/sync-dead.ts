@@ -6,6 +6,7 @@ import type { JobRecord } from '../../jobs/types.js';
 import type { Services } from '../../services.js';
 import { mayBeAtWarehouseAlert } from './cancel-unconfirmed.js';
 import type { OrderSyncPayload } from './sync-order.js';
+import { merchantWordsOf } from '../job-errors.js';
 
 export async function failDeadOrderSync(s: Pick<Services, 'orders' | 'webhookEvents' | 'syncLog' | 'clock'>, job: JobRecord, error: Error): Promise<void> {
   const now = s.clock.now();
@@ -13,7 +14,16 @@ export async function failDeadOrderSync(s: Pick<Services, 'orders' | 'webhookEve
   const storeHash = job.storeHash;
   const order = await s.orders.get(storeHash, orderId);
   if (order && !order.backendOrderId) {
-    await s.orders.setState(storeHash, orderId, { state: 'failed', lastError: error.message }, now);
+    // Out of retries (a passing failure that did not pass) or refused for good (a permanent error):
+    // the attempts made are kept, and the last error is said in the merchant's words.
+    const words = merchantWordsOf(error);
+    const outOfRetries = job.attempts >= job.maxAttempts;
+    await s.orders.setState(
+      storeHash,
+      orderId,
+      { state: 'failed', lastError: words, attentionReason: words, attempts: job.attempts, attention: { code: outOfRetries ? 'out_of_retries' : 'other' } },
+      now,
+    );
   }
   if (order && cancellationPending(order)) {
     const alert = order.backendOrderId

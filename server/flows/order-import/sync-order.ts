@@ -4,9 +4,13 @@ import { PermanentJobError } from '../../jobs/types.js';
 import type { JobRecord } from '../../jobs/types.js';
 import type { Services } from '../../services.js';
 import { JOB } from '../../webhooks/topics.js';
-import { toJobError } from '../job-errors.js';
-import { buildFulfillmentOrder, mappingKeys } from './build-order.js';
+import type { OrderRow } from '../../storage/orders-repo.js';
+import { PassingFailureJobError, toJobError } from '../job-errors.js';
+import { labelOf, statusLabel } from '../status-label.js';
+import { buildFulfillmentOrder, mappingKeys, type Mappings } from './build-order.js';
 import { cancelUnconfirmedSend, mayBeAtWarehouseAlert } from './cancel-unconfirmed.js';
+import { orderDetailsOf } from './order-details.js';
+import { fixLandedMessage } from './requeue-held.js';
 import { frozenBody, sendOrder } from './send-order.js';
 import { syncSentOrder } from './sent-order.js';
 import type { SetStatusPayload } from './status-after-accept.js';
@@ -43,6 +47,9 @@ export async function syncOrder(s: Services, job: JobRecord): Promise<void> {
   const known = await s.orders.get(storeHash, orderId);
   const settings = await s.settings.get(storeHash, s.clock.now());
   if (known?.backendOrderId) {
+    // No BigCommerce read for a sent order unless a cancellation is hinted; the status its
+    // statusUpdated events name is recorded instead (no extra call).
+    await recordHeardStatus(s, known);
     const done = await syncSentOrder(s, { ...known, backendOrderId: known.backendOrderId }, settings, recheck === true);
     await settle(done.outcome, done.reason ?? null);
     return;
@@ -68,32 +75,48 @@ export async function syncOrder(s: Services, job: JobRecord): Promise<void> {
       await settle('ignored');
       return;
     }
-    throw toJobError(err);
+    const error = toJobError(err);
+    if (error instanceof PassingFailureJobError && known && (known.state === 'queued' || known.state === 'retrying')) {
+      await log('warn', 'BigCommerce is unavailable; will retry.', err instanceof Error ? err.message : String(err));
+      await s.orders.setState(storeHash, orderId, { state: 'retrying', lastError: error.merchantMessage, attempts: job.attempts }, s.clock.now());
+    }
+    throw error;
   }
+
+  // The order is built below only in the import status, with the flow on, and when no body is
+  // frozen: the mappings are looked up once for that and for the lines the order page shows.
+  const cancelling = settings.cancellationStatusIds.includes(order.status_id);
+  const frozen = known ? frozenBody(known) : null;
+  const willBuild = !cancelling && settings.flows.orders && order.status_id === settings.importStatusId && frozen === null;
+  const mappings = willBuild ? await lookUpMappings(s, storeHash, order) : null;
+  const { details, skuSearch } = orderDetailsOf(order, mappings, frozen);
 
   const shippingMethod = order.consignments?.shipping?.[0]?.shipping_method ?? null;
   const seen = {
     bcStatusId: order.status_id,
-    bcStatus: order.custom_status ?? order.status ?? null,
+    bcStatus: labelOf(order) ?? (await statusLabel(s, storeHash, order.status_id)),
     customer: customerOf(order),
     orderDate: parseBcDate(order.date_created),
     shippingMethod,
     // Every consignment's method, so Settings lists each one an order can be held for.
     shippingMethods: mappingKeys(order).methods,
+    email: order.billing_address?.email?.trim().slice(0, 255) || null, // the column's width
+    details,
+    skuSearch,
   };
   const row = await s.orders.upsertSeen(storeHash, orderId, seen, 'waiting', s.clock.now());
 
-  if (settings.cancellationStatusIds.includes(order.status_id)) {
+  if (cancelling) {
     if (row.sendStartedAt !== null) {
       // Cancelled after a create that may have reached the warehouse: find out, and cancel it there.
-      await cancelUnconfirmedSend(s, row, seen.bcStatus ?? String(order.status_id), settings.flows.cancellations);
+      await cancelUnconfirmedSend(s, row, seen.bcStatus, settings.flows.cancellations);
       await settle('processed');
       return;
     }
     // Cancelled before it was sent: it is never sent.
     if (row.state !== 'cancelled') {
       await s.orders.setCancellation(storeHash, orderId, { source: 'bigcommerce', outcome: 'cancelled', message: 'Cancelled in BigCommerce before it was sent.', state: 'cancelled', alert: null }, s.clock.now());
-      await log('info', `Cancelled in BigCommerce ("${seen.bcStatus ?? order.status_id}") before it was sent: not sent.`);
+      await log('info', `Cancelled in BigCommerce ("${seen.bcStatus}") before it was sent: not sent.`);
     }
     await settle('processed');
     return;
@@ -103,17 +126,23 @@ export async function syncOrder(s: Services, job: JobRecord): Promise<void> {
     if (!known || known.bcStatusId !== order.status_id) {
       await log('info', row.sendStartedAt === null ? 'The Orders flow is off: not sent (it is when Orders is turned on).' : 'The Orders flow is off: not sent again (an earlier attempt may have reached the warehouse).');
     }
+    // Held until Orders is turned on (flow-catch-up.ts queues it then), not "on its way".
+    if (row.state === 'queued' || row.state === 'retrying') await s.orders.setState(storeHash, orderId, { state: 'waiting' }, s.clock.now());
     await settle('ignored', 'The Orders flow is off.');
     return;
   }
 
   if (order.status_id !== settings.importStatusId) {
+    // Out of the import status it is not sent: whatever held it or was retrying no longer applies.
+    if (row.state !== 'waiting' && row.state !== 'cancelled') {
+      await s.orders.setState(storeHash, orderId, { state: 'waiting', attentionReason: null, lastError: null }, s.clock.now());
+    }
     if (!known || known.bcStatusId !== order.status_id) {
       await log(
         row.sendStartedAt === null ? 'info' : 'warn',
         row.sendStartedAt === null
-          ? `Status is "${seen.bcStatus ?? order.status_id}", not the import status: not sent.`
-          : `Status is "${seen.bcStatus ?? order.status_id}", not the import status: not sent again. An earlier attempt may have reached the warehouse; it is completed if the order returns to the import status, and cancelled there if the order is cancelled.`,
+          ? `Status is "${seen.bcStatus}", not the import status: not sent.`
+          : `Status is "${seen.bcStatus}", not the import status: not sent again. An earlier attempt may have reached the warehouse; it is completed if the order returns to the import status, and cancelled there if the order is cancelled.`,
       );
     }
     await settle('ignored');
@@ -123,10 +152,15 @@ export async function syncOrder(s: Services, job: JobRecord): Promise<void> {
   // Once a create may have reached the warehouse, its body is frozen and resent unchanged.
   let body: FulfillmentOrderInput | null = frozenBody(row);
   if (!body) {
-    const built = await buildFromMappings(s, storeHash, order);
+    const built = buildFulfillmentOrder(storeHash, order, mappings ?? (await lookUpMappings(s, storeHash, order)));
     if (!built.ok) {
       if (row.state !== 'needs_attention' || row.attentionReason !== built.reason) await log('warn', 'Needs attention', built.reason);
-      await s.orders.setState(storeHash, orderId, { state: 'needs_attention', attentionReason: built.reason, lastError: built.reason }, s.clock.now());
+      await s.orders.setState(
+        storeHash,
+        orderId,
+        { state: 'needs_attention', attentionReason: built.reason, lastError: built.reason, attention: { code: built.code, subject: built.subject } },
+        s.clock.now(),
+      );
       await settle('processed');
       return;
     }
@@ -137,12 +171,17 @@ export async function syncOrder(s: Services, job: JobRecord): Promise<void> {
   if (!backend) {
     const reason = 'Connect your fulfillment backend in Settings; the order is sent as soon as it is connected.';
     if (row.attentionReason !== reason) await log('warn', 'Needs attention', reason);
-    await s.orders.setState(storeHash, orderId, { state: 'needs_attention', attentionReason: reason, lastError: reason }, s.clock.now());
+    await s.orders.setState(storeHash, orderId, { state: 'needs_attention', attentionReason: reason, lastError: reason, attention: { code: 'backend_not_connected' } }, s.clock.now());
     await settle('processed');
     return;
   }
 
-  const sent = await sendOrder(s, backend, row, body);
+  // Held for something fixed in the app and found fixed by this sync (not by the requeue that
+  // already said so, requeue-held.ts): the order page says why it goes out now.
+  const landed = row.state === 'needs_attention' ? fixLandedMessage(row) : null;
+  if (landed) await log('info', landed);
+
+  const sent = await sendOrder(s, backend, row, body, job.attempts);
   await settle('processed');
 
   if (sent.kind === 'sent' && settings.statusAfterAcceptId !== null && settings.statusAfterAcceptId !== order.status_id) {
@@ -152,12 +191,23 @@ export async function syncOrder(s: Services, job: JobRecord): Promise<void> {
   }
 }
 
-async function buildFromMappings(s: Services, storeHash: string, order: BcOrder) {
+async function lookUpMappings(s: Services, storeHash: string, order: BcOrder): Promise<Mappings> {
   const { skus, methods } = mappingKeys(order);
   const shipping = new Map<string, string>();
   for (const m of methods) {
     const code = await s.mappings.shippingCode(storeHash, m);
     if (code) shipping.set(m, code);
   }
-  return buildFulfillmentOrder(storeHash, order, { sku: await s.mappings.skuMap(storeHash, skus), shipping });
+  return { sku: await s.mappings.skuMap(storeHash, skus), shipping };
+}
+
+/**
+ * The newest status the order's unsettled statusUpdated events name (BigCommerce sends
+ * data.status.new_status_id), recorded with the store's label when it differs from the one kept.
+ */
+async function recordHeardStatus(s: Services, o: OrderRow): Promise<void> {
+  const heard = (await s.webhookEvents.pendingNewStatuses(o.storeHash, o.orderId, o.bcStatusSeenAt)).filter((id): id is number => typeof id === 'number');
+  const newest = heard[heard.length - 1];
+  if (newest === undefined || newest === o.bcStatusId) return;
+  await s.orders.recordStatus(o.storeHash, o.orderId, newest, await statusLabel(s, o.storeHash, newest), s.clock.now());
 }
