@@ -31,6 +31,8 @@ import { MembersRepo } from './storage/members-repo.js';
 import { StoresRepo } from './storage/stores-repo.js';
 import { TokenCipher } from './storage/token-cipher.js';
 import { secretAlerts } from './storage/secret-alerts.js';
+import { recordingClient, WarehouseCallRecorder } from './health/warehouse-calls.js';
+import { ApiQuotaRecorder } from './health/quota-recorder.js';
 
 /** What the HTTP edge may inject; everything else is built from it. */
 export interface AppDeps {
@@ -132,6 +134,9 @@ export function buildServices(deps: AppDeps): Services {
   };
   const members = new MembersRepo(db);
   const exchangeCodes = new ExchangeCodesRepo(db);
+  // The Overview's health: the warehouse as the last real call found it, the store's API quota use.
+  const warehouseCalls = new WarehouseCallRecorder({ db, now: () => clock.now(), onError: (err, storeHash) => logger.warn({ err, storeHash }, 'could not record a warehouse call') });
+  const apiQuota = new ApiQuotaRecorder({ db, now: () => clock.now(), onError: (err, storeHash) => logger.debug({ err, storeHash }, 'could not record the API quota') });
   const factory =
     deps.bigcommerceFactory ??
     createBigCommerceClientFactory({
@@ -143,6 +148,7 @@ export function buildServices(deps: AppDeps): Services {
       // (reinstall). A 401 on a token /auth has replaced since is retried with the new one.
       onUnauthorized: async (storeHash, failedToken) =>
         (await stores.markNeedsReauth(storeHash, failedToken, clock.now())) ? 'revoked' : 'replaced',
+      onQuota: apiQuota.observe,
     });
   return {
     config,
@@ -168,7 +174,9 @@ export function buildServices(deps: AppDeps): Services {
       factory: fulfillmentFactory,
       async forStore(storeHash) {
         const st = await settings.get(storeHash, clock.now());
-        return st.backendAccountId && st.backendApiKey ? fulfillmentFactory({ accountId: st.backendAccountId, apiKey: st.backendApiKey }) : undefined;
+        if (!st.backendAccountId || !st.backendApiKey) return undefined;
+        const client = fulfillmentFactory({ accountId: st.backendAccountId, apiKey: st.backendApiKey });
+        return recordingClient(client, (outcome) => warehouseCalls.record(storeHash, outcome));
       },
     },
     settings,

@@ -138,6 +138,11 @@ export interface BigCommerceHealth {
   quota: ApiQuotaView | null;
 }
 
+/** POST /api/webhooks/repair: the subscriptions after the repair, and what it did ("Webhooks repaired: 1 re-activated"). */
+export interface WebhookRepairResponse extends BigCommerceHealth {
+  message: string;
+}
+
 export interface BacklogView {
   /** Jobs waiting or running for this store. */
   jobsWaiting: number;
@@ -183,6 +188,19 @@ export interface NotificationSettings {
   kinds: AlertKind[];
   /** Whether the operator configured SMTP (SMTP_URL); without it nothing can be sent. */
   smtpConfigured: boolean;
+  /** Set when the last notification e-mail could not be sent ("Last e-mail failed: …"). */
+  lastFailure: { at: string; message: string } | null;
+}
+
+/** POST /api/settings/notifications/test: recipients from the form (the saved ones when omitted). */
+export interface NotificationTestInput {
+  recipients?: string[];
+}
+
+/** The test e-mail went out; a failure is an ApiError whose message says what the mail server answered. */
+export interface NotificationTestResponse {
+  ok: true;
+  message: string;
 }
 
 export interface NotificationSettingsInput {
@@ -369,7 +387,12 @@ export interface OrderRemedy {
   message: string;
   /** The method, SKU or product concerned (e.g. "Flat Rate", "LAMP-RED (Red lamp)"). */
   subject: string | null;
-  /** Where the fix is, inside the app, e.g. { label: 'Map "Flat Rate"', path: '/settings?tab=shipping&method=Flat%20Rate' }. */
+  /**
+   * Where the fix is, inside the app, e.g. { label: 'Map "Flat Rate"', path: '/settings?mapMethod=Flat%20Rate#shipping-mappings' }.
+   * The Settings page understands ?mapMethod=…#shipping-mappings (opens that method's mapping), ?mapSku=…#sku-mappings
+   * (opens the SKU mapping form with the SKU filled in) and #backend (the warehouse connection); the older
+   * ?tab=shipping&method=… and ?tab=sku&sku=… forms work too (client/src/pages/settings/deepLink.ts).
+   */
   action: { label: string; path: string } | null;
   /** Whether Retry can help (a passing problem, or one fixed outside the app). */
   canRetry: boolean;

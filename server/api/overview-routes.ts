@@ -1,9 +1,10 @@
 import { Router } from 'express';
-import type { ChecklistItem, OverviewResponse } from './contract.js';
+import type { ChecklistItem, OverviewResponse, WebhookRepairResponse } from './contract.js';
 import { NotFoundError } from '../errors.js';
 import type { Services } from '../services.js';
 import { sessionOf } from '../sessions/require-session.js';
-import { refreshStoreDetails } from './store-details.js';
+import { readStoreHealth } from '../health/overview.js';
+import { repairWebhooks } from '../health/repair-webhooks.js';
 import { TOKEN_UNREADABLE_REASON } from '../storage/secret-health.js';
 
 function checklist(memberCount: number, backendConnected: boolean, importChosen: boolean): ChecklistItem[] {
@@ -36,36 +37,48 @@ function checklist(memberCount: number, backendConnected: boolean, importChosen:
   ];
 }
 
+/**
+ * GET /api/overview reads the database only (issue 8 point 2): store details come from the
+ * background refresh, health from what the flows recorded. POST /api/webhooks/repair is an action
+ * and may call BigCommerce.
+ */
 export function overviewRoutes(s: Services): Router {
   const r = Router();
-  r.get('/overview', async (_req, res, next) => {
-    try {
-      const session = sessionOf(res);
-      const detailsError = await refreshStoreDetails(s, session.storeHash);
-      const store = await s.stores.get(session.storeHash);
-      if (!store) throw new NotFoundError('Store not found');
-      const memberCount = await s.members.count(session.storeHash);
-      const settings = await s.settings.get(session.storeHash, s.clock.now());
-      const out: OverviewResponse = {
-        store: {
-          hash: store.hash,
-          name: store.name,
-          plan: store.plan,
-          domain: store.domain,
-          secureUrl: store.secureUrl,
-          installedAt: new Date(store.installedAt).toISOString(),
-          needsReauth: store.needsReauth,
-          // "Not connected" would hide the cause: the encryption key changed (storage/secret-health.ts).
-          detailsError: store.needsReauth && store.reauthReason === 'token_unreadable' ? TOKEN_UNREADABLE_REASON : detailsError,
-        },
-        user: { id: session.userId, email: session.email, role: session.role },
-        memberCount,
-        checklist: checklist(memberCount, settings.backendConnected, settings.importStatusSavedAt !== null),
-      };
-      res.json(out);
-    } catch (err) {
-      next(err);
-    }
+  r.get('/overview', async (_req, res) => {
+    const session = sessionOf(res);
+    const now = s.clock.now();
+    const [store, memberCount, health] = await Promise.all([
+      s.stores.get(session.storeHash),
+      s.members.count(session.storeHash),
+      readStoreHealth(s, session.storeHash, now),
+    ]);
+    if (!store) throw new NotFoundError('Store not found');
+    const { facts, ...rest } = health;
+    const out: OverviewResponse = {
+      store: {
+        hash: store.hash,
+        name: store.name,
+        plan: store.plan,
+        domain: store.domain,
+        secureUrl: store.secureUrl,
+        installedAt: new Date(store.installedAt).toISOString(),
+        needsReauth: store.needsReauth,
+        // "Not connected" would hide the cause: the encryption key changed (storage/secret-health.ts).
+        detailsError: store.needsReauth && store.reauthReason === 'token_unreadable' ? TOKEN_UNREADABLE_REASON : store.detailsError,
+      },
+      user: { id: session.userId, email: session.email, role: session.role },
+      memberCount,
+      checklist: checklist(memberCount, facts.settings.backendConnected, facts.settings.importStatusSavedAt !== null),
+      ...rest,
+    };
+    res.json(out);
+  });
+
+  r.post('/webhooks/repair', async (_req, res) => {
+    const { storeHash } = sessionOf(res);
+    const { message, bigcommerce } = await repairWebhooks(s, storeHash);
+    const out: WebhookRepairResponse = { ...bigcommerce, message };
+    res.json(out);
   });
   return r;
 }

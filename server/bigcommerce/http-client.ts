@@ -16,7 +16,7 @@ import {
   bodyExcerpt,
   type UnauthorizedVerdict,
 } from './errors.js';
-import { QuotaWaitTooLong, type Permit, type RateLimiter } from './rate-limiter.js';
+import { QuotaWaitTooLong, readQuotaHeaders, type Permit, type QuotaHeaders, type RateLimiter } from './rate-limiter.js';
 import { quotaWaitLimit } from './wait-budget.js';
 import {
   backoffDelay,
@@ -59,6 +59,9 @@ export interface BigCommerceClient {
 /** Told about a 401: the store and the token that failed (see BigCommerceClientFactoryOptions). */
 export type UnauthorizedHook = (storeHash: string, failedToken: string) => UnauthorizedVerdict | void | Promise<UnauthorizedVerdict | void>;
 
+/** Told the X-Rate-Limit-* headers of every response, and whether it was a 429 (the Overview's quota use). */
+export type QuotaObserver = (storeHash: string, seen: QuotaHeaders & { rateLimited: boolean }) => void;
+
 /** Everything a client needs besides the store; built once by the factory in index.ts. */
 export interface TransportConfig {
   apiUrl: string;
@@ -68,6 +71,7 @@ export interface TransportConfig {
   random: () => number;
   logger: BigCommerceLogger;
   onUnauthorized: UnauthorizedHook | undefined;
+  onQuota?: QuotaObserver | undefined;
   timeoutMs: number;
   retry: ResolvedRetryOptions;
   userAgent: string;
@@ -142,6 +146,7 @@ export class HttpBigCommerceClient implements BigCommerceClient {
       } finally {
         permit.release();
       }
+      if (result.kind === 'response') this.tellQuota(result.headers, result.status);
       const details = { ...where, attempts };
 
       if (result.kind === 'failure') {
@@ -256,6 +261,16 @@ export class HttpBigCommerceClient implements BigCommerceClient {
     const delayMs = backoffDelay(retryIndex, this.config.retry, this.config.random);
     this.config.logger.warn({ ...context, delayMs }, 'bigcommerce request failed; retrying');
     await this.config.sleep(delayMs);
+  }
+
+  private tellQuota(headers: Headers, status: number): void {
+    if (!this.config.onQuota) return;
+    try {
+      this.config.onQuota(this.storeHash, { ...readQuotaHeaders(headers), rateLimited: status === 429 });
+    } catch (error) {
+      // Bookkeeping for the Overview must never fail a request.
+      this.config.logger.warn({ storeHash: this.storeHash, err: error instanceof Error ? error.message : String(error) }, 'bigcommerce quota observer failed');
+    }
   }
 
   private async notifyUnauthorized(): Promise<UnauthorizedVerdict | undefined> {

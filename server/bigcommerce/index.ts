@@ -1,13 +1,13 @@
 // Public surface of the BigCommerce transport, plus the factory the app wires once at startup.
 
-import { HttpBigCommerceClient, type BigCommerceClient, type UnauthorizedHook } from './http-client.js';
+import { HttpBigCommerceClient, type BigCommerceClient, type QuotaObserver, type UnauthorizedHook } from './http-client.js';
 import { silentLogger, type BigCommerceLogger } from './logger.js';
 import type { RateLimiterRegistry } from './rate-limiter.js';
 import { resolveRetryOptions, type RetryOptions } from './retry-policy.js';
 import { normalizeApiUrl } from './url.js';
 
 export * from './errors.js';
-export type { BigCommerceClient, BigCommerceRequest, RequestOptions, UnauthorizedHook } from './http-client.js';
+export type { BigCommerceClient, BigCommerceRequest, QuotaObserver, RequestOptions, UnauthorizedHook } from './http-client.js';
 export type { BigCommerceLogger, LogFn } from './logger.js';
 export { withQuotaWaitLimit, quotaWaitLimit } from './wait-budget.js';
 export {
@@ -15,6 +15,7 @@ export {
   RateLimiter,
   RateLimiterRegistry,
   type LimiterClock,
+  type QuotaHeaders,
   type RateLimiterOptions,
   type RateLimiterState,
 } from './rate-limiter.js';
@@ -47,6 +48,8 @@ export interface BigCommerceClientFactoryOptions {
    * `replaced` turns the error into a retryable BigCommerceTokenReplacedError.
    */
   onUnauthorized?: UnauthorizedHook;
+  /** Told the X-Rate-Limit-* headers of every response (recorded for the Overview). */
+  onQuota?: QuotaObserver;
   timeoutMs?: number;
   retry?: RetryOptions;
 }
@@ -65,6 +68,7 @@ export function createBigCommerceClientFactory(options: BigCommerceClientFactory
     random: options.random ?? Math.random,
     logger: options.logger ?? silentLogger,
     onUnauthorized: options.onUnauthorized,
+    onQuota: options.onQuota,
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     retry: resolveRetryOptions(options.retry),
     userAgent: USER_AGENT,

@@ -80,6 +80,23 @@ export function readHeaderNumber(headers: HeaderSource, name: string): number | 
   return Number.isFinite(value) && value >= 0 ? value : undefined;
 }
 
+/** The X-Rate-Limit-* headers of one response (undefined: not sent). */
+export interface QuotaHeaders {
+  quota: number | undefined;
+  left: number | undefined;
+  resetMs: number | undefined;
+  windowMs: number | undefined;
+}
+
+export function readQuotaHeaders(headers: HeaderSource): QuotaHeaders {
+  return {
+    quota: readHeaderNumber(headers, 'x-rate-limit-requests-quota'),
+    left: readHeaderNumber(headers, 'x-rate-limit-requests-left'),
+    resetMs: readHeaderNumber(headers, 'x-rate-limit-time-reset-ms'),
+    windowMs: readHeaderNumber(headers, 'x-rate-limit-time-window-ms'),
+  };
+}
+
 export class RateLimiter {
   private readonly maxConcurrent: number;
   private readonly reserveRatio: number;
@@ -137,10 +154,7 @@ export class RateLimiter {
 
   /** Learns the budget from any response, including 429s and errors. */
   observe(headers: HeaderSource, now: number): void {
-    const quota = readHeaderNumber(headers, 'x-rate-limit-requests-quota');
-    const left = readHeaderNumber(headers, 'x-rate-limit-requests-left');
-    const resetMs = readHeaderNumber(headers, 'x-rate-limit-time-reset-ms');
-    const windowMs = readHeaderNumber(headers, 'x-rate-limit-time-window-ms');
+    const { quota, left, resetMs, windowMs } = readQuotaHeaders(headers);
     if (quota !== undefined) this.quota = quota;
     if (windowMs !== undefined && windowMs > 0) this.windowMs = windowMs;
     if (left === undefined) return;

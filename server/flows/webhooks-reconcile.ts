@@ -1,6 +1,8 @@
 import { PermanentJobError, type JobRecord } from '../jobs/types.js';
 import type { Services } from '../services.js';
-import { reconcileHooks } from '../webhooks/subscriptions.js';
+import { reconcileHooks, type ReconcileResult } from '../webhooks/subscriptions.js';
+import { subscriptionRecorder, type RepairSummary } from '../health/subscription-records.js';
+import type { BigCommerceClient } from '../bigcommerce/index.js';
 import { scopesFor } from '../webhooks/topics.js';
 import { BigCommerceTokenReplacedError, BigCommerceUnauthorizedError } from '../bigcommerce/index.js';
 import { QuotaWaitJobError, toJobError } from './job-errors.js';
@@ -20,15 +22,8 @@ export async function reconcileWebhooks(s: Services, job: JobRecord): Promise<vo
     if (store) await reportNoAccess(s, storeHash, webhooksNoAccessReason(store));
     return;
   }
-  const settings = await s.settings.get(storeHash, s.clock.now());
   try {
-    const plan = await reconcileHooks(client, {
-      // Only what the switched-on flows need: turning a flow off removes its hooks.
-      scopes: scopesFor(settings.flows),
-      destination: `${s.config.appUrl}/webhooks/bigcommerce`,
-      secret: settings.webhookSecret,
-    });
-    await s.settings.saveWebhookHealth(storeHash, null, s.clock.now());
+    const { result: plan } = await reconcileStoreHooks(s, client);
     const changes = [
       ...plan.create.map((scope) => `created ${scope}`),
       ...plan.reactivate.map((id) => `reactivated hook ${id}`),
@@ -57,6 +52,26 @@ export async function reconcileWebhooks(s: Services, job: JobRecord): Promise<vo
     );
     throw jobError;
   }
+}
+
+/**
+ * Lists the store's hooks, repairs them (re-activates, re-creates, removes stale ones) and records
+ * what it found and did in webhook_subscriptions and the webhook health (the Overview reads both).
+ * Also behind POST /api/webhooks/repair. Throws what BigCommerce threw.
+ */
+export async function reconcileStoreHooks(
+  s: Pick<Services, 'db' | 'settings' | 'clock' | 'config'>,
+  client: BigCommerceClient,
+): Promise<{ result: ReconcileResult; repaired: RepairSummary }> {
+  const storeHash = client.storeHash;
+  const settings = await s.settings.get(storeHash, s.clock.now());
+  // Only what the switched-on flows need: turning a flow off removes its hooks.
+  const scopes = scopesFor(settings.flows);
+  const record = subscriptionRecorder(s.db, storeHash, () => s.clock.now());
+  const result = await reconcileHooks(client, { scopes, destination: `${s.config.appUrl}/webhooks/bigcommerce`, secret: settings.webhookSecret }, record.listed);
+  const repaired = await record.reconciled(result, scopes);
+  await s.settings.saveWebhookHealth(storeHash, null, s.clock.now());
+  return { result, repaired };
 }
 
 /** Health says why; Activity says it once, when the reason first appears (not on every page load). */

@@ -46,7 +46,15 @@ describe('reconcileHooks: "already exists" is success', () => {
   it('adopts the hook another reconciliation registered meanwhile', async () => {
     const { client, calls } = fakeClient({ id: 7, scope: 'store/order/created', destination: dest, is_active: true, headers: { [SECRET_HEADER]: 's3cret' } });
     const result = await reconcileHooks(client, wanted);
-    expect(result).toEqual({ create: [], adopted: ['store/order/created'], reactivate: [], remove: [] });
+    expect(result).toEqual({
+      create: [],
+      adopted: ['store/order/created'],
+      reactivate: [],
+      remove: [],
+      // Issue 8: the listing as found (the Overview's webhook health) and the adopted hook's id.
+      listed: [{ scope: 'store/order/created', hookId: null, active: false }],
+      newHookIds: { 'store/order/created': 7 },
+    });
     expect(calls).toEqual(['GET /hooks', 'POST store/order/created', 'GET /hooks']);
   });
 
