@@ -4,6 +4,7 @@
 import express, { type ErrorRequestHandler } from 'express';
 import { storeApiRouter } from './api/router.js';
 import { createControl } from './control.js';
+import { mailRouter } from './mail/routes.js';
 import { oauthRouter } from './oauth.js';
 import { panelPage } from './panel/page.js';
 import { panelRouter } from './panel/routes.js';
@@ -33,6 +34,7 @@ export function createSandboxApp(opts: SandboxOptions, state: SandboxState = new
   app.use('/stores/:hash', storeApiRouter(state));
   app.use('/sandbox', panelRouter(control));
   app.get(['/', '/manage/app'], panelPage(state));
+  if (opts.mail) app.use(mailRouter(opts.mail.mailbox, opts.mail.smtpUrl));
   // Browsers ask for it; an empty answer keeps the console free of 404 noise in browser tests.
   app.get('/favicon.ico', (_req, res) => void res.status(204).end());
   app.use((_req, res) => void res.status(404).json({ error: 'not_found' }));

@@ -6,6 +6,8 @@ import { startServer } from '../server/main.js';
 import { startSandbox } from './index.js';
 import { checkPortsFree, explainListenError, SandboxStartError, sandboxPorts, type SandboxPort } from './ports.js';
 import { startSandboxWarehouse } from './warehouse/index.js';
+import { Mailbox } from './mail/mailbox.js';
+import { startMailCatcher } from './mail/smtp.js';
 
 /*
  * `npm run sandbox`: the app and a local BigCommerce stand-in on this machine, with generated
@@ -15,7 +17,7 @@ const HOST = '127.0.0.1';
 
 async function main() {
   const ports = sandboxPorts(process.env);
-  const [appPort, sandboxPort, warehousePort] = ports.map((p) => p.port) as [number, number, number];
+  const [appPort, sandboxPort, warehousePort, smtpPort] = ports.map((p) => p.port) as [number, number, number, number];
   // Fixed ports, checked up front: the printed URLs and the app's callbacks depend on them.
   await checkPortsFree(ports, HOST);
   // 127.0.0.1 rather than localhost: Node may resolve localhost to ::1 where nothing listens.
@@ -29,7 +31,10 @@ async function main() {
   for (const suffix of ['', '-wal', '-shm']) rmSync(dbFile + suffix, { force: true });
 
   const warehouse = await startSandboxWarehouse({ port: warehousePort, appWebhookUrl: `${appUrl}/webhooks/fulfillment` });
-  const sandbox = await startSandbox({ clientId, clientSecret, appUrl, port: sandboxPort, host: HOST });
+  // E-mail notifications go to a local catcher, shown at the sandbox's /mail page.
+  const mailbox = new Mailbox();
+  const mailCatcher = await startMailCatcher({ mailbox, port: smtpPort, host: HOST });
+  const sandbox = await startSandbox({ clientId, clientSecret, appUrl, port: sandboxPort, host: HOST, mail: { mailbox, smtpUrl: mailCatcher.url } });
   const sandboxUrl = sandbox.url;
   const app = await startServer(
     {
@@ -44,6 +49,8 @@ async function main() {
       BC_LOGIN_URL: sandboxUrl,
       BC_API_URL: sandboxUrl,
       FULFILLMENT_API_URL: warehouse.url,
+      SMTP_URL: mailCatcher.url,
+      SMTP_FROM: 'Fulfillment Bridge <fulfillment-bridge@sandbox.test>',
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
     },
     { host: HOST },
@@ -60,6 +67,8 @@ async function main() {
       `  Sandbox warehouse (orders received, ship/cancel, faults): ${warehouse.url}/`,
       `  Connect it in the app's Settings with account id "${account?.id}" and API key "${account?.apiKey}".`,
       '',
+      `  E-mails the app sends (Settings › Notifications): ${sandboxUrl}/mail`,
+      '',
     ].join('\n'),
   );
 
@@ -68,6 +77,7 @@ async function main() {
       await app.close();
       await sandbox.close();
       await warehouse.close();
+      await mailCatcher.close();
     },
     timeoutMs: 15_000,
     logger: app.logger,

@@ -1,10 +1,10 @@
-// The three ports `npm run sandbox` listens on, each set by its own variable. A port that is
+// The four ports `npm run sandbox` listens on, each set by its own variable. A port that is
 // taken is reported by number and variable instead of crashing with a stack trace.
 import net from 'node:net';
 
 export interface SandboxPort {
   /** The environment variable that sets it. */
-  variable: 'PORT' | 'SANDBOX_PORT' | 'WAREHOUSE_PORT';
+  variable: 'PORT' | 'SANDBOX_PORT' | 'WAREHOUSE_PORT' | 'SANDBOX_SMTP_PORT';
   what: string;
   port: number;
 }
@@ -13,6 +13,7 @@ const DEFAULTS: ReadonlyArray<Omit<SandboxPort, 'port'> & { fallback: number }> 
   { variable: 'PORT', what: 'the app', fallback: 3000 },
   { variable: 'SANDBOX_PORT', what: 'the sandbox BigCommerce', fallback: 3100 },
   { variable: 'WAREHOUSE_PORT', what: 'the sandbox warehouse', fallback: 3200 },
+  { variable: 'SANDBOX_SMTP_PORT', what: 'the sandbox mail catcher (SMTP)', fallback: 3025 },
 ];
 
 /** Problems the sandbox cannot start with; `message` is printed as is, without a stack. */
@@ -23,7 +24,7 @@ export class SandboxStartError extends Error {
   }
 }
 
-/** Reads PORT, SANDBOX_PORT and WAREHOUSE_PORT (defaults 3000, 3100, 3200). */
+/** Reads PORT, SANDBOX_PORT, WAREHOUSE_PORT and SANDBOX_SMTP_PORT (defaults 3000, 3100, 3200, 3025). */
 export function sandboxPorts(env: NodeJS.ProcessEnv): SandboxPort[] {
   const problems: string[] = [];
   const ports = DEFAULTS.map(({ variable, what, fallback }) => {
@@ -67,6 +68,6 @@ export function explainListenError(err: unknown, ports: readonly SandboxPort[]):
   const e = err as NodeJS.ErrnoException & { port?: number };
   if (e?.code !== 'EADDRINUSE' && e?.code !== 'EACCES') return undefined;
   const p = ports.find((x) => x.port === e.port);
-  if (!p) return new SandboxStartError([`A port is not available (${e.code}): set PORT, SANDBOX_PORT and WAREHOUSE_PORT to free ports.`]);
+  if (!p) return new SandboxStartError([`A port is not available (${e.code}): set PORT, SANDBOX_PORT, WAREHOUSE_PORT and SANDBOX_SMTP_PORT to free ports.`]);
   return new SandboxStartError([e.code === 'EACCES' ? `Port ${p.port} (${p.what}) may not be used by this user: choose another with ${p.variable}.` : portInUseMessage(p)]);
 }

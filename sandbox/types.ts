@@ -1,5 +1,6 @@
 // Shared types of the BigCommerce sandbox. Types only (no runtime values), so any sandbox module
 // and the app's tests can import them without pulling in Express.
+import type { Mailbox } from './mail/mailbox.js';
 
 export interface SandboxOptions {
   clientId: string;
@@ -23,10 +24,12 @@ export interface SandboxOptions {
   webhookRetryScale?: number;
   /** How long a webhook delivery may take before it counts as failed (undocumented), default 10000 ms. */
   webhookTimeoutMs?: number;
+  /** The SMTP catcher's mailbox (sandbox/mail): shown at /mail and /mail.json. */
+  mail?: { mailbox: Mailbox; smtpUrl: string };
 }
 
 /** Options after defaults are applied. */
-export type ResolvedOptions = Required<Omit<SandboxOptions, 'port' | 'host'>> & {
+export type ResolvedOptions = Required<Omit<SandboxOptions, 'port' | 'host' | 'mail'>> & {
   port: number;
   host: string;
 };

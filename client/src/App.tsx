@@ -1,5 +1,6 @@
 import { Box } from '@bigcommerce/big-design';
 import { Suspense, useEffect } from 'react';
+import { AlertsBanner } from './layout/AlertsBanner';
 import { AppHeader, tabDomId, tabPanelDomId } from './layout/AppHeader';
 import { ErrorMessage } from './layout/ErrorMessage';
 import { Loading } from './layout/Loading';
@@ -56,7 +57,11 @@ export function App() {
           if (target) navigate(target.path);
         }}
       />
-      <Box as="main">{content}</Box>
+      <Box as="main">
+        {/* Always in this slot (or false), so its arrival never re-mounts the page below it. */}
+        {active && <AlertsBanner />}
+        {content}
+      </Box>
     </>
   );
 }

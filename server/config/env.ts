@@ -21,6 +21,17 @@ export interface Config {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** How long rows are kept before the retention job deletes them (server/flows/retention). */
   retention: RetentionConfig;
+  /** Outgoing e-mail for notifications (server/notifications); null when SMTP_URL is unset: nothing is sent. */
+  smtp: SmtpConfig | null;
+  /** The app's id in the BigCommerce Developer Portal, so e-mails link to the app inside the control panel. */
+  bcAppId: string | null;
+}
+
+export interface SmtpConfig {
+  /** smtp:// or smtps:// URL, credentials included: never log it. */
+  url: string;
+  /** The From header, e.g. "Fulfillment Bridge <alerts@example.com>". */
+  from: string;
 }
 
 /** Retention periods in days; 0 for `closedOrderDays` keeps closed orders forever. */
@@ -68,6 +79,17 @@ const days = (name: string, fallback: number, min = 1) =>
     .min(min, `${name} must be at least ${min}`)
     .max(3650, `${name} must be at most 3650 days`)
     .default(fallback);
+
+// The value may carry a password: messages never repeat it.
+const smtpUrl = z
+  .string()
+  .trim()
+  .refine((v) => URL.canParse(v) && ['smtp:', 'smtps:'].includes(new URL(v).protocol) && new URL(v).hostname !== '', {
+    message: 'SMTP_URL must look like smtp://user:password@mail.example.com:587 (or smtps:// for port 465)',
+  })
+  .optional();
+
+const SMTP_FROM = /^(?:[^<>@]*<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/;
 
 const isBase64Key = (v: string) => /^[A-Za-z0-9+/]+={0,2}$/.test(v) && Buffer.from(v, 'base64').length === 32;
 
@@ -124,6 +146,13 @@ const schema = z.object({
   RETENTION_ACTIVITY_DAYS: days('RETENTION_ACTIVITY_DAYS', 30),
   RETENTION_UNINSTALLED_DAYS: days('RETENTION_UNINSTALLED_DAYS', 30),
   RETENTION_ORDER_DAYS: days('RETENTION_ORDER_DAYS', 365, 0),
+  SMTP_URL: smtpUrl,
+  SMTP_FROM: z
+    .string()
+    .trim()
+    .regex(SMTP_FROM, 'SMTP_FROM must be an e-mail address, e.g. alerts@example.com or "Fulfillment Bridge <alerts@example.com>"')
+    .optional(),
+  BC_APP_ID: z.string().trim().regex(/^\d{1,12}$/, 'BC_APP_ID must be the numeric app id from the BigCommerce Developer Portal').optional(),
 });
 
 export class ConfigError extends Error {
@@ -165,5 +194,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       uninstalledDays: e.RETENTION_UNINSTALLED_DAYS,
       closedOrderDays: e.RETENTION_ORDER_DAYS,
     },
+    smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM ?? `Fulfillment Bridge <fulfillment-bridge@${new URL(e.APP_URL).hostname}>` } : null,
+    bcAppId: e.BC_APP_ID ?? null,
   };
 }

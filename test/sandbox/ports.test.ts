@@ -25,13 +25,14 @@ function problemsOf(fn: () => unknown): string[] {
 }
 
 describe('sandbox ports', () => {
-  it('reads PORT, SANDBOX_PORT and WAREHOUSE_PORT with their defaults', () => {
+  it('reads PORT, SANDBOX_PORT, WAREHOUSE_PORT and SANDBOX_SMTP_PORT with their defaults', () => {
     expect(sandboxPorts({}).map((p) => [p.variable, p.port])).toEqual([
       ['PORT', 3000],
       ['SANDBOX_PORT', 3100],
       ['WAREHOUSE_PORT', 3200],
+      ['SANDBOX_SMTP_PORT', 3025],
     ]);
-    expect(sandboxPorts({ PORT: '4000', SANDBOX_PORT: '4100', WAREHOUSE_PORT: ' 4200 ' }).map((p) => p.port)).toEqual([4000, 4100, 4200]);
+    expect(sandboxPorts({ PORT: '4000', SANDBOX_PORT: '4100', WAREHOUSE_PORT: ' 4200 ', SANDBOX_SMTP_PORT: '4025' }).map((p) => p.port)).toEqual([4000, 4100, 4200, 4025]);
   });
 
   it('names the variable of a port that is not a port, or used twice', () => {
@@ -44,7 +45,7 @@ describe('sandbox ports', () => {
 
   it('reports a taken port by number and by the variable that changes it', async () => {
     const taken = await occupy();
-    const ports = sandboxPorts({ PORT: String(taken), SANDBOX_PORT: String(await freePort()), WAREHOUSE_PORT: String(await freePort()) });
+    const ports = sandboxPorts({ PORT: String(taken), SANDBOX_PORT: String(await freePort()), WAREHOUSE_PORT: String(await freePort()), SANDBOX_SMTP_PORT: String(await freePort()) });
     const err = await checkPortsFree(ports, '127.0.0.1').then(
       () => null,
       (e: unknown) => e,
@@ -56,7 +57,7 @@ describe('sandbox ports', () => {
   });
 
   it('passes when every port is free', async () => {
-    const ports = sandboxPorts({ PORT: String(await freePort()), SANDBOX_PORT: String(await freePort()), WAREHOUSE_PORT: String(await freePort()) });
+    const ports = sandboxPorts({ PORT: String(await freePort()), SANDBOX_PORT: String(await freePort()), WAREHOUSE_PORT: String(await freePort()), SANDBOX_SMTP_PORT: String(await freePort()) });
     await expect(checkPortsFree(ports, '127.0.0.1')).resolves.toBeUndefined();
   });
 

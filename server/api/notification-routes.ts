@@ -1,0 +1,105 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { AppError, BadRequestError } from '../errors.js';
+import { appLinkFor } from '../notifications/app-link.js';
+import { testMail } from '../notifications/compose.js';
+import { storeNameOf } from '../notifications/job.js';
+import { ALERT_KINDS, isAlertKind } from '../notifications/kinds.js';
+import { smtpErrorInWords, smtpMailer } from '../notifications/mailer.js';
+import type { Services } from '../services.js';
+import { sessionOf } from '../sessions/require-session.js';
+import { NotificationSettingsRepo } from '../storage/notification-settings-repo.js';
+import { NotificationsSentRepo } from '../storage/notifications-sent-repo.js';
+import type { NotificationSettings, NotificationSettingsInput, NotificationTestResponse } from './contract.js';
+
+export const MAX_RECIPIENTS = 10;
+
+const recipient = z
+  .string({ error: 'Each recipient must be an e-mail address.' })
+  .trim()
+  .max(254, 'An e-mail address is at most 254 characters.')
+  .pipe(z.email({ error: (issue) => `“${String(issue.input)}” is not a valid e-mail address.` }));
+
+const recipients = z
+  .array(recipient, { error: 'recipients must be a list of e-mail addresses.' })
+  .max(MAX_RECIPIENTS, `At most ${MAX_RECIPIENTS} recipients: use a shared mailbox or a mailing list for more.`)
+  // The same person twice would get every mail twice.
+  .transform((list) => list.filter((e, i) => list.findIndex((x) => x.toLowerCase() === e.toLowerCase()) === i));
+
+const settingsInput = z
+  .object({
+    enabled: z.boolean({ error: 'enabled must be true or false.' }),
+    recipients,
+    kinds: z.array(
+      z.string().refine(isAlertKind, { error: (issue) => `“${String(issue.input)}” is not a problem e-mails can be sent about (one of ${ALERT_KINDS.join(', ')}).` }),
+      { error: 'kinds must be a list of problem types.' },
+    ),
+  })
+  .superRefine((v, ctx) => {
+    if (!v.enabled) return;
+    if (v.recipients.length === 0) ctx.addIssue({ code: 'custom', path: ['recipients'], message: 'Add at least one recipient to turn e-mail notifications on.' });
+    if (v.kinds.length === 0) ctx.addIssue({ code: 'custom', path: ['kinds'], message: 'Choose at least one problem to be e-mailed about.' });
+  });
+
+const testInput = z.object({ recipients: recipients.optional() });
+
+/** A 400 that names each wrong field in words (fields keyed by the top-level name the form shows). */
+function parse<T extends z.ZodType>(schema: T, body: unknown): z.infer<T> {
+  const r = schema.safeParse(body ?? {});
+  if (r.success) return r.data;
+  const fields: Record<string, string> = {};
+  for (const issue of r.error.issues) fields[String(issue.path[0] ?? 'body')] ??= issue.message;
+  throw new BadRequestError(Object.values(fields).join(' '), fields);
+}
+
+const SMTP_MISSING = 'E-mail cannot be sent yet: whoever runs Fulfillment Bridge for you must set SMTP_URL (the mail server) first.';
+
+/** Settings › Notifications: who is e-mailed about which problems, and a test e-mail. */
+export function notificationRoutes(s: Services): Router {
+  const r = Router();
+  const repo = new NotificationSettingsRepo(s.db);
+  const sent = new NotificationsSentRepo(s.db);
+
+  const view = async (storeHash: string): Promise<NotificationSettings> => {
+    const [stored, failure] = await Promise.all([repo.get(storeHash), sent.lastFailure(storeHash)]);
+    return {
+      ...stored,
+      smtpConfigured: s.config.smtp !== null,
+      lastFailure: failure ? { at: new Date(failure.at).toISOString(), message: failure.error } : null,
+    };
+  };
+
+  r.get('/settings/notifications', async (_req, res) => {
+    res.json(await view(sessionOf(res).storeHash));
+  });
+
+  r.put('/settings/notifications', async (req, res) => {
+    const { storeHash } = sessionOf(res);
+    const input: NotificationSettingsInput = parse(settingsInput, req.body);
+    const now = s.clock.now();
+    await s.settings.get(storeHash, now); // creates the settings row on first use
+    await repo.save(storeHash, input, now);
+    const who = `${input.recipients.length} ${input.recipients.length === 1 ? 'recipient' : 'recipients'}`;
+    await s.syncLog.append({ storeHash, flow: 'settings', message: input.enabled ? `E-mail notifications on (${who}).` : 'E-mail notifications off.' }, now);
+    res.json(await view(storeHash));
+  });
+
+  r.post('/settings/notifications/test', async (req, res) => {
+    const { storeHash } = sessionOf(res);
+    const input = parse(testInput, req.body);
+    const to = input.recipients ?? (await repo.get(storeHash)).recipients;
+    if (to.length === 0) throw new BadRequestError('Add at least one recipient to send a test e-mail to.', { recipients: 'Add at least one recipient.' });
+    if (!s.config.smtp) throw new AppError(409, 'smtp_not_configured', SMTP_MISSING);
+    try {
+      await smtpMailer(s.config.smtp).send(testMail({ storeName: await storeNameOf(s, storeHash), appLink: appLinkFor(s.config, storeHash), recipients: to }));
+    } catch (err) {
+      const words = smtpErrorInWords(err, s.config.smtp?.url);
+      s.logger.warn({ storeHash, reason: words }, 'test e-mail could not be sent');
+      throw new AppError(502, 'email_failed', `The test e-mail was not sent: ${words}`);
+    }
+    const out: NotificationTestResponse = { ok: true, message: `Test e-mail sent to ${to.join(', ')}.` };
+    res.json(out);
+  });
+
+  return r;
+}
