@@ -3,7 +3,7 @@ import type { OrderStateFilter } from './contract.js';
 import { ORDER_STATES, parseOrderSearch, type OrdersFilter } from '../storage/orders-query.js';
 import { dateBound, parseInput } from './paging.js';
 
-// `?state&search&from&to` of the Orders list and its CSV export: one parser, so the export is
+// `?state&search&from&to&alert` of the Orders list and its CSV export: one parser, so the export is
 // always exactly the list the merchant is looking at.
 
 const blank = (v: unknown) => (v === '' ? undefined : v);
@@ -16,18 +16,20 @@ const schema = z
     search: z.string().max(200, 'must be at most 200 characters').optional(),
     from: dateBound('start'),
     to: dateBound('end'),
+    alert: z.enum(['1', 'true', '0', 'false'], { error: 'must be 1 or 0' }).optional(),
   })
   .refine((f) => f.from === undefined || f.to === undefined || f.from <= f.to, { path: ['to'], message: 'must not be before from' });
 
 /** The list filter from a query string; bad values are a 400 naming each field. */
 export function ordersFilterOf(query: Record<string, unknown>): OrdersFilter {
-  const raw = Object.fromEntries(['state', 'search', 'from', 'to'].map((k) => [k, blank(first(query[k]))]));
+  const raw = Object.fromEntries(['state', 'search', 'from', 'to', 'alert'].map((k) => [k, blank(first(query[k]))]));
   const f = parseInput(schema, raw, 'filter');
   return {
     state: f.state,
     search: f.search === undefined ? undefined : parseOrderSearch(f.search),
     from: f.from,
     to: f.to,
+    alert: f.alert === '1' || f.alert === 'true',
   };
 }
 

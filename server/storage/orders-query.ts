@@ -27,6 +27,8 @@ export interface OrdersFilter {
   /** Order date range, ms epoch, both inclusive. */
   from?: number;
   to?: number;
+  /** Only orders with an open alert (e.g. cancelled in BigCommerce but already shipped). */
+  alert?: boolean;
 }
 
 export type OrderCounts = OrdersListResponse['counts'];
@@ -125,6 +127,7 @@ export class OrdersQuery {
     else if (f.state) q.andWhere({ state: f.state });
     if (f.from !== undefined) q.andWhere('order_date', '>=', f.from);
     if (f.to !== undefined) q.andWhere('order_date', '<=', f.to);
+    if (f.alert) q.whereNotNull('alert'); // served by orders_store_alert (migration 016)
     const search = f.search;
     if (search && 'orderId' in search) q.andWhere({ order_id: search.orderId });
     else if (search) {

@@ -76,6 +76,16 @@ describe('GET /api/orders filters and counts', () => {
     expect(await ids('?to=2026-11-29')).toEqual([101]);
   });
 
+  it('alert=1 lists only orders with an open alert (the Overview links there)', async () => {
+    await t.db('orders').where({ store_hash: 'abc123', order_id: 103 }).update({ alert: 'Cancelled in BigCommerce but already shipped' });
+    try {
+      expect(await ids('?alert=1')).toEqual([103]);
+      expect((await ids('?alert=0')).length).toBeGreaterThan(1);
+    } finally {
+      await t.db('orders').where({ store_hash: 'abc123', order_id: 103 }).update({ alert: null });
+    }
+  });
+
   it('instants bound the range exactly', async () => {
     expect(await ids('?from=2026-11-30T10:40:00Z&to=2026-11-30T12:00:00Z')).toEqual([1231, 103]);
     // An offset is honoured; no offset means UTC.
@@ -142,6 +152,7 @@ describe('GET /api/orders bad input', () => {
     ['?from=2026-11-30T25:00:00Z', 'from', /must be a date/],
     ['?from=2026-12-01&to=2026-11-30', 'to', /must not be before from/],
     [`?search=${'x'.repeat(201)}`, 'search', /at most 200 characters/],
+    ['?alert=maybe', 'alert', /must be 1 or 0/],
   ];
   for (const [query, field, message] of cases) {
     it(`${query.slice(0, 40)} → 400 naming ${field}`, async () => {
