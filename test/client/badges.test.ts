@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
+  ATTENTION_STATES,
   canRetry,
+  isAttentionState,
   humanize,
   levelBadge,
   ORDER_STATES,
@@ -8,17 +10,29 @@ import {
   WEBHOOK_STATUSES,
   webhookStatusBadge,
 } from '../../client/src/lib/badges.js';
+import { ORDER_STATE_LABELS } from '../../server/api/order-state-labels.js';
 
 describe('orderStateBadge', () => {
-  it('maps every state to a readable label and colour', () => {
+  it('gives every state of the model its label and a colour that means something', () => {
     expect(ORDER_STATES.map((state) => [state, orderStateBadge(state)])).toEqual([
-      ['waiting', { label: 'Waiting', variant: 'secondary' }],
-      ['sent', { label: 'Sent', variant: 'success' }],
+      ['waiting', { label: 'Waiting for import status', variant: 'secondary' }],
+      ['queued', { label: 'Queued', variant: 'primary' }],
+      ['retrying', { label: 'Retrying', variant: 'primary' }],
+      ['sent', { label: 'Sent', variant: 'primary' }],
+      ['partially_shipped', { label: 'Partially shipped', variant: 'primary' }],
+      ['shipped', { label: 'Shipped', variant: 'success' }],
+      ['cancelled', { label: 'Cancelled', variant: 'secondary' }],
+      ['rejected', { label: 'Rejected by warehouse', variant: 'warning' }],
       ['needs_attention', { label: 'Needs attention', variant: 'warning' }],
       ['failed', { label: 'Failed', variant: 'danger' }],
-      ['shipped', { label: 'Shipped', variant: 'primary' }],
-      ['cancelled', { label: 'Cancelled', variant: 'secondary' }],
     ]);
+  });
+
+  it('never shows a rejected order as cancelled, nor a partial shipment as sent', () => {
+    expect(orderStateBadge('rejected').label).not.toBe(orderStateBadge('cancelled').label);
+    expect(orderStateBadge('rejected').variant).toBe('warning');
+    expect(orderStateBadge('partially_shipped').label).not.toBe(orderStateBadge('sent').label);
+    expect(new Set(ORDER_STATES.map((state) => orderStateBadge(state).label)).size).toBe(ORDER_STATES.length);
   });
 
   it('shows unknown states readably instead of breaking', () => {
@@ -53,7 +67,15 @@ describe('helpers', () => {
     expect(humanize('')).toBe('Unknown');
   });
 
-  it('offers Retry only for held or failed orders', () => {
-    expect(ORDER_STATES.filter(canRetry)).toEqual(['needs_attention', 'failed']);
+  it('groups and bulk-retries the states that need the merchant: rejected, held and failed', () => {
+    expect(ORDER_STATES.filter(canRetry)).toEqual(['rejected', 'needs_attention', 'failed']);
+    expect([...ATTENTION_STATES].sort()).toEqual(['failed', 'needs_attention', 'rejected']);
+    expect(ORDER_STATES.filter(isAttentionState)).toEqual(ORDER_STATES.filter(canRetry));
+  });
+});
+
+describe('one state model', () => {
+  it('uses the same words as the server (CSV export, Retry reasons)', () => {
+    expect(Object.fromEntries(ORDER_STATES.map((state) => [state, orderStateBadge(state).label]))).toEqual(ORDER_STATE_LABELS);
   });
 });

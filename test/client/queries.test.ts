@@ -6,6 +6,8 @@ import {
   ORDER_FILTER_SPECS,
   orderPath,
   ordersApiPath,
+  ordersExportPath,
+  ordersFilteredHref,
   ordersListHref,
   parseOrdersPath,
   rememberListSearch,
@@ -26,18 +28,40 @@ afterAll(() => {
 describe('orders list query', () => {
   it('maps the URL to the API call', () => {
     const state = parseListState('?state=needs_attention&search=%231042&page=2&limit=50', ORDER_FILTER_SPECS);
-    expect(ordersApiPath(state)).toBe('/api/orders?page=2&limit=50&state=needs_attention&search=1042');
+    expect(ordersApiPath(state)).toBe('/api/orders?page=2&limit=50&state=needs_attention&search=%231042');
     expect(ordersApiPath(parseListState('', ORDER_FILTER_SPECS))).toBe('/api/orders?page=1&limit=25');
   });
 
-  it('drops unknown states and non-numeric searches', () => {
-    const state = parseListState('?state=lost&search=abc', ORDER_FILTER_SPECS);
-    expect(state.filters).toEqual({ state: '', search: '' });
+  it('accepts the "attention" group, free-text search (name, e-mail, SKU) and a date range', () => {
+    const state = parseListState('?state=attention&search=%20jane%40example.com%20&from=2026-03-01&to=2026-03-02', ORDER_FILTER_SPECS);
+    expect(state.filters).toEqual({ state: 'attention', search: 'jane@example.com', from: '2026-03-01', to: '2026-03-02' });
+    const params = Object.fromEntries(new URL(ordersApiPath(state), 'http://x').searchParams);
+    expect(params).toEqual({
+      page: '1',
+      limit: '25',
+      state: 'attention',
+      search: 'jane@example.com',
+      from: '2026-02-28T23:00:00.000Z',
+      to: '2026-03-02T22:59:59.999Z',
+    });
   });
 
-  it('writes a clean URL', () => {
+  it('drops unknown states and bad dates, keeps a SKU search', () => {
+    const state = parseListState('?state=lost&search=LAMP-RED&from=2026-02-30', ORDER_FILTER_SPECS);
+    expect(state.filters).toEqual({ state: '', search: 'LAMP-RED', from: '', to: '' });
+  });
+
+  it('writes a clean URL, so /orders?state=attention links work both ways', () => {
     const state = parseListState('?state=failed&search=7', ORDER_FILTER_SPECS);
     expect(formatListState(state, ORDER_FILTER_SPECS)).toBe('?state=failed&search=7');
+    expect(ordersFilteredHref('attention')).toBe('/orders?state=attention');
+    expect(parseListState('?state=attention', ORDER_FILTER_SPECS).filters.state).toBe('attention');
+  });
+
+  it('exports the filters on screen, without the page', () => {
+    const state = parseListState('?state=retrying&search=lamp&page=4&limit=100&from=2026-03-01', ORDER_FILTER_SPECS);
+    expect(ordersExportPath(state.filters)).toBe('/api/orders/export.csv?state=retrying&search=lamp&from=2026-02-28T23%3A00%3A00.000Z');
+    expect(ordersExportPath(parseListState('', ORDER_FILTER_SPECS).filters)).toBe('/api/orders/export.csv');
   });
 });
 
@@ -62,7 +86,7 @@ describe('orders paths', () => {
 });
 
 describe('sortTimeline', () => {
-  const entry = (id: number, at: string): TimelineEntry => ({ id, at, level: 'info', message: `m${id}`, detail: null });
+  const entry = (id: number, at: string): TimelineEntry => ({ id, at, level: 'info', message: `m${id}`, detail: null, count: 1, lastAt: at });
 
   it('orders entries oldest first, by id when the time is equal', () => {
     const sorted = sortTimeline([

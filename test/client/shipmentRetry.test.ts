@@ -12,7 +12,7 @@ describe('shipments BigCommerce refused or trimmed', () => {
     expect(retryQueuedMessage([shipment()]).header).toBe('Order queued again');
     expect(retryQueuedMessage([shipment({ state: 'failed' })])).toEqual({
       header: 'Shipment queued again',
-      text: 'The failed shipment is written to BigCommerce again within seconds. Refresh to see the result.',
+      text: 'The failed shipment is written to BigCommerce again within seconds. This page updates by itself.',
     });
     expect(retryQueuedMessage([shipment({ state: 'failed' }), shipment({ state: 'failed' })]).text).toMatch(/^The 2 failed shipments are written/);
   });

@@ -23,6 +23,13 @@ describe('plural', () => {
     expect(plural(0, 'order', 'orders')).toBe('0 orders');
     expect(plural(1200, 'order', 'orders')).toBe('1,200 orders');
   });
+
+  it('adds an "s" when no plural form is given', () => {
+    expect(plural(1, 'order')).toBe('1 order');
+    expect(plural(2, 'order')).toBe('2 orders');
+    expect(plural(0, 'order')).toBe('0 orders');
+    expect(plural(1, 'entry', 'entries')).toBe('1 entry');
+  });
 });
 
 describe('prettyJson', () => {

@@ -15,7 +15,7 @@ import {
   type ListState,
 } from '../lib/listQuery';
 import { navigate, usePathname, useSearch } from '../router/history';
-import { useApiGet, type ApiGetState } from './useApiGet';
+import { usePolledGet, type PolledGetState } from './usePolledGet';
 
 export interface PagedQueryConfig<F> {
   /** Module-level constant: how each filter maps to the query string. */
@@ -24,6 +24,8 @@ export interface PagedQueryConfig<F> {
   options?: ListQueryOptions;
   /** The API path for a state, e.g. "/api/orders?page=2&limit=25&state=failed". */
   toApiPath(state: ListState<F>): string;
+  /** Live refresh: fetch the page again every so many ms while the tab is visible (none when unset). */
+  refreshMs?: number;
 }
 
 export interface TablePagination {
@@ -37,7 +39,7 @@ export interface TablePagination {
 
 export interface PagedQuery<F, T> {
   state: ListState<F>;
-  result: ApiGetState<Page<T>> & { reload(): void };
+  result: PolledGetState<Page<T>>;
   /** The page to show: the fresh answer, or the previous one while the next loads. */
   page: Page<T> | undefined;
   loading: boolean;
@@ -51,12 +53,12 @@ export interface PagedQuery<F, T> {
  * A server-paginated list whose filters, page and page size live in the URL query string, so
  * reload and back/forward keep them. Changes push a history entry; corrections replace it.
  */
-export function usePagedQuery<F, T>({ specs, options, toApiPath }: PagedQueryConfig<F>): PagedQuery<F, T> {
+export function usePagedQuery<F, T>({ specs, options, toApiPath, refreshMs }: PagedQueryConfig<F>): PagedQuery<F, T> {
   const pathname = usePathname();
   const search = useSearch();
   const state = useMemo(() => parseListState(search, specs, options), [search, specs, options]);
   const path = toApiPath(state);
-  const result = useApiGet<Page<T>>(path);
+  const result = usePolledGet<Page<T>>(path, refreshMs);
 
   const go = useCallback(
     (next: ListState<F>, replace = false) => {

@@ -1,10 +1,11 @@
 import { Small, Table } from '@bigcommerce/big-design';
-import type { TableColumn, TableItem } from '@bigcommerce/big-design';
-import type { MouseEvent, ReactElement } from 'react';
+import type { TableColumn, TableItem, TableSelectable } from '@bigcommerce/big-design';
+import { useRef, type MouseEvent, type ReactElement } from 'react';
 import type { PagedQuery } from '../api/usePagedQuery';
 import { ErrorMessage } from '../layout/ErrorMessage';
 import { Loading } from '../layout/Loading';
 import { cappedNote } from './cappedNote';
+import { nextPaginationKey, type PaginationKeyState, type PaginationShape } from './paginationKey';
 import { TableBox } from './TableBox';
 
 interface PagedTableProps<T extends TableItem> {
@@ -12,6 +13,10 @@ interface PagedTableProps<T extends TableItem> {
   columns: Array<TableColumn<T>>;
   /** Plural noun for the toolbar count ("orders"). */
   itemName: string;
+  /** Singular noun, for a total of 1 ("1 order"); without it the plural is used. */
+  itemNameOne?: string;
+  /** Row checkboxes (BigDesign compares rows by identity: pass the current page's row objects). */
+  selectable?: TableSelectable<T>;
   keyField?: string;
   errorHeader: string;
   loadingLabel: string;
@@ -27,6 +32,8 @@ export function PagedTable<T extends TableItem>({
   query,
   columns,
   itemName,
+  itemNameOne,
+  selectable,
   keyField,
   errorHeader,
   loadingLabel,
@@ -34,6 +41,7 @@ export function PagedTable<T extends TableItem>({
   onRowClick,
 }: PagedTableProps<T>) {
   const { result, page, loading, pagination } = query;
+  const paginationKey = usePaginationKey(pagination);
 
   if (result.status === 'error') {
     // A 401 has already switched the whole app to the "session ended" state.
@@ -58,18 +66,24 @@ export function PagedTable<T extends TableItem>({
       {note ? <Small marginBottom="xSmall">{note}</Small> : null}
       <TableBox busy={loading} clickable={Boolean(onRowClick)}>
         <Table
-          // BigDesign's pagination keeps the page count from the previous total for one render and
-          // "corrects" the page with it; a fresh instance per total avoids a bogus jump to page 1.
-          key={pagination?.totalItems ?? 0}
+          key={paginationKey}
           columns={columns}
           items={items}
           keyField={keyField}
-          itemName={itemName}
+          itemName={page.total === 1 && itemNameOne ? itemNameOne : itemName}
           pagination={pagination}
+          selectable={selectable}
           emptyComponent={emptyComponent}
           onClick={onRowClick ? handleClick : undefined}
         />
       </TableBox>
     </>
   );
+}
+
+/** See paginationKey.ts: remount the Table only when BigDesign's pagination would misjudge the page. */
+function usePaginationKey(pagination: PaginationShape | undefined): number {
+  const known = useRef<PaginationKeyState>({ key: 0, pages: 1 });
+  known.current = nextPaginationKey(known.current, pagination);
+  return known.current.key;
 }

@@ -18,22 +18,36 @@ export interface BadgeDescriptor {
 
 export type LogLevel = TimelineEntry['level'];
 
+/** Every order state, in the order an order moves through them (pills, legends, Overview). */
 export const ORDER_STATES: readonly OrderSyncState[] = [
   'waiting',
+  'queued',
+  'retrying',
   'sent',
-  'needs_attention',
-  'failed',
+  'partially_shipped',
   'shipped',
   'cancelled',
+  'rejected',
+  'needs_attention',
+  'failed',
 ];
 
+/** The states `?state=attention` groups: the merchant has something to do. */
+export const ATTENTION_STATES: readonly OrderSyncState[] = ['needs_attention', 'rejected', 'failed'];
+
+// Colours carry meaning: grey = not ours yet or over, blue = on its way, green = shipped,
+// amber = the merchant must act, red = out of retries.
 const ORDER_STATE_BADGES: Record<OrderSyncState, BadgeDescriptor> = {
-  waiting: { label: 'Waiting', variant: 'secondary' },
-  sent: { label: 'Sent', variant: 'success' },
+  waiting: { label: 'Waiting for import status', variant: 'secondary' },
+  queued: { label: 'Queued', variant: 'primary' },
+  retrying: { label: 'Retrying', variant: 'primary' },
+  sent: { label: 'Sent', variant: 'primary' },
+  partially_shipped: { label: 'Partially shipped', variant: 'primary' },
+  shipped: { label: 'Shipped', variant: 'success' },
+  cancelled: { label: 'Cancelled', variant: 'secondary' },
+  rejected: { label: 'Rejected by warehouse', variant: 'warning' },
   needs_attention: { label: 'Needs attention', variant: 'warning' },
   failed: { label: 'Failed', variant: 'danger' },
-  shipped: { label: 'Shipped', variant: 'primary' },
-  cancelled: { label: 'Cancelled', variant: 'secondary' },
 };
 
 export const WEBHOOK_STATUSES: readonly WebhookEventStatus[] = ['received', 'processed', 'ignored', 'duplicate', 'failed'];
@@ -70,9 +84,17 @@ export const orderStateBadge = (state: string): BadgeDescriptor => lookup(ORDER_
 export const webhookStatusBadge = (status: string): BadgeDescriptor => lookup(WEBHOOK_STATUS_BADGES, status);
 export const levelBadge = (level: string): BadgeDescriptor => lookup(LEVEL_BADGES, level);
 
-/** Orders in these states can be sent again with "Retry". */
-export function canRetry(state: OrderSyncState): boolean {
-  return state === 'needs_attention' || state === 'failed';
+/**
+ * Orders in these states may be sent again with "Retry" (bulk Retry sends only these). The server
+ * has the last word: it skips an order whose problem Retry cannot fix (an unmapped method) and the
+ * order page offers Retry from the order's own `canRetry`.
+ */
+export function canRetry(state: string): boolean {
+  return isAttentionState(state);
+}
+
+export function isAttentionState(state: string): boolean {
+  return (ATTENTION_STATES as readonly string[]).includes(state);
 }
 
 // Closing the loop: shipments written to BigCommerce, cancellations, stock levels.

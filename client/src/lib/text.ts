@@ -16,8 +16,8 @@ export function truncateMiddle(value: string, max: number): string {
   return `${value.slice(0, head)}…${tail > 0 ? value.slice(-tail) : ''}`;
 }
 
-/** "1 order", "3 orders". */
-export function plural(count: number, one: string, many: string): string {
+/** "1 order", "3 orders", "1,200 orders"; `many` defaults to `one` + "s" ("1 entry" needs it). */
+export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
 }
 

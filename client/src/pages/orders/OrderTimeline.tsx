@@ -3,6 +3,7 @@ import styled from 'styled-components';
 import type { TimelineEntry } from '../../../../server/api/contract';
 import { DateTime } from '../../components/DateTime';
 import { LevelBadge } from '../../components/StatusBadges';
+import { timelineRepeatText } from './orderText';
 import { sortTimeline } from './query';
 
 const List = styled.ol`
@@ -44,9 +45,27 @@ const Detail = styled.p`
   overflow-wrap: anywhere;
 `;
 
-/** What happened to an order, oldest first. */
-export function OrderTimeline({ entries }: { entries: readonly TimelineEntry[] }) {
-  if (entries.length === 0) {
+const Repeats = styled.p`
+  margin: 0;
+  color: ${({ theme }) => theme.colors.secondary60};
+  font-size: ${({ theme }) => theme.typography.fontSize.small};
+`;
+
+const Pending = styled(Entry)`
+  color: ${({ theme }) => theme.colors.secondary60};
+  font-style: italic;
+`;
+
+interface OrderTimelineProps {
+  entries: readonly TimelineEntry[];
+  /** What happens next ("Next attempt at 10:52 (attempt 3)"), shown as the last line. */
+  next?: string | null;
+  now: Date;
+}
+
+/** What happened to an order, oldest first; identical repeats arrive folded ("7 times since 10:40 · last 10:51"). */
+export function OrderTimeline({ entries, next = null, now }: OrderTimelineProps) {
+  if (entries.length === 0 && !next) {
     return (
       <Text color="secondary60" marginBottom="none">
         Nothing has happened to this order yet.
@@ -55,20 +74,31 @@ export function OrderTimeline({ entries }: { entries: readonly TimelineEntry[] }
   }
   return (
     <List>
-      {sortTimeline(entries).map((entry) => (
-        <Entry key={entry.id}>
-          <When>
-            <DateTime iso={entry.at} />
-          </When>
-          <div>
-            <LevelBadge level={entry.level} />
-          </div>
-          <div>
-            <Text marginBottom="none">{entry.message}</Text>
-            {entry.detail && <Detail>{entry.detail}</Detail>}
-          </div>
-        </Entry>
-      ))}
+      {sortTimeline(entries).map((entry) => {
+        const repeats = timelineRepeatText(entry, now);
+        return (
+          <Entry key={entry.id}>
+            <When>
+              <DateTime iso={entry.at} />
+            </When>
+            <div>
+              <LevelBadge level={entry.level} />
+            </div>
+            <div>
+              <Text marginBottom="none">{entry.message}</Text>
+              {repeats && <Repeats>{repeats}</Repeats>}
+              {entry.detail && <Detail>{entry.detail}</Detail>}
+            </div>
+          </Entry>
+        );
+      })}
+      {next && (
+        <Pending>
+          <When>Next</When>
+          <div />
+          <div>{next}</div>
+        </Pending>
+      )}
     </List>
   );
 }

@@ -74,10 +74,10 @@ export const offersRetry = (orderRetryable: boolean, loop: Pick<OrderLoopDetail,
 /** The confirmation after Retry: what was queued again (failed shipments, or the order itself). */
 export function retryQueuedMessage(shipments: readonly ShipmentView[]): { header: string; text: string } {
   const failed = shipments.filter((shipment) => shipment.state === 'failed').length;
-  if (failed === 0) return { header: 'Order queued again', text: 'It is sent to your warehouse within seconds. Refresh to see the result.' };
+  if (failed === 0) return { header: 'Order queued again', text: 'It is sent to your warehouse within seconds. This page updates by itself.' };
   return {
     header: failed === 1 ? 'Shipment queued again' : 'Shipments queued again',
-    text: `${failed === 1 ? 'The failed shipment is' : `The ${failed} failed shipments are`} written to BigCommerce again within seconds. Refresh to see the result.`,
+    text: `${failed === 1 ? 'The failed shipment is' : `The ${failed} failed shipments are`} written to BigCommerce again within seconds. This page updates by itself.`,
   };
 }
 

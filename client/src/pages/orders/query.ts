@@ -1,25 +1,52 @@
 // Orders list filters <-> query string, API paths and the detail-page helpers. Pure.
-import type { OrderSyncState, TimelineEntry } from '../../../../server/api/contract.js';
+import type { OrderStateFilter, TimelineEntry } from '../../../../server/api/contract.js';
 import { ORDER_STATES } from '../../lib/badges.js';
-import { apiPath, enumField, idField, type FieldSpecs, type ListState } from '../../lib/listQuery.js';
+import { dateRangeToIso } from '../../lib/dates.js';
+import { apiPath, dateField, enumField, textField, type FieldSpecs, type ListState } from '../../lib/listQuery.js';
 import { plural } from '../../lib/text.js';
 
 export const ORDERS_PATH = '/orders';
+/** `?state=attention`: needs attention, rejected and failed together. */
+export const ATTENTION_FILTER = 'attention';
+export const ORDER_STATE_FILTERS: readonly OrderStateFilter[] = [ATTENTION_FILTER, ...ORDER_STATES];
+/** The longest search the box sends (an e-mail address or a long SKU fits). */
+export const ORDER_SEARCH_MAX = 200;
 
 export interface OrderFilters {
-  state: OrderSyncState | '';
-  /** Order id (digits only). */
+  state: OrderStateFilter | '';
+  /** Order number ("#1042" or "1042"), part of the customer's name or e-mail, or a SKU. */
   search: string;
+  /** Local calendar days "YYYY-MM-DD" (the order date). */
+  from: string;
+  to: string;
 }
 
-/** URL: /orders?state=failed&search=1042&page=2&limit=50 */
+/** URL: /orders?state=attention&search=lamp&from=2026-03-01&to=2026-03-07&page=2&limit=50 */
 export const ORDER_FILTER_SPECS: FieldSpecs<OrderFilters> = {
-  state: enumField(ORDER_STATES),
-  search: idField(),
+  state: enumField(ORDER_STATE_FILTERS),
+  search: textField(ORDER_SEARCH_MAX),
+  from: dateField(),
+  to: dateField(),
 };
 
+/** The filter part of the API query (also the CSV export's): from/to become ISO instants. */
+function filterParams(filters: OrderFilters): Record<string, string | undefined> {
+  const { from, to } = dateRangeToIso(filters);
+  return { state: filters.state, search: filters.search.trim(), from, to };
+}
+
 export function ordersApiPath({ page, limit, filters }: ListState<OrderFilters>): string {
-  return apiPath('/api/orders', { page, limit, state: filters.state, search: filters.search });
+  return apiPath('/api/orders', { page, limit, ...filterParams(filters) });
+}
+
+/** GET /api/orders/export.csv for the filters on screen (every page, not just this one). */
+export function ordersExportPath(filters: OrderFilters): string {
+  return apiPath('/api/orders/export.csv', filterParams(filters));
+}
+
+/** A link to the list filtered by state ("/orders?state=attention"), for the Overview and the banner. */
+export function ordersFilteredHref(state: OrderStateFilter): string {
+  return `${ORDERS_PATH}?state=${encodeURIComponent(state)}`;
 }
 
 export const orderPath = (orderId: number | string): string => `${ORDERS_PATH}/${orderId}`;

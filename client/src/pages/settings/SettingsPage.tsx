@@ -10,8 +10,11 @@ import { FlowsPanel } from './FlowsPanel';
 import { ImportPanel } from './ImportPanel';
 import { InventorySettingsPanel } from './InventorySettingsPanel';
 import { loopSettingsOf, type LoadedSettings } from './loop';
+import { NotificationsPanel } from './NotificationsPanel';
 import { ShippingMappingsPanel } from './ShippingMappingsPanel';
 import { SkuMappingsPanel } from './SkuMappingsPanel';
+import { SETTINGS_SECTIONS } from './deepLink';
+import { useSectionScroll } from './useSectionScroll';
 import { WebhookHealthPanel } from './WebhookHealthPanel';
 
 /** GET /api/order-statuses, loaded once for the panels that pick statuses. */
@@ -29,6 +32,8 @@ export function SettingsPage() {
   const current = latest ?? (loaded.status === 'success' ? loaded.data : null);
   // Stable between renders, so the flow switches only resync when an answer really arrives.
   const loop = useMemo(() => loopSettingsOf(current), [current]);
+  // Deep links ("/settings#backend", remedies on held orders) scroll to their panel.
+  useSectionScroll(loaded.status === 'success');
 
   if (loaded.status === 'loading') return <Loading label="Loading settings…" />;
   if (loaded.status === 'error') {
@@ -39,7 +44,9 @@ export function SettingsPage() {
   const settings = current ?? loaded.data;
   return (
     <>
-      <BackendPanel backend={settings.backend} onSaved={setLatest} />
+      <div id={SETTINGS_SECTIONS.backend}>
+        <BackendPanel backend={settings.backend} onSaved={setLatest} />
+      </div>
       <FlowsPanel flows={loop.flows} onSaved={setLatest} />
       <ImportPanel settings={settings} statuses={statuses} ordersOn={loop.flows.orders} onSaved={setLatest} />
       <CancellationsPanel settings={settings} loop={loop} statuses={statuses} onSaved={setLatest} />
@@ -48,6 +55,7 @@ export function SettingsPage() {
       <SkuMappingsPanel />
       <ShippingMappingsPanel />
       <WebhookHealthPanel webhooks={settings.webhooks} />
+      <NotificationsPanel />
     </>
   );
 }

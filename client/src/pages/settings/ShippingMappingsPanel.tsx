@@ -1,6 +1,5 @@
-import { Badge, Box, Button, Flex, Input, Message, Panel, Table, Text } from '@bigcommerce/big-design';
-import type { TableColumn } from '@bigcommerce/big-design';
-import { useState } from 'react';
+import { Box, Button, Flex, Input, Message, Panel, Table, Text } from '@bigcommerce/big-design';
+import { useEffect, useRef, useState } from 'react';
 import type { ShippingMappingInput, ShippingMethodMapping } from '../../../../server/api/contract';
 import { api } from '../../api/http';
 import { useAction } from '../../api/useAction';
@@ -10,10 +9,11 @@ import { TableBox } from '../../components/TableBox';
 import { ErrorMessage } from '../../layout/ErrorMessage';
 import { Loading } from '../../layout/Loading';
 import { listFrom } from '../../lib/text';
+import { navigate, useSearch } from '../../router/history';
+import { parseSettingsDeepLink, SETTINGS_SECTIONS, withoutDeepLink } from './deepLink';
 import { shippingMappingInput, type FieldErrors } from './forms';
-import { BACKEND_CODE_MAX, methodLabel, NO_METHOD_LABEL, validateNewMethod } from './shippingMethods';
-
-const HIDE_ON_MOBILE = { mobile: 'none', tablet: 'table-cell' } as const;
+import { SHIPPING_COLUMNS, ShippingRowsContext, type ShippingRows } from './shippingMappingColumns';
+import { BACKEND_CODE_MAX, methodLabel, validateNewMethod } from './shippingMethods';
 
 export function ShippingMappingsPanel() {
   const loaded = useApiGet<ShippingMethodMapping[]>('/api/shipping-mappings');
@@ -26,6 +26,11 @@ export function ShippingMappingsPanel() {
   const [newMethod, setNewMethod] = useState('');
   const [newCode, setNewCode] = useState('');
   const [newErrors, setNewErrors] = useState<FieldErrors>({});
+  /** Deep link "?mapMethod=Flat Rate": which row (or the add form) to open, and what to say. */
+  const { mapMethod } = parseSettingsDeepLink(useSearch());
+  const [hint, setHint] = useState<string | null>(null);
+  const codeInputs = useRef(new Map<string, HTMLInputElement>());
+  const newCodeInput = useRef<HTMLInputElement>(null);
   const save = useAction(async (input: ShippingMappingInput) => {
     await api.put<unknown>('/api/shipping-mappings', input);
     return input;
@@ -42,6 +47,7 @@ export function ShippingMappingsPanel() {
     setSavingMethod(null);
     if (!result) return;
     setSaved((current) => ({ ...current, [row.method]: result.backendCode }));
+    setHint(null);
     setDrafts(({ [row.method]: _, ...rest }) => rest);
     setNotice(
       result.backendCode
@@ -51,6 +57,24 @@ export function ShippingMappingsPanel() {
   };
 
   const listedRows = listFrom<ShippingMethodMapping>(loaded.status === 'success' ? loaded.data : loaded.status === 'error' ? undefined : loaded.stale, 'methods');
+
+  const ready = loaded.status === 'success';
+  useEffect(() => {
+    if (mapMethod === null || !ready) return;
+    const input = codeInputs.current.get(mapMethod);
+    if (input) {
+      input.focus();
+      setHint(`Type the warehouse code for “${methodLabel(mapMethod)}” in its row and save: orders waiting for it are sent at once.`);
+    } else if (mapMethod !== '') {
+      // Not listed yet (no order kept it): the add form, with the method filled in.
+      setNewMethod(mapMethod);
+      setNewCode('');
+      newCodeInput.current?.focus();
+      setHint(`Type the warehouse code for “${mapMethod}” below and add it: orders waiting for it are sent at once.`);
+    }
+    // Handled: a reload or a later visit must not open it again.
+    navigate(`${window.location.pathname}${withoutDeepLink(window.location.search)}${window.location.hash}`, { replace: true });
+  }, [mapMethod, ready]);
 
   const onAdd = async () => {
     const checked = validateNewMethod(newMethod, newCode, listedRows.map((r) => r.method));
@@ -62,67 +86,24 @@ export function ShippingMappingsPanel() {
     setSavingMethod(null);
     if (!result) return;
     setSaved((current) => ({ ...current, [result.method]: result.backendCode }));
+    setHint(null);
     loaded.reload();
     setNewMethod('');
     setNewCode('');
     setNotice(`“${result.method}” is now sent as ${result.backendCode}. Orders waiting for this mapping are sent now.`);
   };
 
-  const columns: Array<TableColumn<ShippingMethodMapping>> = [
-    {
-      hash: 'method',
-      header: 'Shipping method',
-      render: ({ method }) => (method === '' ? <Text as="span" color="secondary60" title="Orders whose shipping address has no shipping method">{NO_METHOD_LABEL}</Text> : method),
+  const rowsContext: ShippingRows = {
+    codeOf,
+    draftOf,
+    setDraft: (method, value) => setDrafts((current) => ({ ...current, [method]: value })),
+    save: (row) => void onSave(row),
+    savingMethod,
+    registerInput: (method, element) => {
+      if (element) codeInputs.current.set(method, element);
+      else codeInputs.current.delete(method);
     },
-    { hash: 'seen', header: 'Orders seen', align: 'right', width: '7rem', display: HIDE_ON_MOBILE, render: ({ ordersSeen }) => ordersSeen.toLocaleString() },
-    {
-      hash: 'status',
-      header: 'Status',
-      width: '8rem',
-      display: HIDE_ON_MOBILE,
-      render: (row) =>
-        codeOf(row) ? (
-          <Badge label="Mapped" variant="success" />
-        ) : (
-          <Badge label="Not mapped" variant={row.ordersSeen > 0 ? 'warning' : 'secondary'} />
-        ),
-    },
-    {
-      hash: 'code',
-      header: 'Backend code',
-      width: '13rem',
-      render: (row) => (
-        <Input
-          aria-label={`Backend code for ${methodLabel(row.method)}`}
-          placeholder="e.g. UPS_GROUND"
-          maxLength={BACKEND_CODE_MAX}
-          value={draftOf(row)}
-          onChange={(event) => setDrafts((current) => ({ ...current, [row.method]: event.target.value }))}
-          onKeyDown={(event) => {
-            if (event.key === 'Enter') void onSave(row);
-          }}
-        />
-      ),
-    },
-    {
-      hash: 'save',
-      header: 'Save',
-      hideHeader: true,
-      align: 'right',
-      width: '6rem',
-      render: (row) => (
-        <Button
-          variant="secondary"
-          mobileWidth="auto"
-          disabled={draftOf(row).trim() === (codeOf(row) ?? '') || (savingMethod !== null && savingMethod !== row.method)}
-          isLoading={savingMethod === row.method}
-          onClick={() => void onSave(row)}
-        >
-          Save
-        </Button>
-      ),
-    },
-  ];
+  };
 
   let body;
   if (loaded.status === 'loading' && !loaded.stale) {
@@ -134,28 +115,32 @@ export function ShippingMappingsPanel() {
   } else {
     const rows = listedRows;
     body = (
-      <TableBox>
-        <Table
-          columns={columns}
-          items={rows}
-          keyField="method"
-          itemName="shipping methods"
-          emptyComponent={
-            <EmptyState
-              title="No shipping methods yet"
-              message="Shipping methods appear here once orders that use them reach Fulfillment Bridge, or when you add one below."
-            />
-          }
-        />
-      </TableBox>
+      <ShippingRowsContext.Provider value={rowsContext}>
+        <TableBox>
+          <Table
+            columns={SHIPPING_COLUMNS}
+            items={rows}
+            keyField="method"
+            itemName="shipping methods"
+            emptyComponent={
+              <EmptyState
+                title="No shipping methods yet"
+                message="Shipping methods appear here once orders that use them reach Fulfillment Bridge, or when you add one below."
+              />
+            }
+          />
+        </TableBox>
+      </ShippingRowsContext.Provider>
     );
   }
 
   return (
     <Panel
+      id={SETTINGS_SECTIONS.shippingMappings}
       header="Shipping method mappings"
       description="Tell your warehouse which carrier service to use for each checkout shipping method. Orders whose shipping method has no mapping wait in “Needs attention” and are sent as soon as you add one. Clear a code and save to remove its mapping."
     >
+      {hint && !notice && <Message type="info" marginBottom="medium" messages={[{ text: hint }]} onClose={() => setHint(null)} />}
       {notice && <Message type="success" marginBottom="medium" messages={[{ text: notice }]} onClose={() => setNotice(null)} />}
       {save.error && <ErrorMessage marginBottom="medium" header="The mapping couldn't be saved" message={save.error.message} />}
       {body}
@@ -173,6 +158,7 @@ export function ShippingMappingsPanel() {
             onChange={(event) => setNewMethod(event.target.value)}
           />
           <Input
+            ref={newCodeInput}
             label="Backend code"
             placeholder="e.g. UPS_NEXT_DAY"
             maxLength={BACKEND_CODE_MAX}

@@ -1,4 +1,5 @@
-import { Form, FormGroup, InlineMessage, Input, Modal } from '@bigcommerce/big-design';
+import { Form, FormGroup, InlineMessage, Input } from '@bigcommerce/big-design';
+import { Modal } from '../../components/Modal';
 import { useState, type FormEvent } from 'react';
 import type { SkuMapping, SkuMappingInput } from '../../../../server/api/contract';
 import { api } from '../../api/http';
@@ -8,14 +9,17 @@ import { validateSkuMapping, type FieldErrors } from './forms';
 interface SkuMappingModalProps {
   /** null to add a new mapping. */
   mapping: SkuMapping | null;
+  /** A new mapping's BigCommerce SKU, filled in (a deep link from a held order): the warehouse SKU gets the focus. */
+  initialBcSku?: string;
   onClose(): void;
   onSaved(mapping: SkuMapping): void;
 }
 
 const FORM_ID = 'sku-mapping-form';
 
-export function SkuMappingModal({ mapping, onClose, onSaved }: SkuMappingModalProps) {
-  const [bcSku, setBcSku] = useState(mapping?.bcSku ?? '');
+export function SkuMappingModal({ mapping, initialBcSku, onClose, onSaved }: SkuMappingModalProps) {
+  const [bcSku, setBcSku] = useState(mapping?.bcSku ?? initialBcSku ?? '');
+  const prefilled = !mapping && Boolean(initialBcSku);
   const [backendSku, setBackendSku] = useState(mapping?.backendSku ?? '');
   const [fields, setFields] = useState<FieldErrors>({});
   const save = useAction(async (input: SkuMappingInput) => ({
@@ -51,7 +55,7 @@ export function SkuMappingModal({ mapping, onClose, onSaved }: SkuMappingModalPr
           <Input
             label="BigCommerce SKU"
             required
-            autoFocus
+            autoFocus={!prefilled}
             value={bcSku}
             description="The SKU of the product or variant in your store."
             error={fields.bcSku ?? serverFields.bcSku}
@@ -62,6 +66,7 @@ export function SkuMappingModal({ mapping, onClose, onSaved }: SkuMappingModalPr
           <Input
             label="Backend SKU"
             required
+            autoFocus={prefilled}
             value={backendSku}
             description="The SKU your warehouse uses for the same item."
             error={fields.backendSku ?? serverFields.backendSku}

@@ -1,23 +1,28 @@
-import { Button, Dropdown, Flex, FlexItem, Message, Modal, Panel, Text } from '@bigcommerce/big-design';
+import { Button, Dropdown, Flex, FlexItem, Message, Panel, Text } from '@bigcommerce/big-design';
 import type { TableColumn } from '@bigcommerce/big-design';
 import { DeleteIcon, EditIcon, MoreHorizIcon } from '@bigcommerce/big-design-icons';
-import { useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { SkuMapping } from '../../../../server/api/contract';
 import { api } from '../../api/http';
 import { useAction } from '../../api/useAction';
 import { usePagedQuery } from '../../api/usePagedQuery';
 import { EmptyState } from '../../components/EmptyState';
 import { SearchField } from '../../components/Filters';
-import { Mono } from '../../components/JsonBlock';
+import { CodeText } from '../../components/CodeText';
+import { MenuToggle } from '../../components/MenuToggle';
+import { Modal } from '../../components/Modal';
 import { PagedTable } from '../../components/PagedTable';
 import { ErrorMessage } from '../../layout/ErrorMessage';
+import { navigate, useSearch } from '../../router/history';
+import { parseSettingsDeepLink, SETTINGS_SECTIONS, withoutDeepLink } from './deepLink';
 import { SKU_FILTER_SPECS, SKU_QUERY_OPTIONS, skuMappingsApiPath, type SkuFilters } from './forms';
 import { SkuImportModal } from './SkuImportModal';
 import { SkuMappingModal } from './SkuMappingModal';
 
 const CONFIG = { specs: SKU_FILTER_SPECS, options: SKU_QUERY_OPTIONS, toApiPath: skuMappingsApiPath };
 
-type Editing = { mode: 'add' } | { mode: 'edit'; mapping: SkuMapping };
+/** `bcSku`: the SKU a deep link ("?mapSku=LAMP-RED", from a held order) fills in. */
+type Editing = { mode: 'add'; bcSku?: string } | { mode: 'edit'; mapping: SkuMapping };
 
 export function SkuMappingsPanel() {
   const query = usePagedQuery<SkuFilters, SkuMapping>(CONFIG);
@@ -30,6 +35,14 @@ export function SkuMappingsPanel() {
     return true;
   });
   const { search } = query.state.filters;
+  const { mapSku } = parseSettingsDeepLink(useSearch());
+
+  useEffect(() => {
+    if (mapSku === null) return;
+    setEditing({ mode: 'add', bcSku: mapSku });
+    // Handled: a reload or a later visit must not open it again.
+    navigate(`${window.location.pathname}${withoutDeepLink(window.location.search)}${window.location.hash}`, { replace: true });
+  }, [mapSku]);
 
   const done = (message: string) => {
     setNotice(message);
@@ -44,9 +57,11 @@ export function SkuMappingsPanel() {
     if (result) done(`The mapping for ${mapping.bcSku} was deleted.`);
   };
 
-  const columns: Array<TableColumn<SkuMapping>> = [
-    { hash: 'bcSku', header: 'BigCommerce SKU', render: ({ bcSku }) => <Mono>{bcSku}</Mono> },
-    { hash: 'backendSku', header: 'Backend SKU', render: ({ backendSku }) => <Mono>{backendSku}</Mono> },
+  // Built once (the cells only use state setters): BigDesign's Table renders `render` as a
+  // component type, and new columns on every render remounted every row's actions menu.
+  const columns: Array<TableColumn<SkuMapping>> = useMemo(() => [
+    { hash: 'bcSku', header: 'BigCommerce SKU', render: ({ bcSku }) => <CodeText text={bcSku} /> },
+    { hash: 'backendSku', header: 'Backend SKU', render: ({ backendSku }) => <CodeText text={backendSku} /> },
     {
       hash: 'actions',
       header: 'Actions',
@@ -61,7 +76,7 @@ export function SkuMappingsPanel() {
             { content: 'Delete', icon: <DeleteIcon />, actionType: 'destructive', onItemClick: () => setDeleting(mapping) },
           ]}
           toggle={
-            <Button
+            <MenuToggle
               variant="subtle"
               mobileWidth="auto"
               iconOnly={<MoreHorizIcon title={`Actions for ${mapping.bcSku}`} />}
@@ -71,7 +86,7 @@ export function SkuMappingsPanel() {
         />
       ),
     },
-  ];
+  ], []);
 
   const empty = search ? (
     <EmptyState title={`No mapping matches “${search}”`} message="Check the SKU and search again, or clear the search to see every mapping." />
@@ -84,6 +99,7 @@ export function SkuMappingsPanel() {
 
   return (
     <Panel
+      id={SETTINGS_SECTIONS.skuMappings}
       header="SKU mappings"
       description="Use these when your warehouse knows a product by a different SKU. SKUs without a mapping are sent unchanged."
       action={{ text: 'Add mapping', onClick: () => setEditing({ mode: 'add' }) }}
@@ -109,6 +125,7 @@ export function SkuMappingsPanel() {
       {editing && (
         <SkuMappingModal
           mapping={editing.mode === 'edit' ? editing.mapping : null}
+          initialBcSku={editing.mode === 'add' ? editing.bcSku : undefined}
           onClose={() => setEditing(null)}
           onSaved={(mapping) => {
             setEditing(null);
