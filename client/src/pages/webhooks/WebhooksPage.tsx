@@ -1,6 +1,6 @@
 import { Button, Panel, Select } from '@bigcommerce/big-design';
 import type { TableColumn } from '@bigcommerce/big-design';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import styled from 'styled-components';
 import type { TopicsResponse, WebhookEventSummary } from '../../../../server/api/contract';
 import { useApiGet } from '../../api/useApiGet';
@@ -61,7 +61,9 @@ export function WebhooksPage() {
   const topicNames = topicChoices(topicList, filters.source, filters.topic);
   const topicOptions = [{ value: '', content: 'All topics' }, ...topicNames.map((topic) => ({ value: topic, content: topic }))];
 
-  const columns: Array<TableColumn<WebhookEventSummary>> = [
+  // Built once: BigDesign's Table uses each render function as a component type, so new functions
+  // on every render re-create every cell (a click on a link mid-refresh is then lost).
+  const columns = useMemo<Array<TableColumn<WebhookEventSummary>>>(() => [
     { hash: 'id', header: 'ID', width: '10rem', display: HIDE_ON_MOBILE, render: ({ eventId }) => <TruncatedText text={eventId} max={14} mode="middle" mono /> },
     { hash: 'source', header: 'Source', width: '8rem', display: HIDE_ON_MOBILE, render: ({ source }) => sourceLabel(source) },
     { hash: 'topic', header: 'Topic', render: ({ topic }) => <PathText text={topic} /> },
@@ -85,7 +87,7 @@ export function WebhooksPage() {
         </Button>
       ),
     },
-  ];
+  ], []);
 
   const empty = query.filtered ? (
     <EmptyState
