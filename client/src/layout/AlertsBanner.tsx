@@ -15,6 +15,7 @@ import {
   serializeDismissed,
   visibleAlerts,
 } from './alerts';
+import { ALERTS_REFRESH_EVENT } from './alertsRefresh';
 
 function readDismissed(): Set<string> {
   try {
@@ -98,9 +99,11 @@ export function AlertsBanner() {
     const timer = window.setInterval(load, ALERTS_POLL_MS);
     // A tab left in the background is not polled; coming back asks at once.
     document.addEventListener('visibilitychange', load);
+    window.addEventListener(ALERTS_REFRESH_EVENT, load);
     return () => {
       window.clearInterval(timer);
       document.removeEventListener('visibilitychange', load);
+      window.removeEventListener(ALERTS_REFRESH_EVENT, load);
       controller.abort();
     };
   }, [pathname, receive]);

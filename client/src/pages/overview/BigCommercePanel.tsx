@@ -6,6 +6,7 @@ import { api } from '../../api/http';
 import { useAction } from '../../api/useAction';
 import { DateTime } from '../../components/DateTime';
 import { DetailList, type DetailRow } from '../../components/DetailList';
+import { requestAlertsRefresh } from '../../layout/alertsRefresh';
 import { quotaText, scopeName, webhookBadge, webhooksNeedRepair } from './health';
 
 const Hooks = styled.ul`
@@ -34,6 +35,7 @@ export function BigCommercePanel({ bigcommerce, onRepaired }: { bigcommerce: Big
     if (answer) {
       setResult(answer.message);
       onRepaired();
+      requestAlertsRefresh(); // the banner's "Webhooks deactivated" goes now, not at its next poll
     }
   };
 

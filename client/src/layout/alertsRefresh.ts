@@ -1,0 +1,7 @@
+// Lets an action that fixes a problem (e.g. "Repair webhooks") update the banner at once instead
+// of at its next poll, without the page and the banner knowing each other.
+export const ALERTS_REFRESH_EVENT = 'fb:alerts-refresh';
+
+export function requestAlertsRefresh(target: Pick<EventTarget, 'dispatchEvent'> = window): void {
+  target.dispatchEvent(new Event(ALERTS_REFRESH_EVENT));
+}
