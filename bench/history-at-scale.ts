@@ -14,6 +14,7 @@ import { SyncLogRepo } from '../server/storage/sync-log-repo.js';
 import { WebhookEventsRepo } from '../server/storage/webhook-events-repo.js';
 
 const STORE = 'benchstore';
+const DEFAULT_STORE = STORE;
 const DAY = 24 * 60 * 60_000;
 
 export interface Timing {
@@ -44,16 +45,21 @@ export interface HistoryAtScaleReport {
   };
 }
 
-export async function seedHistory(db: Db, n: number, now: number): Promise<void> {
-  // Generated inside SQLite: a million rows in seconds. Times spread evenly over the last 60 days,
-  // so half of it is past the default 30-day retention. Payload about the size BigCommerce sends.
-  const span = 60 * DAY;
+export async function seedHistory(db: Db, n: number, now: number, opts: { storeHash?: string; spanDays?: number } = {}): Promise<void> {
+  // Generated inside SQLite: a million rows in seconds. Times spread evenly over the last 60 days
+  // by default, so half of it is past the default 30-day retention. Payload about the size
+  // BigCommerce sends. The UI benchmark seeds another store within the retention period.
+  const STORE = opts.storeHash ?? DEFAULT_STORE;
+  if (!/^[a-z0-9]+$/.test(STORE)) throw new Error('seedHistory: store hash must be lower-case letters and digits');
+  const span = (opts.spanDays ?? 60) * DAY;
   await db.raw(`
     WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < ${n})
     INSERT INTO webhook_events (store_hash, source, event_id, dedupe_key, topic, resource_id, payload, status, error, received_at, processed_at)
-    SELECT '${STORE}', 'bigcommerce', 'evt' || i, 'evt' || i,
-      CASE i % 3 WHEN 0 THEN 'store/order/created' WHEN 1 THEN 'store/order/statusUpdated' ELSE 'store/order/updated' END,
-      CAST(100000 + i / 3 AS TEXT),
+    SELECT '${STORE}', CASE WHEN (i / 7) % 4 = 0 THEN 'fulfillment' ELSE 'bigcommerce' END, 'evt' || i, 'evt' || i,
+      CASE WHEN (i / 7) % 4 = 0 THEN (CASE WHEN i % 9 = 0 THEN 'inventory.updated' ELSE 'shipment.created' END)
+        ELSE (CASE i % 3 WHEN 0 THEN 'store/order/created' WHEN 1 THEN 'store/order/statusUpdated' ELSE 'store/order/updated' END) END,
+      -- About a quarter from the warehouse (issue 8): shipments name their order, stock reports none.
+      CASE WHEN (i / 7) % 4 = 0 AND i % 9 = 0 THEN NULL ELSE CAST(100000 + i / 3 AS TEXT) END,
       '{"scope":"store/order/created","store_id":"1001","data":{"type":"order","id":' || (100000 + i / 3) || '},"hash":"' || hex(randomblob(20)) || '","created_at":' || i || ',"producer":"stores/${STORE}"}',
       CASE WHEN i % 100 = 0 THEN 'failed' WHEN i % 50 = 1 THEN 'duplicate' ELSE 'processed' END,
       CASE WHEN i % 100 = 0 THEN 'Warehouse answered 503' END,
@@ -102,6 +108,11 @@ async function timeQueries(db: Db, now: number, runs: number): Promise<Record<st
     'webhooks one day': () => events.list(STORE, lastWeek, 1, 25),
     'webhooks page 400': () => events.list(STORE, {}, 400, 25),
     'webhooks topics': () => events.topics(STORE),
+    'webhooks source=warehouse': () => events.list(STORE, { source: 'fulfillment' }, 1, 25),
+    'webhooks warehouse failed': () => events.list(STORE, { source: 'fulfillment', status: 'failed' }, 1, 25),
+    'webhooks BigCommerce one day': () => events.list(STORE, { source: 'bigcommerce', ...lastWeek }, 1, 25),
+    'webhooks one order': () => events.list(STORE, { orderId: 150_000 }, 1, 25),
+    'webhooks one order failed': () => events.list(STORE, { orderId: 150_000, status: 'failed' }, 1, 25),
     'activity first page': () => log.list(STORE, {}, 1, 25),
     'activity level=error': () => log.list(STORE, { level: 'error' }, 1, 25),
     'activity one order': () => log.list(STORE, { orderId: 150_000 }, 1, 25),

@@ -50,6 +50,35 @@ async function main() {
     console.log(`  purge: ${p.deleted} rows in ${p.statements} statements of ≤ ${p.batchSize}, ${(p.totalMs / 1000).toFixed(1)} s`);
     console.log(`    statement p95 ${p.p95StatementMs} ms, p99 ${p.p99StatementMs} ms, longest ${p.longestStatementMs} ms (${p.statementsOver50Ms} over 50 ms); longest event-loop delay ${p.maxEventLoopDelayMs} ms   target p99 < 50 ms   ${p.p99StatementMs < 50 ? 'MET' : 'NOT MET'}`);
   }
+  if (!only || only === 'initial-js') {
+    // Measures dist/client (or CLIENT_DIR) as built by `npx vite build`; it builds nothing itself.
+    const { measureInitialJs, printInitialJs } = await import('./initial-js.js');
+    try {
+      const js = measureInitialJs(process.env.CLIENT_DIR);
+      report.initialJs = { gzipKb: js.initial.gzipKb, brotliKb: js.initial.brotliKb, met: js.initial.met, viewerInInitial: js.viewer.inInitial };
+      printInitialJs(js);
+    } catch (err) {
+      if (only) throw err;
+      console.log(`\nInitial JavaScript: skipped. ${(err as Error).message}`);
+    }
+  }
+  if (!only || only === 'ui' || only === 'ui-normal' || only === 'ui-split') {
+    // Experiments, for comparison only: ui-normal runs the app with synchronous=NORMAL (what each
+    // commit's fsync costs), ui-split runs the job worker in a second process.
+    const { benchUiReads } = await import('./ui-reads.js');
+    const { printUiReads } = await import('./ui-reads-print.js');
+    const ui = await benchUiReads({ synchronous: only === 'ui-normal' ? 'NORMAL' : 'FULL', splitWorker: only === 'ui-split' });
+    report.uiReads = ui;
+    printUiReads(ui);
+  }
+  if (!only || only === 'latency') {
+    const { benchWebhookLatency } = await import('./webhook-latency.js');
+    const lat = await benchWebhookLatency();
+    report.webhookLatency = lat;
+    console.log(`\nWebhook → warehouse latency (${lat.orders} orders, one every ${lat.everyMs / 1000} s, ${lat.quota}, no backlog):`);
+    console.log(`  p50 ${(lat.latencyMs.p50 / 1000).toFixed(2)} s, p99 ${(lat.latencyMs.p99 / 1000).toFixed(2)} s, min ${(lat.latencyMs.min / 1000).toFixed(2)} s, max ${(lat.latencyMs.max / 1000).toFixed(2)} s   target p50 < 2 s   ${lat.latencyMs.p50 < 2_000 ? 'MET' : 'NOT MET'}`);
+    console.log(`  load average before ${lat.loadavg.before.join(' / ')}, after ${lat.loadavg.after.join(' / ')} (1 / 5 / 15 min)`);
+  }
   console.log(`\n${JSON.stringify(report)}`);
 }
 

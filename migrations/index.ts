@@ -13,6 +13,9 @@ import * as m011 from './011_seen_shipping_methods.js';
 import * as m013 from './013_import_status_saved.js';
 import * as m012 from './012_shipment_claims.js';
 import * as m014 from './014_cockpit.js';
+import * as m015 from './015_attention_subject.js';
+import * as m016 from './016_health_indexes.js';
+import * as m017 from './017_history_source.js';
 
 // Migrations are listed here rather than discovered on disk, so the same code runs from the
 // TypeScript sources (tsx, vitest) and from the compiled build without a loader.
@@ -31,6 +34,9 @@ const migrations: Record<string, Knex.Migration> = {
   '013_import_status_saved': m013,
   '012_shipment_claims': m012,
   '014_cockpit': m014,
+  '015_attention_subject': m015,
+  '016_health_indexes': m016,
+  '017_history_source': m017,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

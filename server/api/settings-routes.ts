@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { listLocations, listOrderStatuses } from '../bigcommerce/index.js';
+import { DEFAULT_ORDER_STATUSES } from '../bigcommerce/default-statuses.js';
 import { AppError, BadRequestError } from '../errors.js';
 import { FulfillmentAuthError, FulfillmentRejectedError, FulfillmentUnavailableError } from '../fulfillment/index.js';
 import { isHeaderSafeToken, UnusableCredentialsError } from '../fulfillment/client.js';
@@ -8,16 +8,20 @@ import type { Services } from '../services.js';
 import { sessionOf } from '../sessions/require-session.js';
 import type { StoreSettings } from '../storage/settings-repo.js';
 import { JOB } from '../webhooks/topics.js';
-import type { ConnectionTestResponse, FlowName, LoopSettings, OrderStatusOption, SettingsResponse } from './contract.js';
+import type { ConnectionTestResponse, FlowName, InventoryLocationOption, LoopSettings, OrderStatusOption, SettingsResponse } from './contract.js';
 import { loopChanges } from './loop-changes.js';
 import { parseInput } from './paging.js';
 import { requeueHeldOrders } from './requeue.js';
 import { requeueUnsentCancellations } from '../flows/order-import/requeue-syncs.js';
-import { toJobError } from '../flows/job-errors.js';
+import { refreshIfDue } from '../flows/store-refresh.js';
+import { LocationsRepo } from '../storage/locations-repo.js';
 import { catchUpAfterFlowOn } from '../flows/flow-catch-up.js';
 import { mayBeAtWarehouseAlert, WHY_NOT_CONNECTED } from '../flows/order-import/cancel-unconfirmed.js';
 
 const iso = (ms: number | null) => (ms == null ? null : new Date(ms).toISOString());
+
+/** Every store has it: the location stock goes to until the store's own list has been read. */
+const DEFAULT_LOCATION: InventoryLocationOption = { id: 1, label: 'Default location' };
 
 export function toSettingsResponse(st: StoreSettings): SettingsResponse & LoopSettings {
   return {
@@ -176,28 +180,30 @@ export function settingsRoutes(s: Services): Router {
     res.json(toSettingsResponse(await s.settings.get(storeHash, s.clock.now())));
   });
 
+  // Both read the copies the background refresh keeps (flows/store-refresh.ts): a page never waits
+  // on BigCommerce. A copy not filled yet answers BigCommerce's defaults and asks for a refresh
+  // (the scheduler would queue it within minutes anyway, so failing to ask does not fail the page).
+  const askForRefresh = (storeHash: string) =>
+    refreshIfDue(s, storeHash).catch((err: unknown) => s.logger.warn({ err, storeHash }, 'could not queue the store refresh'));
+
   r.get('/inventory-locations', async (_req, res) => {
-    const client = await s.bigcommerce.forStore(sessionOf(res).storeHash);
-    if (!client) throw new AppError(409, 'not_connected', 'The store is not connected.');
-    try {
-      res.json({ items: await listLocations(client) });
-    } catch (err) {
-      throw new AppError(502, 'bigcommerce_unavailable', `BigCommerce did not list the inventory locations just now (${toJobError(err).message}).`);
+    const { storeHash } = sessionOf(res);
+    const items: InventoryLocationOption[] = await new LocationsRepo(s.db).list(storeHash);
+    if (items.length === 0) {
+      await askForRefresh(storeHash);
+      items.push(DEFAULT_LOCATION);
     }
+    res.json({ items });
   });
 
   r.get('/order-statuses', async (_req, res) => {
-    const client = await s.bigcommerce.forStore(sessionOf(res).storeHash);
-    if (!client) throw new AppError(409, 'not_connected', 'The store is not connected.');
-    try {
-      const items: OrderStatusOption[] = (await listOrderStatuses(client))
-        .map((st) => ({ id: st.id, name: st.name, label: st.custom_label || st.name }))
-        .sort((a, b) => a.id - b.id);
-      res.json({ items });
-    } catch (err) {
-      const e = toJobError(err);
-      throw new AppError(502, 'bigcommerce_unavailable', `BigCommerce did not list the order statuses just now (${e.message}). Try again in a moment.`);
+    const { storeHash } = sessionOf(res);
+    let items: OrderStatusOption[] = await s.orderStatuses.list(storeHash);
+    if (items.length === 0) {
+      await askForRefresh(storeHash);
+      items = [...DEFAULT_ORDER_STATUSES];
     }
+    res.json({ items });
   });
 
   return r;

@@ -5,6 +5,7 @@ import type { Services } from '../services.js';
 import { renderErrorPage } from '../http/error-page.js';
 import { safeDeepLink, verifySignedPayload } from './signed-payload.js';
 import { JOBS_KEPT_AT_UNINSTALL } from './uninstall-jobs.js';
+import { requestStoreRefresh } from '../flows/store-refresh.js';
 
 /** Lifetime of the code handed to the page by /auth and /load. */
 export const EXCHANGE_CODE_TTL_MS = 2 * 60 * 1000;
@@ -44,6 +45,8 @@ export function callbackRoutes(s: Services): Router {
       const { storeHash, userId } = await s.lifecycle.install(token, s.clock.now());
       s.webhookIntake.gate.invalidate(storeHash);
       s.hooks.afterInstall?.(storeHash);
+      // The store's details, statuses and locations are read in the background, never by a page.
+      await requestStoreRefresh(s, storeHash, { force: true }).catch((err: unknown) => s.logger.error({ err, storeHash }, 'could not queue the store refresh'));
       await openApp(res, storeHash, userId, '/');
     } catch (err) {
       const e = err instanceof AppError ? err : undefined;

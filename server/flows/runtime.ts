@@ -6,6 +6,7 @@ import { reconcileOrders } from './order-import/reconcile-orders.js';
 import { syncOrder } from './order-import/sync-order.js';
 import { failDeadStatusJob, setStatusAfterAccept } from './order-import/status-after-accept.js';
 import { failDeadOrderSync } from './order-import/sync-dead.js';
+import { recordOrderRetry } from './order-import/sync-retry.js';
 import { reconcileWebhooks } from './webhooks-reconcile.js';
 import { limitQuotaWaits, QuotaWaitNotice } from './quota-wait.js';
 import { handleFulfillmentEvent } from './fulfillment/events.js';
@@ -15,6 +16,8 @@ import { failDeadShipmentJob } from './fulfillment/shipment-dead.js';
 import { pushInventory } from './inventory/push-levels.js';
 import { requestRetention, runRetention } from './retention/job.js';
 import { DEFAULT_LIMITS } from './retention/purge.js';
+import { queueDueStoreRefreshes, refreshStore } from './store-refresh.js';
+import { enqueueNotificationChecks, runNotifyJob } from '../notifications/job.js';
 
 /** What each job kind does. createWorker wraps them once (limitQuotaWaits), which translates their errors. */
 export function jobHandlers(s: Services): Record<string, JobHandler> {
@@ -31,6 +34,10 @@ export function jobHandlers(s: Services): Record<string, JobHandler> {
     [JOB.inventoryPush]: (job) => pushInventory(s, job.storeHash),
     [JOB.retention]: async (_job, ctx) => {
       await runRetention(s, { ...DEFAULT_LIMITS, signal: ctx.signal });
+    },
+    [JOB.storeRefresh]: (job) => refreshStore(s, job),
+    [JOB.notify]: async (job) => {
+      await runNotifyJob(s, job.storeHash);
     },
   };
 }
@@ -55,8 +62,10 @@ export function createWorker(s: Services, opts: Partial<Omit<JobWorkerOptions, '
     handlers: limitQuotaWaits(jobHandlers(s), { notice: new QuotaWaitNotice(s), queue: s.jobs.queue, logger: s.logger }),
     events: {
       onDead: (job, error) => onDead(s, job, error),
-      onRetry: async (job, error) => {
+      onRetry: async (job, error, retryAt) => {
         s.logger.warn({ jobId: job.id, kind: job.kind, storeHash: job.storeHash, err: error.message }, 'job will be retried');
+        // An order on its way shows "retrying" with its attempts and the next attempt's time.
+        await recordOrderRetry(s, job, error, retryAt);
       },
     },
     logger: s.logger,
@@ -69,14 +78,15 @@ export function createWorker(s: Services, opts: Partial<Omit<JobWorkerOptions, '
 }
 
 /**
- * Periodic safety nets for every installed store: order reconciliation and webhook upkeep. A store
- * whose token BigCommerce revoked is skipped: every run would be a 401, a dead job and an Activity
- * error (~300 a day). The Overview already says to reinstall, and the /auth that repairs it clears
- * the flag (the timers include the store again) and queues the webhook upkeep at once.
+ * Periodic safety nets for every installed store: order reconciliation, webhook upkeep and the
+ * hourly store refresh (flows/store-refresh.ts). A store whose token BigCommerce revoked is
+ * skipped: every run would be a 401, a dead job and an Activity error (~300 a day). The Overview
+ * already says to reinstall, and the /auth that repairs it clears the flag (the timers include the
+ * store again) and queues the webhook upkeep and the store refresh at once.
  */
 export function startScheduler(
   s: Services,
-  opts: { ordersEveryMs?: number; webhooksEveryMs?: number; pollEveryMs?: number; retentionEveryMs?: number } = {},
+  opts: { ordersEveryMs?: number; webhooksEveryMs?: number; pollEveryMs?: number; retentionEveryMs?: number; notifyEveryMs?: number; storeRefreshCheckEveryMs?: number } = {},
 ): () => void {
   const enqueueAll = async (kind: string, prefix: string, onlyPolling = false) => {
     try {
@@ -97,6 +107,15 @@ export function startScheduler(
       s.logger.error({ err, kind: JOB.retention }, 'scheduler could not enqueue');
     }
   };
+  // Store details, statuses and locations (flows/store-refresh.ts): checked often, each store
+  // refreshed only once its last refresh is an hour old, so a restart does not refresh them all.
+  const storeRefresh = async () => {
+    try {
+      if ((await queueDueStoreRefreshes(s)) > 0) s.jobs.wake();
+    } catch (err) {
+      s.logger.error({ err, kind: JOB.storeRefresh }, 'scheduler could not enqueue');
+    }
+  };
   const timers = [
     setInterval(() => void enqueueAll(JOB.ordersReconcile, 'reconcile'), opts.ordersEveryMs ?? 5 * 60_000),
     setInterval(() => void enqueueAll(JOB.webhooksReconcile, 'hooks'), opts.webhooksEveryMs ?? 60 * 60_000),
@@ -104,10 +123,14 @@ export function startScheduler(
     setInterval(() => void enqueueAll(JOB.fulfillmentPoll, 'poll', true), opts.pollEveryMs ?? 2 * 60_000),
     // Deletes rows past their retention period, in small batches (flows/retention).
     setInterval(() => void retention(), opts.retentionEveryMs ?? 60 * 60_000),
+    setInterval(() => void storeRefresh(), opts.storeRefreshCheckEveryMs ?? 5 * 60_000),
+    // E-mail notifications (server/notifications): stores with them on, when SMTP is configured.
+    setInterval(() => void enqueueNotificationChecks(s).catch((err: unknown) => s.logger.error({ err, kind: JOB.notify }, 'scheduler could not enqueue')), opts.notifyEveryMs ?? 60_000),
   ];
   void enqueueAll(JOB.webhooksReconcile, 'hooks');
   void enqueueAll(JOB.ordersReconcile, 'reconcile');
   void retention();
+  void storeRefresh();
   return () => timers.forEach(clearInterval);
 }
 

@@ -21,6 +21,10 @@ export interface StoreRow {
   plan: string | null;
   domain: string | null;
   secureUrl: string | null;
+  /** When the background refresh (flows/store-refresh.ts) last ran, whatever its outcome; null: never. */
+  detailsRefreshedAt: number | null;
+  /** What that run could not read, in the merchant's words (the details shown are the last known). */
+  detailsError: string | null;
 }
 
 export interface InstallRecord {
@@ -56,6 +60,8 @@ function toRow(r: Raw): StoreRow {
     plan: (r.plan as string | null) ?? null,
     domain: (r.domain as string | null) ?? null,
     secureUrl: (r.secure_url as string | null) ?? null,
+    detailsRefreshedAt: r.details_refreshed_at == null ? null : Number(r.details_refreshed_at),
+    detailsError: (r.details_error as string | null) ?? null,
   };
 }
 
@@ -171,6 +177,35 @@ export class StoresRepo {
       .where({ hash, status: 'installed', access_token_enc: sealed })
       .update({ needs_reauth: true, reauth_reason: 'token_revoked', updated_at: now });
     return marked > 0;
+  }
+
+  /**
+   * Installed stores whose background refresh is due: never ran, or last ran at or before
+   * `lastRunBefore`. Stores whose token BigCommerce refused are left out (each run would be a 401).
+   */
+  async dueForRefresh(lastRunBefore: number): Promise<string[]> {
+    const rows = await this.db('stores')
+      .where({ status: 'installed' })
+      .where((w) => w.where({ needs_reauth: false }).orWhereNot({ reauth_reason: 'token_revoked' }))
+      .where((w) => w.whereNull('details_refreshed_at').orWhere('details_refreshed_at', '<=', lastRunBefore))
+      .select('hash');
+    return rows.map((r) => String(r.hash));
+  }
+
+  /**
+   * The outcome of a background refresh: the details when they were read (absent: the last known
+   * ones stay), and what could not be read (null when everything was).
+   */
+  async saveRefresh(hash: string, outcome: { details?: StoreDetails; error: string | null }, now: number): Promise<void> {
+    const d = outcome.details;
+    await this.db('stores')
+      .where({ hash })
+      .update({
+        ...(d ? { name: d.name, plan: d.plan, domain: d.domain, secure_url: d.secureUrl } : {}),
+        details_refreshed_at: now,
+        details_error: outcome.error,
+        updated_at: now,
+      });
   }
 
   async saveDetails(hash: string, d: StoreDetails, now: number): Promise<void> {

@@ -24,15 +24,16 @@ describe('startScheduler', () => {
     expect(await s.stores.markNeedsReauth('revoked1', 'R', Date.now())).toBe(true);
 
     // The scheduler wakes the worker after each round of enqueues: the boot rounds are
-    // webhooks, orders and retention.
+    // webhooks, orders, retention and the store refresh (good1 never had one).
     let wakes = 0;
     s.jobs.attach({ wake: () => void (wakes += 1) });
     stop = startScheduler(s);
-    await vi.waitFor(() => expect(wakes).toBe(3), { timeout: 2_000 });
+    await vi.waitFor(() => expect(wakes).toBe(4), { timeout: 2_000 });
 
     const jobs = await t.db('jobs').whereIn('store_hash', ['good1', 'revoked1']).select('store_hash', 'kind').orderBy(['store_hash', 'kind']);
     expect(jobs).toEqual([
       { store_hash: 'good1', kind: JOB.ordersReconcile },
+      { store_hash: 'good1', kind: JOB.storeRefresh },
       { store_hash: 'good1', kind: JOB.webhooksReconcile },
     ]);
   });
