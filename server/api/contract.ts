@@ -257,6 +257,8 @@ export interface BackendSettings {
   /** ISO-8601 */
   lastCheckedAt: string | null;
   lastError: string | null;
+  /** The connection as the last real call found it: the same state the Overview shows. */
+  health: WarehouseHealth;
 }
 
 /** GET /api/settings; also the answer of every PUT below. */

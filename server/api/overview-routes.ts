@@ -47,6 +47,9 @@ export function overviewRoutes(s: Services): Router {
   r.get('/overview', async (_req, res) => {
     const session = sessionOf(res);
     const now = s.clock.now();
+    // A local decrypt, no BigCommerce call: opening the app is when a token sealed with a changed
+    // ENCRYPTION_KEY is noticed (the store is marked for re-authorisation) or moved to the new key.
+    await s.stores.accessToken(session.storeHash);
     const [store, memberCount, health] = await Promise.all([
       s.stores.get(session.storeHash),
       s.members.count(session.storeHash),

@@ -8,8 +8,10 @@ import type { Services } from '../services.js';
 import { sessionOf } from '../sessions/require-session.js';
 import type { StoreSettings } from '../storage/settings-repo.js';
 import { JOB } from '../webhooks/topics.js';
-import type { ConnectionTestResponse, FlowName, InventoryLocationOption, LoopSettings, OrderStatusOption, SettingsResponse } from './contract.js';
+import type { ConnectionTestResponse, FlowName, WarehouseHealth, InventoryLocationOption, LoopSettings, OrderStatusOption, SettingsResponse } from './contract.js';
 import { loopChanges } from './loop-changes.js';
+import { warehouseHealthFor } from '../health/warehouse.js';
+import { statusLabel } from '../flows/status-label.js';
 import { parseInput } from './paging.js';
 import { requeueHeldOrders } from './requeue.js';
 import { requeueUnsentCancellations } from '../flows/order-import/requeue-syncs.js';
@@ -23,9 +25,15 @@ const iso = (ms: number | null) => (ms == null ? null : new Date(ms).toISOString
 /** Every store has it: the location stock goes to until the store's own list has been read. */
 const DEFAULT_LOCATION: InventoryLocationOption = { id: 1, label: 'Default location' };
 
-export function toSettingsResponse(st: StoreSettings): SettingsResponse & LoopSettings {
+/** The settings answer, with the warehouse as the last real call found it (one small query). */
+async function settingsAnswer(s: Pick<Services, 'db'>, st: StoreSettings): Promise<SettingsResponse & LoopSettings> {
+  return toSettingsResponse(st, await warehouseHealthFor(s.db, st));
+}
+
+export function toSettingsResponse(st: StoreSettings, health: WarehouseHealth): SettingsResponse & LoopSettings {
   return {
     backend: {
+      health,
       accountId: st.backendAccountId,
       apiKeySet: st.backendApiKey !== null,
       connected: st.backendConnected,
@@ -105,7 +113,7 @@ export function settingsRoutes(s: Services): Router {
   const r = Router();
 
   r.get('/settings', async (_req, res) => {
-    res.json(toSettingsResponse(await s.settings.get(sessionOf(res).storeHash, s.clock.now())));
+    res.json(await settingsAnswer(s, await s.settings.get(sessionOf(res).storeHash, s.clock.now())));
   });
 
   r.post('/settings/backend/test', async (req, res) => {
@@ -124,7 +132,7 @@ export function settingsRoutes(s: Services): Router {
     await requeueHeldOrders(s, storeHash);
     // Cancellations kept pending while no warehouse was connected are sent now.
     await requeueUnsentCancellations(s, storeHash, [mayBeAtWarehouseAlert('Cancelled', WHY_NOT_CONNECTED)]);
-    res.json(toSettingsResponse(await s.settings.get(storeHash, s.clock.now())));
+    res.json(await settingsAnswer(s, await s.settings.get(storeHash, s.clock.now())));
   });
 
   r.put('/settings/import', async (req, res) => {
@@ -132,10 +140,11 @@ export function settingsRoutes(s: Services): Router {
     const input = parseInput(importInput, req.body, 'import settings');
     const now = s.clock.now();
     await s.settings.saveImport(storeHash, input, now);
-    await s.syncLog.append({ storeHash, flow: 'settings', message: `Order import status set to #${input.importStatusId}; status after acceptance ${input.statusAfterAcceptId === null ? 'unchanged' : `#${input.statusAfterAcceptId}`}.` }, now);
+    const after = input.statusAfterAcceptId === null ? 'unchanged' : `"${await statusLabel(s, storeHash, input.statusAfterAcceptId)}"`;
+    await s.syncLog.append({ storeHash, flow: 'settings', message: `Order import status set to "${await statusLabel(s, storeHash, input.importStatusId)}"; status after acceptance ${after}.` }, now);
     await s.jobs.queue.enqueue({ storeHash, kind: JOB.webhooksReconcile, dedupeKey: `hooks:${storeHash}` });
     await requeueHeldOrders(s, storeHash);
-    res.json(toSettingsResponse(await s.settings.get(storeHash, s.clock.now())));
+    res.json(await settingsAnswer(s, await s.settings.get(storeHash, s.clock.now())));
   });
 
   r.put('/settings/flows', async (req, res) => {
@@ -156,7 +165,7 @@ export function settingsRoutes(s: Services): Router {
     // Webhooks follow the switches right away (a flow turned off loses the hooks it needed).
     await s.jobs.queue.enqueue({ storeHash, kind: JOB.webhooksReconcile, dedupeKey: `hooks:${storeHash}` });
     s.jobs.wake();
-    res.json(toSettingsResponse(await s.settings.get(storeHash, s.clock.now())));
+    res.json(await settingsAnswer(s, await s.settings.get(storeHash, s.clock.now())));
   });
 
   r.put('/settings/loop', async (req, res) => {
@@ -171,13 +180,13 @@ export function settingsRoutes(s: Services): Router {
     }
     // A request that changes nothing (an empty body, or the values already saved) is not an event.
     const changes = loopChanges(current, input);
-    if (changes.length === 0) return void res.json(toSettingsResponse(current));
+    if (changes.length === 0) return void res.json(await settingsAnswer(s, current));
     const now = s.clock.now();
     await s.settings.saveLoop(storeHash, input, now);
     await s.syncLog.append({ storeHash, flow: 'settings', message: `Settings changed: ${changes.join('; ')}.` }, now);
     if (input.syncMode === 'poll') await s.jobs.queue.enqueue({ storeHash, kind: JOB.fulfillmentPoll, dedupeKey: `poll:${storeHash}` });
     s.jobs.wake();
-    res.json(toSettingsResponse(await s.settings.get(storeHash, s.clock.now())));
+    res.json(await settingsAnswer(s, await s.settings.get(storeHash, s.clock.now())));
   });
 
   // Both read the copies the background refresh keeps (flows/store-refresh.ts): a page never waits

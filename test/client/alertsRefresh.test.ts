@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ALERTS_REFRESH_EVENT, requestAlertsRefresh } from '../../client/src/layout/alertsRefresh';
+import { ALERTS_REFRESH_EVENT, requestAlertsRefresh } from '../../client/src/layout/alertsRefresh.js';
 
 describe('requestAlertsRefresh', () => {
   it('dispatches the event the banner listens to', () => {

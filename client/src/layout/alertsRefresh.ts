@@ -2,6 +2,6 @@
 // of at its next poll, without the page and the banner knowing each other.
 export const ALERTS_REFRESH_EVENT = 'fb:alerts-refresh';
 
-export function requestAlertsRefresh(target: Pick<EventTarget, 'dispatchEvent'> = window): void {
+export function requestAlertsRefresh(target: Pick<EventTarget, 'dispatchEvent'> = globalThis as unknown as EventTarget): void {
   target.dispatchEvent(new Event(ALERTS_REFRESH_EVENT));
 }

@@ -1,3 +1,4 @@
+import { backendState } from './backendState';
 import { Button, Flex, Form, FormGroup, InlineMessage, Input, Message, Panel, Small } from '@bigcommerce/big-design';
 import { useState, type FormEvent } from 'react';
 import type { BackendSettings, ConnectionTestResponse, SettingsResponse } from '../../../../server/api/contract';
@@ -52,13 +53,15 @@ export function BackendPanel({ backend, onSaved }: BackendPanelProps) {
   const serverFields = save.error?.fields ?? test.error?.fields ?? {};
   const fieldError = (name: string) => fields[name] ?? serverFields[name];
   const failure = save.error ?? test.error;
+  const state = backendState(backend, (iso) => new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }));
 
   return (
     <Panel
       header="Fulfillment backend"
       description="The warehouse account your orders are sent to. Find the account ID and API key in your fulfillment provider's settings."
-      badge={backend.connected ? { label: 'Connected', variant: 'success' } : { label: 'Not connected', variant: 'secondary' }}
+      badge={state.badge}
     >
+      {state.problem && <Message type="error" marginBottom="medium" header={state.problem.header} messages={[{ text: state.problem.text }]} />}
       <Small marginBottom="medium">
         {backend.connected && backend.accountName ? `Connected to ${backend.accountName}. ` : ''}
         {backend.lastCheckedAt ? (
