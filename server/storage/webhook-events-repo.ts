@@ -205,8 +205,8 @@ export class WebhookEventsRepo {
     if (f.from !== undefined) q.andWhereRaw(`${receivedAt} >= ?`, [f.from]);
     if (f.to !== undefined) q.andWhereRaw(`${receivedAt} <= ?`, [f.to]);
     // Indexes (store_hash[, status|topic], received_at) serve each filter in this order (migration 006),
-    // (store_hash, source[, status], received_at) the source filter (migration 015). An order's few
-    // events are found by (store_hash, source, resource_id, ...) and sorted (migration 015).
+    // (store_hash, source[, status], received_at) the source filter (migration 017). An order's few
+    // events are found by (store_hash, source, resource_id, ...) and sorted (migration 017).
     const newestFirst = (x: Knex.QueryBuilder) => x.orderByRaw(`${receivedAt} desc, id desc`);
     const { rows, total, totalCapped } = await cappedPage<Raw>(this.db, q, newestFirst, page, limit);
     return { items: rows.map(toSummary), total, totalCapped };
