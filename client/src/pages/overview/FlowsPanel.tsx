@@ -1,9 +1,9 @@
-import { Badge, Panel, Small, Table } from '@bigcommerce/big-design';
-import type { TableColumn } from '@bigcommerce/big-design';
+import { Badge, Panel, Small } from '@bigcommerce/big-design';
 import styled from 'styled-components';
 import type { BacklogView, FlowHealth } from '../../../../server/api/contract';
 import { AppLink } from '../../components/AppLink';
 import { DateTime } from '../../components/DateTime';
+import { LightTable, type LightColumn } from '../../components/LightTable';
 import { TableBox } from '../../components/TableBox';
 import { backlogText, flowCountText, flowHealthBadge } from './health';
 
@@ -30,7 +30,7 @@ const Problems = styled.ul`
   }
 `;
 
-const COLUMNS: Array<TableColumn<FlowHealth>> = [
+const COLUMNS: Array<LightColumn<FlowHealth>> = [
   {
     hash: 'flow',
     header: 'Flow',
@@ -98,7 +98,7 @@ export function FlowsPanel({ flows, backlog, now }: { flows: FlowHealth[]; backl
   return (
     <Panel header="Health at a glance" description={backlogText(backlog, now)}>
       <TableBox>
-        <Table columns={COLUMNS} items={flows} keyField="flow" />
+        <LightTable columns={COLUMNS} items={flows} keyOf={(f) => f.flow} caption="Health of each flow" />
       </TableBox>
     </Panel>
   );
