@@ -2,6 +2,20 @@
 // imports with a runtime value: the client may import it too, so the words are the same everywhere.
 import type { OrderSyncState } from './contract.js';
 
+/** Every state, in the order an order moves through them (pills, legends, counts): one list for server and client. */
+export const ORDER_STATES: readonly OrderSyncState[] = [
+  'waiting',
+  'queued',
+  'retrying',
+  'sent',
+  'partially_shipped',
+  'shipped',
+  'cancelled',
+  'rejected',
+  'needs_attention',
+  'failed',
+];
+
 export const ORDER_STATE_LABELS: Record<OrderSyncState, string> = {
   waiting: 'Waiting for import status',
   queued: 'Queued',

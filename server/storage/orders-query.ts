@@ -4,19 +4,8 @@ import { LIST_CAP } from './capped-list.js';
 import { likeContains } from './like.js';
 import { ATTENTION_STATES, toRow, toSummary } from './orders-repo.js';
 
-/** Every state, in the order the filter pills show them. */
-export const ORDER_STATES: readonly OrderSyncState[] = [
-  'waiting',
-  'queued',
-  'retrying',
-  'sent',
-  'partially_shipped',
-  'shipped',
-  'cancelled',
-  'rejected',
-  'needs_attention',
-  'failed',
-];
+export { ORDER_STATES } from '../api/order-state-labels.js';
+import { ORDER_STATES } from '../api/order-state-labels.js';
 
 /** An order number, or text matched against the customer's name and e-mail and the order's SKUs. */
 export type OrderSearch = { orderId: number } | { text: string };

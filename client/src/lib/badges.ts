@@ -18,19 +18,7 @@ export interface BadgeDescriptor {
 
 export type LogLevel = TimelineEntry['level'];
 
-/** Every order state, in the order an order moves through them (pills, legends, Overview). */
-export const ORDER_STATES: readonly OrderSyncState[] = [
-  'waiting',
-  'queued',
-  'retrying',
-  'sent',
-  'partially_shipped',
-  'shipped',
-  'cancelled',
-  'rejected',
-  'needs_attention',
-  'failed',
-];
+export { ORDER_STATES } from '../../../server/api/order-state-labels.js';
 
 /** The states `?state=attention` groups: the merchant has something to do. */
 export const ATTENTION_STATES: readonly OrderSyncState[] = ['needs_attention', 'rejected', 'failed'];
