@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useState } from 'react';
-import { api, asApiError, type ApiRequestError } from './http';
+import type { ApiRequestError } from './http';
+import { usePolledGet } from './usePolledGet';
 
 export type ApiGetState<T> =
   /** `stale` is the previous answer while a new path loads (tables keep showing it). */
@@ -8,29 +8,8 @@ export type ApiGetState<T> =
   | { status: 'success'; data: T; path: string }
   | { status: 'error'; error: ApiRequestError };
 
-/** GETs a JSON endpoint with the session token; `reload` fetches it again. */
+/** GETs a JSON endpoint with the session token; `reload` fetches it again. usePolledGet without polling. */
 export function useApiGet<T>(path: string): ApiGetState<T> & { reload(): void } {
-  const [state, setState] = useState<ApiGetState<T>>({ status: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    setState((previous) => ({
-      status: 'loading',
-      stale: previous.status === 'success' ? previous.data : previous.status === 'loading' ? previous.stale : undefined,
-    }));
-    api.get<T>(path, { signal: controller.signal }).then(
-      (data) => {
-        if (!controller.signal.aborted) setState({ status: 'success', data, path });
-      },
-      (err: unknown) => {
-        if (controller.signal.aborted) return;
-        setState({ status: 'error', error: asApiError(err, 'Something went wrong while loading this page.') });
-      },
-    );
-    return () => controller.abort();
-  }, [path, attempt]);
-
-  const reload = useCallback(() => setAttempt((n) => n + 1), []);
-  return { ...state, reload };
+  const { refresh: _refresh, refreshedAt: _refreshedAt, refreshError: _refreshError, ...state } = usePolledGet<T>(path);
+  return state;
 }
