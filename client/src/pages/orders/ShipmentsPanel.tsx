@@ -152,7 +152,7 @@ export function ShipmentsPanel({ shipments }: { shipments: readonly ShipmentView
           columns={columns}
           items={[...shipments]}
           keyField="backendShipmentId"
-          itemName="shipments"
+          itemName={shipments.length === 1 ? 'shipment' : 'shipments'}
           emptyComponent={
             <EmptyState title="No shipments yet" message="Shipments appear here as soon as your warehouse ships this order." />
           }

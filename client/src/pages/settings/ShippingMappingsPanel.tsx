@@ -121,7 +121,7 @@ export function ShippingMappingsPanel() {
             columns={SHIPPING_COLUMNS}
             items={rows}
             keyField="method"
-            itemName="shipping methods"
+            itemName={rows.length === 1 ? 'shipping method' : 'shipping methods'}
             emptyComponent={
               <EmptyState
                 title="No shipping methods yet"
