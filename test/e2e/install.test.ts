@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../helpers/harness.js';
 import { launchBrowser, screenshot, watchErrors } from './browser.js';
 
-const CLIENT_DIR = resolve('dist/client');
+const CLIENT_DIR = resolve(process.env.E2E_CLIENT_DIR ?? 'dist/client');
 
 let h: Harness;
 let browser: Browser;

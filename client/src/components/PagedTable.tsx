@@ -6,6 +6,7 @@ import { ErrorMessage } from '../layout/ErrorMessage';
 import { Loading } from '../layout/Loading';
 import { cappedNote } from './cappedNote';
 import { nextPaginationKey, type PaginationKeyState, type PaginationShape } from './paginationKey';
+import { useStableColumns } from './stableColumns';
 import { TableBox } from './TableBox';
 
 interface PagedTableProps<T extends TableItem> {
@@ -42,6 +43,8 @@ export function PagedTable<T extends TableItem>({
 }: PagedTableProps<T>) {
   const { result, page, loading, pagination } = query;
   const paginationKey = usePaginationKey(pagination);
+  // Cells keep their DOM (and a click in progress) across refreshes: see stableColumns.ts.
+  const tableColumns = useStableColumns(columns);
 
   if (result.status === 'error') {
     // A 401 has already switched the whole app to the "session ended" state.
@@ -67,7 +70,7 @@ export function PagedTable<T extends TableItem>({
       <TableBox busy={loading} clickable={Boolean(onRowClick)}>
         <Table
           key={paginationKey}
-          columns={columns}
+          columns={tableColumns}
           items={items}
           keyField={keyField}
           itemName={page.total === 1 && itemNameOne ? itemNameOne : itemName}

@@ -7,8 +7,10 @@ const NoWrapMono = styled(Mono)`
   white-space: nowrap;
 `;
 
+// Breaks inside a word only when one word is wider than its container; in a table the column
+// grows instead (overflow-wrap: anywhere made columns one letter wide, breaking every word).
 const Plain = styled.span`
-  overflow-wrap: anywhere;
+  overflow-wrap: break-word;
 `;
 
 interface TruncatedTextProps {

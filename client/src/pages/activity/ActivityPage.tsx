@@ -1,5 +1,6 @@
 import { Panel, Select } from '@bigcommerce/big-design';
 import type { TableColumn } from '@bigcommerce/big-design';
+import styled from 'styled-components';
 import type { ActivityEntry } from '../../../../server/api/contract';
 import { usePagedQuery } from '../../api/usePagedQuery';
 import { AppLink } from '../../components/AppLink';
@@ -15,11 +16,31 @@ import { orderPath } from '../orders/query';
 import { ACTIVITY_FILTER_SPECS, activityApiPath, type ActivityFilters } from './query';
 
 const CONFIG = { specs: ACTIVITY_FILTER_SPECS, toApiPath: activityApiPath };
-const HIDE_ON_MOBILE = { mobile: 'none', tablet: 'table-cell' } as const;
+const DESKTOP_UP = { mobile: 'none', desktop: 'table-cell' } as const;
 const LEVEL_OPTIONS = [
   { value: '' as const, content: 'All levels' },
   ...LOG_LEVELS.map((level) => ({ value: level, content: levelBadge(level).label })),
 ];
+
+// Below desktop width there is no room for a fifth column (it was squeezed to one word per line):
+// the error detail goes under what happened.
+const DetailBelow = styled.span`
+  display: block;
+  margin-top: ${({ theme }) => theme.spacing.xxSmall};
+  color: ${({ theme }) => theme.colors.secondary60};
+  font-size: ${({ theme }) => theme.typography.fontSize.small};
+  line-height: ${({ theme }) => theme.lineHeight.small};
+
+  ${({ theme }) => theme.breakpoints.desktop} {
+    display: none;
+  }
+`;
+
+// A few words per line at least: a detail squeezed to one word per line makes tall rows.
+const DetailText = styled.span`
+  display: block;
+  min-width: 12rem;
+`;
 
 const columns: Array<TableColumn<ActivityEntry>> = [
   { hash: 'at', header: 'Time', width: '11rem', render: ({ at }) => <DateTime iso={at} /> },
@@ -30,12 +51,32 @@ const columns: Array<TableColumn<ActivityEntry>> = [
     width: '6rem',
     render: ({ orderId }) => (orderId === null ? '—' : <AppLink to={orderPath(orderId)}>#{orderId}</AppLink>),
   },
-  { hash: 'message', header: 'What happened', render: ({ message }) => message },
+  {
+    hash: 'message',
+    header: 'What happened',
+    render: ({ message, detail }) => (
+      <>
+        {message}
+        {detail && (
+          <DetailBelow>
+            <TruncatedText text={detail} max={160} />
+          </DetailBelow>
+        )}
+      </>
+    ),
+  },
   {
     hash: 'detail',
     header: 'Error detail',
-    display: HIDE_ON_MOBILE,
-    render: ({ detail }) => <TruncatedText text={detail} max={120} />,
+    display: DESKTOP_UP,
+    render: ({ detail }) =>
+      detail ? (
+        <DetailText>
+          <TruncatedText text={detail} max={120} />
+        </DetailText>
+      ) : (
+        '—'
+      ),
   },
 ];
 

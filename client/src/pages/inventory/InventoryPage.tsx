@@ -1,25 +1,20 @@
-import { Box, Message, Panel, PillTabs } from '@bigcommerce/big-design';
-import type { TableColumn } from '@bigcommerce/big-design';
-import styled from 'styled-components';
+import { Box, Message, Panel } from '@bigcommerce/big-design';
 import type { InventoryItemView, InventoryLocationOption, LoopSettings, Page } from '../../../../server/api/contract';
 import { useApiGet } from '../../api/useApiGet';
 import { usePagedQuery } from '../../api/usePagedQuery';
-import { DateTime } from '../../components/DateTime';
 import { EmptyState } from '../../components/EmptyState';
 import { ClearFiltersButton, FilterBar, FilterItem, SearchField } from '../../components/Filters';
-import { Mono } from '../../components/JsonBlock';
+import { FilterPills } from '../../components/FilterPills';
 import { PagedTable } from '../../components/PagedTable';
-import { InventoryStatusBadge } from '../../components/StatusBadges';
-import { TruncatedText } from '../../components/TruncatedText';
 import { inventoryStatusBadge } from '../../lib/badges';
 import { listFrom } from '../../lib/text';
 import { navigate } from '../../router/history';
 import { loopSettingsOf } from '../settings/loop';
+import { inventoryColumns } from './inventoryColumns';
 import {
   INVENTORY_FILTER_SPECS,
   INVENTORY_FILTER_STATUSES,
   inventoryApiPath,
-  locationLabel,
   SKIPPED_COUNT_PATH,
   SKIPPED_REASONS,
   skippedHeader,
@@ -32,20 +27,6 @@ const PILLS = [
   { id: ALL, title: 'All' },
   ...INVENTORY_FILTER_STATUSES.map((status) => ({ id: status, title: inventoryStatusBadge(status).label })),
 ];
-const HIDE_ON_MOBILE = { mobile: 'none', tablet: 'table-cell' } as const;
-
-// Phones have no Reason column: the reason goes under the badge instead.
-const ReasonBelow = styled.span`
-  display: block;
-  margin-top: ${({ theme }) => theme.spacing.xxSmall};
-  color: ${({ theme }) => theme.colors.secondary60};
-  font-size: ${({ theme }) => theme.typography.fontSize.small};
-  line-height: ${({ theme }) => theme.lineHeight.small};
-
-  ${({ theme }) => theme.breakpoints.tablet} {
-    display: none;
-  }
-`;
 
 /** Stock levels reported by the warehouse and whether each reached BigCommerce. */
 export function InventoryPage() {
@@ -61,51 +42,7 @@ export function InventoryPage() {
   // The total across every page; this page's count until (or unless) that answer arrives.
   const skippedCount = skipped.status === 'success' ? Math.max(skipped.data.total, skippedOnPage) : skippedOnPage;
 
-  const columns: Array<TableColumn<InventoryItemView>> = [
-    { hash: 'sku', header: 'SKU', render: ({ sku }) => <Mono>{sku}</Mono> },
-    {
-      hash: 'backendSku',
-      header: 'Backend SKU',
-      display: HIDE_ON_MOBILE,
-      render: ({ backendSku }) => (backendSku ? <Mono>{backendSku}</Mono> : '—'),
-    },
-    {
-      hash: 'available',
-      header: 'Available',
-      align: 'right',
-      width: '6.5rem',
-      render: ({ available }) => available.toLocaleString(),
-    },
-    {
-      hash: 'location',
-      header: 'Location',
-      display: HIDE_ON_MOBILE,
-      render: ({ locationId }) => locationLabel(locationId, locationList),
-    },
-    {
-      hash: 'status',
-      header: 'Status',
-      width: '7rem',
-      render: ({ status, reason }) => (
-        <>
-          <InventoryStatusBadge status={status} />
-          {reason && <ReasonBelow>{reason}</ReasonBelow>}
-        </>
-      ),
-    },
-    {
-      hash: 'reason',
-      header: 'Reason',
-      display: HIDE_ON_MOBILE,
-      render: ({ reason }) => <TruncatedText text={reason} max={90} />,
-    },
-    {
-      hash: 'lastSynced',
-      header: 'Last synced',
-      display: HIDE_ON_MOBILE,
-      render: ({ lastSyncedAt }) => <DateTime iso={lastSyncedAt} fallback="Not yet" />,
-    },
-  ];
+  const columns = inventoryColumns(locationList);
 
   const empty = query.filtered ? (
     <EmptyState
@@ -148,7 +85,7 @@ export function InventoryPage() {
         />
       )}
       <Box marginBottom="medium" role="group" aria-label="Filter by status">
-        <PillTabs
+        <FilterPills
           items={PILLS}
           activePills={[filters.status || ALL]}
           onPillClick={(id) => query.setFilters({ status: id === ALL ? '' : (id as InventoryFilters['status']) })}

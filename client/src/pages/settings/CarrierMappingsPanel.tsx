@@ -7,6 +7,7 @@ import { api } from '../../api/http';
 import { useAction } from '../../api/useAction';
 import { useApiGet } from '../../api/useApiGet';
 import { EmptyState } from '../../components/EmptyState';
+import { useStableColumns } from '../../components/stableColumns';
 import { TableBox } from '../../components/TableBox';
 import { ErrorMessage } from '../../layout/ErrorMessage';
 import { Loading } from '../../layout/Loading';
@@ -194,6 +195,9 @@ export function CarrierMappingsPanel({ fulfillmentOn }: CarrierMappingsPanelProp
     },
   ];
 
+  // The controls in the cells keep their focus while the merchant types (see stableColumns.ts).
+  const tableColumns = useStableColumns(columns);
+
   const loadedRows = listFrom<CarrierMapping>(
     loaded.status === 'success' ? loaded.data : loaded.status === 'loading' ? loaded.stale : undefined,
     'items',
@@ -212,7 +216,7 @@ export function CarrierMappingsPanel({ fulfillmentOn }: CarrierMappingsPanelProp
       <Rows>
         <TableBox>
           <Table
-            columns={columns}
+            columns={tableColumns}
             items={rows}
             keyField="backendCarrier"
             itemName="carriers"

@@ -134,13 +134,18 @@ export function FlowsPanel({ flows: saved, onSaved }: FlowsPanelProps) {
                   role="switch"
                   checked={on}
                   aria-checked={on}
+                  // BigDesign's own (empty, aria-hidden) label for the track comes first, so the
+                  // name is taken from the visible label explicitly (axe: label-title-only).
+                  aria-labelledby={`${id}-label`}
                   aria-describedby={`${id}-description`}
                   aria-busy={saving || undefined}
                   onChange={(event) => void toggle(name, event.target.checked)}
                 />
               </SwitchCell>
               <div>
-                <Label htmlFor={id}>{label}</Label>
+                <Label id={`${id}-label`} htmlFor={id}>
+                  {label}
+                </Label>
                 <Text id={`${id}-description`} color="secondary60" marginBottom="none">
                   {description}
                 </Text>

@@ -1,9 +1,10 @@
-import { Button, Flex, InlineMessage, Message, Modal, Small, Table, Text, Textarea } from '@bigcommerce/big-design';
+import { Button, Flex, InlineMessage, Message, Small, Table, Text, Textarea } from '@bigcommerce/big-design';
 import { CloudUploadIcon } from '@bigcommerce/big-design-icons';
 import { useRef, useState, type ChangeEvent } from 'react';
 import type { SkuImportResult } from '../../../../server/api/contract';
 import { api } from '../../api/http';
 import { useAction } from '../../api/useAction';
+import { Modal } from '../../components/Modal';
 import { TableBox } from '../../components/TableBox';
 import { checkCsvFile, importSummary, prepareSkuCsv, SKU_CSV_HEADER } from '../../lib/csv';
 

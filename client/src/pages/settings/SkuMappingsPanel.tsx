@@ -1,6 +1,6 @@
-import { Button, Dropdown, Flex, FlexItem, Message, Panel, Text } from '@bigcommerce/big-design';
+import { Button, Flex, FlexItem, Message, Panel, Text } from '@bigcommerce/big-design';
 import type { TableColumn } from '@bigcommerce/big-design';
-import { DeleteIcon, EditIcon, MoreHorizIcon } from '@bigcommerce/big-design-icons';
+import { DeleteIcon, EditIcon } from '@bigcommerce/big-design-icons';
 import { useEffect, useMemo, useState } from 'react';
 import type { SkuMapping } from '../../../../server/api/contract';
 import { api } from '../../api/http';
@@ -9,7 +9,6 @@ import { usePagedQuery } from '../../api/usePagedQuery';
 import { EmptyState } from '../../components/EmptyState';
 import { SearchField } from '../../components/Filters';
 import { CodeText } from '../../components/CodeText';
-import { MenuToggle } from '../../components/MenuToggle';
 import { Modal } from '../../components/Modal';
 import { PagedTable } from '../../components/PagedTable';
 import { ErrorMessage } from '../../layout/ErrorMessage';
@@ -58,7 +57,7 @@ export function SkuMappingsPanel() {
   };
 
   // Built once (the cells only use state setters): BigDesign's Table renders `render` as a
-  // component type, and new columns on every render remounted every row's actions menu.
+  // component type, and new columns on every render remounted every row's actions.
   const columns: Array<TableColumn<SkuMapping>> = useMemo(() => [
     { hash: 'bcSku', header: 'BigCommerce SKU', render: ({ bcSku }) => <CodeText text={bcSku} /> },
     { hash: 'backendSku', header: 'Backend SKU', render: ({ backendSku }) => <CodeText text={backendSku} /> },
@@ -67,23 +66,27 @@ export function SkuMappingsPanel() {
       header: 'Actions',
       hideHeader: true,
       align: 'right',
-      width: '4.5rem',
+      width: '6.5rem',
+      // Two buttons rather than BigDesign's Dropdown menu, whose toggle (aria-activedescendant on
+      // a button) and open list (options inside a menu) fail axe's critical checks.
       render: (mapping) => (
-        <Dropdown
-          placement="bottom-end"
-          items={[
-            { content: 'Edit', icon: <EditIcon />, onItemClick: () => setEditing({ mode: 'edit', mapping }) },
-            { content: 'Delete', icon: <DeleteIcon />, actionType: 'destructive', onItemClick: () => setDeleting(mapping) },
-          ]}
-          toggle={
-            <MenuToggle
-              variant="subtle"
-              mobileWidth="auto"
-              iconOnly={<MoreHorizIcon title={`Actions for ${mapping.bcSku}`} />}
-              aria-label={`Actions for ${mapping.bcSku}`}
-            />
-          }
-        />
+        <Flex flexDirection="row" flexWrap="nowrap" justifyContent="flex-end">
+          <Button
+            variant="subtle"
+            mobileWidth="auto"
+            aria-label={`Edit the mapping for ${mapping.bcSku}`}
+            iconOnly={<EditIcon title={`Edit the mapping for ${mapping.bcSku}`} />}
+            onClick={() => setEditing({ mode: 'edit', mapping })}
+          />
+          <Button
+            variant="subtle"
+            actionType="destructive"
+            mobileWidth="auto"
+            aria-label={`Delete the mapping for ${mapping.bcSku}`}
+            iconOnly={<DeleteIcon title={`Delete the mapping for ${mapping.bcSku}`} />}
+            onClick={() => setDeleting(mapping)}
+          />
+        </Flex>
       ),
     },
   ], []);
