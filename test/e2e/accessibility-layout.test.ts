@@ -217,6 +217,8 @@ describe('every modal and confirm dialog', () => {
     const view = app().getByRole('button', { name: /^View payload of event/ }).first();
     await view.click();
     await expect.poll(() => dialog().getByText('Payload').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    // The JSON viewer loads on first use.
+    await expect.poll(() => dialog().getByText('Loading', { exact: false }).count(), { timeout: 10_000 }).toBe(0);
     await checkDialog('webhook-payload-modal', () => dialog().getByRole('button', { name: 'Close', exact: true }).click());
     await view.click();
     await dialog().getByRole('button', { name: 'Replay', exact: true }).click();

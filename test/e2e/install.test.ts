@@ -2,12 +2,15 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createWorker } from '../../server/flows/runtime.js';
+import type { JobWorker } from '../../server/jobs/index.js';
 import { startHarness, type Harness } from '../helpers/harness.js';
 import { launchBrowser, screenshot, watchErrors } from './browser.js';
 
 const CLIENT_DIR = resolve(process.env.E2E_CLIENT_DIR ?? 'dist/client');
 
 let h: Harness;
+let worker: JobWorker;
 let browser: Browser;
 let page: Page;
 let errors: string[];
@@ -15,12 +18,16 @@ let errors: string[];
 beforeAll(async () => {
   if (!existsSync(`${CLIENT_DIR}/index.html`)) throw new Error('Build the UI first: npm run build:client');
   h = await startHarness({ clientDir: CLIENT_DIR });
+  // The install queues the store refresh (name, plan, statuses) that the Overview reads.
+  worker = createWorker(h.app.services, { pollMs: 20, leaseMs: 5_000 });
+  worker.start();
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
   errors = watchErrors(page);
 });
 afterAll(async () => {
   await browser?.close();
+  await worker?.stop({ graceMs: 2_000 });
   await h?.close();
 });
 

@@ -1,4 +1,5 @@
-import { Message, Modal, Text } from '@bigcommerce/big-design';
+import { Message, Text } from '@bigcommerce/big-design';
+import { Modal } from '../../components/Modal';
 import type { PanelProps } from '@bigcommerce/big-design';
 import { useState, type ReactNode } from 'react';
 import type { ImportWaitingResponse } from '../../../../server/api/contract';

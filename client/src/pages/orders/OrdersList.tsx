@@ -1,4 +1,5 @@
-import { Box, Message, Panel, PillTabs } from '@bigcommerce/big-design';
+import { Box, Message, Panel } from '@bigcommerce/big-design';
+import { FilterPills } from '../../components/FilterPills';
 import { useEffect, useMemo, useState } from 'react';
 import type { BulkRetryResponse, OrdersListResponse, OrderSummary } from '../../../../server/api/contract';
 import { api } from '../../api/http';
@@ -87,7 +88,7 @@ export function OrdersList() {
     >
       {importWaiting.ui}
       <Box marginBottom="medium" role="group" aria-label="Filter by state">
-        <PillTabs
+        <FilterPills
           items={orderPills(counts)}
           activePills={[activePill(filters.state)]}
           onPillClick={(id) => query.setFilters({ state: stateForPill(id) })}

@@ -1,4 +1,5 @@
-import { H3, Message, Modal, Text } from '@bigcommerce/big-design';
+import { H3, Message, Text } from '@bigcommerce/big-design';
+import { Modal } from '../../components/Modal';
 import { useState } from 'react';
 import type { ReplayResponse, WebhookEventDetail } from '../../../../server/api/contract';
 import { api } from '../../api/http';
