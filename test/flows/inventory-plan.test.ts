@@ -56,7 +56,7 @@ describe('planLevels', () => {
       ['LONELY', 'skipped'],
     ]);
     const log = summarise('store1', [...plan.settled, ...plan.writes.flatMap((w) => w.rows.map((r) => ({ ...r.row, status: 'synced' as const, note: r.note })))]);
-    expect(log.message).toBe('Stock levels written to BigCommerce: 1 item(s), 1 skipped.');
+    expect(log.message).toBe('Stock levels written to BigCommerce: 1 item, 1 skipped.');
     expect(log.detail).toBe(`LONELY: ${UNKNOWN}`);
   });
 
