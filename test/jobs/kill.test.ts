@@ -96,7 +96,9 @@ describe('kill -9 of a worker process', () => {
       clock: systemClock,
       concurrency: 4,
       pollMs: 20,
-      leaseMs: 200,
+      // Its own leases: long enough that a loaded machine's event-loop stall never expires one
+      // mid-job (which would make it a third attempt); the dead worker's leases are the child's.
+      leaseMs: 2_000,
       workerId: 'survivor',
     });
     worker.start();
