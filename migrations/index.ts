@@ -16,6 +16,13 @@ import * as m014 from './014_cockpit.js';
 import * as m015 from './015_attention_subject.js';
 import * as m016 from './016_health_indexes.js';
 import * as m017 from './017_history_source.js';
+import * as m018 from './018_team_audit.js';
+import * as m019 from './019_readiness.js';
+import * as m020 from './020_order_rules.js';
+import * as m021 from './021_bundles.js';
+import * as m022 from './022_backfill.js';
+import * as m023 from './023_api_economy.js';
+import * as m024 from './024_settings_revision.js';
 
 // Migrations are listed here rather than discovered on disk, so the same code runs from the
 // TypeScript sources (tsx, vitest) and from the compiled build without a loader.
@@ -37,6 +44,13 @@ const migrations: Record<string, Knex.Migration> = {
   '015_attention_subject': m015,
   '016_health_indexes': m016,
   '017_history_source': m017,
+  '018_team_audit': m018,
+  '019_readiness': m019,
+  '020_order_rules': m020,
+  '021_bundles': m021,
+  '022_backfill': m022,
+  '023_api_economy': m023,
+  '024_settings_revision': m024,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

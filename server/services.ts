@@ -33,6 +33,7 @@ import { TokenCipher } from './storage/token-cipher.js';
 import { secretAlerts } from './storage/secret-alerts.js';
 import { recordingClient, WarehouseCallRecorder } from './health/warehouse-calls.js';
 import { ApiQuotaRecorder } from './health/quota-recorder.js';
+import { AuditRepo } from './audit/audit-repo.js';
 
 /** What the HTTP edge may inject; everything else is built from it. */
 export interface AppDeps {
@@ -88,6 +89,8 @@ export interface Services {
   shipments: ShipmentsRepo;
   inventory: InventoryRepo;
   syncLog: SyncLogRepo;
+  /** Who changed what (issue 9 point 9). */
+  audit: AuditRepo;
   webhookEvents: WebhookEventsRepo;
   /** Batched deletes of rows past their retention period (flows/retention). */
   retention: RetentionRepo;
@@ -186,6 +189,7 @@ export function buildServices(deps: AppDeps): Services {
     shipments: new ShipmentsRepo(db),
     inventory: new InventoryRepo(db),
     syncLog,
+    audit: new AuditRepo(db),
     webhookEvents,
     retention: new RetentionRepo(db),
     webhookIntake: {

@@ -10,6 +10,8 @@ export interface AppRoute extends RouteLike {
   /** In-app path; the route also owns its sub-paths ("/orders" matches "/orders/42"). */
   path: string;
   component: ComponentType;
+  /** Reachable by its path but not shown as a tab (the first-run setup). */
+  hidden?: boolean;
 }
 
 // Pages other than the Overview load on first visit (the tables, date pickers and modals they use
@@ -18,6 +20,8 @@ const OrdersPage = lazy(() => import('./pages/orders/OrdersPage').then((m) => ({
 const InventoryPage = lazy(() => import('./pages/inventory/InventoryPage').then((m) => ({ default: m.InventoryPage })));
 const ActivityPage = lazy(() => import('./pages/activity/ActivityPage').then((m) => ({ default: m.ActivityPage })));
 const WebhooksPage = lazy(() => import('./pages/webhooks/WebhooksPage').then((m) => ({ default: m.WebhooksPage })));
+const SetupPage = lazy(() => import('./pages/setup/SetupPage').then((m) => ({ default: m.SetupPage })));
+const AuditPage = lazy(() => import('./pages/audit/AuditPage').then((m) => ({ default: m.AuditPage })));
 const SettingsPage = lazy(() => import('./pages/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
 
 /** One tab per entry, in this order. The first route is the fallback for unknown paths. */
@@ -28,4 +32,6 @@ export const routes: readonly AppRoute[] = [
   { id: 'activity', title: 'Activity', path: '/activity', component: ActivityPage },
   { id: 'webhooks', title: 'Webhooks', path: '/webhooks', component: WebhooksPage },
   { id: 'settings', title: 'Settings', path: '/settings', component: SettingsPage },
+  { id: 'audit', title: 'Audit log', path: '/audit', component: AuditPage },
+  { id: 'setup', title: 'Set up', path: '/setup', component: SetupPage, hidden: true },
 ];

@@ -26,6 +26,11 @@ export interface SessionUser {
   id: number;
   email: string;
   role: MemberRole;
+  /**
+   * May change the connection, flows, rules, mappings and settings (issue 9 point 9): always the
+   * owner, and the members the owner allows. Everyone else can view and retry.
+   */
+  canManage: boolean;
 }
 
 /** POST /api/session  body: { code } */
@@ -72,6 +77,10 @@ export interface OverviewResponse {
 }
 
 export type * from './contract-health.js';
+export type * from './contract-readiness.js';
+export type * from './contract-rules.js';
+export type * from './contract-backfill.js';
+export type * from './contract-audit.js';
 import type { AlertView, BacklogView, BigCommerceHealth, FlowHealth, WarehouseHealth } from './contract-health.js';
 
 // ---------------------------------------------------------------------------------------------

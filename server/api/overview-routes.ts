@@ -69,7 +69,7 @@ export function overviewRoutes(s: Services): Router {
         // "Not connected" would hide the cause: the encryption key changed (storage/secret-health.ts).
         detailsError: store.needsReauth && store.reauthReason === 'token_unreadable' ? TOKEN_UNREADABLE_REASON : store.detailsError,
       },
-      user: { id: session.userId, email: session.email, role: session.role },
+      user: { id: session.userId, email: session.email, role: session.role, canManage: session.canManage },
       memberCount,
       checklist: checklist(memberCount, facts.settings.backendConnected, facts.settings.importStatusSavedAt !== null),
       ...rest,

@@ -8,6 +8,7 @@ export interface Session {
   userId: number;
   email: string;
   role: MemberRole;
+  canManage: boolean;
 }
 
 /** The verified session of an /api request; only valid behind requireSession. */
@@ -32,7 +33,7 @@ export function requireSession(s: Services): RequestHandler {
       if (!store || store.status !== 'installed') throw new SessionExpiredError();
       const member = await s.members.find(id.storeHash, id.userId);
       if (!member) throw new SessionExpiredError();
-      res.locals.session = { storeHash: id.storeHash, userId: id.userId, email: member.email, role: member.role } satisfies Session;
+      res.locals.session = { storeHash: id.storeHash, userId: id.userId, email: member.email, role: member.role, canManage: member.canManage } satisfies Session;
       next();
     } catch (err) {
       next(err);

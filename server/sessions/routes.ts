@@ -23,7 +23,7 @@ export function sessionRoutes(s: Services): Router {
       const out: SessionResponse = {
         token,
         expiresAt: expiresAt.toISOString(),
-        user: { id: member.userId, email: member.email, role: member.role },
+        user: { id: member.userId, email: member.email, role: member.role, canManage: member.canManage },
         storeHash: owner.storeHash,
       };
       res.set('Cache-Control', 'no-store').json(out);

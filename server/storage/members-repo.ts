@@ -6,6 +6,8 @@ export interface Member {
   userId: number;
   email: string;
   role: MemberRole;
+  /** The owner always may; others when the owner allowed it (Settings › Team). */
+  canManage: boolean;
 }
 
 /** BigCommerce users and their membership of stores (owner or plain user). */
@@ -36,9 +38,10 @@ export class MembersRepo {
     const r = await this.db('store_members as m')
       .join('users as u', 'u.id', 'm.user_id')
       .where({ 'm.store_hash': storeHash, 'm.user_id': userId })
-      .first('m.store_hash', 'm.user_id', 'm.role', 'u.email');
+      .first('m.store_hash', 'm.user_id', 'm.role', 'm.can_manage', 'u.email');
     if (!r) return undefined;
-    return { storeHash: r.store_hash, userId: Number(r.user_id), email: r.email, role: r.role === 'owner' ? 'owner' : 'user' };
+    const role: MemberRole = r.role === 'owner' ? 'owner' : 'user';
+    return { storeHash: r.store_hash, userId: Number(r.user_id), email: r.email, role, canManage: role === 'owner' || Boolean(r.can_manage) };
   }
 
   async count(storeHash: string): Promise<number> {

@@ -14,6 +14,10 @@ export const JOB = {
   storeRefresh: 'store.refresh',
   /** E-mails the merchant about open problems, at most once per problem and hour. */
   notify: 'notifications.send',
+  /** The store's readiness scan: shipping methods, SKUs and inventory tracking checked before the first order. */
+  readinessScan: 'readiness.scan',
+  /** Imports the orders waiting in the import status within a date range, with progress (pausable). */
+  ordersBackfill: 'orders.backfill',
 } as const;
 
 /** BigCommerce webhook scopes the order import needs. */

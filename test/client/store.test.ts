@@ -7,7 +7,7 @@ const T0 = Date.parse('2026-01-01T00:00:00Z');
 const session = (expiresInMs: number): SessionResponse => ({
   token: 'tok-1',
   expiresAt: new Date(T0 + expiresInMs).toISOString(),
-  user: { id: 1, email: 'owner@example.com', role: 'owner' },
+  user: { id: 1, email: 'owner@example.com', role: 'owner', canManage: true },
   storeHash: 'abc123',
 });
 

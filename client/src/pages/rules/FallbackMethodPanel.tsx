@@ -1,0 +1,4 @@
+// Slot reserved for issue 9; replaced by the engineer who owns it.
+export function FallbackMethodPanel() {
+  return null;
+}
