@@ -8,6 +8,11 @@ export async function up(knex: Knex): Promise<void> {
   await knex.schema.alterTable('store_members', (t) => {
     t.boolean('can_manage').notNullable().defaultTo(false);
   });
+  // Share of the store's API quota the app may spend (percent; issue 9 point 3). The quota is the
+  // store's, shared by every app installed on it.
+  await knex.schema.alterTable('store_settings', (t) => {
+    t.integer('api_quota_share').notNullable().defaultTo(60);
+  });
   await knex.schema.createTable('audit_log', (t) => {
     t.increments('id').primary();
     t.string('store_hash', 64).notNullable();
@@ -30,4 +35,5 @@ export async function up(knex: Knex): Promise<void> {
 export async function down(knex: Knex): Promise<void> {
   await knex.schema.dropTable('audit_log');
   await knex.schema.alterTable('store_members', (t) => t.dropColumn('can_manage'));
+  await knex.schema.alterTable('store_settings', (t) => t.dropColumn('api_quota_share'));
 }

@@ -4,6 +4,8 @@ import type { TokenCipher } from './token-cipher.js';
 import { BACKEND_KEY_UNREADABLE_MESSAGE, healSettingsSecrets, healWebhookSecret, newWebhookSecret, readBackendKey } from './secret-health.js';
 
 export const DEFAULT_IMPORT_STATUS_ID = 11; // Awaiting Fulfillment
+/** Percent of the store's API quota the app may use unless the merchant says otherwise. */
+export const DEFAULT_API_QUOTA_SHARE = 60;
 
 export interface StoreSettings {
   storeHash: string;
@@ -28,6 +30,8 @@ export interface StoreSettings {
   syncMode: 'push' | 'poll';
   shipmentsCursor: string | null;
   inventoryCursor: string | null;
+  /** Percent of the store's API quota the app may spend in each window (1–100, default 60). */
+  apiQuotaShare: number;
 }
 
 export type LoopInput = Partial<Pick<StoreSettings, 'cancellationStatusIds' | 'statusOnBackendCancelId' | 'inventoryLocationId' | 'syncMode'>>;
@@ -92,6 +96,7 @@ export class SettingsRepo {
       syncMode: r.sync_mode === 'poll' ? 'poll' : 'push',
       shipmentsCursor: str(r.shipments_cursor),
       inventoryCursor: str(r.inventory_cursor),
+      apiQuotaShare: r.api_quota_share == null ? DEFAULT_API_QUOTA_SHARE : Number(r.api_quota_share),
     };
   }
 
