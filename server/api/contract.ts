@@ -105,7 +105,9 @@ export interface Page<T> {
  * retrying: an attempt failed for a passing reason (attempts, lastError, nextAttemptAt) ·
  * sent · partially_shipped · shipped · cancelled ·
  * rejected: the warehouse refused or rejected the order (needs attention) ·
- * needs_attention: held for a reason the merchant fixes (remedy) · failed: out of retries.
+ * needs_attention: held for a reason the merchant fixes (remedy) · failed: out of retries ·
+ * held: an order rule holds it (released by hand or when the rule changes) ·
+ * skipped: an order rule says it is not for this warehouse (never sent).
  */
 export type OrderSyncState =
   | 'waiting'
@@ -114,6 +116,8 @@ export type OrderSyncState =
   | 'sent'
   | 'partially_shipped'
   | 'shipped'
+  | 'held'
+  | 'skipped'
   | 'cancelled'
   | 'rejected'
   | 'needs_attention'
@@ -254,6 +258,8 @@ export type AttentionCode =
   | 'warehouse_conflict'
   | 'warehouse_refused_key'
   | 'out_of_retries'
+  /** An order rule holds it (subject: the rule's name); Release sends it. */
+  | 'held_by_rule'
   | 'other';
 
 /** What fixes a held order. */

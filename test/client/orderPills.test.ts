@@ -10,6 +10,8 @@ const counts: OrderCounts = {
   retrying: 2,
   sent: 1200,
   partially_shipped: 1,
+  held: 0,
+  skipped: 0,
   shipped: 20,
   cancelled: 4,
   rejected: 1,

@@ -53,6 +53,14 @@ export function remedyOf(o: RemedyInput): OrderRemedy | null {
         canRetry: true,
       };
     }
+    case 'held_by_rule':
+      return {
+        code,
+        subject,
+        message: `Held by the order rule ${subject ? `"${subject}"` : 'that matched it'}. Release it to send it, or change the rule.`,
+        action: { label: 'Review order rules', path: '/settings/orders#rules' },
+        canRetry: false,
+      };
     case 'missing_sku':
       return {
         code,

@@ -26,6 +26,7 @@ const HEADERS: Record<AttentionCode, string> = {
   warehouse_conflict: 'Your warehouse reported a conflict',
   warehouse_refused_key: 'Your warehouse refused the API key',
   out_of_retries: 'Sending failed',
+  held_by_rule: 'Held by an order rule',
   other: 'Needs attention',
 };
 
