@@ -2,12 +2,15 @@ import { Box } from '@bigcommerce/big-design';
 import { Suspense, useEffect } from 'react';
 import { AlertsBanner } from './layout/AlertsBanner';
 import { AppHeader, tabDomId, tabPanelDomId } from './layout/AppHeader';
+import { LeaveGuardModal } from './layout/LeaveGuardModal';
+import { leaveGuard } from './lib/leaveGuard';
 import { ErrorMessage } from './layout/ErrorMessage';
 import { Loading } from './layout/Loading';
 import { SessionEnded, REOPEN_TEXT } from './layout/SessionEnded';
 import { routes } from './routes';
 import { navigate, usePathname } from './router/history';
 import { matchRoute } from './router/match';
+import { notePageShown } from './pages/setup/firstRun';
 import { useSession, useSessionExpiry } from './session/useSession';
 
 export function App() {
@@ -24,6 +27,10 @@ export function App() {
   }, [active, fallback, route.path]);
 
   useEffect(() => {
+    if (active) notePageShown(route.id);
+  }, [active, route.id]);
+
+  useEffect(() => {
     document.title = active ? `${route.title} · Fulfillment Bridge` : 'Fulfillment Bridge';
   }, [active, route.title]);
 
@@ -38,11 +45,19 @@ export function App() {
     );
   } else {
     const Page = route.component;
-    content = (
+    const page = (
+      <Suspense fallback={<Loading label="Loading…" />}>
+        <Page />
+      </Suspense>
+    );
+    // A hidden route (the setup) has no tab to be labelled by: a plain region named after it.
+    content = route.hidden ? (
+      <section id={tabPanelDomId(route.id)} aria-label={route.title}>
+        {page}
+      </section>
+    ) : (
       <div role="tabpanel" id={tabPanelDomId(route.id)} aria-labelledby={tabDomId(route.id)}>
-        <Suspense fallback={<Loading label="Loading…" />}>
-          <Page />
-        </Suspense>
+        {page}
       </div>
     );
   }
@@ -50,11 +65,12 @@ export function App() {
   return (
     <>
       <AppHeader
-        tabs={active ? routes : []}
-        activeTabId={route.id}
+        tabs={active ? routes.filter((r) => !r.hidden) : []}
+        activeTabId={route.hidden ? undefined : route.id}
         onTabSelect={(id) => {
           const target = routes.find((r) => r.id === id);
-          if (target) navigate(target.path);
+          // Unsaved settings changes ask "Leave without saving?" first (lib/leaveGuard.ts).
+          if (target) leaveGuard.requestLeave(() => navigate(target.path));
         }}
       />
       <Box as="main">
@@ -62,6 +78,7 @@ export function App() {
         {active && <AlertsBanner />}
         {content}
       </Box>
+      {active && <LeaveGuardModal />}
     </>
   );
 }

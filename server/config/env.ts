@@ -25,6 +25,15 @@ export interface Config {
   smtp: SmtpConfig | null;
   /** The app's id in the BigCommerce Developer Portal, so e-mails link to the app inside the control panel. */
   bcAppId: string | null;
+  /** Where merchants get help (the in-app Help panel, issue 9 point 1): a page and/or an address. */
+  support: SupportConfig;
+}
+
+export interface SupportConfig {
+  /** A help or contact page (https), opened in a new tab; null when SUPPORT_URL is unset. */
+  url: string | null;
+  /** Always set: SUPPORT_EMAIL, else support@{APP_URL host}. */
+  email: string;
 }
 
 export interface SmtpConfig {
@@ -91,6 +100,8 @@ const smtpUrl = z
 
 const SMTP_FROM = /^(?:[^<>@]*<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/;
 
+const SUPPORT_EMAIL = /^[^<>@\s]+@[^<>@\s]+\.[^<>@\s]+$/;
+
 const isBase64Key = (v: string) => /^[A-Za-z0-9+/]+={0,2}$/.test(v) && Buffer.from(v, 'base64').length === 32;
 
 const schema = z.object({
@@ -153,6 +164,9 @@ const schema = z.object({
     .regex(SMTP_FROM, 'SMTP_FROM must be an e-mail address, e.g. alerts@example.com or "Fulfillment Bridge <alerts@example.com>"')
     .optional(),
   BC_APP_ID: z.string().trim().regex(/^\d{1,12}$/, 'BC_APP_ID must be the numeric app id from the BigCommerce Developer Portal').optional(),
+  // Shown to merchants inside the app: a public page, so https only (http for localhost).
+  SUPPORT_URL: baseUrl('SUPPORT_URL').optional(),
+  SUPPORT_EMAIL: z.string().trim().regex(SUPPORT_EMAIL, 'SUPPORT_EMAIL must be an e-mail address, e.g. support@example.com').optional(),
 });
 
 export class ConfigError extends Error {
@@ -196,5 +210,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     },
     smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM ?? `Fulfillment Bridge <fulfillment-bridge@${new URL(e.APP_URL).hostname}>` } : null,
     bcAppId: e.BC_APP_ID ?? null,
+    support: { url: e.SUPPORT_URL ?? null, email: e.SUPPORT_EMAIL ?? `support@${new URL(e.APP_URL).hostname}` },
   };
 }

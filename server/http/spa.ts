@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BootData } from '../api/contract.js';
+import type { BootData, SupportContact } from '../api/contract.js';
 
 // Used when the UI has not been built (unit tests): same contract, no bundle.
 const FALLBACK_INDEX = `<!doctype html>
@@ -13,14 +13,19 @@ const BOOT_META = /<meta name="fb-boot" content="[^"]*"\s*\/?>/;
 export class SpaRenderer {
   private readonly template: string;
 
-  constructor(readonly clientDir: string) {
+  /** `support` goes into every page's boot data, so Help works on every page, even without a session. */
+  constructor(
+    readonly clientDir: string,
+    private readonly support: SupportContact | null = null,
+  ) {
     const file = join(clientDir, 'index.html');
     this.template = existsSync(file) ? readFileSync(file, 'utf8') : FALLBACK_INDEX;
     if (!BOOT_META.test(this.template)) throw new Error(`${file} lacks the <meta name="fb-boot"> tag`);
   }
 
   render(boot: BootData): string {
-    const encoded = Buffer.from(JSON.stringify(boot), 'utf8').toString('base64url');
+    const data: BootData = this.support && !boot.support ? { ...boot, support: this.support } : boot;
+    const encoded = Buffer.from(JSON.stringify(data), 'utf8').toString('base64url');
     return this.template.replace(BOOT_META, `<meta name="fb-boot" content="${encoded}">`);
   }
 }

@@ -1,7 +1,8 @@
-import { Box, H1, Tabs, Text } from '@bigcommerce/big-design';
+import { Box, Flex, H1, Tabs, Text } from '@bigcommerce/big-design';
 import type { TabItem } from '@bigcommerce/big-design';
 import type { MouseEvent } from 'react';
 import styled from 'styled-components';
+import { HelpButton } from '../help/HelpButton';
 
 export interface HeaderTab {
   id: string;
@@ -45,7 +46,10 @@ export function AppHeader({ tabs, activeTabId, onTabSelect }: AppHeaderProps) {
 
   return (
     <Box as="header" marginBottom="xLarge">
-      <H1 marginBottom="xxSmall">Fulfillment Bridge</H1>
+      <Flex justifyContent="space-between" alignItems="flex-start" flexGap="1rem">
+        <H1 marginBottom="xxSmall">Fulfillment Bridge</H1>
+        <HelpButton />
+      </Flex>
       <Text color="secondary60" marginBottom={items.length > 0 ? 'large' : 'none'}>
         Send your orders to your warehouse and bring tracking and stock levels back into BigCommerce.
       </Text>

@@ -1,7 +1,7 @@
 // Decoding of the per-request boot data the server puts into index.html as
 // <meta name="fb-boot" content="{base64url(JSON BootData)}">.
 // Pure functions only (no DOM access at module load) so they can be unit-tested in node.
-import type { BootData } from '../../../server/api/contract.js';
+import type { BootData, SupportContact } from '../../../server/api/contract.js';
 
 export const BOOT_META_NAME = 'fb-boot';
 
@@ -65,5 +65,16 @@ export function parseBootData(content: string | null | undefined): BootData | nu
   if (typeof record.exchangeCode === 'string' && record.exchangeCode.length > 0) {
     boot.exchangeCode = record.exchangeCode;
   }
+  const support = parseSupport(record.support);
+  if (support) boot.support = support;
   return boot;
+}
+
+/** The support page (http(s) only, it becomes a link) and address; null when neither is usable. */
+export function parseSupport(raw: unknown): SupportContact | null {
+  if (typeof raw !== 'object' || raw === null) return null;
+  const { url, email } = raw as Record<string, unknown>;
+  const safeUrl = typeof url === 'string' && /^https?:\/\//i.test(url) && URL.canParse(url) ? url : null;
+  const safeEmail = typeof email === 'string' && /^[^\s@<>]+@[^\s@<>]+$/.test(email) ? email : null;
+  return safeUrl || safeEmail ? { url: safeUrl, email: safeEmail } : null;
 }

@@ -4,6 +4,7 @@ import type { SessionResponse } from '../../../server/api/contract';
 import { api, ApiRequestError } from '../api/http';
 import { BOOT_META_NAME, parseBootData } from './boot';
 import { sessionStore } from './store';
+import { setSupportContact } from '../help/support';
 
 let started: Promise<void> | null = null;
 
@@ -19,6 +20,8 @@ async function run(): Promise<void> {
   // The exchange code is single-use; don't leave it lying around in the DOM.
   meta?.setAttribute('content', '');
 
+  // Help's support link works even when the session cannot start.
+  setSupportContact(boot?.support ?? null);
   if (boot) {
     // Replace the load-callback URL (which carried signed_payload_jwt) with the deep link.
     window.history.replaceState(null, '', boot.path);

@@ -3,7 +3,9 @@ import { CheckCircleIcon, RadioButtonUncheckedIcon } from '@bigcommerce/big-desi
 import styled from 'styled-components';
 import type { ChecklistItem } from '../../../../server/api/contract';
 import { navigate } from '../../router/history';
+import { settingsPathForChecklist } from '../settings/sections';
 import { checklistProgress } from './format';
+import { setupFinished } from '../setup/setupSteps';
 
 const List = styled.ul`
   list-style: none;
@@ -33,6 +35,13 @@ const Row = styled.li`
   }
 `;
 
+// Until the warehouse is connected and the import status confirmed, the guided setup is the way.
+function checklistAction(items: readonly ChecklistItem[], complete: boolean) {
+  if (!setupFinished(items)) return { text: 'Continue setup', variant: 'primary' as const, onClick: () => navigate('/setup') };
+  const path = settingsPathForChecklist(items.find((item) => !item.done)?.id);
+  return complete ? undefined : { text: 'Go to settings', variant: 'secondary' as const, onClick: () => navigate(path) };
+}
+
 export function ChecklistPanel({ items }: { items: readonly ChecklistItem[] }) {
   const progress = checklistProgress(items);
   const complete = progress.total > 0 && progress.done === progress.total;
@@ -42,7 +51,7 @@ export function ChecklistPanel({ items }: { items: readonly ChecklistItem[] }) {
       header="Getting started"
       description={progress.label}
       badge={complete ? { label: 'Complete', variant: 'success' } : undefined}
-      action={complete ? undefined : { text: 'Go to settings', variant: 'secondary', onClick: () => navigate('/settings') }}
+      action={checklistAction(items, complete)}
     >
       <List>
         {items.map((item) => (

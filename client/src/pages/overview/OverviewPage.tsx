@@ -1,8 +1,11 @@
 import { Grid, Small } from '@bigcommerce/big-design';
+import { useEffect, useState } from 'react';
 import type { OverviewResponse } from '../../../../server/api/contract';
 import { usePolledGet } from '../../api/usePolledGet';
 import { ErrorMessage } from '../../layout/ErrorMessage';
 import { Loading } from '../../layout/Loading';
+import { navigate } from '../../router/history';
+import { shouldOpenSetup } from '../setup/firstRun';
 import { BigCommercePanel } from './BigCommercePanel';
 import { ChecklistPanel } from './ChecklistPanel';
 import { FlowsPanel } from './FlowsPanel';
@@ -20,6 +23,15 @@ const TWO_COLUMNS = { mobile: '1fr', desktop: 'minmax(0, 1fr) minmax(0, 1fr)' } 
  */
 export function OverviewPage() {
   const overview = usePolledGet<OverviewResponse>('/api/overview', OVERVIEW_POLL_MS);
+  const checklistNow = overview.status === 'success' ? overview.data.checklist : null;
+  // A store never set up opens on the guided setup, not on an Overview of empty panels.
+  const [openingSetup, setOpeningSetup] = useState(false);
+  useEffect(() => {
+    if (checklistNow && shouldOpenSetup(checklistNow)) {
+      setOpeningSetup(true);
+      navigate('/setup', { replace: true });
+    }
+  }, [checklistNow]);
 
   if (overview.status === 'error') {
     // A 401 has already switched the whole app to the "session ended" state.
@@ -27,7 +39,7 @@ export function OverviewPage() {
     return <ErrorMessage header="The overview couldn't be loaded" message={overview.error.message} onRetry={overview.reload} />;
   }
   const data = overview.status === 'success' ? overview.data : overview.stale;
-  if (!data) return <Loading label="Loading your store overview…" />;
+  if (!data || openingSetup) return <Loading label="Loading your store overview…" />;
 
   const { store, user, memberCount, checklist } = data;
   const setupDone = checklistProgress(checklist).done === checklist.length;
