@@ -1,2 +1,59 @@
-// Issue 9 API types for this area; re-exported from contract.ts. Filled by the engineer who owns it.
-export {};
+// Issue 9 point 9: Settings › Team (who may change things) and the Audit log (who changed what).
+// Re-exported from contract.ts.
+import type { MemberRole, Page } from './contract.js';
+
+/** One person who has opened the app for this store (BigCommerce's load callback adds them). */
+export interface TeamMember {
+  userId: number;
+  email: string;
+  role: MemberRole;
+  /** May change the connection, flows, rules, mappings and settings; always true for the owner. */
+  canManage: boolean;
+  /** ISO-8601: when they first opened the app for this store. */
+  addedAt: string;
+  /** The signed-in member's own row. */
+  you: boolean;
+}
+
+/** GET /api/team: every member, the owner first, then by when they were added. */
+export interface TeamResponse {
+  members: TeamMember[];
+  /** True for the store owner: only they choose who may change settings. */
+  canEdit: boolean;
+}
+
+/** PUT /api/team/:userId (owner only; not the owner's own row). Answers the updated TeamMember. */
+export interface TeamPermissionInput {
+  canManage: boolean;
+}
+
+/** Who did it: a member as they were then, or null for the app acting on its own. */
+export interface AuditActorView {
+  userId: number;
+  email: string;
+}
+
+/** One recorded change (server/audit/audit-repo.ts), newest first in the list. */
+export interface AuditEntry {
+  id: number;
+  /** ISO-8601 */
+  at: string;
+  actor: AuditActorView | null;
+  /** Dotted name of what was done: settings.notifications, order.retry, webhook.replay, team.permission, … */
+  action: string;
+  /** What it was done to, in merchant words ('Order #123'), or null. */
+  subject: string | null;
+  /** The values before and after, as recorded (only the fields that changed, when that was easy to say). */
+  before: unknown;
+  after: unknown;
+}
+
+/** GET /api/audit?action=&userId=&from=&to=&page=&limit= (from/to: dates or ISO instants, inclusive). */
+export type AuditListResponse = Page<AuditEntry>;
+
+/** GET /api/audit/filters: what the filters offer (actions and people that occur in this store's log). */
+export interface AuditFiltersResponse {
+  actions: string[];
+  /** The e-mail is the most recent one recorded for that person. */
+  people: AuditActorView[];
+}

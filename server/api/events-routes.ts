@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { NotFoundError } from '../errors.js';
 import type { Services } from '../services.js';
+import { actorOf } from '../sessions/require-manager.js';
 import { sessionOf } from '../sessions/require-session.js';
 import { replayEvent } from '../webhooks/replay.js';
 import type { ReplayResponse, TopicsResponse } from './contract.js';
@@ -49,9 +50,16 @@ export function historyRoutes(s: Services): Router {
   });
 
   // Processes a stored event again (webhooks/replay.ts): refusals are 404/409/422 with the reason.
+  // Open to every member (like Retry); a replay that went ahead is audited.
   r.post('/webhook-events/:id/replay', async (req, res) => {
     const { storeHash, email } = sessionOf(res);
     const out: ReplayResponse = await replayEvent(s, storeHash, idParam(req.params.id), email);
+    const { event } = out;
+    const about = event.orderId === null ? '' : `, order #${event.orderId}`;
+    await s.audit.record(
+      { storeHash, actor: actorOf(res), action: 'webhook.replay', subject: `Webhook event #${event.id} (${event.topic}${about})`, after: { result: out.message } },
+      s.clock.now(),
+    );
     res.json(out);
   });
 

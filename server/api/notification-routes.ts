@@ -7,6 +7,8 @@ import { storeNameOf } from '../notifications/job.js';
 import { ALERT_KINDS, isAlertKind } from '../notifications/kinds.js';
 import { smtpErrorInWords, smtpMailer } from '../notifications/mailer.js';
 import type { Services } from '../services.js';
+import { changedFields, nothingChanged } from '../audit/changes.js';
+import { actorOf, requireManager } from '../sessions/require-manager.js';
 import { sessionOf } from '../sessions/require-session.js';
 import { NotificationSettingsRepo } from '../storage/notification-settings-repo.js';
 import { NotificationsSentRepo } from '../storage/notifications-sent-repo.js';
@@ -73,18 +75,23 @@ export function notificationRoutes(s: Services): Router {
     res.json(await view(sessionOf(res).storeHash));
   });
 
-  r.put('/settings/notifications', async (req, res) => {
+  // Changing who is e-mailed and the test e-mail (it goes to addresses typed in this form, from the
+  // store's mail server) are for the members allowed to change settings; both are audited.
+  r.put('/settings/notifications', requireManager, async (req, res) => {
     const { storeHash } = sessionOf(res);
     const input: NotificationSettingsInput = parse(settingsInput, req.body);
     const now = s.clock.now();
     await s.settings.get(storeHash, now); // creates the settings row on first use
+    const before = await repo.get(storeHash);
     await repo.save(storeHash, input, now);
+    const change = changedFields(before, await repo.get(storeHash));
+    if (!nothingChanged(change)) await s.audit.record({ storeHash, actor: actorOf(res), action: 'settings.notifications', subject: 'E-mail notifications', ...change }, now);
     const who = `${input.recipients.length} ${input.recipients.length === 1 ? 'recipient' : 'recipients'}`;
     await s.syncLog.append({ storeHash, flow: 'settings', message: input.enabled ? `E-mail notifications on (${who}).` : 'E-mail notifications off.' }, now);
     res.json(await view(storeHash));
   });
 
-  r.post('/settings/notifications/test', async (req, res) => {
+  r.post('/settings/notifications/test', requireManager, async (req, res) => {
     const { storeHash } = sessionOf(res);
     const input = parse(testInput, req.body);
     const to = input.recipients ?? (await repo.get(storeHash)).recipients;
@@ -95,8 +102,10 @@ export function notificationRoutes(s: Services): Router {
     } catch (err) {
       const words = smtpErrorInWords(err, s.config.smtp?.url);
       s.logger.warn({ storeHash, reason: words }, 'test e-mail could not be sent');
+      await s.audit.record({ storeHash, actor: actorOf(res), action: 'notifications.test', subject: 'Test e-mail', after: { recipients: to, sent: false, reason: words } }, s.clock.now());
       throw new AppError(502, 'email_failed', `The test e-mail was not sent: ${words}`);
     }
+    await s.audit.record({ storeHash, actor: actorOf(res), action: 'notifications.test', subject: 'Test e-mail', after: { recipients: to, sent: true } }, s.clock.now());
     const out: NotificationTestResponse = { ok: true, message: `Test e-mail sent to ${to.join(', ')}.` };
     res.json(out);
   });

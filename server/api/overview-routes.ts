@@ -1,7 +1,8 @@
 import { Router } from 'express';
 import type { ChecklistItem, OverviewResponse, WebhookRepairResponse } from './contract.js';
-import { NotFoundError } from '../errors.js';
+import { AppError, NotFoundError } from '../errors.js';
 import type { Services } from '../services.js';
+import { actorOf } from '../sessions/require-manager.js';
 import { sessionOf } from '../sessions/require-session.js';
 import { readStoreHealth } from '../health/overview.js';
 import { repairWebhooks } from '../health/repair-webhooks.js';
@@ -77,9 +78,20 @@ export function overviewRoutes(s: Services): Router {
     res.json(out);
   });
 
+  // Open to every member, like Retry: it restores the webhooks the app needs and changes no
+  // choice of the merchant's. Audited with what it found and did.
   r.post('/webhooks/repair', async (_req, res) => {
     const { storeHash } = sessionOf(res);
-    const { message, bigcommerce } = await repairWebhooks(s, storeHash);
+    const audit = (after: object) => s.audit.record({ storeHash, actor: actorOf(res), action: 'webhooks.repair', subject: 'BigCommerce webhooks', after }, s.clock.now());
+    let answer: Awaited<ReturnType<typeof repairWebhooks>>;
+    try {
+      answer = await repairWebhooks(s, storeHash);
+    } catch (err) {
+      if (err instanceof AppError) await audit({ result: `Not repaired: ${err.message}` });
+      throw err;
+    }
+    const { message, bigcommerce } = answer;
+    await audit({ result: message });
     const out: WebhookRepairResponse = { ...bigcommerce, message };
     res.json(out);
   });

@@ -43,7 +43,7 @@ describe('sessions without cookies', () => {
     const boot = await open();
     const first = await t.http.post('/api/session').send({ code: boot.exchangeCode });
     expect(first.status).toBe(200);
-    expect(first.body.user).toEqual({ id: OWNER.id, email: OWNER.email, role: 'owner' });
+    expect(first.body.user).toEqual({ id: OWNER.id, email: OWNER.email, role: 'owner', canManage: true });
     expect(new Date(first.body.expiresAt).getTime()).toBe(Math.floor(clock.ms / 1000) * 1000 + SESSION_TTL_SEC * 1000);
     const again = await t.http.post('/api/session').send({ code: boot.exchangeCode });
     expect(again.status).toBe(401);
