@@ -64,7 +64,16 @@ export type PreviewOutcome =
   | 'not_in_import_status'
   | 'cancelled';
 
-/** POST /api/orders/:orderId/preview  body: { rules?: OrderRuleInput[] } (draft rules tried instead of the saved ones). */
+/**
+ * POST /api/orders/:orderId/preview body: draft rules tried instead of the saved ones (in this
+ * order; a draft may name the saved rule it edits with `id`, so an order released from that rule
+ * is not shown as held by it again).
+ */
+export interface OrderPreviewRequest {
+  rules?: Array<OrderRuleInput & { id?: number }>;
+}
+
+/** POST /api/orders/:orderId/preview  body: OrderPreviewRequest. */
 export interface OrderPreviewResponse {
   orderId: number;
   outcome: PreviewOutcome;

@@ -75,14 +75,15 @@ export function alertsFrom(f: HealthFacts): AlertView[] {
     });
   }
 
-  const held = f.orders.needs_attention.count + f.orders.rejected.count;
+  // Orders an order rule holds are counted too: each waits for a person to release it.
+  const held = f.orders.needs_attention.count + f.orders.held.count + f.orders.rejected.count;
   if (held > 0) {
     out.push({
       kind: 'orders_need_attention',
       key: 'orders_need_attention',
       severity: 'warning',
       message: `${count(held, 'order needs', 'orders need')} attention`,
-      since: iso(minOf(f.orders.needs_attention.since, f.orders.rejected.since)),
+      since: iso(minOf(minOf(f.orders.needs_attention.since, f.orders.held.since), f.orders.rejected.since)),
       action: { label: 'Review orders', path: ORDERS_ATTENTION_PATH },
     });
   }

@@ -8,7 +8,8 @@ import type { StoreSettings } from '../storage/settings-repo.js';
 // Nothing here calls BigCommerce or the warehouse.
 
 /** Order states that are problems or work still to do (the rest can be many and are not counted here). */
-export const OPEN_ORDER_STATES = ['queued', 'retrying', 'needs_attention', 'rejected', 'failed'] as const satisfies readonly OrderSyncState[];
+// Held (by an order rule) is open: it ships only once a person releases it or changes the rule.
+export const OPEN_ORDER_STATES = ['queued', 'retrying', 'needs_attention', 'held', 'rejected', 'failed'] as const satisfies readonly OrderSyncState[];
 export type OpenOrderState = (typeof OPEN_ORDER_STATES)[number];
 
 export interface Counted {

@@ -105,7 +105,7 @@ function problemsOf(flow: FlowName, x: FlowInputs): ProblemLink[] {
   };
   switch (flow) {
     case 'orders': {
-      const attention = orders.needs_attention.count + orders.rejected.count + orders.failed.count;
+      const attention = orders.needs_attention.count + orders.held.count + orders.rejected.count + orders.failed.count;
       add(attention, `${count(attention, 'order needs', 'orders need')} attention`, ORDERS_ATTENTION_PATH);
       add(orders.retrying.count, `${count(orders.retrying.count, 'order', 'orders')} retrying`, '/orders?state=retrying');
       break;

@@ -36,19 +36,32 @@ export interface OrderRow {
   attentionSubject: string | null;
   /** When bcStatusId/bcStatus were last read or heard from BigCommerce. */
   bcStatusSeenAt: number | null;
+  /** The order rule that holds (held) or skipped (skipped) the order (migration 020). */
+  ruleId: number | null;
+  /** The rule a person released the order from: it does not hold the order again. */
+  releasedRuleId: number | null;
 }
 
 /** The `details` JSON column. */
 export interface OrderDetails {
   lines: OrderLineView[];
   shipTo: ShipToView[];
+  /**
+   * What the shipment flow needs of the order's consignments (flows/fulfillment/order-snapshot.ts),
+   * so a shipment does not read the order again. Internal: never sent to the browser.
+   */
+  consignments?: unknown;
 }
 
 function parseDetails(v: unknown): OrderDetails | null {
   if (v == null) return null;
   try {
     const d = JSON.parse(String(v)) as Partial<OrderDetails>;
-    return { lines: Array.isArray(d.lines) ? d.lines : [], shipTo: Array.isArray(d.shipTo) ? d.shipTo : [] };
+    return {
+      lines: Array.isArray(d.lines) ? d.lines : [],
+      shipTo: Array.isArray(d.shipTo) ? d.shipTo : [],
+      ...(Array.isArray(d.consignments) ? { consignments: d.consignments } : {}),
+    };
   } catch {
     return null; // a damaged cell must not break the order page: the lines are read again on the next sync
   }
@@ -92,6 +105,8 @@ export const toRow = (r: Raw): OrderRow => ({
   attentionCode: r.attention_code == null ? null : (String(r.attention_code) as AttentionCode),
   attentionSubject: r.attention_subject == null ? null : String(r.attention_subject),
   bcStatusSeenAt: r.bc_status_seen_at == null ? null : Number(r.bc_status_seen_at),
+  ruleId: r.rule_id == null ? null : Number(r.rule_id),
+  releasedRuleId: r.released_rule_id == null ? null : Number(r.released_rule_id),
 });
 
 export const toSummary = (o: OrderRow): OrderSummary => ({

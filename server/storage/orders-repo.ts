@@ -23,8 +23,11 @@ export interface OrderSeen {
   skuSearch?: string;
 }
 
-/** States that need the merchant (the "attention" filter): each carries an attention code. */
-export const ATTENTION_STATES: readonly OrderSyncState[] = ['needs_attention', 'rejected', 'failed'];
+/**
+ * States that need the merchant (the "attention" filter): each carries an attention code. Held
+ * (by an order rule) is one: it ships only once a person releases it or changes the rule.
+ */
+export const ATTENTION_STATES: readonly OrderSyncState[] = ['needs_attention', 'held', 'rejected', 'failed'];
 export const isAttentionState = (state: OrderSyncState): boolean => ATTENTION_STATES.includes(state);
 
 /** Why an order is held: the code, the method/SKU/product it names, and the words. */
@@ -195,6 +198,11 @@ export class OrdersRepo {
         ...(r.details ? { details: JSON.stringify(r.details) } : {}),
         updated_at: now,
       });
+  }
+
+  /** The order page's lines and the shipment flow's snapshot, without touching the status seen. */
+  async saveDetails(storeHash: string, orderId: number, details: OrderDetails, now: number): Promise<void> {
+    await this.db('orders').where({ store_hash: storeHash, order_id: orderId }).update({ details: JSON.stringify(details), updated_at: now });
   }
 
   /**

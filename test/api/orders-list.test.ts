@@ -106,6 +106,8 @@ describe('GET /api/orders filters and counts', () => {
       partially_shipped: 0,
       shipped: 1,
       cancelled: 0,
+      held: 0,
+      skipped: 0,
       rejected: 1,
       needs_attention: 1,
       failed: 1,

@@ -121,7 +121,7 @@ describe('rejected by the warehouse', () => {
     wh.plan.push({ reject: 'SKU A-1 is not stocked in this warehouse.' });
     await sync(95);
     expect(await row(95)).toMatchObject({ state: 'rejected', attentionCode: 'unmapped_sku', attentionSubject: 'A-1' });
-    expect(remedyOf(await row(95))?.action).toEqual({ label: 'Map SKU "A-1"', path: '/settings?mapSku=A-1#sku-mappings' });
+    expect(remedyOf(await row(95))?.action).toEqual({ label: 'Map SKU "A-1"', path: '/settings/mappings?mapSku=A-1#sku-mappings' });
 
     await s().mappings.createSku(STORE, { bcSku: 'A-1', backendSku: 'WH-A1' }, clock.now());
     expect(await requeueHeldOrders(s(), STORE)).toBe(1);

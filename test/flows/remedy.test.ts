@@ -15,19 +15,19 @@ describe('remedyOf', () => {
     expect(r).toMatchObject({
       code: 'unmapped_shipping_method',
       subject: 'Flat Rate',
-      action: { label: 'Map "Flat Rate"', path: '/settings?mapMethod=Flat%20Rate#shipping-mappings' },
+      action: { label: 'Map "Flat Rate"', path: '/settings/shipping?mapMethod=Flat%20Rate#shipping-mappings' },
       canRetry: false,
     });
     expect(r?.message).toMatch(/sent by itself/);
   });
 
   it('the empty method is named as Settings lists it', () => {
-    expect(remedyOf(held('unmapped_shipping_method', { attentionSubject: '' }))?.action).toEqual({ label: 'Map "(no method)"', path: '/settings?mapMethod=#shipping-mappings' });
+    expect(remedyOf(held('unmapped_shipping_method', { attentionSubject: '' }))?.action).toEqual({ label: 'Map "(no method)"', path: '/settings/shipping?mapMethod=#shipping-mappings' });
   });
 
   it('an unknown SKU opens the SKU mapping with it filled in (Retry too: it may be stocked at the warehouse)', () => {
     const r = remedyOf(held('unmapped_sku', { state: 'rejected', attentionSubject: 'LAMP RED', attentionReason: 'The warehouse rejected the order: SKU LAMP RED is not stocked.' }));
-    expect(r).toMatchObject({ code: 'unmapped_sku', subject: 'LAMP RED', action: { label: 'Map SKU "LAMP RED"', path: '/settings?mapSku=LAMP%20RED#sku-mappings' }, canRetry: true });
+    expect(r).toMatchObject({ code: 'unmapped_sku', subject: 'LAMP RED', action: { label: 'Map SKU "LAMP RED"', path: '/settings/mappings?mapSku=LAMP%20RED#sku-mappings' }, canRetry: true });
     expect(r?.message).toMatch(/^The warehouse rejected the order: SKU LAMP RED is not stocked\./);
   });
 
@@ -38,7 +38,7 @@ describe('remedyOf', () => {
   });
 
   it('no warehouse connected links to the connection; Retry is not offered', () => {
-    expect(remedyOf(held('backend_not_connected'))).toMatchObject({ action: { path: '/settings#backend' }, canRetry: false });
+    expect(remedyOf(held('backend_not_connected'))).toMatchObject({ action: { path: '/settings/connection#backend' }, canRetry: false });
   });
 
   it('a warehouse 4xx shows the warehouse’s own message, with Retry', () => {
@@ -58,7 +58,7 @@ describe('remedyOf', () => {
   });
 
   it('refused credentials link to the connection', () => {
-    expect(remedyOf(held('warehouse_refused_key', { attentionReason: 'Unknown API key.' }))).toMatchObject({ action: { path: '/settings#backend' }, message: expect.stringMatching(/Unknown API key/) });
+    expect(remedyOf(held('warehouse_refused_key', { attentionReason: 'Unknown API key.' }))).toMatchObject({ action: { path: '/settings/connection#backend' }, message: expect.stringMatching(/Unknown API key/) });
   });
 
   it('out of retries says how many attempts were made and offers Retry', () => {

@@ -10,9 +10,11 @@ import type { OrderRow } from '../../storage/orders-repo.js';
 type RemedyInput = Pick<OrderRow, 'state' | 'attentionCode' | 'attentionSubject' | 'attentionReason' | 'lastError' | 'attempts' | 'backendOrderId'>;
 
 /** Settings deep links the client opens with the field filled in (client/src/pages/settings). */
-export const mapMethodPath = (method: string) => `/settings?mapMethod=${encodeURIComponent(method)}#shipping-mappings`;
-export const mapSkuPath = (sku: string) => `/settings?mapSku=${encodeURIComponent(sku)}#sku-mappings`;
-export const BACKEND_SETTINGS_PATH = '/settings#backend';
+export const mapMethodPath = (method: string) => `/settings/shipping?mapMethod=${encodeURIComponent(method)}#shipping-mappings`;
+export const mapSkuPath = (sku: string) => `/settings/mappings?mapSku=${encodeURIComponent(sku)}#sku-mappings`;
+export const BACKEND_SETTINGS_PATH = '/settings/connection#backend';
+/** Settings › Orders and rules, at the rules list. */
+export const RULES_PATH = '/settings/orders#rules';
 
 /** Rows from before codes were stored: the code read back from the reason's words. */
 function legacyCode(o: RemedyInput): { code: AttentionCode; subject: string | null } {
@@ -25,7 +27,7 @@ function legacyCode(o: RemedyInput): { code: AttentionCode; subject: string | nu
   return { code: 'other', subject: null };
 }
 
-/** The remedy of an order that needs the merchant (needs_attention, rejected, failed); null otherwise. */
+/** The remedy of an order that needs the merchant (needs_attention, rejected, failed, held); null otherwise. */
 export function remedyOf(o: RemedyInput): OrderRemedy | null {
   if (!isAttentionState(o.state)) return null;
   const { code, subject } = o.attentionCode ? { code: o.attentionCode, subject: o.attentionSubject } : legacyCode(o);
@@ -53,14 +55,19 @@ export function remedyOf(o: RemedyInput): OrderRemedy | null {
         canRetry: true,
       };
     }
-    case 'held_by_rule':
+    case 'held_by_rule': {
+      // The merchant's own decision, not a fault: Release sends it (that rule does not hold it
+      // again), and changing the rule checks every order it holds again. Retry would only hold it again.
+      const rule = subject ? `"${subject}"` : 'that matched it';
       return {
         code,
         subject,
-        message: `Held by the order rule ${subject ? `"${subject}"` : 'that matched it'}. Release it to send it, or change the rule.`,
-        action: { label: 'Review order rules', path: '/settings/orders#rules' },
+        message: `Held by the order rule ${rule}. Release it to send it now (that rule does not hold it again), or change the rule: the orders it holds are then checked again.`,
+        action: { label: 'Review order rules', path: RULES_PATH },
         canRetry: false,
+        canRelease: o.state === 'held',
       };
+    }
     case 'missing_sku':
       return {
         code,

@@ -1,5 +1,4 @@
 import { BigCommerceApiError, getOrderWithConsignments, parseBcDate, type BcOrder } from '../../bigcommerce/index.js';
-import type { FulfillmentOrderInput } from '../../fulfillment/index.js';
 import { PermanentJobError } from '../../jobs/types.js';
 import type { JobRecord } from '../../jobs/types.js';
 import type { Services } from '../../services.js';
@@ -7,11 +6,15 @@ import { JOB } from '../../webhooks/topics.js';
 import type { OrderRow } from '../../storage/orders-repo.js';
 import { PassingFailureJobError, toJobError } from '../job-errors.js';
 import { labelOf, statusLabel } from '../status-label.js';
-import { buildFulfillmentOrder, mappingKeys, type Mappings } from './build-order.js';
+import { RuleOrdersRepo } from '../../storage/rule-orders-repo.js';
+import { RulesRepo } from '../../storage/rules-repo.js';
+import { customerGroupOf } from '../rules/customer-group.js';
+import { mappingKeys } from './build-order.js';
 import { cancelUnconfirmedSend, mayBeAtWarehouseAlert } from './cancel-unconfirmed.js';
+import { decideOrder, fallbackSentMessage, NOT_CONNECTED_REASON, savedMappings, type DecisionResult } from './decide-order.js';
 import { orderDetailsOf } from './order-details.js';
 import { fixLandedMessage } from './requeue-held.js';
-import { frozenBody, sendOrder } from './send-order.js';
+import { sendOrder } from './send-order.js';
 import { syncSentOrder } from './sent-order.js';
 import type { SetStatusPayload } from './status-after-accept.js';
 
@@ -57,6 +60,16 @@ export async function syncOrder(s: Services, job: JobRecord): Promise<void> {
   const client = await s.bigcommerce.forStore(storeHash);
   if (!client) throw new PermanentJobError('The store is not installed.');
 
+  // A passing failure while the order is on its way shows it as retrying; the job runs again.
+  const passing = async (err: unknown): Promise<never> => {
+    const error = toJobError(err);
+    if (error instanceof PassingFailureJobError && known && (known.state === 'queued' || known.state === 'retrying')) {
+      await log('warn', 'BigCommerce is unavailable; will retry.', err instanceof Error ? err.message : String(err));
+      await s.orders.setState(storeHash, orderId, { state: 'retrying', lastError: error.merchantMessage, attempts: job.attempts }, s.clock.now());
+    }
+    throw error;
+  };
+
   let order: BcOrder;
   try {
     order = await getOrderWithConsignments(client, orderId);
@@ -75,20 +88,29 @@ export async function syncOrder(s: Services, job: JobRecord): Promise<void> {
       await settle('ignored');
       return;
     }
-    const error = toJobError(err);
-    if (error instanceof PassingFailureJobError && known && (known.state === 'queued' || known.state === 'retrying')) {
-      await log('warn', 'BigCommerce is unavailable; will retry.', err instanceof Error ? err.message : String(err));
-      await s.orders.setState(storeHash, orderId, { state: 'retrying', lastError: error.merchantMessage, attempts: job.attempts }, s.clock.now());
-    }
-    throw error;
+    return passing(err);
   }
 
-  // The order is built below only in the import status, with the flow on, and when no body is
-  // frozen: the mappings are looked up once for that and for the lines the order page shows.
-  const cancelling = settings.cancellationStatusIds.includes(order.status_id);
-  const frozen = known ? frozenBody(known) : null;
-  const willBuild = !cancelling && settings.flows.orders && order.status_id === settings.importStatusId && frozen === null;
-  const mappings = willBuild ? await lookUpMappings(s, storeHash, order) : null;
+  // One decision, shared with the dry run (decide-order.ts): cancelled, flow off, not in the
+  // import status, held or skipped by a rule, cannot be built, or the body to send. The mappings
+  // it looked up (fallback included) also give the lines the order page shows.
+  const rules = new RulesRepo(s.db);
+  let decided: DecisionResult;
+  try {
+    decided = await decideOrder({
+      storeHash,
+      order,
+      known,
+      settings,
+      rules: () => rules.forEvaluation(storeHash, s.clock.now()),
+      customerGroup: (customerId) => customerGroupOf(s, client, customerId),
+      mappings: (o) => savedMappings(s, storeHash, o),
+      fallbackCode: () => rules.fallbackCode(storeHash),
+    });
+  } catch (err) {
+    return passing(err);
+  }
+  const { decision, mappings, frozen } = decided;
   const { details, skuSearch } = orderDetailsOf(order, mappings, frozen);
 
   const shippingMethod = order.consignments?.shipping?.[0]?.shipping_method ?? null;
@@ -104,9 +126,18 @@ export async function syncOrder(s: Services, job: JobRecord): Promise<void> {
     details,
     skuSearch,
   };
-  const row = await s.orders.upsertSeen(storeHash, orderId, seen, 'waiting', s.clock.now());
+  let row = await s.orders.upsertSeen(storeHash, orderId, seen, 'waiting', s.clock.now());
 
-  if (cancelling) {
+  const ruleOrders = new RuleOrdersRepo(s.db);
+  if (row.ruleId !== null && decision.kind !== 'rule') {
+    // What a rule decided before no longer applies: the order is on its way again, and the
+    // branches below take it from there.
+    if (row.state === 'held' || row.state === 'skipped') await log('info', 'No order rule holds it any more.');
+    await ruleOrders.clear(storeHash, orderId, s.clock.now());
+    row = (await s.orders.get(storeHash, orderId))!;
+  }
+
+  if (decision.kind === 'cancelled') {
     if (row.sendStartedAt !== null) {
       // Cancelled after a create that may have reached the warehouse: find out, and cancel it there.
       await cancelUnconfirmedSend(s, row, seen.bcStatus, settings.flows.cancellations);
@@ -122,7 +153,7 @@ export async function syncOrder(s: Services, job: JobRecord): Promise<void> {
     return;
   }
 
-  if (!settings.flows.orders) {
+  if (decision.kind === 'flow_off') {
     if (!known || known.bcStatusId !== order.status_id) {
       await log('info', row.sendStartedAt === null ? 'The Orders flow is off: not sent (it is when Orders is turned on).' : 'The Orders flow is off: not sent again (an earlier attempt may have reached the warehouse).');
     }
@@ -132,7 +163,7 @@ export async function syncOrder(s: Services, job: JobRecord): Promise<void> {
     return;
   }
 
-  if (order.status_id !== settings.importStatusId) {
+  if (decision.kind === 'not_in_import_status') {
     // Out of the import status it is not sent: whatever held it or was retrying no longer applies.
     if (row.state !== 'waiting' && row.state !== 'cancelled') {
       await s.orders.setState(storeHash, orderId, { state: 'waiting', attentionReason: null, lastError: null }, s.clock.now());
@@ -149,27 +180,31 @@ export async function syncOrder(s: Services, job: JobRecord): Promise<void> {
     return;
   }
 
-  // Once a create may have reached the warehouse, its body is frozen and resent unchanged.
-  let body: FulfillmentOrderInput | null = frozenBody(row);
-  if (!body) {
-    const built = buildFulfillmentOrder(storeHash, order, mappings ?? (await lookUpMappings(s, storeHash, order)));
-    if (!built.ok) {
-      if (row.state !== 'needs_attention' || row.attentionReason !== built.reason) await log('warn', 'Needs attention', built.reason);
-      await s.orders.setState(
-        storeHash,
-        orderId,
-        { state: 'needs_attention', attentionReason: built.reason, lastError: built.reason, attention: { code: built.code, subject: built.subject } },
-        s.clock.now(),
-      );
-      await settle('processed');
-      return;
+  if (decision.kind === 'rule') {
+    const { rule } = decision;
+    if (rule.id === null) throw new Error('The import evaluated a rule that is not saved.');
+    const state = rule.action === 'hold' ? 'held' : 'skipped';
+    if (row.state !== state || row.ruleId !== rule.id) {
+      await ruleOrders.apply(storeHash, orderId, rule.action, { id: rule.id, name: rule.name }, s.clock.now());
+      await log('info', rule.action === 'hold' ? `Held by rule "${rule.name}".` : `Skipped by rule "${rule.name}": not sent.`);
     }
-    body = built.input;
+    await settle(rule.action === 'hold' ? 'processed' : 'ignored', rule.action === 'skip' ? `Skipped by rule "${rule.name}".` : null);
+    return;
   }
 
+  if (decision.kind === 'rules_unreadable' || decision.kind === 'cannot_build') {
+    const reason = decision.reason;
+    const attention = decision.kind === 'cannot_build' ? { code: decision.code, subject: decision.subject } : { code: 'other' as const };
+    if (row.state !== 'needs_attention' || row.attentionReason !== reason) await log('warn', 'Needs attention', reason);
+    await s.orders.setState(storeHash, orderId, { state: 'needs_attention', attentionReason: reason, lastError: reason, attention }, s.clock.now());
+    await settle('processed');
+    return;
+  }
+
+  const body = decision.body;
   const backend = await s.fulfillment.forStore(storeHash);
   if (!backend) {
-    const reason = 'Connect your fulfillment backend in Settings; the order is sent as soon as it is connected.';
+    const reason = NOT_CONNECTED_REASON;
     if (row.attentionReason !== reason) await log('warn', 'Needs attention', reason);
     await s.orders.setState(storeHash, orderId, { state: 'needs_attention', attentionReason: reason, lastError: reason, attention: { code: 'backend_not_connected' } }, s.clock.now());
     await settle('processed');
@@ -178,8 +213,11 @@ export async function syncOrder(s: Services, job: JobRecord): Promise<void> {
 
   // Held for something fixed in the app and found fixed by this sync (not by the requeue that
   // already said so, requeue-held.ts): the order page says why it goes out now.
-  const landed = row.state === 'needs_attention' ? fixLandedMessage(row) : null;
+  // A method now sent with the fallback code says so instead (once: the body is frozen at the send).
+  const viaFallback = row.attentionCode === 'unmapped_shipping_method' && decision.fallback.some((u) => u.method === row.attentionSubject);
+  const landed = row.state === 'needs_attention' && !viaFallback ? fixLandedMessage(row) : null;
   if (landed) await log('info', landed);
+  for (const u of decision.fallback) await log('info', fallbackSentMessage(u));
 
   const sent = await sendOrder(s, backend, row, body, job.attempts);
   await settle('processed');
@@ -189,16 +227,6 @@ export async function syncOrder(s: Services, job: JobRecord): Promise<void> {
     const payload: SetStatusPayload = { orderId, statusId: settings.statusAfterAcceptId, ifStatusId: order.status_id };
     await s.jobs.queue.enqueue({ storeHash, kind: JOB.orderSetStatus, payload });
   }
-}
-
-async function lookUpMappings(s: Services, storeHash: string, order: BcOrder): Promise<Mappings> {
-  const { skus, methods } = mappingKeys(order);
-  const shipping = new Map<string, string>();
-  for (const m of methods) {
-    const code = await s.mappings.shippingCode(storeHash, m);
-    if (code) shipping.set(m, code);
-  }
-  return { sku: await s.mappings.skuMap(storeHash, skus), shipping };
 }
 
 /**
