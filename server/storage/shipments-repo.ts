@@ -39,6 +39,17 @@ export interface ShipmentClaim {
 }
 
 type Raw = Record<string, unknown>;
+type BcItems = Record<string, Array<{ order_product_id: number; quantity: number }>>;
+
+function parseBcItems(v: unknown): BcItems {
+  if (v == null) return {};
+  try {
+    const parsed = JSON.parse(String(v)) as unknown;
+    return parsed && typeof parsed === 'object' ? (parsed as BcItems) : {};
+  } catch {
+    return {};
+  }
+}
 const s = (v: unknown) => (v == null ? null : String(v));
 const toRow = (r: Raw): ShipmentRow => ({
   storeHash: String(r.store_hash),
@@ -146,11 +157,43 @@ export class ShipmentsRepo {
     };
   }
 
-  async recordPart(storeHash: string, backendShipmentId: string, addressId: number, bcShipmentId: number, now: number): Promise<void> {
-    const current = await this.get(storeHash, backendShipmentId);
-    if (!current) return;
-    const ids = { ...current.bcShipmentIds, [String(addressId)]: bcShipmentId };
-    await this.db('shipments').where({ store_hash: storeHash, backend_shipment_id: backendShipmentId }).update({ bc_shipment_ids: JSON.stringify(ids), updated_at: now });
+  /**
+   * One part (one shipping address) written to BigCommerce. `items` are the order lines and
+   * quantities it shipped, when known (a part adopted from BigCommerce after a lost answer says
+   * them too): the shipment flow counts them instead of re-reading the order (shippedByApp).
+   */
+  async recordPart(
+    storeHash: string,
+    backendShipmentId: string,
+    addressId: number,
+    bcShipmentId: number,
+    now: number,
+    items?: ReadonlyArray<{ order_product_id: number; quantity: number }>,
+  ): Promise<void> {
+    const row = (await this.db('shipments').where({ store_hash: storeHash, backend_shipment_id: backendShipmentId }).first('bc_shipment_ids', 'bc_items')) as Raw | undefined;
+    if (!row) return;
+    const ids = { ...(JSON.parse(String(row.bc_shipment_ids ?? '{}')) as Record<string, number>), [String(addressId)]: bcShipmentId };
+    const lines = parseBcItems(row.bc_items);
+    if (items) lines[String(addressId)] = items.map((i) => ({ order_product_id: i.order_product_id, quantity: i.quantity }));
+    await this.db('shipments')
+      .where({ store_hash: storeHash, backend_shipment_id: backendShipmentId })
+      .update({ bc_shipment_ids: JSON.stringify(ids), bc_items: JSON.stringify(lines), updated_at: now });
+  }
+
+  /**
+   * Order line id → quantity the app's own BigCommerce shipments of this order shipped (every part
+   * written, whatever the shipment's state), optionally leaving one shipment out.
+   */
+  async shippedByApp(storeHash: string, orderId: number, except?: string): Promise<Map<number, number>> {
+    const q = this.db('shipments').where({ store_hash: storeHash, order_id: orderId }).whereNotNull('bc_items');
+    if (except !== undefined) q.whereNot({ backend_shipment_id: except });
+    const out = new Map<number, number>();
+    for (const r of (await q.select('bc_items')) as Raw[]) {
+      for (const part of Object.values(parseBcItems(r.bc_items))) {
+        for (const i of part) out.set(i.order_product_id, (out.get(i.order_product_id) ?? 0) + i.quantity);
+      }
+    }
+    return out;
   }
 
   /**

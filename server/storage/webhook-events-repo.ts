@@ -169,6 +169,16 @@ export class WebhookEventsRepo {
    * New statuses named by the still-unsettled statusUpdated events of an order (undefined when a
    * payload does not say), so a sent order is re-read only when it may have been cancelled.
    */
+  /** The new status ids the order's statusUpdated events named since `since` (settled or not), oldest first. */
+  async statusesHeardSince(storeHash: string, orderId: number, since: number): Promise<number[]> {
+    const rows = await this.db('webhook_events')
+      .where({ store_hash: storeHash, source: 'bigcommerce', resource_id: String(orderId), topic: 'store/order/statusUpdated' })
+      .andWhere('received_at', '>=', since)
+      .orderBy([{ column: 'received_at' }, { column: 'id' }])
+      .select('payload');
+    return rows.map((r) => newStatusOf(r.payload)).filter((id): id is number => typeof id === 'number');
+  }
+
   async pendingNewStatuses(storeHash: string, orderId: number, receivedSince: number | null = null): Promise<Array<number | undefined>> {
     const q = this.db('webhook_events')
       .where({ store_hash: storeHash, source: 'bigcommerce', resource_id: String(orderId), status: 'received', topic: 'store/order/statusUpdated' });
@@ -177,13 +187,7 @@ export class WebhookEventsRepo {
     const rows = await q
       .orderBy([{ column: 'received_at' }, { column: 'id' }]) // oldest first: the last is the newest (the index's order)
       .select('payload');
-    return rows.map((r) => {
-      try {
-        return (JSON.parse(String(r.payload)) as { data?: { status?: { new_status_id?: number } } }).data?.status?.new_status_id;
-      } catch {
-        return undefined;
-      }
-    });
+    return rows.map((r) => newStatusOf(r.payload));
   }
 
   async list(storeHash: string, f: EventFilter, page: number, limit: number): Promise<{ items: WebhookEventSummary[]; total: number; totalCapped: boolean }> {
@@ -272,5 +276,14 @@ export class WebhookEventsRepo {
       ),
     );
     return rows.map((r) => String(r.topic));
+  }
+}
+
+/** data.status.new_status_id of a statusUpdated payload, if readable. */
+function newStatusOf(payload: unknown): number | undefined {
+  try {
+    return (JSON.parse(String(payload)) as { data?: { status?: { new_status_id?: number } } }).data?.status?.new_status_id;
+  } catch {
+    return undefined;
   }
 }

@@ -2,6 +2,8 @@
 export const JOB = {
   orderSync: 'order.sync',
   orderSetStatus: 'order.set-status',
+  /** After the app's shipment: sets Shipped / Partially Shipped only where BigCommerce did not move the status itself. */
+  orderShippedStatus: 'order.shipped-status',
   ordersReconcile: 'orders.reconcile',
   webhooksReconcile: 'webhooks.reconcile',
   fulfillmentEvent: 'fulfillment.event',

@@ -175,17 +175,28 @@ describe('C: the status after acceptance', () => {
     await sync(61);
     const job = await setStatusJob();
     expect(job.payload).toEqual({ orderId: 61, statusId: 9, ifStatusId: 11 });
-    store.setStatus(61, 2); // shipped meanwhile
+    store.setStatus(61, 2); // shipped meanwhile: BigCommerce tells the app with a statusUpdated event
+    await b.db.transaction((trx) =>
+      s().webhookEvents.record(
+        { storeHash: STORE, source: 'bigcommerce', eventId: 'ev-61', topic: 'store/order/statusUpdated', resourceId: '61', payload: JSON.stringify({ data: { id: 61, status: { previous_status_id: 11, new_status_id: 2 } } }) },
+        clock.now(),
+        trx,
+      ),
+    );
+    const callsBefore = store.calls.length;
     await setStatusAfterAccept(s(), job);
-    expect(store.calls.filter((c) => c.method === 'PUT')).toHaveLength(0);
+    // Known from the event: no GET, no PUT.
+    expect(store.calls.slice(callsBefore)).toEqual([]);
     expect(store.orders.get(61)!.status_id).toBe(2);
     expect(await timeline(61)).toMatch(/Status not set to "Awaiting Shipment": the order moved to "Shipped"/);
   });
 
-  it('is applied while the order still has the import status, and logged on the order', async () => {
+  it('is applied while the order still has the import status, and logged on the order: one PUT, no GET', async () => {
     store.orders.set(62, bcOrder(62, 11));
     await sync(62);
+    const callsBefore = store.calls.length;
     await setStatusAfterAccept(s(), await setStatusJob());
+    expect(store.calls.slice(callsBefore).map((c) => c.method)).toEqual(['PUT']);
     expect(store.orders.get(62)!.status_id).toBe(9);
     expect(await timeline(62)).toMatch(/Status set to "Awaiting Shipment" in BigCommerce/);
   });

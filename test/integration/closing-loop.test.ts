@@ -1,3 +1,4 @@
+import { pendingWork } from '../helpers/queue-idle.js';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startImportHarness, STORE, waitFor, type ImportHarness } from '../helpers/import-harness.js';
 
@@ -28,7 +29,7 @@ async function sentOrder(input: Parameters<ImportHarness['sandbox']['control']['
 }
 
 const drained = () =>
-  waitFor(async () => (await h.app.services.jobs.queue.counts()).pending === 0 && h.worker.running === 0, { what: 'queue drained' });
+  waitFor(async () => (await pendingWork(h.app.services.jobs.queue)) === 0 && h.worker.running === 0, { what: 'queue drained' });
 
 function shipmentEvent(backendId: string, orderId: number, items: Array<{ sku: string; quantity: number; order_line_id?: number }>, over: Record<string, unknown> = {}) {
   return {

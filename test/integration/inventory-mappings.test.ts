@@ -1,5 +1,6 @@
 // Stock levels from the sandbox warehouse through the app into the BigCommerce sandbox, with SKU
 // mappings that chain and fan in, and a negative (backordered) level in the same batch.
+import { pendingWork } from '../helpers/queue-idle.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InventoryItemView } from '../../server/api/contract.js';
 import { startImportHarness, STORE, waitFor, type ImportHarness } from '../helpers/import-harness.js';
@@ -22,7 +23,7 @@ afterAll(async () => h?.close());
 const account = () => h.warehouse.control.accounts()[0]!;
 const level = (sku: string) => h.sandbox.control.inventoryLevel(STORE, sku);
 const settled = () =>
-  waitFor(async () => (await h.db('inventory_items').where({ store_hash: STORE, status: 'pending' })).length === 0 && (await h.app.services.jobs.queue.counts()).pending === 0, {
+  waitFor(async () => (await h.db('inventory_items').where({ store_hash: STORE, status: 'pending' })).length === 0 && (await pendingWork(h.app.services.jobs.queue)) === 0, {
     what: 'inventory settled',
   });
 const listed = async (query = ''): Promise<{ items: InventoryItemView[]; total: number }> => (await h.api('get', `/api/inventory?limit=100${query}`)).body;

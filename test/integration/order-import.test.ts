@@ -1,3 +1,4 @@
+import { pendingWork } from '../helpers/queue-idle.js';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startImportHarness, STORE, waitFor, type ImportHarness } from '../helpers/import-harness.js';
 
@@ -19,7 +20,7 @@ const creates = (orderId: number) =>
 const orderRow = (orderId: number) => h.app.services.orders.get(STORE, orderId);
 const settle = async () => {
   await h.sandbox.control.webhooks.idle();
-  await waitFor(async () => (await h.app.services.jobs.queue.counts()).pending === 0 && h.worker.running === 0, { what: 'queue drained' });
+  await waitFor(async () => (await pendingWork(h.app.services.jobs.queue)) === 0 && h.worker.running === 0, { what: 'queue drained' });
 };
 
 describe('order import, end to end through the sandboxes', () => {

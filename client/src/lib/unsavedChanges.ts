@@ -7,16 +7,27 @@ import { useEffect } from 'react';
 const dirty = new Set<string>();
 const listeners = new Set<() => void>();
 
-function onBeforeUnload(e: BeforeUnloadEvent) {
+// Typed without the DOM library: unit tests run this module under the server's tsconfig (no window).
+interface UnloadEventLike {
+  preventDefault(): void;
+  returnValue: unknown;
+}
+interface EventTargetLike {
+  addEventListener(type: 'beforeunload', fn: (e: UnloadEventLike) => void): void;
+  removeEventListener(type: 'beforeunload', fn: (e: UnloadEventLike) => void): void;
+}
+
+function onBeforeUnload(e: UnloadEventLike) {
   e.preventDefault();
   // Chrome still wants returnValue set to show its prompt.
   e.returnValue = '';
 }
 
 function changed() {
-  if (typeof window !== 'undefined') {
-    if (dirty.size > 0) window.addEventListener('beforeunload', onBeforeUnload);
-    else window.removeEventListener('beforeunload', onBeforeUnload);
+  const win = (globalThis as { window?: EventTargetLike }).window;
+  if (win) {
+    if (dirty.size > 0) win.addEventListener('beforeunload', onBeforeUnload);
+    else win.removeEventListener('beforeunload', onBeforeUnload);
   }
   for (const l of listeners) l();
 }

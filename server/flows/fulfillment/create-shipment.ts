@@ -1,12 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { createShipment, getOrderWithConsignments, listShipments, setOrderStatus } from '../../bigcommerce/index.js';
+import { createShipment, listShipments } from '../../bigcommerce/index.js';
 import { RetryableJobError } from '../../jobs/types.js';
 import type { Services } from '../../services.js';
 import type { ShipmentClaim } from '../../storage/shipments-repo.js';
+import type { OrderRow } from '../../storage/orders-repo.js';
+import { orderForShipment, rereadAndRebase, withPartsShipped } from './shipment-order-view.js';
+import { enqueueShippedStatusCheck } from './confirm-shipped-status.js';
 import { toJobError } from '../job-errors.js';
 import { recordShipped, shippedStateOf } from './fully-shipped.js';
-import { statusLabel } from '../status-label.js';
-import { allocateShipment } from './allocate.js';
+import { allocateShipment, bundleWaitNotes } from './allocate.js';
+import { shipmentSkus } from './shipment-skus.js';
 import { isBigCommerceRefusal, refusalMessage } from './bigcommerce-refusal.js';
 import { noStoreAccessReason } from './no-store-access.js';
 import { commentsWithMarker, ownShipments, withOwnShipmentsUnshipped } from './own-shipments.js';
@@ -73,13 +76,13 @@ export async function applyShipment(s: Services, storeHash: string, data: Shipme
     });
   }
   try {
-    return await writeShipment(s, storeHash, data, claim, owner);
+    return await writeShipment(s, storeHash, data, claim, owner, known);
   } finally {
     await s.shipments.releaseClaim(storeHash, data.shipment_id, owner);
   }
 }
 
-async function writeShipment(s: Services, storeHash: string, data: ShipmentToApply, claim: ShipmentClaim, owner: string): Promise<ShipmentOutcome> {
+async function writeShipment(s: Services, storeHash: string, data: ShipmentToApply, claim: ShipmentClaim, owner: string, known: OrderRow): Promise<ShipmentOutcome> {
   const { row } = claim;
   const orderId = data.external_ref.order_id;
   const now = () => s.clock.now();
@@ -95,7 +98,9 @@ async function writeShipment(s: Services, storeHash: string, data: ShipmentToApp
   }
   let finished = false;
   try {
-    const order = await getOrderWithConsignments(client, orderId);
+    // No BigCommerce read on a first attempt when the import kept the order's consignments
+    // (shipment-order-view.ts): an order's life costs one read, the status change and the shipment.
+    let view = await orderForShipment(s, client, known, data.shipment_id, claim.fresh);
     const mapping = data.carrier ? await s.shipments.carrierMapping(storeHash, data.carrier) : undefined;
     const request = shipmentRequestFields(
       { trackingNumber: data.tracking_number, carrier: data.carrier, service: data.service, trackingUrl: data.tracking_url ?? null },
@@ -111,16 +116,17 @@ async function writeShipment(s: Services, storeHash: string, data: ShipmentToApp
     const written = new Set(Object.keys(row.bcShipmentIds));
     for (const x of own) {
       if (written.has(String(x.addressId))) continue;
-      await s.shipments.recordPart(storeHash, data.shipment_id, x.addressId, x.id, now());
+      await s.shipments.recordPart(storeHash, data.shipment_id, x.addressId, x.id, now(), x.items);
       written.add(String(x.addressId));
       await log('info', `Shipment found in BigCommerce (#${x.id}): an earlier attempt created it but its answer was lost. Kept, not created again.`);
     }
-    const reverse = await s.mappings.reverseSkuMap(storeHash, row.items.map((i) => i.sku));
-    const { byAddress, unmatched } = allocateShipment(withOwnShipmentsUnshipped(order, own), row.items, reverse);
-    const pendingParts = [...byAddress].filter(([addressId]) => !written.has(String(addressId)));
-    if (unmatched.length > 0 && written.size === 0) {
-      const reason = `Shipment ${data.shipment_id} has items that match no unshipped line of the order: ${unmatched.map((u) => `${u.sku} × ${u.quantity}`).join(', ')}.`;
-      await markShipmentFailed(s, where, 'Shipment could not be matched to the order', reason);
+    // Reverse SKU mappings, bundle lines and the parts earlier shipments brought (shipment-skus.ts).
+    const reverse = await shipmentSkus(s, known, data.shipment_id, row.items);
+    let base = withOwnShipmentsUnshipped(view.order, own);
+    let { byAddress, unmatched } = allocateShipment(base, row.items, reverse);
+    const unmatchedReason = () => `Shipment ${data.shipment_id} has items that match no unshipped line of the order: ${unmatched.map((u) => `${u.sku} × ${u.quantity}`).join(', ')}.`;
+    if (unmatched.length > 0 && written.size === 0 && view.source === 'read') {
+      await markShipmentFailed(s, where, 'Shipment could not be matched to the order', unmatchedReason());
       return 'needs_attention';
     }
     const warning = request.warnings.length > 0 ? request.warnings.join(' ') : null;
@@ -130,29 +136,47 @@ async function writeShipment(s: Services, storeHash: string, data: ShipmentToApp
     }
     // The marker lets a later attempt recognise these shipments if this one's answer is lost.
     const fields = { ...request.fields, comments: commentsWithMarker(data.shipment_id, request.fields.comments) };
-    for (const [addressId, items] of pendingParts) {
-      // Still the one writer? (A claim outlived by a stuck call may have gone to another job.)
-      if (!(await s.shipments.renewClaim(storeHash, data.shipment_id, owner, now(), SHIPMENT_CLAIM_MS))) {
-        throw new RetryableJobError(`Shipment ${data.shipment_id} was taken over by another task before it was fully written.`, { countsAsAttempt: false });
+    for (let pass = 0; ; pass++) {
+      try {
+        // Allocated from the snapshot yet unmatched: the snapshot may be stale (refused below the same way).
+        if (unmatched.length > 0 && written.size === 0) throw new StaleSnapshot();
+        for (const [addressId, items] of [...byAddress].filter(([addressId]) => !written.has(String(addressId)))) {
+          // Still the one writer? (A claim outlived by a stuck call may have gone to another job.)
+          if (!(await s.shipments.renewClaim(storeHash, data.shipment_id, owner, now(), SHIPMENT_CLAIM_MS))) {
+            throw new RetryableJobError(`Shipment ${data.shipment_id} was taken over by another task before it was fully written.`, { countsAsAttempt: false });
+          }
+          // `comments` is part of orderShipment_Post although the transport's ShipmentInput does not name it.
+          const created = await createShipment(client, orderId, { order_address_id: addressId, ...fields, items });
+          await s.shipments.recordPart(storeHash, data.shipment_id, addressId, created.id, now(), items);
+          written.add(String(addressId));
+          await log('info', `Shipment created in BigCommerce (${data.carrier ?? 'no carrier'}${data.tracking_number ? ` ${data.tracking_number}` : ''}).`);
+        }
+        break;
+      } catch (err) {
+        // Refused (or unmatched) before anything was written, allocated from the snapshot: read the
+        // order once and allocate again; a second refusal is BigCommerce's real answer.
+        const stale = err instanceof StaleSnapshot || isBigCommerceRefusal(err);
+        if (!(stale && pass === 0 && view.source === 'snapshot' && written.size === 0)) throw err;
+        view = await rereadAndRebase(s, client, known, data.shipment_id);
+        base = view.order;
+        ({ byAddress, unmatched } = allocateShipment(base, row.items, reverse));
+        if (unmatched.length > 0) {
+          await markShipmentFailed(s, where, 'Shipment could not be matched to the order', unmatchedReason());
+          return 'needs_attention';
+        }
       }
-      // `comments` is part of orderShipment_Post although the transport's ShipmentInput does not name it.
-      const created = await createShipment(client, orderId, { order_address_id: addressId, ...fields, items });
-      await s.shipments.recordPart(storeHash, data.shipment_id, addressId, created.id, now());
-      await log('info', `Shipment created in BigCommerce (${data.carrier ?? 'no carrier'}${data.tracking_number ? ` ${data.tracking_number}` : ''}).`);
     }
     await s.shipments.finish(storeHash, data.shipment_id, 'created', null, now());
     finished = true;
 
-    // BigCommerce normally moves the status itself; make sure it did.
-    const after = await getOrderWithConsignments(client, orderId);
-    const { fully, statusId: wanted } = shippedStateOf(after);
-    if (after.status_id !== wanted) {
-      await setOrderStatus(client, orderId, wanted);
-      await log('info', `Status set to "${await statusLabel(s, storeHash, wanted)}".`);
-    }
-    // shipped or partially_shipped, with the status and shipped quantities kept for the order page.
-    await recordShipped(s, storeHash, orderId, after, wanted);
+    // BigCommerce moves the status itself when shipments are created (its statusUpdated event is
+    // recorded on the order); a store where it does not gets it set by confirm-shipped-status.ts.
+    const after = withPartsShipped(base, byAddress);
+    const { fully } = shippedStateOf(after);
+    await recordShipped(s, storeHash, orderId, after);
+    await enqueueShippedStatusCheck(s, storeHash, orderId, known.bcStatusId);
     if (!fully) await log('info', 'Partially shipped; waiting for the rest.');
+    for (const note of bundleWaitNotes(allocateShipment(base, row.items, reverse))) await log('info', note);
     if (unmatched.length > 0) {
       await log('warn', 'Some shipped items matched no unshipped line', unmatched.map((u) => `${u.sku} × ${u.quantity}`).join(', '));
     }
@@ -164,10 +188,12 @@ async function writeShipment(s: Services, storeHash: string, data: ShipmentToApp
         await markShipmentFailed(s, where, 'BigCommerce refused the shipment', reason);
         return 'needs_attention';
       }
-      // The shipment is in BigCommerce; only the status follow-up was refused. Say so, do not fail the shipment.
-      await log('error', 'BigCommerce refused the order status change after the shipment', refusalMessage(err));
+      await log('error', 'BigCommerce refused a follow-up after the shipment', refusalMessage(err));
       return 'created';
     }
     throw toJobError(err);
   }
 }
+
+/** Items allocated from the snapshot matched no unshipped line: the snapshot may be out of date. */
+class StaleSnapshot extends Error {}

@@ -2,7 +2,6 @@ import type { OrderSyncState } from '../../api/contract.js';
 import type { BcOrder } from '../../bigcommerce/index.js';
 import type { Services } from '../../services.js';
 import { withShippedQuantities } from '../order-import/order-details.js';
-import { statusLabel } from '../status-label.js';
 
 /**
  * Whether everything that can ship has shipped. Read from the shipping consignments' lines (what
@@ -35,18 +34,13 @@ export function shippedStateOf(order: Pick<BcOrder, 'consignments' | 'items_ship
 const MOVES_ON: readonly OrderSyncState[] = ['sent', 'partially_shipped', 'needs_attention'];
 
 /**
- * After a shipment was written: the order is "shipped" or "partially_shipped" (not "sent"), its
- * status and shipped quantities as BigCommerce now has them are kept for the order page (from
- * the read the shipment flow makes anyway). A partially shipped order held for another failed
- * shipment stays "needs attention" until that one is written.
+ * After a shipment was written: the order is "shipped" or "partially_shipped" (not "sent"), and
+ * the shipped quantities (`after`: the order as BigCommerce has it now, worked out without reading
+ * it) are kept for the order page. The BigCommerce status is not claimed: it is recorded when
+ * BigCommerce's statusUpdated event says it (or by confirm-shipped-status.ts). A partially shipped
+ * order held for another failed shipment stays "needs attention" until that one is written.
  */
-export async function recordShipped(
-  s: Pick<Services, 'orders' | 'shipments' | 'orderStatuses' | 'clock'>,
-  storeHash: string,
-  orderId: number,
-  after: BcOrder,
-  statusId: number,
-): Promise<void> {
+export async function recordShipped(s: Pick<Services, 'orders' | 'shipments' | 'clock'>, storeHash: string, orderId: number, after: BcOrder): Promise<void> {
   const now = s.clock.now();
   const { fully, state } = shippedStateOf(after);
   const order = await s.orders.get(storeHash, orderId);
@@ -55,6 +49,5 @@ export async function recordShipped(
   if (fully || (MOVES_ON.includes(order.state) && !stillHeld)) {
     await s.orders.setState(storeHash, orderId, { state, attentionReason: null, lastError: null }, now);
   }
-  const label = await statusLabel(s, storeHash, statusId);
-  await s.orders.recordShipment(storeHash, orderId, { statusId, label, details: order.details ? withShippedQuantities(order.details, after) : null }, now);
+  if (order.details) await s.orders.saveDetails(storeHash, orderId, withShippedQuantities(order.details, after), now);
 }

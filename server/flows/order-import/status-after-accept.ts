@@ -4,9 +4,11 @@
 //
 // The job may run long after it was queued (backoff, quota waits), and the order may have moved on
 // meanwhile (shipped, cancelled). A job queued after acceptance therefore carries the status the
-// order had when it was sent (`ifStatusId`) and changes nothing unless the order still has it. That
-// costs one GET per accepted order, only for stores that use the option (it is off by default, and
-// the import itself stays at one BigCommerce call per order).
+// order had when it was sent (`ifStatusId`) and changes nothing unless the order still has it —
+// as the app knows it, without a GET (issue 9 point 7: import, status change and shipment cost 3
+// calls in all): the status read at import, or the newest one a statusUpdated event named since.
+// BigCommerce sends that event within seconds of a change, and the event intake records it before
+// this job runs in all but a change made in the same few seconds.
 import { z } from 'zod';
 import { BigCommerceApiError, setOrderStatus, type BigCommerceClient } from '../../bigcommerce/index.js';
 import { PermanentJobError, type JobRecord } from '../../jobs/types.js';
@@ -22,12 +24,14 @@ export const setStatusPayloadSchema = z.object({
 });
 export type SetStatusPayload = z.infer<typeof setStatusPayloadSchema>;
 
-const currentStatusSchema = z.looseObject({ status_id: z.coerce.number(), status: z.string().nullish(), custom_status: z.string().nullish() });
-
-/** GET /v2/orders/{id} without includes: the status is all this needs. */
-async function currentStatus(client: BigCommerceClient, orderId: number): Promise<{ id: number; label: string }> {
-  const o = currentStatusSchema.parse(await client.get('v2', `/orders/${orderId}`));
-  return { id: o.status_id, label: o.custom_status || o.status || '' };
+/** The order's status as the app last read or heard it (no BigCommerce call); null when it never saw the order. */
+async function knownStatus(s: Pick<Services, 'orders' | 'webhookEvents' | 'orderStatuses'>, storeHash: string, orderId: number): Promise<{ id: number; label: string } | null> {
+  const row = await s.orders.get(storeHash, orderId);
+  if (!row || row.bcStatusId === null) return null;
+  const heard = (await s.webhookEvents.pendingNewStatuses(storeHash, orderId, row.bcStatusSeenAt)).filter((id): id is number => typeof id === 'number');
+  const newest = heard[heard.length - 1];
+  if (newest !== undefined && newest !== row.bcStatusId) return { id: newest, label: await statusLabel(s, storeHash, newest) };
+  return { id: row.bcStatusId, label: row.bcStatus ?? (await statusLabel(s, storeHash, row.bcStatusId)) };
 }
 
 /** Why the status is left as it is, or null to set it. `wanted` is the status's label. */
@@ -37,7 +41,7 @@ function whyNot(now: { id: number; label: string }, statusId: number, wanted: st
   return null;
 }
 
-export async function setStatusAfterAccept(s: Pick<Services, 'bigcommerce' | 'syncLog' | 'clock' | 'orders' | 'orderStatuses'>, job: JobRecord): Promise<void> {
+export async function setStatusAfterAccept(s: Pick<Services, 'bigcommerce' | 'syncLog' | 'clock' | 'orders' | 'orderStatuses' | 'webhookEvents'>, job: JobRecord): Promise<void> {
   const parsed = setStatusPayloadSchema.safeParse(job.payload);
   if (!parsed.success) throw new PermanentJobError(`Invalid ${job.kind} payload: ${parsed.error.issues[0]?.message ?? 'unreadable'}`);
   const { orderId, statusId, ifStatusId } = parsed.data;
@@ -50,10 +54,7 @@ export async function setStatusAfterAccept(s: Pick<Services, 'bigcommerce' | 'sy
 
   try {
     if (ifStatusId !== undefined) {
-      const read = await currentStatus(client, orderId);
-      const now = { id: read.id, label: read.label || (await statusLabel(s, storeHash, read.id)) };
-      // Read anyway: the order page shows it as last seen.
-      await s.orders.recordStatus(storeHash, orderId, now.id, now.label, s.clock.now());
+      const now = (await knownStatus(s, storeHash, orderId)) ?? { id: ifStatusId, label: '' };
       const skip = whyNot(now, statusId, wanted, ifStatusId);
       if (skip) {
         await log('info', skip);
