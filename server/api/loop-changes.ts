@@ -1,4 +1,7 @@
+import type { Services } from '../services.js';
+import { LocationsRepo } from '../storage/locations-repo.js';
 import type { LoopInput, StoreSettings } from '../storage/settings-repo.js';
+import { changedFields, namedStatuses, type SettingsAuditEntry } from './settings-audit.js';
 
 // The order of cancellation statuses means nothing: compare them as sets.
 const idSet = (ids: readonly number[]) => [...new Set(ids)].sort((a, b) => a - b).join(',');
@@ -21,5 +24,36 @@ export function loopChanges(current: Pick<StoreSettings, keyof LoopInput>, input
     out.push(`inventory location #${input.inventoryLocationId}`);
   }
   if (input.syncMode !== undefined && input.syncMode !== current.syncMode) out.push(`sync mode ${input.syncMode}`);
+  return out;
+}
+
+const SYNC_MODE_WORDS = { push: 'the warehouse sends updates', poll: 'Fulfillment Bridge asks every few minutes' } as const;
+
+/**
+ * Audit entries for a PUT /api/settings/loop: one per area it changed (settings.cancellations,
+ * settings.inventory), each with before → after of only its changed fields, in merchant words.
+ */
+export async function loopAuditEntries(
+  s: Pick<Services, 'orderStatuses' | 'db'>,
+  storeHash: string,
+  current: Pick<StoreSettings, keyof LoopInput>,
+  input: LoopInput,
+): Promise<SettingsAuditEntry[]> {
+  const out: SettingsAuditEntry[] = [];
+  const cancelBefore = await namedStatuses(s, storeHash, { cancellationStatusIds: current.cancellationStatusIds, statusOnBackendCancelId: current.statusOnBackendCancelId });
+  const cancelAfter = await namedStatuses(s, storeHash, { cancellationStatusIds: input.cancellationStatusIds, statusOnBackendCancelId: input.statusOnBackendCancelId });
+  const cancellations = changedFields(cancelBefore, cancelAfter);
+  if (Object.keys(cancellations.after).length > 0) out.push({ action: 'settings.cancellations', subject: 'Cancellations', ...cancellations });
+
+  const locations = await new LocationsRepo(s.db).list(storeHash);
+  const locationName = (id: number) => locations.find((l) => l.id === id)?.label || `Location ${id}`;
+  const inventory = changedFields(
+    { inventoryLocation: locationName(current.inventoryLocationId), syncMode: SYNC_MODE_WORDS[current.syncMode] },
+    {
+      inventoryLocation: input.inventoryLocationId === undefined ? undefined : locationName(input.inventoryLocationId),
+      syncMode: input.syncMode === undefined ? undefined : SYNC_MODE_WORDS[input.syncMode],
+    },
+  );
+  if (Object.keys(inventory.after).length > 0) out.push({ action: 'settings.inventory', subject: 'Inventory', ...inventory });
   return out;
 }

@@ -2,6 +2,8 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { Services } from '../services.js';
 import { sessionOf } from '../sessions/require-session.js';
+import { requireManager } from '../sessions/require-manager.js';
+import { auditSettings, changedFields } from './settings-audit.js';
 import { BC_SHIPPING_PROVIDERS } from '../flows/fulfillment/carriers.js';
 import { AFTERSHIP_SLUG, AFTERSHIP_SLUG_MAX } from '../flows/fulfillment/shipment-request.js';
 import { paging, parseInput } from './paging.js';
@@ -37,9 +39,16 @@ export function loopRoutes(s: Services): Router {
     res.json({ items: await s.shipments.listCarriers(sessionOf(res).storeHash) });
   });
 
-  r.put('/carrier-mappings', async (req, res) => {
+  r.put('/carrier-mappings', requireManager, async (req, res) => {
     const { storeHash } = sessionOf(res);
-    await s.shipments.setCarrier(storeHash, parseInput(carrierInput, req.body, 'carrier mapping'), s.clock.now());
+    const input = parseInput(carrierInput, req.body, 'carrier mapping');
+    const before = (await s.shipments.listCarriers(storeHash)).find((c) => c.backendCarrier === input.backendCarrier);
+    await s.shipments.setCarrier(storeHash, input, s.clock.now());
+    const change = changedFields(
+      { shippingProvider: before?.shippingProvider ?? null, trackingCarrier: before?.trackingCarrier ?? null },
+      { shippingProvider: input.shippingProvider, trackingCarrier: input.trackingCarrier },
+    );
+    await auditSettings(s, res, { action: 'mapping.carrier.save', subject: `Carrier "${input.backendCarrier}"`, ...change });
     // Shipments BigCommerce refused may go through with the new mapping: retry them now. Only the
     // shipments: a carrier mapping cannot fix an order held for anything else, so re-syncing those
     // orders would only cost a BigCommerce call each.

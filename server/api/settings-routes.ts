@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { DEFAULT_ORDER_STATUSES } from '../bigcommerce/default-statuses.js';
 import { AppError, BadRequestError } from '../errors.js';
@@ -6,10 +6,14 @@ import { FulfillmentAuthError, FulfillmentRejectedError, FulfillmentUnavailableE
 import { isHeaderSafeToken, UnusableCredentialsError } from '../fulfillment/client.js';
 import type { Services } from '../services.js';
 import { sessionOf } from '../sessions/require-session.js';
-import type { StoreSettings } from '../storage/settings-repo.js';
+import { StaleSettingsError, type StoreSettings } from '../storage/settings-repo.js';
+import { requireManager } from '../sessions/require-manager.js';
+import { assertNoContradictions } from './settings-checks.js';
+import { assertFresh, sendConflict, splitRevision } from './settings-revision.js';
+import { auditSettings, changedFields, connectionValues, namedStatuses } from './settings-audit.js';
 import { JOB } from '../webhooks/topics.js';
 import type { ConnectionTestResponse, FlowName, WarehouseHealth, InventoryLocationOption, LoopSettings, OrderStatusOption, SettingsResponse } from './contract.js';
-import { loopChanges } from './loop-changes.js';
+import { loopAuditEntries, loopChanges } from './loop-changes.js';
 import { warehouseHealthFor } from '../health/warehouse.js';
 import { statusLabel } from '../flows/status-label.js';
 import { parseInput } from './paging.js';
@@ -49,6 +53,7 @@ export function toSettingsResponse(st: StoreSettings, health: WarehouseHealth): 
     statusOnBackendCancelId: st.statusOnBackendCancelId,
     inventoryLocationId: st.inventoryLocationId,
     syncMode: st.syncMode,
+    revision: st.revision,
   };
 }
 
@@ -111,83 +116,111 @@ async function checkBackend(s: Services, storeHash: string, input: z.infer<typeo
 
 export function settingsRoutes(s: Services): Router {
   const r = Router();
+  const now = () => s.clock.now();
+  const load = (storeHash: string) => s.settings.get(storeHash, now());
+
+  // A save made on a stale revision is answered 409 with the settings as saved now (settings-revision.ts).
+  const guarded = (handler: (req: Request, res: Response) => Promise<void>) => async (req: Request, res: Response) => {
+    try {
+      await handler(req, res);
+    } catch (err) {
+      if (!(err instanceof StaleSettingsError)) throw err;
+      sendConflict(res, await settingsAnswer(s, await load(sessionOf(res).storeHash)));
+    }
+  };
 
   r.get('/settings', async (_req, res) => {
-    res.json(await settingsAnswer(s, await s.settings.get(sessionOf(res).storeHash, s.clock.now())));
+    res.json(await settingsAnswer(s, await load(sessionOf(res).storeHash)));
   });
 
+  // Open to every member: it saves nothing (a saved key is only used for the saved account).
   r.post('/settings/backend/test', async (req, res) => {
-    const { account } = await checkBackend(s, sessionOf(res).storeHash, parseInput(backendInput, req.body, 'connection'));
+    const { rest } = splitRevision(req.body);
+    const { account } = await checkBackend(s, sessionOf(res).storeHash, parseInput(backendInput, rest, 'connection'));
     const out: ConnectionTestResponse = { ok: true, account };
     res.json(out);
   });
 
-  r.put('/settings/backend', async (req, res) => {
+  r.put('/settings/backend', requireManager, guarded(async (req, res) => {
     const { storeHash } = sessionOf(res);
-    const input = parseInput(backendInput, req.body, 'connection');
+    const { revision, rest } = splitRevision(req.body);
+    const input = parseInput(backendInput, rest, 'connection');
+    const before = await load(storeHash);
+    assertFresh(before, revision);
     const { account, apiKey } = await checkBackend(s, storeHash, input);
-    const now = s.clock.now();
-    await s.settings.saveBackend(storeHash, { accountId: input.accountId, apiKey, accountName: account.name, connected: true, error: null }, now);
-    await s.syncLog.append({ storeHash, flow: 'settings', message: `Connected to fulfillment account "${account.name}" (${account.id}).` }, now);
+    await s.settings.saveBackend(storeHash, { accountId: input.accountId, apiKey, accountName: account.name, connected: true, error: null }, now(), revision);
+    await s.syncLog.append({ storeHash, flow: 'settings', message: `Connected to fulfillment account "${account.name}" (${account.id}).` }, now());
+    const keyChanged = apiKey !== before.backendApiKey;
+    const change = changedFields(
+      connectionValues(before, keyChanged ? (before.backendApiKey ? 'a saved key' : 'none') : undefined),
+      connectionValues({ backendAccountId: input.accountId, backendConnected: true }, keyChanged ? 'API key changed' : undefined),
+    );
+    await auditSettings(s, res, { action: 'settings.connection', subject: 'Warehouse connection', ...change });
     await requeueHeldOrders(s, storeHash);
     // Cancellations kept pending while no warehouse was connected are sent now.
     await requeueUnsentCancellations(s, storeHash, [mayBeAtWarehouseAlert('Cancelled', WHY_NOT_CONNECTED)]);
-    res.json(await settingsAnswer(s, await s.settings.get(storeHash, s.clock.now())));
-  });
+    res.json(await settingsAnswer(s, await load(storeHash)));
+  }));
 
-  r.put('/settings/import', async (req, res) => {
+  r.put('/settings/import', requireManager, guarded(async (req, res) => {
     const { storeHash } = sessionOf(res);
-    const input = parseInput(importInput, req.body, 'import settings');
-    const now = s.clock.now();
-    await s.settings.saveImport(storeHash, input, now);
+    const { revision, rest } = splitRevision(req.body);
+    const input = parseInput(importInput, rest, 'import settings');
+    const before = await load(storeHash);
+    assertFresh(before, revision);
+    assertNoContradictions(before, input);
+    await s.settings.saveImport(storeHash, input, now(), revision);
     const after = input.statusAfterAcceptId === null ? 'unchanged' : `"${await statusLabel(s, storeHash, input.statusAfterAcceptId)}"`;
-    await s.syncLog.append({ storeHash, flow: 'settings', message: `Order import status set to "${await statusLabel(s, storeHash, input.importStatusId)}"; status after acceptance ${after}.` }, now);
+    await s.syncLog.append({ storeHash, flow: 'settings', message: `Order import status set to "${await statusLabel(s, storeHash, input.importStatusId)}"; status after acceptance ${after}.` }, now());
+    const fields = { importStatusId: before.importStatusId, statusAfterAcceptId: before.statusAfterAcceptId };
+    const change = changedFields(await namedStatuses(s, storeHash, fields), await namedStatuses(s, storeHash, input));
+    await auditSettings(s, res, { action: 'settings.import', subject: 'Order import', ...change });
     await s.jobs.queue.enqueue({ storeHash, kind: JOB.webhooksReconcile, dedupeKey: `hooks:${storeHash}` });
     await requeueHeldOrders(s, storeHash);
-    res.json(await settingsAnswer(s, await s.settings.get(storeHash, s.clock.now())));
-  });
+    res.json(await settingsAnswer(s, await load(storeHash)));
+  }));
 
-  r.put('/settings/flows', async (req, res) => {
+  r.put('/settings/flows', requireManager, guarded(async (req, res) => {
     const { storeHash } = sessionOf(res);
-    const input = parseInput(flowsInput, req.body, 'flow switches');
-    const now = s.clock.now();
-    const current = await s.settings.get(storeHash, now);
+    const { revision, rest } = splitRevision(req.body);
+    const input = parseInput(flowsInput, rest, 'flow switches');
+    const current = await load(storeHash);
+    assertFresh(current, revision);
     const before = current.flows;
-    await s.settings.saveFlows(storeHash, input, now);
+    await s.settings.saveFlows(storeHash, input, now(), revision);
     const changes = Object.entries(input).map(([flow, on]) => `${flow} ${on ? 'on' : 'off'}`);
-    await s.syncLog.append({ storeHash, flow: 'settings', message: `Flows switched: ${changes.join(', ')}.` }, now);
+    await s.syncLog.append({ storeHash, flow: 'settings', message: `Flows switched: ${changes.join(', ')}.` }, now());
+    const onOff = (flows: Partial<Record<FlowName, boolean>>) => Object.fromEntries(Object.entries(flows).map(([flow, on]) => [flow, on ? 'on' : 'off']));
+    await auditSettings(s, res, { action: 'settings.flows', subject: 'Sync flows', ...changedFields(onOff(before), onOff(input)) });
     // A flow turned back on does what arrived while it was off (flows/flow-catch-up.ts).
     for (const [flow, on] of Object.entries(input) as Array<[FlowName, boolean]>) {
       if (!on || before[flow]) continue;
       const queued = await catchUpAfterFlowOn(s, storeHash, flow, current);
-      if (queued) await s.syncLog.append({ storeHash, flow: 'settings', message: queued }, s.clock.now());
+      if (queued) await s.syncLog.append({ storeHash, flow: 'settings', message: queued }, now());
     }
     // Webhooks follow the switches right away (a flow turned off loses the hooks it needed).
     await s.jobs.queue.enqueue({ storeHash, kind: JOB.webhooksReconcile, dedupeKey: `hooks:${storeHash}` });
     s.jobs.wake();
-    res.json(await settingsAnswer(s, await s.settings.get(storeHash, s.clock.now())));
-  });
+    res.json(await settingsAnswer(s, await load(storeHash)));
+  }));
 
-  r.put('/settings/loop', async (req, res) => {
+  r.put('/settings/loop', requireManager, guarded(async (req, res) => {
     const { storeHash } = sessionOf(res);
-    const input = parseInput(loopInput, req.body, 'settings');
-    const current = await s.settings.get(storeHash, s.clock.now());
-    if (input.cancellationStatusIds?.includes(current.importStatusId)) {
-      throw new BadRequestError('The order import status cannot also mean "cancel at the warehouse".', { cancellationStatusIds: 'Includes the import status' });
-    }
-    if (input.statusOnBackendCancelId !== undefined && input.statusOnBackendCancelId === current.importStatusId) {
-      throw new BadRequestError('The status set when the warehouse cancels cannot be the import status (the order would be sent again).', { statusOnBackendCancelId: 'Is the import status' });
-    }
+    const { revision, rest } = splitRevision(req.body);
+    const input = parseInput(loopInput, rest, 'settings');
+    const current = await load(storeHash);
     // A request that changes nothing (an empty body, or the values already saved) is not an event.
     const changes = loopChanges(current, input);
     if (changes.length === 0) return void res.json(await settingsAnswer(s, current));
-    const now = s.clock.now();
-    await s.settings.saveLoop(storeHash, input, now);
-    await s.syncLog.append({ storeHash, flow: 'settings', message: `Settings changed: ${changes.join('; ')}.` }, now);
+    assertFresh(current, revision);
+    assertNoContradictions(current, { cancellationStatusIds: input.cancellationStatusIds, statusOnBackendCancelId: input.statusOnBackendCancelId });
+    await s.settings.saveLoop(storeHash, input, now(), revision);
+    await s.syncLog.append({ storeHash, flow: 'settings', message: `Settings changed: ${changes.join('; ')}.` }, now());
+    for (const entry of await loopAuditEntries(s, storeHash, current, input)) await auditSettings(s, res, entry);
     if (input.syncMode === 'poll') await s.jobs.queue.enqueue({ storeHash, kind: JOB.fulfillmentPoll, dedupeKey: `poll:${storeHash}` });
     s.jobs.wake();
-    res.json(await settingsAnswer(s, await s.settings.get(storeHash, s.clock.now())));
-  });
+    res.json(await settingsAnswer(s, await load(storeHash)));
+  }));
 
   // Both read the copies the background refresh keeps (flows/store-refresh.ts): a page never waits
   // on BigCommerce. A copy not filled yet answers BigCommerce's defaults and asks for a refresh

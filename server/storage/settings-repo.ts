@@ -32,6 +32,21 @@ export interface StoreSettings {
   inventoryCursor: string | null;
   /** Percent of the store's API quota the app may spend in each window (1–100, default 60). */
   apiQuotaShare: number;
+  /**
+   * Bumped by every change a person saves (connection, import, flows, cancellations, inventory);
+   * not by the app's own bookkeeping (checks, cursors, webhook health). A save that names an older
+   * revision is refused (StaleSettingsError), so two people editing at once never overwrite each
+   * other unseen.
+   */
+  revision: number;
+}
+
+/** A save named a revision older than the stored one: someone else saved in between. */
+export class StaleSettingsError extends Error {
+  constructor(readonly expected: number) {
+    super(`Settings changed since revision ${expected}`);
+    this.name = 'StaleSettingsError';
+  }
 }
 
 export type LoopInput = Partial<Pick<StoreSettings, 'cancellationStatusIds' | 'statusOnBackendCancelId' | 'inventoryLocationId' | 'syncMode'>>;
@@ -97,6 +112,7 @@ export class SettingsRepo {
       shipmentsCursor: str(r.shipments_cursor),
       inventoryCursor: str(r.inventory_cursor),
       apiQuotaShare: r.api_quota_share == null ? DEFAULT_API_QUOTA_SHARE : Number(r.api_quota_share),
+      revision: r.revision == null ? 1 : Number(r.revision),
     };
   }
 
@@ -107,6 +123,19 @@ export class SettingsRepo {
   private backendSaves = 0;
   get backendVersion(): number {
     return this.backendSaves;
+  }
+
+  /**
+   * One merchant's change: the columns, a new revision, in one UPDATE. With `expected` the row
+   * changes only while it still has that revision (checked and written atomically), else
+   * StaleSettingsError; without it (API clients, older callers) the change always applies.
+   */
+  private async change(storeHash: string, cols: Record<string, unknown>, now: number, expected?: number): Promise<void> {
+    await this.get(storeHash, now);
+    const q = this.db('store_settings').where({ store_hash: storeHash });
+    if (expected !== undefined) q.andWhere('revision', expected);
+    const n = await q.update({ ...cols, revision: this.db.raw('revision + 1'), updated_at: now });
+    if (n === 0 && expected !== undefined) throw new StaleSettingsError(expected);
   }
 
   /** Reads the row (or some of its columns) and heals it; undefined when there is no row. */
@@ -157,17 +186,21 @@ export class SettingsRepo {
     storeHash: string,
     b: { accountId: string; apiKey: string; accountName: string | null; connected: boolean; error: string | null },
     now: number,
+    expectedRevision?: number,
   ): Promise<void> {
-    await this.get(storeHash, now);
-    await this.db('store_settings').where({ store_hash: storeHash }).update({
-      backend_account_id: b.accountId,
-      backend_api_key_enc: this.cipher.encrypt(b.apiKey),
-      backend_account_name: b.accountName,
-      backend_connected: b.connected,
-      backend_checked_at: now,
-      backend_error: b.error,
-      updated_at: now,
-    });
+    await this.change(
+      storeHash,
+      {
+        backend_account_id: b.accountId,
+        backend_api_key_enc: this.cipher.encrypt(b.apiKey),
+        backend_account_name: b.accountName,
+        backend_connected: b.connected,
+        backend_checked_at: now,
+        backend_error: b.error,
+      },
+      now,
+      expectedRevision,
+    );
     this.backendSaves++;
   }
 
@@ -183,12 +216,18 @@ export class SettingsRepo {
       });
   }
 
-  async saveImport(storeHash: string, i: { importStatusId: number; statusAfterAcceptId: number | null }, now: number) {
-    await this.get(storeHash, now);
-    await this.db('store_settings')
-      .where({ store_hash: storeHash })
-      .update({ import_status_id: i.importStatusId, status_after_accept_id: i.statusAfterAcceptId, updated_at: now });
-    await this.db('store_settings').where({ store_hash: storeHash }).whereNull('import_status_saved_at').update({ import_status_saved_at: now });
+  async saveImport(storeHash: string, i: { importStatusId: number; statusAfterAcceptId: number | null }, now: number, expectedRevision?: number) {
+    await this.change(
+      storeHash,
+      {
+        import_status_id: i.importStatusId,
+        status_after_accept_id: i.statusAfterAcceptId,
+        // The first save is kept: it says when the merchant confirmed the import status.
+        import_status_saved_at: this.db.raw('coalesce(import_status_saved_at, ?)', [now]),
+      },
+      now,
+      expectedRevision,
+    );
   }
 
   async saveWebhookHealth(storeHash: string, error: string | null, now: number) {
@@ -197,28 +236,33 @@ export class SettingsRepo {
       .update({ webhooks_reconciled_at: now, webhooks_error: error, updated_at: now });
   }
 
+  /** The share of the store's API quota the app may spend (percent, validated by the route). */
+  async saveApiQuotaShare(storeHash: string, percent: number, now: number, expectedRevision?: number) {
+    await this.change(storeHash, { api_quota_share: percent }, now, expectedRevision);
+  }
+
   async saveWatermark(storeHash: string, watermark: number, now: number) {
     await this.db('store_settings').where({ store_hash: storeHash }).update({ reconcile_watermark: watermark, updated_at: now });
   }
 
-  async saveFlows(storeHash: string, flows: Partial<Record<FlowName, boolean>>, now: number) {
-    await this.get(storeHash, now);
+  async saveFlows(storeHash: string, flows: Partial<Record<FlowName, boolean>>, now: number, expectedRevision?: number) {
     const cols: Record<string, boolean> = {};
     for (const [flow, on] of Object.entries(flows)) if (typeof on === 'boolean') cols[`flow_${flow}`] = on;
-    await this.db('store_settings').where({ store_hash: storeHash }).update({ ...cols, updated_at: now });
+    await this.change(storeHash, cols, now, expectedRevision);
   }
 
-  async saveLoop(storeHash: string, l: LoopInput, now: number) {
-    await this.get(storeHash, now);
-    await this.db('store_settings')
-      .where({ store_hash: storeHash })
-      .update({
+  async saveLoop(storeHash: string, l: LoopInput, now: number, expectedRevision?: number) {
+    await this.change(
+      storeHash,
+      {
         ...(l.cancellationStatusIds ? { cancellation_status_ids: JSON.stringify(l.cancellationStatusIds) } : {}),
         ...(l.statusOnBackendCancelId !== undefined ? { status_on_backend_cancel_id: l.statusOnBackendCancelId } : {}),
         ...(l.inventoryLocationId !== undefined ? { inventory_location_id: l.inventoryLocationId } : {}),
         ...(l.syncMode ? { sync_mode: l.syncMode } : {}),
-        updated_at: now,
-      });
+      },
+      now,
+      expectedRevision,
+    );
   }
 
   async saveCursors(storeHash: string, c: { shipments?: string; inventory?: string }, now: number) {

@@ -67,8 +67,8 @@ export function InventoryPage() {
           type="warning"
           marginBottom="medium"
           header="Inventory sync is off"
-          messages={[{ text: 'Stock levels are not written to BigCommerce. Turn the Inventory flow on under Settings › Sync flows.' }]}
-          actions={[{ text: 'Open Settings', onClick: () => navigate('/settings') }]}
+          messages={[{ text: 'Stock levels are not written to BigCommerce. Turn the Inventory flow on under Settings › Inventory.' }]}
+          actions={[{ text: 'Open Settings', onClick: () => navigate('/settings/inventory') }]}
         />
       )}
       {skippedCount > 0 && (

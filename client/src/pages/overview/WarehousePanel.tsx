@@ -22,7 +22,7 @@ export function WarehousePanel({ warehouse }: { warehouse: WarehouseHealth }) {
       header="Warehouse"
       badge={badge}
       description={warehouseSummary(warehouse)}
-      action={{ text: warehouse.state === 'ok' ? 'Settings' : 'Check in Settings', variant: 'secondary', onClick: () => navigate('/settings') }}
+      action={{ text: warehouse.state === 'ok' ? 'Settings' : 'Check in Settings', variant: 'secondary', onClick: () => navigate('/settings/connection') }}
     >
       <DetailList rows={rows} />
     </Panel>

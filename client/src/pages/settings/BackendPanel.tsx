@@ -1,62 +1,80 @@
 import { backendState } from './backendState';
-import { Button, Flex, Form, FormGroup, InlineMessage, Input, Message, Panel, Small } from '@bigcommerce/big-design';
-import { useState, type FormEvent } from 'react';
+import { Button, Form, FormGroup, InlineMessage, Input, Message, Panel, Small } from '@bigcommerce/big-design';
+import { useState } from 'react';
 import type { BackendSettings, ConnectionTestResponse, SettingsResponse } from '../../../../server/api/contract';
 import { api } from '../../api/http';
 import { useAction } from '../../api/useAction';
 import { DateTime } from '../../components/DateTime';
-import { validateBackendInput, type FieldErrors } from './forms';
+import { FormActions } from './FormActions';
+import { validateBackendInput } from './forms';
+import type { FullSettings } from './loop';
+import { useOptionalSettingsContext } from './SettingsContext';
+import { useCanManage } from './useCanManage';
+import { useSettingsForm } from './useSettingsForm';
 
-interface BackendPanelProps {
-  backend: BackendSettings;
-  onSaved(settings: SettingsResponse): void;
+interface Credentials {
+  accountId: string;
+  /** Empty keeps the saved key. */
+  apiKey: string;
 }
 
-export function BackendPanel({ backend, onSaved }: BackendPanelProps) {
-  const [accountId, setAccountId] = useState(backend.accountId ?? '');
-  const [apiKey, setApiKey] = useState('');
-  const [fields, setFields] = useState<FieldErrors>({});
-  const [tested, setTested] = useState<string | null>(null);
-  const [saved, setSaved] = useState(false);
-  const test = useAction((input: unknown) => api.post<ConnectionTestResponse>('/api/settings/backend/test', input));
-  const save = useAction((input: unknown) => api.put<SettingsResponse>('/api/settings/backend', input));
+interface BackendPanelProps {
+  /** Outside Settings (the first-run setup): the saved connection and what to do with a save's answer. */
+  backend?: BackendSettings;
+  onSaved?(settings: SettingsResponse): void;
+}
 
-  const validate = () => {
+/** Connection › Fulfillment backend: the warehouse account, tested before it is saved. */
+export function BackendPanel(props: BackendPanelProps) {
+  const ctx = useOptionalSettingsContext();
+  const canManage = useCanManage();
+  const backend = props.backend ?? ctx?.settings.backend;
+  // Outside Settings no revision is sent: the save applies as it did before revisions existed.
+  const revision = props.backend ? undefined : ctx?.settings.revision;
+  if (!backend) throw new Error('BackendPanel needs the saved connection');
+  const [tested, setTested] = useState<string | null>(null);
+  const [testFields, setTestFields] = useState<Record<string, string>>({});
+  const test = useAction((input: unknown) => api.post<ConnectionTestResponse>('/api/settings/backend/test', input));
+  const checked = (values: Credentials) => validateBackendInput(values.accountId, values.apiKey, backend.apiKeySet);
+  const form = useSettingsForm<Credentials, FullSettings>({
+    name: 'Warehouse connection',
+    saved: { accountId: backend.accountId ?? '', apiKey: '' },
+    validate: (values) => {
+      const result = checked(values);
+      return result.ok ? {} : result.fields;
+    },
+    save: (values) => {
+      const result = checked(values);
+      return api.put<FullSettings>('/api/settings/backend', { ...(result.ok ? result.input : values), revision });
+    },
+    onSaved: props.onSaved ?? ctx?.onSaved,
+    savedText: 'Saved. The connection was tested and works.',
+    reload: ctx?.reload,
+    readOnly: !canManage,
+  });
+
+  const edit = (patch: Partial<Credentials>) => {
     setTested(null);
-    setSaved(false);
     test.reset();
-    save.reset();
-    const result = validateBackendInput(accountId, apiKey, backend.apiKeySet);
-    setFields(result.ok ? {} : result.fields);
-    return result.ok ? result.input : null;
+    setTestFields({});
+    form.edit(patch);
   };
 
   const onTest = async () => {
-    const input = validate();
-    if (!input) return;
-    const result = await test.run(input);
-    if (result) setTested(result.account.name);
+    setTested(null);
+    const result = checked(form.values);
+    setTestFields(result.ok ? {} : result.fields);
+    if (!result.ok) return;
+    const answer = await test.run(result.input);
+    if (answer) setTested(answer.account.name);
   };
 
-  const onSave = async (event: FormEvent) => {
-    event.preventDefault();
-    const input = validate();
-    if (!input) return;
-    const result = await save.run(input);
-    if (result) {
-      setApiKey('');
-      setSaved(true);
-      onSaved(result);
-    }
-  };
-
-  const serverFields = save.error?.fields ?? test.error?.fields ?? {};
-  const fieldError = (name: string) => fields[name] ?? serverFields[name];
-  const failure = save.error ?? test.error;
+  const fieldError = (name: string) => testFields[name] ?? form.fieldError(name) ?? test.error?.fields?.[name];
   const state = backendState(backend, (iso) => new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }));
 
   return (
     <Panel
+      id="backend"
       header="Fulfillment backend"
       description="The warehouse account your orders are sent to. Find the account ID and API key in your fulfillment provider's settings."
       badge={state.badge}
@@ -75,15 +93,16 @@ export function BackendPanel({ backend, onSaved }: BackendPanelProps) {
       {!backend.connected && backend.lastError && (
         <Message type="warning" marginBottom="medium" header="The last connection check failed" messages={[{ text: backend.lastError }]} />
       )}
-      <Form onSubmit={(event) => void onSave(event)}>
+      <Form onSubmit={(event) => void form.submit(event)}>
         <FormGroup>
           <Input
             label="Account ID"
             required
-            value={accountId}
+            disabled={form.readOnly}
+            value={form.values.accountId}
             autoComplete="off"
             error={fieldError('accountId')}
-            onChange={(event) => setAccountId(event.target.value)}
+            onChange={(event) => edit({ accountId: event.target.value })}
           />
         </FormGroup>
         <FormGroup>
@@ -91,7 +110,8 @@ export function BackendPanel({ backend, onSaved }: BackendPanelProps) {
             label="API key"
             type="password"
             required={!backend.apiKeySet}
-            value={apiKey}
+            disabled={form.readOnly}
+            value={form.values.apiKey}
             autoComplete="new-password"
             placeholder={backend.apiKeySet ? '••••••••••••' : undefined}
             description={
@@ -100,31 +120,21 @@ export function BackendPanel({ backend, onSaved }: BackendPanelProps) {
                 : 'Paste the API key from your fulfillment account. It is stored encrypted and never shown again.'
             }
             error={fieldError('apiKey')}
-            onChange={(event) => setApiKey(event.target.value)}
+            onChange={(event) => edit({ apiKey: event.target.value })}
           />
         </FormGroup>
-        {tested && (
-          <InlineMessage type="success" marginBottom="medium" messages={[{ text: `Connection works: signed in to ${tested}.` }]} />
+        {tested && <InlineMessage type="success" marginBottom="medium" messages={[{ text: `Connection works: signed in to ${tested}.` }]} />}
+        {test.error && (
+          <InlineMessage type="error" marginBottom="medium" header="The connection test failed" messages={[{ text: test.error.message }]} />
         )}
-        {saved && (
-          <InlineMessage type="success" marginBottom="medium" messages={[{ text: 'Saved. The connection was tested and works.' }]} />
-        )}
-        {failure && (
-          <InlineMessage
-            type="error"
-            marginBottom="medium"
-            header={save.error ? 'Not saved' : 'The connection test failed'}
-            messages={[{ text: failure.message }]}
-          />
-        )}
-        <Flex flexGap="0.75rem" flexWrap="wrap">
-          <Button type="button" variant="secondary" isLoading={test.busy} disabled={save.busy} onClick={() => void onTest()}>
-            Test connection
-          </Button>
-          <Button type="submit" isLoading={save.busy} disabled={test.busy}>
-            Save
-          </Button>
-        </Flex>
+        <FormActions
+          form={form}
+          extra={
+            <Button type="button" variant="secondary" isLoading={test.busy} disabled={form.busy} onClick={() => void onTest()}>
+              Test connection
+            </Button>
+          }
+        />
       </Form>
     </Panel>
   );

@@ -12,6 +12,8 @@ import { TableBox } from '../../components/TableBox';
 import { ErrorMessage } from '../../layout/ErrorMessage';
 import { Loading } from '../../layout/Loading';
 import { listFrom, plural } from '../../lib/text';
+import { useUnsavedChanges } from '../../lib/unsavedChanges';
+import { useCanManage } from './useCanManage';
 import {
   carrierDraftChanged,
   carrierDraftOf,
@@ -68,6 +70,7 @@ interface CarrierMappingsPanelProps {
 /** "Shipments and tracking": how each warehouse carrier is written to BigCommerce shipments. */
 export function CarrierMappingsPanel({ fulfillmentOn }: CarrierMappingsPanelProps) {
   const loaded = useApiGet<{ items: CarrierMapping[] }>('/api/carrier-mappings');
+  const canManage = useCanManage();
   /** The list from the newest PUT answer, which replaces the first load. */
   const [latest, setLatest] = useState<CarrierMapping[] | null>(null);
   const [drafts, setDrafts] = useState<Record<string, CarrierDraft>>({});
@@ -112,6 +115,7 @@ export function CarrierMappingsPanel({ fulfillmentOn }: CarrierMappingsPanelProp
       aria-label={labelled ? undefined : `BigCommerce shipping provider for ${row.backendCarrier}`}
       options={providerOptions(draftOf(row).provider, row.backendCarrier)}
       value={draftOf(row).provider}
+      disabled={!canManage}
       filterable={false}
       positionFixed
       onOptionChange={(value) => setDraft(row, { provider: value ?? null })}
@@ -125,6 +129,7 @@ export function CarrierMappingsPanel({ fulfillmentOn }: CarrierMappingsPanelProp
         aria-label={labelled ? undefined : `Tracking carrier for ${row.backendCarrier} (AfterShip slug)`}
         placeholder="e.g. dhl"
         value={draftOf(row).trackingCarrier}
+        disabled={!canManage}
         error={fieldErrors[row.backendCarrier]}
         autoComplete="off"
         spellCheck={false}
@@ -142,7 +147,7 @@ export function CarrierMappingsPanel({ fulfillmentOn }: CarrierMappingsPanelProp
       variant="secondary"
       mobileWidth="auto"
       aria-label={`Save the mapping for ${row.backendCarrier}`}
-      disabled={!carrierDraftChanged(row, draftOf(row)) || busyElsewhere(row)}
+      disabled={!canManage || !carrierDraftChanged(row, draftOf(row)) || busyElsewhere(row)}
       isLoading={savingCarrier === row.backendCarrier}
       onClick={() => void onSave(row)}
     >
@@ -203,6 +208,8 @@ export function CarrierMappingsPanel({ fulfillmentOn }: CarrierMappingsPanelProp
     'items',
   );
   const rows = latest ?? loadedRows;
+  // Each row saves on its own; edited rows not saved yet are unsaved changes the leave guard knows about.
+  useUnsavedChanges('Carrier mappings', canManage && rows.some((row) => carrierDraftChanged(row, draftOf(row))));
 
   let body;
   if (loaded.status === 'loading' && !loaded.stale && !latest) {
@@ -234,14 +241,14 @@ export function CarrierMappingsPanel({ fulfillmentOn }: CarrierMappingsPanelProp
 
   return (
     <Panel
-      header="Shipments and tracking"
+      header="Carrier mappings"
       description="When your warehouse ships, Fulfillment Bridge creates the shipment in BigCommerce with its tracking number. Common carriers (UPS, FedEx, USPS, Royal Mail, Australia Post, Canada Post) are recognised by name; map any other carrier to a BigCommerce shipping provider so BigCommerce shows the right carrier and tracking page. Carriers you don't map fall back to a tracking link: the shipment is saved as a custom carrier with the link your warehouse sends."
     >
       {!fulfillmentOn && (
         <InlineMessage
           type="info"
           marginBottom="medium"
-          messages={[{ text: 'The Fulfillment flow is off (see Sync flows): no shipments are written to BigCommerce until you turn it on.' }]}
+          messages={[{ text: 'The Fulfillment flow is off (see above): no shipments are written to BigCommerce until you turn it on.' }]}
         />
       )}
       <InlineMessage

@@ -1,53 +1,44 @@
 import { Fieldset, Form, FormGroup, InlineMessage, Panel, Radio, Select, Text } from '@bigcommerce/big-design';
-import { useState, type FormEvent } from 'react';
 import type { InventoryLocationOption, LoopSettings } from '../../../../server/api/contract';
 import { api } from '../../api/http';
-import { useAction } from '../../api/useAction';
 import { useApiGet } from '../../api/useApiGet';
 import { AppLink } from '../../components/AppLink';
 import { ErrorMessage } from '../../layout/ErrorMessage';
 import { listFrom } from '../../lib/text';
+import { FormActions } from './FormActions';
 import { locationOptions, SYNC_MODES, type FullSettings } from './loop';
-import { SaveFooter } from './SaveFooter';
-
-interface InventorySettingsPanelProps {
-  loop: LoopSettings;
-  onSaved(settings: FullSettings): void;
-}
+import { useSettingsContext } from './SettingsContext';
+import { useSettingsForm } from './useSettingsForm';
 
 type InventoryInput = Pick<LoopSettings, 'inventoryLocationId' | 'syncMode'>;
 
 /** Where stock levels are written, and how the warehouse reports shipments and stock. */
-export function InventorySettingsPanel({ loop, onSaved }: InventorySettingsPanelProps) {
+export function InventorySettingsPanel() {
+  const ctx = useSettingsContext();
+  const { settings } = ctx;
   const locations = useApiGet<InventoryLocationOption[]>('/api/inventory-locations');
-  const [locationId, setLocationId] = useState(loop.inventoryLocationId);
-  const [syncMode, setSyncMode] = useState<LoopSettings['syncMode']>(loop.syncMode);
-  const [saved, setSaved] = useState(false);
-  const save = useAction((input: InventoryInput) => api.put<FullSettings>('/api/settings/loop', input));
-
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault();
-    setSaved(false);
-    const result = await save.run({ inventoryLocationId: locationId, syncMode });
-    if (result) {
-      setSaved(true);
-      onSaved(result);
-    }
-  };
-
+  const form = useSettingsForm<InventoryInput, FullSettings>({
+    name: 'Inventory location and reporting',
+    saved: { inventoryLocationId: settings.inventoryLocationId, syncMode: settings.syncMode },
+    save: (values) => api.put<FullSettings>('/api/settings/loop', { ...values, revision: settings.revision }),
+    onSaved: ctx.onSaved,
+    savedText: 'Inventory settings saved.',
+    reload: ctx.reload,
+    readOnly: !ctx.canManage,
+  });
+  const { inventoryLocationId: locationId, syncMode } = form.values;
   const list = locations.status === 'success' ? listFrom<InventoryLocationOption>(locations.data, 'locations') : [];
-  const serverFields = save.error?.fields ?? {};
 
   return (
     <Panel
-      header="Inventory"
+      header="Stock levels"
       description="Stock levels from your warehouse are written to one BigCommerce inventory location. Products only take them when inventory tracking is on in BigCommerce."
     >
-      {!loop.flows.inventory && (
+      {!settings.flows.inventory && (
         <InlineMessage
           type="info"
           marginBottom="medium"
-          messages={[{ text: 'The Inventory flow is off (see Sync flows): stock levels are not written to BigCommerce until you turn it on.' }]}
+          messages={[{ text: 'The Inventory flow is off (see above): stock levels are not written to BigCommerce until you turn it on.' }]}
         />
       )}
       {locations.status === 'error' && !locations.error.sessionEnded && (
@@ -58,18 +49,18 @@ export function InventorySettingsPanel({ loop, onSaved }: InventorySettingsPanel
           onRetry={locations.reload}
         />
       )}
-      <Form onSubmit={(event) => void onSubmit(event)}>
+      <Form onSubmit={(event) => void form.submit(event)}>
         <FormGroup>
           <Select
             label="Inventory location"
             required
-            disabled={locations.status === 'loading'}
+            disabled={locations.status === 'loading' || form.readOnly}
             placeholder={locations.status === 'loading' ? 'Loading locations…' : undefined}
             options={locationOptions(list, locationId)}
             value={locations.status === 'loading' ? undefined : locationId}
             description="The BigCommerce location whose stock levels Fulfillment Bridge updates."
-            error={serverFields.inventoryLocationId}
-            onOptionChange={(value) => value !== undefined && setLocationId(value)}
+            error={form.fieldError('inventoryLocationId')}
+            onOptionChange={(value) => value !== undefined && form.edit({ inventoryLocationId: value })}
           />
         </FormGroup>
         <Fieldset
@@ -83,14 +74,15 @@ export function InventorySettingsPanel({ loop, onSaved }: InventorySettingsPanel
                 value={mode.value}
                 label={mode.label}
                 description={mode.description}
+                disabled={form.readOnly}
                 checked={syncMode === mode.value}
-                onChange={() => setSyncMode(mode.value)}
+                onChange={() => form.edit({ syncMode: mode.value })}
               />
             </FormGroup>
           ))}
         </Fieldset>
-        {serverFields.syncMode && <InlineMessage type="error" marginBottom="medium" messages={[{ text: serverFields.syncMode }]} />}
-        <SaveFooter saved={saved} savedText="Inventory settings saved." save={save} />
+        {form.fieldError('syncMode') && <InlineMessage type="error" marginBottom="medium" messages={[{ text: form.fieldError('syncMode')! }]} />}
+        <FormActions form={form} />
       </Form>
       <Text color="secondary60" marginTop="medium" marginBottom="none">
         See what was synced, and why some SKUs were skipped, on the <AppLink to="/inventory">Inventory</AppLink> page.

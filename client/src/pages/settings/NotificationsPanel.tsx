@@ -1,5 +1,5 @@
-import { Button, Checkbox, Fieldset, Flex, Form, FormGroup, InlineMessage, Message, Panel, Small, Textarea } from '@bigcommerce/big-design';
-import { useEffect, useState, type FormEvent } from 'react';
+import { Button, Checkbox, Fieldset, Form, FormGroup, InlineMessage, Message, Panel, Small, Textarea } from '@bigcommerce/big-design';
+import { useState } from 'react';
 import type { AlertKind, NotificationSettings, NotificationTestResponse } from '../../../../server/api/contract';
 import { api } from '../../api/http';
 import { useAction } from '../../api/useAction';
@@ -7,7 +7,10 @@ import { useApiGet } from '../../api/useApiGet';
 import { DateTime } from '../../components/DateTime';
 import { ErrorMessage } from '../../layout/ErrorMessage';
 import { Loading } from '../../layout/Loading';
+import { FormActions } from './FormActions';
 import type { FieldErrors } from './forms';
+import { useCanManage } from './useCanManage';
+import { useSettingsForm } from './useSettingsForm';
 import { ALL_KINDS, KIND_LABELS, parseRecipients, recipientsText, toggleKind, validateNotificationInput, validateRecipients } from './notifications';
 
 /** Settings › Notifications: who gets an e-mail about which problems (at most one per problem and hour). */
@@ -27,61 +30,75 @@ export function NotificationsPanel() {
         {loaded.status === 'error' && !loaded.error.sessionEnded && (
           <ErrorMessage header="Notification settings couldn't be loaded" message={loaded.error.message} onRetry={loaded.reload} />
         )}
-        {current && <NotificationsForm settings={current} onSaved={setLatest} />}
+        {current && (
+          <NotificationsForm
+            settings={current}
+            onSaved={setLatest}
+            reload={() => {
+              setLatest(null);
+              loaded.reload();
+            }}
+          />
+        )}
       </Panel>
     </div>
   );
 }
 
-function NotificationsForm({ settings, onSaved }: { settings: NotificationSettings; onSaved(s: NotificationSettings): void }) {
-  const [enabled, setEnabled] = useState(settings.enabled);
-  const [text, setText] = useState(recipientsText(settings.recipients));
-  const [kinds, setKinds] = useState<AlertKind[]>(settings.kinds);
-  const [fields, setFields] = useState<FieldErrors>({});
-  const [saved, setSaved] = useState(false);
+interface NotificationValues {
+  enabled: boolean;
+  text: string;
+  kinds: AlertKind[];
+}
+
+// Ticking order and blank lines mean nothing: compare what would be saved.
+const sameNotifications = (a: NotificationValues, b: NotificationValues) =>
+  a.enabled === b.enabled &&
+  parseRecipients(a.text).join('\n') === parseRecipients(b.text).join('\n') &&
+  ALL_KINDS.every((k) => a.kinds.includes(k) === b.kinds.includes(k));
+
+function NotificationsForm({ settings, onSaved, reload }: { settings: NotificationSettings; onSaved(s: NotificationSettings): void; reload(): void }) {
+  const canManage = useCanManage();
+  const [testFields, setTestFields] = useState<FieldErrors>({});
   const [tested, setTested] = useState<string | null>(null);
-  const save = useAction((input: unknown) => api.put<NotificationSettings>('/api/settings/notifications', input));
   const test = useAction((recipients: string[]) => api.post<NotificationTestResponse>('/api/settings/notifications/test', { recipients }));
+  const form = useSettingsForm<NotificationValues, NotificationSettings>({
+    name: 'Notifications',
+    saved: { enabled: settings.enabled, text: recipientsText(settings.recipients), kinds: settings.kinds },
+    equals: sameNotifications,
+    validate: ({ enabled, text, kinds }) => {
+      const result = validateNotificationInput(enabled, text, kinds);
+      return result.ok ? {} : result.fields;
+    },
+    save: ({ enabled, text, kinds }) => {
+      const result = validateNotificationInput(enabled, text, kinds);
+      return api.put<NotificationSettings>('/api/settings/notifications', result.ok ? result.input : { enabled, recipients: parseRecipients(text), kinds });
+    },
+    onSaved,
+    savedText: (answer) => (answer.enabled ? 'Saved. E-mail notifications are on.' : 'Saved. E-mail notifications are off.'),
+    reload,
+    readOnly: !canManage,
+  });
+  const { enabled, text, kinds } = form.values;
 
-  // A newer answer (after a save) resets the form to what is stored.
-  useEffect(() => {
-    setEnabled(settings.enabled);
-    setText(recipientsText(settings.recipients));
-    setKinds(settings.kinds);
-  }, [settings]);
-
-  const clearNotices = () => {
-    setSaved(false);
+  const edit = (patch: Partial<NotificationValues>) => {
     setTested(null);
-    save.reset();
+    setTestFields({});
     test.reset();
-  };
-
-  const onSave = async (event: FormEvent) => {
-    event.preventDefault();
-    clearNotices();
-    const result = validateNotificationInput(enabled, text, kinds);
-    setFields(result.ok ? {} : result.fields);
-    if (!result.ok) return;
-    const answer = await save.run(result.input);
-    if (answer) {
-      setSaved(true);
-      onSaved(answer);
-    }
+    form.edit(patch);
   };
 
   const onTest = async () => {
-    clearNotices();
+    setTested(null);
     const recipients = parseRecipients(text);
     const problem = validateRecipients(recipients) ?? (recipients.length === 0 ? 'Add at least one recipient to send a test e-mail to.' : null);
-    setFields(problem ? { recipients: problem } : {});
+    setTestFields(problem ? { recipients: problem } : {});
     if (problem) return;
     const answer = await test.run(recipients);
     if (answer) setTested(answer.message);
   };
 
-  const serverFields = save.error?.fields ?? test.error?.fields ?? {};
-  const fieldError = (name: string) => fields[name] ?? serverFields[name];
+  const fieldError = (name: string) => testFields[name] ?? form.fieldError(name) ?? test.error?.fields?.[name];
 
   return (
     <>
@@ -101,46 +118,44 @@ function NotificationsForm({ settings, onSaved }: { settings: NotificationSettin
           Tried <DateTime iso={settings.lastFailure.at} />. It is tried again within the hour while the problem lasts.
         </Small>
       )}
-      <Form onSubmit={(event) => void onSave(event)}>
+      <Form onSubmit={(event) => void form.submit(event)}>
         <FormGroup>
-          <Checkbox label="Send e-mail notifications" checked={enabled} onChange={(event) => setEnabled(event.target.checked)} />
+          <Checkbox label="Send e-mail notifications" disabled={form.readOnly} checked={enabled} onChange={(event) => edit({ enabled: event.target.checked })} />
         </FormGroup>
         <FormGroup>
           <Textarea
             label="Recipients"
             description="Up to 10 e-mail addresses, one per line or separated by commas."
             rows={3}
+            disabled={form.readOnly}
             value={text}
             error={fieldError('recipients')}
-            onChange={(event) => setText(event.target.value)}
+            onChange={(event) => edit({ text: event.target.value })}
           />
         </FormGroup>
         <Fieldset legend="E-mail about" description="Each problem is e-mailed when it starts, then at most once an hour while it lasts.">
           {ALL_KINDS.map((kind) => (
             <FormGroup key={kind}>
-              <Checkbox label={KIND_LABELS[kind]} checked={kinds.includes(kind)} onChange={(event) => setKinds((k) => toggleKind(k, kind, event.target.checked))} />
+              <Checkbox
+                label={KIND_LABELS[kind]}
+                disabled={form.readOnly}
+                checked={kinds.includes(kind)}
+                onChange={(event) => edit({ kinds: toggleKind(kinds, kind, event.target.checked) })}
+              />
             </FormGroup>
           ))}
         </Fieldset>
         {fieldError('kinds') && <InlineMessage type="error" marginBottom="medium" messages={[{ text: fieldError('kinds')! }]} />}
         {tested && <InlineMessage type="success" marginBottom="medium" messages={[{ text: tested }]} />}
-        {saved && <InlineMessage type="success" marginBottom="medium" messages={[{ text: enabled ? 'Saved. E-mail notifications are on.' : 'Saved. E-mail notifications are off.' }]} />}
-        {(save.error ?? test.error) && (
-          <InlineMessage
-            type="error"
-            marginBottom="medium"
-            header={save.error ? 'Not saved' : undefined}
-            messages={[{ text: (save.error ?? test.error)!.message }]}
-          />
-        )}
-        <Flex flexGap="0.75rem" flexWrap="wrap">
-          <Button type="button" variant="secondary" isLoading={test.busy} disabled={save.busy || !settings.smtpConfigured} onClick={() => void onTest()}>
-            Send test e-mail
-          </Button>
-          <Button type="submit" isLoading={save.busy} disabled={test.busy}>
-            Save
-          </Button>
-        </Flex>
+        {test.error && <InlineMessage type="error" marginBottom="medium" messages={[{ text: test.error.message }]} />}
+        <FormActions
+          form={form}
+          extra={
+            <Button type="button" variant="secondary" isLoading={test.busy} disabled={form.busy || !settings.smtpConfigured} onClick={() => void onTest()}>
+              Send test e-mail
+            </Button>
+          }
+        />
       </Form>
     </>
   );

@@ -14,6 +14,8 @@ import { parseSettingsDeepLink, SETTINGS_SECTIONS, withoutDeepLink } from './dee
 import { shippingMappingInput, type FieldErrors } from './forms';
 import { SHIPPING_COLUMNS, ShippingRowsContext, type ShippingRows } from './shippingMappingColumns';
 import { BACKEND_CODE_MAX, methodLabel, validateNewMethod } from './shippingMethods';
+import { useUnsavedChanges } from '../../lib/unsavedChanges';
+import { useCanManage } from './useCanManage';
 
 export function ShippingMappingsPanel() {
   const loaded = useApiGet<ShippingMethodMapping[]>('/api/shipping-mappings');
@@ -57,6 +59,11 @@ export function ShippingMappingsPanel() {
   };
 
   const listedRows = listFrom<ShippingMethodMapping>(loaded.status === 'success' ? loaded.data : loaded.status === 'error' ? undefined : loaded.stale, 'methods');
+  const canManage = useCanManage();
+  // Each row saves on its own (a mapping sends the orders waiting for it at once); typed codes not
+  // saved yet, or a method typed into the add form, are unsaved changes the leave guard knows about.
+  const dirty = listedRows.some((row) => draftOf(row).trim() !== (codeOf(row) ?? '')) || newMethod.trim() !== '' || newCode.trim() !== '';
+  useUnsavedChanges('Shipping method mappings', dirty && canManage);
 
   const ready = loaded.status === 'success';
   useEffect(() => {
@@ -99,6 +106,7 @@ export function ShippingMappingsPanel() {
     setDraft: (method, value) => setDrafts((current) => ({ ...current, [method]: value })),
     save: (row) => void onSave(row),
     savingMethod,
+    readOnly: !canManage,
     registerInput: (method, element) => {
       if (element) codeInputs.current.set(method, element);
       else codeInputs.current.delete(method);
@@ -154,6 +162,7 @@ export function ShippingMappingsPanel() {
             label="Shipping method"
             placeholder="e.g. Express Delivery"
             value={newMethod}
+            disabled={!canManage}
             error={newErrors.method}
             onChange={(event) => setNewMethod(event.target.value)}
           />
@@ -163,6 +172,7 @@ export function ShippingMappingsPanel() {
             placeholder="e.g. UPS_NEXT_DAY"
             maxLength={BACKEND_CODE_MAX}
             value={newCode}
+            disabled={!canManage}
             error={newErrors.backendCode}
             onChange={(event) => setNewCode(event.target.value)}
             onKeyDown={(event) => {
@@ -170,7 +180,7 @@ export function ShippingMappingsPanel() {
             }}
           />
           <Box>
-            <Button variant="secondary" isLoading={savingMethod !== null && savingMethod === newMethod.trim()} disabled={savingMethod !== null} onClick={() => void onAdd()}>
+            <Button variant="secondary" isLoading={savingMethod !== null && savingMethod === newMethod.trim()} disabled={savingMethod !== null || !canManage} onClick={() => void onAdd()}>
               Add
             </Button>
           </Box>

@@ -1,12 +1,14 @@
-// Settings deep links: "/settings?mapMethod=Flat%20Rate#shipping-mappings" opens that method's
-// mapping, "/settings?mapSku=LAMP-RED#sku-mappings" the SKU mapping form, "/settings#backend" the
-// warehouse connection. Remedies on held orders link here. Pure.
+// Settings deep links: "/settings/shipping?mapMethod=Flat%20Rate#shipping-mappings" opens that
+// method's mapping, "/settings/mappings?mapSku=LAMP-RED#sku-mappings" the SKU mapping form,
+// "/settings/connection#backend" the warehouse connection. Remedies on held orders link here; the
+// older "/settings?…#…" forms still work (sections.ts sends them to their section). Pure.
 
 /** The ids on the Settings panels' containers (the URL fragment). */
 export const SETTINGS_SECTIONS = {
   backend: 'backend',
   shippingMappings: 'shipping-mappings',
   skuMappings: 'sku-mappings',
+  rules: 'rules',
 } as const;
 
 export const MAP_METHOD_PARAM = 'mapMethod';
@@ -42,17 +44,17 @@ export function withoutDeepLink(search: string): string {
   return text ? `?${text}` : '';
 }
 
-/** "/settings?mapMethod=Flat%20Rate#shipping-mappings" */
+/** "/settings/shipping?mapMethod=Flat%20Rate#shipping-mappings" */
 export function mapMethodHref(method: string): string {
-  return `/settings?${MAP_METHOD_PARAM}=${encodeURIComponent(method)}#${SETTINGS_SECTIONS.shippingMappings}`;
+  return `/settings/shipping?${MAP_METHOD_PARAM}=${encodeURIComponent(method)}#${SETTINGS_SECTIONS.shippingMappings}`;
 }
 
-/** "/settings?mapSku=LAMP-RED#sku-mappings" */
+/** "/settings/mappings?mapSku=LAMP-RED#sku-mappings" */
 export function mapSkuHref(sku: string): string {
-  return `/settings?${MAP_SKU_PARAM}=${encodeURIComponent(sku)}#${SETTINGS_SECTIONS.skuMappings}`;
+  return `/settings/mappings?${MAP_SKU_PARAM}=${encodeURIComponent(sku)}#${SETTINGS_SECTIONS.skuMappings}`;
 }
 
-export const backendSettingsHref = (): string => `/settings#${SETTINGS_SECTIONS.backend}`;
+export const backendSettingsHref = (): string => `/settings/connection#${SETTINGS_SECTIONS.backend}`;
 
 /** The panel id a fragment names ("#shipping-mappings" → "shipping-mappings"), or null. */
 export function sectionFromHash(hash: string): string | null {

@@ -14,6 +14,8 @@ export interface ShippingRows {
   setDraft(method: string, value: string): void;
   save(row: ShippingMethodMapping): void;
   savingMethod: string | null;
+  /** A member who may not change settings sees the codes only. */
+  readOnly: boolean;
   /** The code inputs by method, so a deep link can focus one. */
   registerInput(method: string, element: HTMLInputElement | null): void;
 }
@@ -51,6 +53,7 @@ function CodeCell({ row }: { row: ShippingMethodMapping }) {
       aria-label={`Backend code for ${methodLabel(row.method)}`}
       placeholder="e.g. UPS_GROUND"
       maxLength={BACKEND_CODE_MAX}
+      disabled={rows.readOnly}
       value={rows.draftOf(row)}
       onChange={(event) => rows.setDraft(row.method, event.target.value)}
       onKeyDown={(event) => {
@@ -66,7 +69,7 @@ function SaveCell({ row }: { row: ShippingMethodMapping }) {
     <Button
       variant="secondary"
       mobileWidth="auto"
-      disabled={rows.draftOf(row).trim() === (rows.codeOf(row) ?? '') || (rows.savingMethod !== null && rows.savingMethod !== row.method)}
+      disabled={rows.readOnly || rows.draftOf(row).trim() === (rows.codeOf(row) ?? '') || (rows.savingMethod !== null && rows.savingMethod !== row.method)}
       isLoading={rows.savingMethod === row.method}
       onClick={() => rows.save(row)}
     >
