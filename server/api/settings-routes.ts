@@ -1,4 +1,5 @@
 import { Router, type Request, type Response } from 'express';
+import { startReadinessScan } from '../flows/readiness/start.js';
 import { z } from 'zod';
 import { DEFAULT_ORDER_STATUSES } from '../bigcommerce/default-statuses.js';
 import { AppError, BadRequestError } from '../errors.js';
@@ -159,6 +160,8 @@ export function settingsRoutes(s: Services): Router {
     await requeueHeldOrders(s, storeHash);
     // Cancellations kept pending while no warehouse was connected are sent now.
     await requeueUnsentCancellations(s, storeHash, [mayBeAtWarehouseAlert('Cancelled', WHY_NOT_CONNECTED)]);
+    // The first connection: the readiness scan can now say which SKUs the warehouse does not know.
+    if (!before.backendAccountId) await startReadinessScan(s, storeHash);
     res.json(await settingsAnswer(s, await load(storeHash)));
   }));
 
@@ -177,6 +180,8 @@ export function settingsRoutes(s: Services): Router {
     await auditSettings(s, res, { action: 'settings.import', subject: 'Order import', ...change });
     await s.jobs.queue.enqueue({ storeHash, kind: JOB.webhooksReconcile, dedupeKey: `hooks:${storeHash}` });
     await requeueHeldOrders(s, storeHash);
+    // The import status confirmed for the first time: the store is scanned for what would hold its orders.
+    if (before.importStatusSavedAt === null) await startReadinessScan(s, storeHash);
     res.json(await settingsAnswer(s, await load(storeHash)));
   }));
 

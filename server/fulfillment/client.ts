@@ -8,17 +8,26 @@ import { z } from 'zod';
 import type { BigCommerceLogger } from '../bigcommerce/logger.js';
 import { silentLogger } from '../bigcommerce/logger.js';
 import { errorCode, failureFor, safeJson, type Operation } from './failure.js';
-import { FulfillmentAuthError, FulfillmentUnavailableError, bodyExcerpt, type FulfillmentErrorDetails } from './errors.js';
+import { FulfillmentAuthError, FulfillmentError, FulfillmentUnavailableError, bodyExcerpt, type FulfillmentErrorDetails } from './errors.js';
 import { describeProblems, inventoryUpdatedDataSchema, shipmentCreatedDataSchema, type ShipmentCreatedData } from './events.js';
 import type { FulfillmentOrderInput } from './order.js';
 import {
   accountResponseSchema,
   cancelResponseSchema,
   orderResponseSchema,
+  skuLookupResponseSchema,
   type FulfillmentAccount,
+  type KnownSku,
 } from './responses.js';
 
 export const DEFAULT_FULFILLMENT_TIMEOUT_MS = 15_000;
+/** SKUs per GET /v1/products request (the contract's limit). */
+export const MAX_SKU_LOOKUP = 100;
+/**
+ * Answers of GET /v1/products that mean "this backend has no SKU lookup": 404 (the contract's way
+ * to skip an optional call), 405 and 501 (what frameworks answer for a route they lack).
+ */
+const LOOKUP_UNSUPPORTED = new Set([404, 405, 501]);
 const USER_AGENT = 'FulfillmentBridge/0.1';
 /** Header values the backend can read back unchanged: visible ASCII, no spaces. */
 const TOKEN_CHARS = /^[\x21-\x7e]{1,255}$/;
@@ -58,7 +67,15 @@ export interface FulfillmentClient {
   /** Optional cursor feeds (polling mode): items after `since`, and the cursor to continue from. */
   listShipments(since: string | null): Promise<FeedPage<ShipmentCreatedData>>;
   listInventory(since: string | null): Promise<FeedPage<{ sku: string; available: number; location?: string | null }>>;
+  /**
+   * Optional SKU lookup (GET /v1/products?sku=…, at most MAX_SKU_LOOKUP SKUs): which of them the
+   * warehouse knows, or `supported: false` when the backend cannot tell. Optional on the interface
+   * too: a client without it cannot tell either.
+   */
+  lookupSkus?(skus: readonly string[]): Promise<SkuLookup>;
 }
+
+export type SkuLookup = { supported: true; known: KnownSku[] } | { supported: false };
 
 export interface FeedPage<T> {
   data: T[];
@@ -159,6 +176,9 @@ class UnusableCredentialsClient implements FulfillmentClient {
   async listInventory(): Promise<FeedPage<{ sku: string; available: number; location?: string | null }>> {
     return this.fail('GET', '/v1/inventory');
   }
+  async lookupSkus(): Promise<SkuLookup> {
+    return this.fail('GET', '/v1/products');
+  }
 }
 
 class HttpFulfillmentClient implements FulfillmentClient {
@@ -201,6 +221,27 @@ class HttpFulfillmentClient implements FulfillmentClient {
     return this.feed('/v1/inventory', since, inventoryUpdatedDataSchema.shape.items.element);
   }
 
+  async lookupSkus(skus: readonly string[]): Promise<SkuLookup> {
+    if (skus.length === 0) return { supported: true, known: [] };
+    if (skus.length > MAX_SKU_LOOKUP) throw new RangeError(`At most ${MAX_SKU_LOOKUP} SKUs per lookup`);
+    const query = skus.map((sku) => `sku=${encodeURIComponent(sku)}`).join('&');
+    let reply: Reply;
+    try {
+      // The SKUs go in the URL only: logs and errors name the path, not a hundred SKUs.
+      reply = await this.send('account', 'GET', '/v1/products', undefined, {}, `?${query}`);
+    } catch (err) {
+      // An answer that says "no such route": the backend cannot tell, which is not a failure.
+      if (err instanceof FulfillmentError && err.status !== null && LOOKUP_UNSUPPORTED.has(err.status)) return { supported: false };
+      throw err;
+    }
+    const body = this.parse(reply, skuLookupResponseSchema, 'GET', '/v1/products');
+    // Only the SKUs asked about count: a backend answering more (or echoing in another case) must
+    // not make an unknown SKU look known.
+    const asked = new Set(skus);
+    const known = body.items.filter((i) => asked.has(i.sku)).map((i) => ({ sku: i.sku, name: i.name ?? null }));
+    return { supported: true, known };
+  }
+
   private async feed<T extends z.ZodType>(path: string, since: string | null, item: T): Promise<FeedPage<z.infer<T>>> {
     const query = `?limit=100${since ? `&since=${encodeURIComponent(since)}` : ''}`;
     const reply = await this.send('account', 'GET', `${path}${query}`);
@@ -216,7 +257,7 @@ class HttpFulfillmentClient implements FulfillmentClient {
   }
 
   /** One attempt. Resolves with a 2xx reply; every other outcome becomes a typed error. */
-  private async send(op: Operation, method: string, path: string, body?: unknown, extra: Record<string, string> = {}): Promise<Reply> {
+  private async send(op: Operation, method: string, path: string, body?: unknown, extra: Record<string, string> = {}, query = ''): Promise<Reply> {
     const { config } = this;
     const headers: Record<string, string> = {
       Authorization: `Bearer ${this.#apiKey}`,
@@ -236,7 +277,7 @@ class HttpFulfillmentClient implements FulfillmentClient {
     }, config.timeoutMs);
     let reply: Reply;
     try {
-      const res = await config.fetch(`${config.baseUrl}${path}`, {
+      const res = await config.fetch(`${config.baseUrl}${path}${query}`, {
         method,
         headers,
         body: body === undefined ? undefined : JSON.stringify(body),

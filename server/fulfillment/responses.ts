@@ -24,6 +24,20 @@ export const cancelResponseSchema = z.looseObject({
   status: z.string().min(1).max(100),
 });
 
+/**
+ * GET /v1/products?sku=…: the asked SKUs the warehouse knows (the others are left out). `name` is
+ * optional: some backends know a SKU without a product name.
+ */
+export const skuLookupResponseSchema = z.looseObject({
+  items: z.array(
+    z.looseObject({
+      sku: z.string().min(1).max(255),
+      name: z.string().max(500).nullable().optional(),
+    }),
+  ),
+});
+export type KnownSku = { sku: string; name: string | null };
+
 /** `{error:{code,message}}` on every 4xx/5xx. Parsed leniently: a broken error body is still an error. */
 export const errorBodySchema = z.object({
   error: z.object({

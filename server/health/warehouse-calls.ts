@@ -108,8 +108,10 @@ export function recordingClient(client: FulfillmentClient, record: (outcome: War
     await record({ ok: true });
     return result;
   };
+  const lookup = client.lookupSkus?.bind(client);
   return {
     accountId: client.accountId,
+    ...(lookup ? { lookupSkus: (skus: readonly string[]) => call(() => lookup(skus)) } : {}),
     getAccount: () => call(() => client.getAccount()),
     createOrder: (input, key) => call(() => client.createOrder(input, key)),
     cancelOrder: (id) => call(() => client.cancelOrder(id)),

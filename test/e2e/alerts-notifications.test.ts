@@ -64,6 +64,9 @@ describe('alerts banner and e-mail notifications', () => {
   it('shows what needs the merchant above the Settings page, and its action opens the orders in the app', async () => {
     await page.goto(h.sandbox.url);
     await page.click('#install');
+    // A store never set up opens on the first-run setup (issue 9 point 1); the Overview is a tab away.
+    await expect.poll(() => frame().getByRole('heading', { name: 'Set up Fulfillment Bridge' }).count(), { timeout: 20_000 }).toBe(1);
+    await frame().getByRole('tab', { name: 'Overview' }).click();
     await expect.poll(() => frame().getByRole('tab', { name: 'Overview', selected: true }).count(), { timeout: 20_000 }).toBe(1);
     await expect.poll(() => banner().count()).toBe(1);
 
@@ -91,6 +94,7 @@ describe('alerts banner and e-mail notifications', () => {
 
   it('saves recipients in Settings › Notifications and sends a test e-mail the sandbox shows at /mail', async () => {
     await frame().getByRole('tab', { name: 'Settings' }).click();
+    await frame().getByRole('navigation', { name: 'Settings sections' }).getByRole('link', { name: 'Notifications' }).click();
     const panel = frame().locator('#notifications');
     await expect.poll(() => panel.getByText('Send e-mail notifications').count(), { timeout: 10_000 }).toBe(1);
     // BigDesign's checkbox input is visually hidden: the merchant clicks its label.

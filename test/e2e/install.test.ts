@@ -37,6 +37,9 @@ describe('installing and opening the app from the sandbox control panel', () => 
   it('installs the app and renders it with BigDesign inside the iframe', async () => {
     await page.goto(h.sandbox.url);
     await page.click('#install');
+    // A store never set up opens on the first-run setup (issue 9 point 1); the Overview is a tab away.
+    await expect.poll(() => frame().getByRole('heading', { name: 'Set up Fulfillment Bridge' }).count(), { timeout: 20_000 }).toBe(1);
+    await frame().getByRole('tab', { name: 'Overview' }).click();
     await expect.poll(() => frame().getByText('Sandbox Store').count(), { timeout: 20_000 }).toBeGreaterThan(0);
     await expect.poll(() => frame().getByRole('tab', { name: 'Overview' }).count()).toBe(1);
     await expect.poll(() => frame().getByText('Getting started').count()).toBeGreaterThan(0);

@@ -5,7 +5,8 @@ import { installWithScope, storeClient, type StoreClient } from './store-client.
 // Default catalog (sandbox/catalog/defaults.ts): Tee 111 tracked by variant with variants 201
 // (SBX-TEE-BLK-M, sku_id 301) and 202 (SBX-TEE-BLK-L, sku_id 302), 25 each at location 1;
 // Mug 112 (SBX-MUG-01, base variant 203) tracked by product, 40; Gift card 113 (SBX-GIFT-CARD,
-// base variant 204) not tracked, 0.
+// base variant 204) not tracked, 0; Poster 114 (no SKU, base variant 205) tracked by product, 10;
+// Gift Set 115 (SBX-GIFT-SET, the bundle, base variant 206) tracked by product, 0.
 describe('sandbox inventory reads (v3 items, locations, catalog)', () => {
   let env: Env;
   let bc: StoreClient;
@@ -45,7 +46,7 @@ describe('sandbox inventory reads (v3 items, locations, catalog)', () => {
     expect(byProduct.body.data.map((i: any) => i.identity.variant_id)).toEqual([201, 202]);
     const all = await bc.get('/v3/inventory/items?limit=2&page=2');
     expect(all.body.data.map((i: any) => i.identity.sku)).toEqual(['SBX-MUG-01', 'SBX-GIFT-CARD']);
-    expect(all.body.meta.pagination).toMatchObject({ total: 4, per_page: 2, current_page: 2, total_pages: 2, links: { previous: '?page=1&limit=2' } });
+    expect(all.body.meta.pagination).toMatchObject({ total: 6, per_page: 2, current_page: 2, total_pages: 3, links: { previous: '?page=1&limit=2' } });
     expect((await bc.get('/v3/inventory/items?variant_id:in=abc')).status).toBe(422);
   });
 
