@@ -1,11 +1,13 @@
 // A minimal slice of the Catalog v3 API (reference/catalog/*.yml), for looking at what the
-// inventory writes did and for the app's tracking-mode lookup: GET /catalog/products (id:in, sku,
-// sku:in, include_fields, page, limit ≤ 250), GET /catalog/products/{id} and
-// GET /catalog/products/{id}/variants with id, sku, inventory_tracking and inventory_level.
-// Scope store_v2_products_read_only or store_v2_products.
+// inventory writes did, for the app's tracking-mode lookup and for its readiness scan:
+// GET /catalog/products (id:in, sku, sku:in, include=variants, include_fields, page, limit ≤ 250),
+// GET /catalog/products/{id} (include=variants) and GET /catalog/products/{id}/variants with id,
+// sku, inventory_tracking and inventory_level (scope store_v2_products_read_only or
+// store_v2_products), and PUT /catalog/products/{id} with `inventory_tracking` only (product_Put;
+// scope store_v2_products): the readiness scan's one-click "Track inventory".
 // "The Catalog API returns the inventory for only the default location", so levels are location 1's;
 // a variant-tracked product reports the sum of its variants there.
-import type { Request, Router } from 'express';
+import type { Request, Response, Router } from 'express';
 import { productKey, variantKey } from '../catalog/catalog.js';
 import type { ProductRecord, VariantRecord } from '../catalog/types.js';
 import type { SandboxState } from '../state.js';
@@ -49,6 +51,17 @@ function renderVariant(state: SandboxState, p: ProductRecord, v: VariantRecord):
   };
 }
 
+/** `include=variants`: the product's variants inline (a simple product's base variant), as product_Full has them. */
+function withIncludes(state: SandboxState, p: ProductRecord, req: Request): Record<string, unknown> {
+  const product = renderProduct(state, p);
+  const include = inFilter(req.query as Record<string, unknown>, 'include');
+  if (!include?.includes('variants')) return product;
+  const variants = p.baseVariant ? [p.baseVariant] : p.variants;
+  return { ...product, variants: variants.map((v) => renderVariant(state, p, v)) };
+}
+
+const TRACKING = ['none', 'product', 'variant'];
+
 export function registerCatalog(v3: Router, state: SandboxState): void {
   const read = requireScope(readScope('store_v2_products'));
   const find = (req: Request): ProductRecord | undefined => {
@@ -65,16 +78,35 @@ export function registerCatalog(v3: Router, state: SandboxState): void {
     const products = state.catalog.products(hashOf(req)).filter((p) => (!ids || ids.includes(p.id)) && (!skus || skus.includes(p.sku)));
     // include_fields: the listed fields plus id.
     const fields = inFilter(q, 'include_fields');
+    // Sub-resources asked for with include stay.
     const pick = (o: Record<string, unknown>): Record<string, unknown> =>
-      fields ? Object.fromEntries(Object.entries(o).filter(([k]) => k === 'id' || fields.includes(k))) : o;
+      fields ? Object.fromEntries(Object.entries(o).filter(([k]) => k === 'id' || k === 'variants' || fields.includes(k))) : o;
     const page = pageOf(products, q, { defaultLimit: 50, maxLimit: 250 });
-    res.json({ data: page.data.map((p) => pick(renderProduct(state, p))), meta: page.meta });
+    res.json({ data: page.data.map((p) => pick(withIncludes(state, p, req))), meta: page.meta });
   });
 
   v3.get('/catalog/products/:id', read, (req, res) => {
     const p = find(req);
     if (!p) return sendApiError(req, res, 404, 'The requested product was not found.');
-    res.json({ data: renderProduct(state, p), meta: {} });
+    res.json({ data: withIncludes(state, p, req), meta: {} });
+  });
+
+  // Only inventory_tracking is implemented; any other field is refused rather than ignored, so a
+  // test relying on one fails loudly.
+  v3.put('/catalog/products/:id', requireScope(['store_v2_products']), (req: Request, res: Response) => {
+    const p = find(req);
+    if (!p) return sendApiError(req, res, 404, 'The requested product was not found.');
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const unknown = Object.keys(body).filter((k) => k !== 'inventory_tracking' && k !== 'id');
+    if (unknown.length > 0) return sendApiError(req, res, 422, `The sandbox does not update ${unknown.join(', ')}`);
+    const mode = body.inventory_tracking;
+    if (mode !== undefined) {
+      if (typeof mode !== 'string' || !TRACKING.includes(mode)) return sendApiError(req, res, 422, 'inventory_tracking must be one of none, product, variant');
+      // BigCommerce offers "track by variant" only for products with options.
+      if (mode === 'variant' && p.variants.length === 0) return sendApiError(req, res, 422, 'A product without variants cannot track inventory by variant');
+      state.catalog.setTracking(p.storeHash, p.id, mode as 'none' | 'product' | 'variant');
+    }
+    res.json({ data: withIncludes(state, p, req), meta: {} });
   });
 
   v3.get('/catalog/products/:id/variants', read, (req, res) => {

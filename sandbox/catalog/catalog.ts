@@ -86,6 +86,8 @@ export class Catalog {
   /** A product by id or by any SKU it owns (its own, its base variant's or an option variant's). */
   findProduct(storeHash: string, idOrSku: number | string): ProductRecord | undefined {
     if (typeof idOrSku === 'number') return this.product(storeHash, idOrSku);
+    // No SKU names no product (several products may have none).
+    if (idOrSku === '') return undefined;
     return this.products(storeHash).find((p) => p.sku === idOrSku || p.variants.some((v) => v.sku === idOrSku));
   }
 
@@ -97,6 +99,7 @@ export class Catalog {
 
   /** Catalog ids for an order line with this SKU (orders/book.ts); undefined for unknown SKUs. */
   idsForSku(storeHash: string, sku: string): { productId: number; variantId: number | null } | undefined {
+    if (sku === '') return undefined;
     for (const p of this.products(storeHash)) {
       const v = p.variants.find((x) => x.sku === sku) ?? (p.sku === sku ? p.baseVariant : undefined);
       if (v) return { productId: p.id, variantId: v.id };
@@ -116,7 +119,8 @@ export class Catalog {
   addProduct(storeHash: string, input: AddProductInput): ProductRecord {
     const s = this.of(storeHash);
     const variants = input.variants ?? [];
-    const skus = [input.sku, ...variants.map((v) => v.sku)];
+    // BigCommerce lets a product go without a SKU (the readiness scan reports it); a variant's is checked as given.
+    const skus = [...(input.sku === '' ? [] : [input.sku]), ...variants.map((v) => v.sku)];
     for (const sku of skus) this.checkNewSku(storeHash, sku);
     if (new Set(skus).size !== skus.length) throw new SandboxError(409, 'SKUs must be unique');
     const tracking = input.inventoryTracking ?? (variants.length ? 'variant' : 'product');
@@ -127,7 +131,7 @@ export class Catalog {
     const product: ProductRecord = {
       id,
       storeHash,
-      name: input.name?.trim() || `Sandbox product ${input.sku}`,
+      name: input.name?.trim() || `Sandbox product ${input.sku || id}`,
       sku: input.sku,
       inventoryTracking: tracking,
       baseVariant: variants.length ? null : { id: s.nextVariantId++, productId: id, sku: input.sku, skuId: null, label: '' },

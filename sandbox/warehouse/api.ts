@@ -3,6 +3,7 @@
 //   POST /v1/orders                  create, idempotent per Idempotency-Key (201 new, 200 repeat)
 //   POST /v1/orders/{id}/cancel      200 unless shipped (409)
 //   GET  /v1/shipments, /v1/inventory  optional cursor feeds (feeds.ts)
+//   GET  /v1/products?sku=…          optional SKU lookup (products.ts)
 // Middleware order matters: the body is read before faults run, so a "slow" fault still creates the
 // order after a client that gave up has disconnected (a create that timed out but happened).
 import express, { type Router } from 'express';
@@ -10,6 +11,7 @@ import { fulfillmentOrderInputSchema } from '../../server/fulfillment/order.js';
 import { ApiError, accountOf, authenticate, entryOf, notFound, onApiError, requestLog } from './auth.js';
 import { faultMiddleware } from './faults.js';
 import { feedsRouter } from './feeds.js';
+import { productsRouter } from './products.js';
 import { canonicalJson, type WarehouseState } from './state.js';
 import type { WarehouseOrder } from './types.js';
 
@@ -112,6 +114,7 @@ export function warehouseApiRouter(state: WarehouseState): Router {
   });
 
   r.use(feedsRouter(state));
+  r.use(productsRouter(state));
   r.use(notFound);
   r.use(onApiError);
   return r;

@@ -16,6 +16,7 @@ import type {
   WarehouseShipment,
 } from './types.js';
 import { pushEvent, redeliver } from './webhooks.js';
+import type { WarehouseProduct } from './products.js';
 
 export interface WarehouseSnapshot {
   appWebhookUrl: string | null;
@@ -28,6 +29,9 @@ export interface WarehouseSnapshot {
   events: Array<{ id: string; accountId: string; type: string; deliveries: EventDelivery[] }>;
   /** Stock levels per account (GET /v1/inventory), as last set. */
   inventory: Array<{ accountId: string; sku: string; available: number; location: string | null; updatedAt: number }>;
+  /** The products each account knows (GET /v1/products), and whether that lookup is offered. */
+  products: Array<{ accountId: string; sku: string; name: string }>;
+  skuLookup: boolean;
 }
 
 export interface InventoryInput {
@@ -62,6 +66,12 @@ export interface WarehouseControl {
   /** Sends a recorded event again (same id and body, fresh signature). */
   redeliver(eventId: string): Promise<EventDelivery>;
   setAppWebhookUrl(url: string | null): void;
+  /** Adds (or renames) products the account knows; `replace` drops the others first. */
+  setProducts(accountId: string, items: WarehouseProduct[], opts?: { replace?: boolean }): WarehouseProduct[];
+  /** Forgets products of the account (a SKU with a stock level stays known). */
+  removeProducts(accountId: string, skus: string[]): void;
+  /** false: GET /v1/products answers 404, like a backend without the optional SKU lookup. */
+  setSkuLookup(enabled: boolean): void;
   resetRequests(): void;
   snapshot(): WarehouseSnapshot;
 }
@@ -100,14 +110,17 @@ export function createWarehouseControl(state: WarehouseState): WarehouseControl 
       const body = order.body as { shipments?: Array<{ shipping_method?: string; lines?: Array<{ sku: string; quantity: number; order_line_id: number }> }> };
       const ordered = (body.shipments ?? []).flatMap((s) => s.lines ?? []);
       // What is still to ship, line by line, after the shipments already made (partial shipping).
-      const shipped = new Map<number, number>();
-      for (const sh of order.shipments) for (const it of sh.items) if (it.order_line_id) shipped.set(it.order_line_id, (shipped.get(it.order_line_id) ?? 0) + it.quantity);
-      const open = ordered.map((l) => ({ ...l, quantity: l.quantity - (shipped.get(l.order_line_id) ?? 0) })).filter((l) => l.quantity > 0);
+      // A line is an order line id and a SKU: a bundle's parts share their order line id.
+      const lineKey = (id: number | undefined, sku: string) => `${id ?? ''}\n${sku}`;
+      const shipped = new Map<string, number>();
+      for (const sh of order.shipments) for (const it of sh.items) if (it.order_line_id) shipped.set(lineKey(it.order_line_id, it.sku), (shipped.get(lineKey(it.order_line_id, it.sku)) ?? 0) + it.quantity);
+      const open = ordered.map((l) => ({ ...l, quantity: l.quantity - (shipped.get(lineKey(l.order_line_id, l.sku)) ?? 0) })).filter((l) => l.quantity > 0);
       let lines = open;
       if (opts.items) {
         lines = [];
         for (const want of opts.items) {
-          const line = open.find((l) => (want.order_line_id ? l.order_line_id === want.order_line_id : l.sku === want.sku));
+          const named = (l: (typeof open)[number]) => (want.order_line_id ? l.order_line_id === want.order_line_id : l.sku === want.sku);
+          const line = open.find((l) => named(l) && l.sku === want.sku) ?? open.find(named);
           if (!line || want.quantity < 1 || want.quantity > line.quantity) throw new SandboxError(400, `cannot ship ${want.quantity} × ${want.sku}: not that many left to ship`);
           lines.push({ ...line, quantity: want.quantity });
         }
@@ -174,6 +187,22 @@ export function createWarehouseControl(state: WarehouseState): WarehouseControl 
       state.appWebhookUrl = url;
     },
 
+    setProducts(accountId, items, opts = {}) {
+      state.account(accountId);
+      for (const item of items) if (!item.sku || item.sku.length > 255) throw new SandboxError(400, 'each product needs a SKU of 1 to 255 characters');
+      const products = state.productsOf(accountId);
+      if (opts.replace) products.clear();
+      for (const item of items) products.set(item.sku, { sku: item.sku, name: item.name || item.sku });
+      return [...products.values()].map((p) => ({ ...p }));
+    },
+    removeProducts(accountId, skus) {
+      state.account(accountId);
+      for (const sku of skus) state.productsOf(accountId).delete(sku);
+    },
+    setSkuLookup(enabled) {
+      state.skuLookup = enabled;
+    },
+
     resetRequests: () => void state.requests.splice(0),
 
     snapshot() {
@@ -190,6 +219,8 @@ export function createWarehouseControl(state: WarehouseState): WarehouseControl 
         faults,
         requestCount: state.requests.length,
         events,
+        products: [...state.accounts.keys()].flatMap((accountId) => [...state.productsOf(accountId).values()].map((p) => ({ accountId, ...p }))),
+        skuLookup: state.skuLookup,
         inventory: [...state.accounts.keys()].flatMap((accountId) =>
           [...(state.inventory.get(accountId)?.values() ?? [])].map(({ sku, available, location, updatedAt }) => ({ accountId, sku, available, location, updatedAt })),
         ),

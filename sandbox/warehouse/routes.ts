@@ -49,6 +49,11 @@ const faultInput = z.object({
   method: z.string().optional(),
 });
 const webhookInput = z.object({ url: z.string().nullable() });
+const productsInput = z.object({
+  items: z.array(z.object({ sku: z.string().trim().min(1, 'is required').max(255), name: z.string().max(500).optional() })).max(MAX_STOCK_ITEMS),
+  replace: z.boolean().optional(),
+});
+const skuLookupInput = z.object({ enabled: z.boolean() });
 
 const requireJson: RequestHandler = (req, res, next) => {
   if (req.method === 'GET' || req.method === 'HEAD') return next();
@@ -99,6 +104,17 @@ export function warehouseControlRouter(control: WarehouseControl): Router {
     const input = inventoryInput.parse(body(req));
     const delivery = await control.setInventory(req.params.id, input.items, strip({ push: input.push }));
     res.json({ delivery });
+  });
+
+  r.put('/accounts/:id/products', (req, res) => {
+    const input = productsInput.parse(body(req));
+    const items = input.items.map((i) => ({ sku: i.sku, name: i.name ?? i.sku }));
+    res.json({ products: control.setProducts(req.params.id, items, strip({ replace: input.replace })) });
+  });
+
+  r.put('/sku-lookup', (req, res) => {
+    control.setSkuLookup(skuLookupInput.parse(body(req)).enabled);
+    res.json({ skuLookup: control.state.skuLookup });
   });
 
   r.post('/faults', (req, res) => {

@@ -2,6 +2,7 @@
 // shipments, stock levels, faults, and the logs tests read (requests, events). No HTTP here: the
 // /v1 API, the control JSON endpoints and the programmatic control all act on one WarehouseState.
 import { SandboxError, randomAlnum } from '../util.js';
+import { DEFAULT_WAREHOUSE_PRODUCTS, type WarehouseProduct } from './products.js';
 import type {
   ActiveWarehouseFault,
   CreateAccountInput,
@@ -54,6 +55,10 @@ export class WarehouseState {
   readonly idempotency = new Map<string, IdempotencyRecord>();
   /** Per account: stock by `${sku}\n${location}`. */
   readonly inventory = new Map<string, Map<string, InventoryLevel>>();
+  /** Per account: the products it knows, by SKU (GET /v1/products). */
+  readonly products = new Map<string, Map<string, WarehouseProduct>>();
+  /** false: GET /v1/products answers 404, as a backend without the optional lookup does. */
+  skuLookup = true;
   faults: ActiveWarehouseFault[] = [];
   readonly requests: WarehouseRequest[] = [];
   readonly events: SentEvent[] = [];
@@ -81,6 +86,7 @@ export class WarehouseState {
     if (this.accountByKey(apiKey)) throw new SandboxError(409, 'that apiKey belongs to another account');
     const account: WarehouseAccount = { id, name: input.name?.trim() || `Warehouse ${id}`, apiKey };
     this.accounts.set(id, account);
+    this.products.set(id, new Map(DEFAULT_WAREHOUSE_PRODUCTS.map((p) => [p.sku, { ...p }])));
     return { ...account };
   }
 
@@ -110,6 +116,12 @@ export class WarehouseState {
     let levels = this.inventory.get(accountId);
     if (!levels) this.inventory.set(accountId, (levels = new Map()));
     return levels;
+  }
+
+  productsOf(accountId: string): Map<string, WarehouseProduct> {
+    let products = this.products.get(accountId);
+    if (!products) this.products.set(accountId, (products = new Map()));
+    return products;
   }
 
   recordRequest(entry: WarehouseRequest): WarehouseRequest {

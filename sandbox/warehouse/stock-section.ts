@@ -2,7 +2,7 @@
 // drivers: #stock-account, #stock-lines (rows carry #stock-sku-<n> and #stock-qty-<n>),
 // #add-stock-line, #push-stock, #stock-skus, #stock-levels, #services. The script (script.ts)
 // sends the lines to PUT /sandbox/accounts/{id}/inventory, which pushes inventory.updated to the app.
-import { DEFAULT_PRODUCTS } from '../catalog/defaults.js';
+import { DEFAULT_PRODUCTS, SANDBOX_BUNDLE } from '../catalog/defaults.js';
 import { escapeHtml as h } from '../util.js';
 import type { WarehouseSnapshot } from './control.js';
 import { SANDBOX_WAREHOUSE_SERVICES } from './services.js';
@@ -11,7 +11,7 @@ const time = (ms: number): string => new Date(ms).toISOString().replace('T', ' '
 
 /** SKUs worth suggesting: the BigCommerce sandbox's catalog, what orders named, what has stock. */
 function knownSkus(snap: WarehouseSnapshot): string[] {
-  const catalog = DEFAULT_PRODUCTS.flatMap((p) => [p.sku, ...(p.variants ?? []).map((v) => v.sku)]);
+  const catalog = [...DEFAULT_PRODUCTS.flatMap((p) => [p.sku, ...(p.variants ?? []).map((v) => v.sku)]), ...SANDBOX_BUNDLE.components.map((c) => c.sku)];
   const ordered = snap.orders.flatMap((o) => {
     const shipments = (o.body as { shipments?: Array<{ lines?: Array<{ sku?: string }> }> }).shipments ?? [];
     return shipments.flatMap((s) => (s.lines ?? []).map((l) => l.sku ?? ''));
@@ -39,7 +39,7 @@ export function stockSection(snap: WarehouseSnapshot): string {
     <p class="muted">A stock count: sends the levels to the app as an <code>inventory.updated</code> event, which updates the inventory of the stores connected to the account. A negative level is a backorder (the app writes 0).</p>
     <div class="row"><label for="stock-account">Account</label><select id="stock-account">${accounts}</select></div>
     <table id="stock-lines"><thead><tr><th>SKU</th><th>Available</th><th><span class="visually-hidden">Remove</span></th></tr></thead>
-    <tbody>${stockLineRow(1, 'SBX-TEE-BLK-M', 20)}${stockLineRow(2, 'SBX-MUG-01', 35)}</tbody></table>
+    <tbody>${stockLineRow(1, 'SBX-TEE-BLK-M', 20)}${stockLineRow(2, 'SBX-MUG-01', 35)}${stockLineRow(3, 'SBX-TEA-TIN', 30)}</tbody></table>
     <datalist id="stock-skus">${knownSkus(snap).map((s) => `<option value="${h(s)}"></option>`).join('')}</datalist>
     <div class="row"><button id="add-stock-line" type="button" class="secondary">Add SKU</button>
       <button id="push-stock" type="button">Push stock levels</button></div>

@@ -1,20 +1,46 @@
-import { Router } from 'express';
+import { Router, type Response } from 'express';
 import { z } from 'zod';
 import { AppError, NotFoundError } from '../errors.js';
 import type { Services } from '../services.js';
+import { actorOf, requireManager } from '../sessions/require-manager.js';
 import { sessionOf } from '../sessions/require-session.js';
-import { DuplicateMappingError } from '../storage/mappings-repo.js';
+import { DuplicateMappingError, StaleMappingError } from '../storage/mappings-repo.js';
 import { normaliseMappingKey } from '../storage/mapping-keys.js';
-import type { SkuImportResult } from './contract.js';
+import { componentProblems, MAX_COMPONENT_QUANTITY, MAX_COMPONENTS, sentAsText } from '../storage/sku-components.js';
+import type { SkuImportResult, SkuMapping } from './contract.js';
 import { BACKEND_CODE_MAX, BACKEND_SKU_MAX, BC_SKU_MAX, METHOD_MAX } from './mapping-limits.js';
 import { idParam, paging, parseInput } from './paging.js';
 import { requeueHeldOrders } from './requeue.js';
-import { checkCsvSize, parseSkuCsv } from './sku-csv.js';
+import { checkCsvSize, parseSkuCsv, skuCsvOf } from './sku-csv.js';
+import { recordBundleStock } from '../flows/inventory/bundle-stock.js';
 
 // Keys are normalised exactly as the order import looks them up (mapping-keys.ts); lengths are
 // what BigCommerce and the backend contract accept (mapping-limits.ts).
 const key = (max: number, why = '') => z.string().overwrite(normaliseMappingKey).max(max, `At most ${max} characters${why}`);
-const skuInput = z.object({ bcSku: key(BC_SKU_MAX).min(1, 'Required'), backendSku: key(BACKEND_SKU_MAX, ' (the longest SKU the fulfillment backend accepts)').min(1, 'Required') });
+const BACKEND_WHY = ' (the longest SKU the fulfillment backend accepts)';
+const component = z.object({
+  sku: key(BACKEND_SKU_MAX, BACKEND_WHY).min(1, 'Required'),
+  quantity: z
+    .number({ error: 'A whole number' })
+    .int('A whole number')
+    .min(1, `A whole number from 1 to ${MAX_COMPONENT_QUANTITY.toLocaleString('en-US')}`)
+    .max(MAX_COMPONENT_QUANTITY, `A whole number from 1 to ${MAX_COMPONENT_QUANTITY.toLocaleString('en-US')}`),
+});
+// A plain mapping sends backendSku (as before); a bundle / kit its components with quantities.
+const skuInput = z
+  .object({
+    bcSku: key(BC_SKU_MAX).min(1, 'Required'),
+    backendSku: key(BACKEND_SKU_MAX, BACKEND_WHY).optional(),
+    components: z.array(component).max(MAX_COMPONENTS, `A bundle has at most ${MAX_COMPONENTS} warehouse SKUs.`).optional(),
+    revision: z.number().int().optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (!v.components?.length) {
+      if (!v.backendSku) ctx.addIssue({ code: 'custom', path: ['backendSku'], message: 'Required' });
+      return;
+    }
+    for (const [path, message] of Object.entries(componentProblems(v.components, BACKEND_SKU_MAX))) ctx.addIssue({ code: 'custom', path: path.split('.'), message });
+  });
 // The empty method is a real one: consignments BigCommerce gives no method name ("(no method)").
 const shippingInput = z.object({
   method: key(METHOD_MAX),
@@ -22,18 +48,28 @@ const shippingInput = z.object({
 });
 const csvInput = z.object({ csv: z.string({ error: 'Send the file as text in "csv"' }) });
 
-async function guardDuplicate<T>(p: Promise<T>): Promise<T> {
+async function guarded<T>(p: Promise<T>): Promise<T> {
   try {
     return await p;
   } catch (err) {
     if (err instanceof DuplicateMappingError) throw new AppError(409, 'duplicate', err.message, { bcSku: 'Already mapped' });
+    if (err instanceof StaleMappingError) throw new AppError(409, 'mapping_changed', err.message);
     throw err;
   }
 }
 
-/** SKU and shipping method mappings. Every change re-checks orders held for a missing mapping. */
+/** What the audit keeps of a SKU mapping: the SKU and what it is sent as. */
+const auditOf = (m: Pick<SkuMapping, 'bcSku' | 'components'> | undefined) => (m ? { bcSku: m.bcSku, sentAs: sentAsText(m.components) } : null);
+
+/**
+ * SKU mappings (one warehouse SKU, or a bundle / kit of several with quantities) and shipping
+ * method mappings. Changing them needs canManage and is audited with before → after; every
+ * change re-checks orders held for a missing mapping.
+ */
 export function mappingRoutes(s: Services): Router {
   const r = Router();
+  const audit = (res: Response, storeHash: string, action: string, subject: string, before: unknown, after: unknown) =>
+    s.audit.record({ storeHash, actor: actorOf(res), action, subject, before, after }, s.clock.now());
 
   r.get('/sku-mappings', async (req, res) => {
     const { page, limit } = paging(req.query);
@@ -41,33 +77,64 @@ export function mappingRoutes(s: Services): Router {
     res.json({ ...(await s.mappings.listSku(sessionOf(res).storeHash, search, page, limit)), page, limit });
   });
 
-  r.post('/sku-mappings', async (req, res) => {
+  // The whole list as the import reads it (a bundle as "MUG-1*1|TEA-3*2"): viewing, open to every member.
+  r.get('/sku-mappings/export', async (_req, res) => {
     const { storeHash } = sessionOf(res);
-    const m = await guardDuplicate(s.mappings.createSku(storeHash, parseInput(skuInput, req.body, 'mapping'), s.clock.now()));
-    await requeueHeldOrders(s, storeHash);
-    res.status(201).json(m);
+    res.type('text/csv').attachment('sku-mappings.csv').send(await skuCsvOf((after, limit) => s.mappings.allSkus(storeHash, after, limit)));
   });
 
-  r.put('/sku-mappings/:id', async (req, res) => {
-    const { storeHash } = sessionOf(res);
-    const m = await guardDuplicate(s.mappings.updateSku(storeHash, idParam(req.params.id), parseInput(skuInput, req.body, 'mapping'), s.clock.now()));
+  // One mapping as saved now (the form's reload after someone else changed it).
+  r.get('/sku-mappings/:id', async (req, res) => {
+    const m = await s.mappings.getSku(sessionOf(res).storeHash, idParam(req.params.id));
     if (!m) throw new NotFoundError('No such mapping.');
-    await requeueHeldOrders(s, storeHash);
     res.json(m);
   });
 
-  r.delete('/sku-mappings/:id', async (req, res) => {
-    if (!(await s.mappings.deleteSku(sessionOf(res).storeHash, idParam(req.params.id)))) throw new NotFoundError('No such mapping.');
+  r.post('/sku-mappings', requireManager, async (req, res) => {
+    const { storeHash } = sessionOf(res);
+    const input = parseInput(skuInput, req.body, 'mapping');
+    const m = await guarded(s.mappings.createSku(storeHash, input, s.clock.now()));
+    await audit(res, storeHash, 'mapping.sku.save', `SKU ${m.bcSku}`, null, auditOf(m));
+    await afterSkuChange(s, storeHash, m);
+    res.status(201).json({ ...m, notes: await s.mappings.chainNotes(storeHash, m.bcSku, m.components) });
+  });
+
+  r.put('/sku-mappings/:id', requireManager, async (req, res) => {
+    const { storeHash } = sessionOf(res);
+    const id = idParam(req.params.id);
+    const input = parseInput(skuInput, req.body, 'mapping');
+    const before = await s.mappings.getSku(storeHash, id);
+    if (!before) throw new NotFoundError('No such mapping.');
+    const m = await guarded(s.mappings.updateSku(storeHash, id, input, s.clock.now(), input.revision));
+    if (!m) throw new NotFoundError('No such mapping.');
+    await audit(res, storeHash, 'mapping.sku.save', `SKU ${m.bcSku}`, auditOf(before), auditOf(m));
+    await afterSkuChange(s, storeHash, m);
+    res.json({ ...m, notes: await s.mappings.chainNotes(storeHash, m.bcSku, m.components) });
+  });
+
+  r.delete('/sku-mappings/:id', requireManager, async (req, res) => {
+    const { storeHash } = sessionOf(res);
+    const before = await s.mappings.deleteSku(storeHash, idParam(req.params.id));
+    if (!before) throw new NotFoundError('No such mapping.');
+    await audit(res, storeHash, 'mapping.sku.delete', `SKU ${before.bcSku}`, auditOf(before), null);
     res.status(204).end();
   });
 
-  r.post('/sku-mappings/import', async (req, res) => {
+  r.post('/sku-mappings/import', requireManager, async (req, res) => {
     const { storeHash } = sessionOf(res);
     const { csv } = parseInput(csvInput, req.body, 'import');
     checkCsvSize(csv);
     const { rows, errors } = await parseSkuCsv(csv);
+    const before = rows.length ? await s.mappings.skusByBcSku(storeHash, rows.map((m) => m.bcSku)) : [];
     const { created, updated } = rows.length ? await s.mappings.upsertSkus(storeHash, rows, s.clock.now()) : { created: 0, updated: 0 };
     await s.syncLog.append({ storeHash, flow: 'settings', message: `SKU mappings imported: ${created} new, ${updated} updated, ${errors.length} skipped.` }, s.clock.now());
+    await audit(res, storeHash, 'mapping.sku.import', 'SKU mappings (CSV import)', importAudit(before), {
+      created,
+      updated,
+      skipped: errors.length,
+      ...importAudit(rows.map((m) => ({ bcSku: m.bcSku, components: m.components ?? [{ sku: m.backendSku, quantity: 1 }] }))),
+    });
+    for (const m of rows) if (m.components) await recordBundleStock(s, storeHash, m.bcSku);
     await requeueHeldOrders(s, storeHash);
     const out: SkuImportResult = { created, updated, errors };
     res.json(out);
@@ -77,13 +144,32 @@ export function mappingRoutes(s: Services): Router {
     res.json({ items: await s.mappings.listShipping(sessionOf(res).storeHash) });
   });
 
-  r.put('/shipping-mappings', async (req, res) => {
+  r.put('/shipping-mappings', requireManager, async (req, res) => {
     const { storeHash } = sessionOf(res);
     const input = parseInput(shippingInput, req.body, 'mapping');
-    await s.mappings.setShipping(storeHash, input.method, input.backendCode || null, s.clock.now());
+    const before = (await s.mappings.shippingCode(storeHash, input.method)) ?? null;
+    const after = input.backendCode || null;
+    await s.mappings.setShipping(storeHash, input.method, after, s.clock.now());
+    if (before !== after) {
+      const subject = `Shipping method ${input.method ? `"${input.method}"` : '(no method)'}`;
+      await audit(res, storeHash, after ? 'mapping.shipping.save' : 'mapping.shipping.delete', subject, { backendCode: before }, { backendCode: after });
+    }
     await requeueHeldOrders(s, storeHash);
     res.json({ items: await s.mappings.listShipping(storeHash) });
   });
 
   return r;
+}
+
+/** A saved SKU mapping may release held orders; a bundle's stock is written from its components' known levels. */
+async function afterSkuChange(s: Services, storeHash: string, m: SkuMapping): Promise<void> {
+  if (m.components.length > 1 || m.components[0]!.quantity !== 1) await recordBundleStock(s, storeHash, m.bcSku);
+  await requeueHeldOrders(s, storeHash);
+}
+
+/** An import's audit side: up to 100 mappings by SKU (a 20,000-row file would swamp the log), and how many more. */
+const AUDIT_ROWS = 100;
+function importAudit(list: ReadonlyArray<Pick<SkuMapping, 'bcSku' | 'components'>>): { mappings: Record<string, string>; more?: number } {
+  const mappings = Object.fromEntries(list.slice(0, AUDIT_ROWS).map((m) => [m.bcSku, sentAsText(m.components)]));
+  return list.length > AUDIT_ROWS ? { mappings, more: list.length - AUDIT_ROWS } : { mappings };
 }

@@ -1,6 +1,7 @@
 import { AppError } from '../errors.js';
 import { normaliseMappingKey } from '../storage/mapping-keys.js';
-import type { SkuImportResult } from './contract.js';
+import { componentProblems, componentsNotation, isBundle, parseComponentsNotation, type SkuComponent } from '../storage/sku-components.js';
+import type { SkuImportResult, SkuMapping } from './contract.js';
 import { CsvSyntaxError, csvRecords, type CsvRecord } from './csv-records.js';
 import { BACKEND_SKU_MAX, BC_SKU_MAX } from './mapping-limits.js';
 
@@ -30,12 +31,20 @@ export function checkCsvSize(csv: string): void {
   }
 }
 
+/** A row of the import: a plain mapping (backendSku), or a bundle (components; backendSku its first). */
+export interface SkuCsvRow {
+  bcSku: string;
+  backendSku: string;
+  components?: SkuComponent[];
+}
+
 /**
- * Reads "bigcommerce_sku,backend_sku" rows (header optional, quotes allowed). Bad rows are
- * reported by line and skipped; good ones are returned for a single transactional upsert. A file
- * of more than MAX_CSV_ROWS rows is refused as a whole (CsvTooLargeError), nothing imported.
+ * Reads "bigcommerce_sku,backend_sku" rows (header optional, quotes allowed). A bundle / kit lists
+ * its warehouse SKUs with quantities in the second column: "MUG-1*1|TEA-3*2" (issue 9 point 6).
+ * Bad rows are reported by line and skipped; good ones are returned for a single transactional
+ * upsert. A file of more than MAX_CSV_ROWS rows is refused as a whole (CsvTooLargeError), nothing imported.
  */
-export async function parseSkuCsv(csv: string): Promise<{ rows: Array<{ bcSku: string; backendSku: string }>; errors: SkuImportResult['errors'] }> {
+export async function parseSkuCsv(csv: string): Promise<{ rows: SkuCsvRow[]; errors: SkuImportResult['errors'] }> {
   let records: CsvRecord[];
   try {
     // Each record keeps its line in the file, so error numbers match what the merchant sees.
@@ -52,15 +61,55 @@ export async function parseSkuCsv(csv: string): Promise<{ rows: Array<{ bcSku: s
     );
   }
   const errors: SkuImportResult['errors'] = [];
-  const rows = new Map<string, { bcSku: string; backendSku: string }>();
+  const rows = new Map<string, SkuCsvRow>();
   records.forEach(({ fields: rec, line }, i) => {
     // Quoted fields keep their spaces; the keys are saved the way the order import looks them up.
     const [a = '', b = ''] = rec.map(normaliseMappingKey);
     if (i === 0 && header) return;
     if (rec.length < 2 || !a || !b) return void errors.push({ line, message: 'Needs two values: BigCommerce SKU, backend SKU.' });
     if (a.length > BC_SKU_MAX) return void errors.push({ line, message: `The BigCommerce SKU is longer than ${BC_SKU_MAX} characters.` });
+    const cell = bundleCell(b);
+    if (typeof cell === 'string') return void errors.push({ line, message: cell });
+    if (cell && isBundle(cell)) return void rows.set(a, { bcSku: a, backendSku: cell[0]!.sku, components: cell });
+    // "WH-1*1" is simply WH-1: a plain mapping.
+    if (cell) return void rows.set(a, { bcSku: a, backendSku: cell[0]!.sku });
     if (b.length > BACKEND_SKU_MAX) return void errors.push({ line, message: `The backend SKU is longer than ${BACKEND_SKU_MAX} characters (the longest the fulfillment backend accepts).` });
     rows.set(a, { bcSku: a, backendSku: b });
   });
   return { rows: [...rows.values()], errors };
+}
+
+/** A cell's components when written with "*" or "|", what is wrong with it, or null for a plain SKU. */
+function bundleCell(cell: string): SkuComponent[] | string | null {
+  if (!cell.includes('|') && !/\*\s*\d+$/.test(cell)) return null;
+  const parsed = parseComponentsNotation(cell);
+  if (!parsed.ok) return parsed.message;
+  const components = parsed.components.map((c) => ({ sku: normaliseMappingKey(c.sku), quantity: c.quantity }));
+  const problems = Object.entries(componentProblems(components, BACKEND_SKU_MAX));
+  if (problems.length > 0) {
+    const [where, message] = problems[0]!;
+    const index = /^components\.(\d+)\./.exec(where);
+    const text = /[.!?]$/.test(message) ? message : `${message}.`;
+    return index ? `Bundle part ${Number(index[1]) + 1} (${components[Number(index[1])]!.sku || 'empty'}): ${text}` : text;
+  }
+  return components;
+}
+
+/** A CSV field, quoted when it must be (RFC 4180). */
+const field = (v: string) => (/[",\r\n]/.test(v) || v !== v.trim() ? `"${v.replace(/"/g, '""')}"` : v);
+
+/**
+ * Every mapping of the store as the import reads it (header, then one row per BigCommerce SKU, a
+ * bundle as "MUG-1*1|TEA-3*2"), read a page at a time from `page(afterBcSku, limit)`.
+ */
+export async function skuCsvOf(page: (afterBcSku: string | null, limit: number) => Promise<SkuMapping[]>): Promise<string> {
+  const out = ['bigcommerce_sku,backend_sku'];
+  let after: string | null = null;
+  for (;;) {
+    const batch = await page(after, 1_000);
+    for (const m of batch) out.push(`${field(m.bcSku)},${field(componentsNotation(m.components))}`);
+    if (batch.length < 1_000) break;
+    after = batch[batch.length - 1]!.bcSku;
+  }
+  return `${out.join('\r\n')}\r\n`;
 }

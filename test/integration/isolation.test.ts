@@ -56,7 +56,7 @@ describe("one store's session never reaches another store's data", () => {
     expect((await asA('get', '/api/sku-mappings')).body.total).toBe(0);
     expect((await asA('put', `/api/sku-mappings/${mappingB}`, { bcSku: 'X', backendSku: 'Y' })).status).toBe(404);
     expect((await asA('delete', `/api/sku-mappings/${mappingB}`)).status).toBe(404);
-    expect(await t.app.services.mappings.getSku(B, mappingB)).toEqual({ id: mappingB, bcSku: 'B-SKU', backendSku: 'B-WH' });
+    expect(await t.app.services.mappings.getSku(B, mappingB)).toMatchObject({ id: mappingB, bcSku: 'B-SKU', backendSku: 'B-WH', components: [{ sku: 'B-WH', quantity: 1 }] });
     expect((await asA('get', '/api/shipping-mappings')).body.items).toEqual([]);
   });
 

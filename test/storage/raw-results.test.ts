@@ -28,7 +28,7 @@ describe('raw query results', () => {
         created = await new MappingsRepo(db).createSku('s1', { bcSku: 'A', backendSku: 'WH-A' }, 1);
       });
       expect(sent.find((q) => /^insert/i.test(q.sql))?.sql).toMatch(/returning `id`$/i);
-      expect(created).toEqual({ id: Number((await db('sku_mappings').first('id')).id), bcSku: 'A', backendSku: 'WH-A' });
+      expect(created).toEqual({ id: Number((await db('sku_mappings').first('id')).id), bcSku: 'A', backendSku: 'WH-A', components: [{ sku: 'WH-A', quantity: 1 }], revision: 1 });
     } finally {
       await db.destroy();
     }

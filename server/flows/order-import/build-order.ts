@@ -2,10 +2,14 @@ import type { AttentionCode } from '../../api/contract.js';
 import type { BcOrder } from '../../bigcommerce/index.js';
 import { fulfillmentOrderInputSchema, type FulfillmentOrderInput } from '../../fulfillment/index.js';
 import { NO_METHOD_LABEL, normaliseMappingKey } from '../../storage/mapping-keys.js';
+import type { SkuComponent } from '../../storage/sku-components.js';
 
 export interface Mappings {
-  /** BigCommerce SKU → backend SKU; an unmapped SKU passes through unchanged. */
-  sku: Map<string, string>;
+  /**
+   * BigCommerce SKU → backend SKU, or a bundle's components (warehouse SKUs with quantities per
+   * unit); an unmapped SKU passes through unchanged.
+   */
+  sku: ReadonlyMap<string, string | readonly SkuComponent[]>;
   /** BigCommerce shipping method → backend code; every method must be mapped. */
   shipping: Map<string, string>;
 }
@@ -19,6 +23,18 @@ export type BuildResult = { ok: true; input: FulfillmentOrderInput } | { ok: fal
 const cannot = (reason: string, code: AttentionCode = 'other', subject: string | null = null): BuildResult => ({ ok: false, reason, code, subject });
 
 const blankToNull = (v: string | null | undefined) => (v && v.trim() !== '' ? v : null);
+
+/**
+ * The first component's unit price, so that its lines carry the bundle's price: the bundle's unit
+ * price divided by the component's quantity, when that is exact to the contract's 6 decimals; else
+ * 0 (a value nobody could add up to the cent is worse than none).
+ */
+function unitPriceOfBundle(price: string, quantity: number): string {
+  if (quantity === 1) return price;
+  const micro = Math.round(Number(price) * 1e6);
+  if (!Number.isFinite(micro) || micro % quantity !== 0) return '0';
+  return (micro / quantity / 1e6).toFixed(6).replace(/\.?0+$/, '') || '0';
+}
 
 /**
  * Every BigCommerce SKU and shipping method the order needs a mapping for, spelled as they are
@@ -57,12 +73,25 @@ export function buildFulfillmentOrder(storeHash: string, order: BcOrder, m: Mapp
     for (const l of c.line_items) {
       const sku = normaliseMappingKey(l.sku);
       if (!sku) return cannot(`Line "${l.name ?? l.id}" has no SKU. Give the product a SKU in BigCommerce, then retry the order.`, 'missing_sku', l.name ?? `line ${l.id}`);
-      lines.push({
-        sku: m.sku.get(sku) ?? sku,
-        quantity: l.quantity,
-        name: l.name ?? sku,
-        order_line_id: l.id,
-        unit_price: l.price_inc_tax ?? l.base_price ?? '0',
+      const target = m.sku.get(sku) ?? sku;
+      const unitPrice = l.price_inc_tax ?? l.base_price ?? '0';
+      if (typeof target === 'string') {
+        lines.push({ sku: target, quantity: l.quantity, name: l.name ?? sku, order_line_id: l.id, unit_price: unitPrice });
+        continue;
+      }
+      if (target.length === 0) return cannot(`Bundle ${sku} has no warehouse SKUs. Edit it under Settings › SKU mappings, then retry the order.`, 'unmapped_sku', sku);
+      // A bundle / kit: one warehouse line per component, each naming the BigCommerce line (so the
+      // shipments map back), in the order the merchant listed them, so the body is the same on
+      // every retry. The bundle's price goes on its first line, the others at 0: the order's total
+      // value stays what the customer paid.
+      target.forEach((part, i) => {
+        lines.push({
+          sku: part.sku,
+          quantity: l.quantity * part.quantity,
+          name: `${l.name ?? sku} (bundle ${sku}: ${part.sku} × ${part.quantity})`.slice(0, 500),
+          order_line_id: l.id,
+          unit_price: i === 0 ? unitPriceOfBundle(unitPrice, part.quantity) : '0',
+        });
       });
     }
     shipments.push({

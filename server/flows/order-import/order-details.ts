@@ -7,6 +7,8 @@ import type { FulfillmentOrderInput } from '../../fulfillment/index.js';
 import { normaliseMappingKey } from '../../storage/mapping-keys.js';
 import type { OrderDetails } from '../../storage/orders-repo.js';
 import type { Mappings } from './build-order.js';
+import { snapshotOf } from '../fulfillment/order-snapshot.js';
+import { sentSkuTexts, targetText } from './warehouse-sku-text.js';
 
 const blankToNull = (v: string | null | undefined) => (v && v.trim() !== '' ? v.trim() : null);
 
@@ -22,19 +24,17 @@ function addressLines(c: BcShippingConsignment): string[] {
  */
 export function orderDetailsOf(order: BcOrder, m: Mappings | null, sent: FulfillmentOrderInput | null): { details: OrderDetails; skuSearch: string } {
   const consignments = order.consignments?.shipping ?? [];
-  const sentLines = new Map<number, string>();
   const sentMethods = new Map<number, string>();
-  for (const shipment of sent?.shipments ?? []) {
-    sentMethods.set(shipment.consignment_id, shipment.shipping_method);
-    for (const l of shipment.lines) sentLines.set(l.order_line_id, l.sku);
-  }
+  for (const shipment of sent?.shipments ?? []) sentMethods.set(shipment.consignment_id, shipment.shipping_method);
+  // A bundle line is several warehouse lines: shown as "MUG-1 × 1, TEA-3 × 2" (warehouse-sku-text.ts).
+  const sentLines = sentSkuTexts(sent, new Map(consignments.flatMap((c) => c.line_items.map((l) => [l.id, l.quantity] as const))));
 
   const lines: OrderLineView[] = [];
   const shipTo: ShipToView[] = [];
   for (const c of consignments) {
     for (const l of c.line_items) {
       const bcSku = normaliseMappingKey(l.sku);
-      const mapped = bcSku === '' ? null : m ? (m.sku.get(bcSku) ?? bcSku) : null;
+      const mapped = bcSku === '' ? null : m ? targetText(m.sku.get(bcSku) ?? bcSku) : null;
       lines.push({
         id: l.id,
         name: l.name ?? bcSku,
@@ -61,7 +61,7 @@ export function orderDetailsOf(order: BcOrder, m: Mappings | null, sent: Fulfill
   for (const l of lines) {
     for (const sku of [l.bcSku, l.warehouseSku]) if (sku) skus.add(sku.toLowerCase());
   }
-  return { details: { lines, shipTo }, skuSearch: [...skus].join(' ') };
+  return { details: { lines, shipTo, consignments: snapshotOf(order) }, skuSearch: [...skus].join(' ') };
 }
 
 /** Quantities shipped as BigCommerce now says, over the lines already kept (after a shipment is written). */

@@ -69,6 +69,11 @@ export function SkuImportModal({ onClose, onImported }: { onClose(): void; onImp
         Upload a CSV file with two columns. The first line must be <code>{SKU_CSV_HEADER}</code>. Existing mappings for the
         same BigCommerce SKU are updated.
       </Text>
+      <Text>
+        For a bundle or kit, list its warehouse SKUs with their quantities in the second column, separated by{' '}
+        <code>|</code>: <code>GIFT-SET,MUG-1*1|TEA-3*2</code> sends one gift set as one MUG-1 and two TEA-3. Export CSV
+        writes the same format.
+      </Text>
       <input ref={fileInput} type="file" accept=".csv,text/csv,text/plain" hidden onChange={(event) => void onFile(event)} />
       <Flex flexDirection="row" alignItems="center" flexGap="0.75rem" flexWrap="wrap" marginBottom="medium">
         <Button variant="secondary" iconLeft={<CloudUploadIcon />} onClick={() => fileInput.current?.click()}>
@@ -80,7 +85,7 @@ export function SkuImportModal({ onClose, onImported }: { onClose(): void; onImp
         label="CSV"
         rows={7}
         value={text}
-        placeholder={`${SKU_CSV_HEADER}\nTSHIRT-RED-M,WH-10042\nMUG-BLUE,WH-20077`}
+        placeholder={`${SKU_CSV_HEADER}\nTSHIRT-RED-M,WH-10042\nMUG-BLUE,WH-20077\nGIFT-SET,MUG-1*1|TEA-3*2`}
         spellCheck={false}
         onChange={(event) => {
           setText(event.target.value);

@@ -1,6 +1,6 @@
-import { Button, Flex, FlexItem, Message, Panel, Text } from '@bigcommerce/big-design';
+import { Badge, Button, Flex, FlexItem, InlineMessage, Message, Panel, Text } from '@bigcommerce/big-design';
 import type { TableColumn } from '@bigcommerce/big-design';
-import { DeleteIcon, EditIcon } from '@bigcommerce/big-design-icons';
+import { DeleteIcon, EditIcon, FileDownloadIcon, VisibilityIcon } from '@bigcommerce/big-design-icons';
 import { useEffect, useMemo, useState } from 'react';
 import type { SkuMapping } from '../../../../server/api/contract';
 import { api } from '../../api/http';
@@ -17,8 +17,24 @@ import { parseSettingsDeepLink, SETTINGS_SECTIONS, withoutDeepLink } from './dee
 import { SKU_FILTER_SPECS, SKU_QUERY_OPTIONS, skuMappingsApiPath, type SkuFilters } from './forms';
 import { SkuImportModal } from './SkuImportModal';
 import { SkuMappingModal } from './SkuMappingModal';
+import { savedMessage, sentAsText } from './skuMappingForm';
+import { READ_ONLY_TEXT } from './settingsForm';
+import { useCanManage } from './useCanManage';
+import { useCsvExport } from '../orders/useCsvExport';
 
 const CONFIG = { specs: SKU_FILTER_SPECS, options: SKU_QUERY_OPTIONS, toApiPath: skuMappingsApiPath };
+
+/** A plain mapping's warehouse SKU, or a bundle's parts with a "Bundle" badge. */
+function SentAs({ mapping }: { mapping: SkuMapping }) {
+  const components = mapping.components?.length ? mapping.components : [{ sku: mapping.backendSku, quantity: 1 }];
+  if (components.length === 1 && components[0]!.quantity === 1) return <CodeText text={components[0]!.sku} />;
+  return (
+    <Flex flexDirection="row" flexWrap="wrap" alignItems="center" flexGap="0.5rem">
+      <Badge variant="secondary" label="Bundle" />
+      <CodeText text={sentAsText(components)} />
+    </Flex>
+  );
+}
 
 /** `bcSku`: the SKU a deep link ("?mapSku=LAMP-RED", from a held order) fills in. */
 type Editing = { mode: 'add'; bcSku?: string } | { mode: 'edit'; mapping: SkuMapping };
@@ -29,6 +45,9 @@ export function SkuMappingsPanel() {
   const [deleting, setDeleting] = useState<SkuMapping | null>(null);
   const [importing, setImporting] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
+  const [notes, setNotes] = useState<string[]>([]);
+  const canManage = useCanManage();
+  const exporter = useCsvExport();
   const remove = useAction(async (mapping: SkuMapping) => {
     await api.delete<unknown>(`/api/sku-mappings/${mapping.id}`);
     return true;
@@ -38,13 +57,15 @@ export function SkuMappingsPanel() {
 
   useEffect(() => {
     if (mapSku === null) return;
-    setEditing({ mode: 'add', bcSku: mapSku });
+    // Only those who may change mappings get the form; others see the list (and why it is read-only).
+    if (canManage) setEditing({ mode: 'add', bcSku: mapSku });
     // Handled: a reload or a later visit must not open it again.
     navigate(`${window.location.pathname}${withoutDeepLink(window.location.search)}${window.location.hash}`, { replace: true });
-  }, [mapSku]);
+  }, [mapSku, canManage]);
 
-  const done = (message: string) => {
+  const done = (message: string, warnings: string[] = []) => {
     setNotice(message);
+    setNotes(warnings);
     query.result.reload();
   };
 
@@ -60,7 +81,7 @@ export function SkuMappingsPanel() {
   // component type, and new columns on every render remounted every row's actions.
   const columns: Array<TableColumn<SkuMapping>> = useMemo(() => [
     { hash: 'bcSku', header: 'BigCommerce SKU', render: ({ bcSku }) => <CodeText text={bcSku} /> },
-    { hash: 'backendSku', header: 'Backend SKU', render: ({ backendSku }) => <CodeText text={backendSku} /> },
+    { hash: 'backendSku', header: 'Sent to the warehouse as', render: (mapping) => <SentAs mapping={mapping} /> },
     {
       hash: 'actions',
       header: 'Actions',
@@ -71,25 +92,37 @@ export function SkuMappingsPanel() {
       // a button) and open list (options inside a menu) fail axe's critical checks.
       render: (mapping) => (
         <Flex flexDirection="row" flexWrap="nowrap" justifyContent="flex-end">
-          <Button
-            variant="subtle"
-            mobileWidth="auto"
-            aria-label={`Edit the mapping for ${mapping.bcSku}`}
-            iconOnly={<EditIcon title={`Edit the mapping for ${mapping.bcSku}`} />}
-            onClick={() => setEditing({ mode: 'edit', mapping })}
-          />
-          <Button
-            variant="subtle"
-            actionType="destructive"
-            mobileWidth="auto"
-            aria-label={`Delete the mapping for ${mapping.bcSku}`}
-            iconOnly={<DeleteIcon title={`Delete the mapping for ${mapping.bcSku}`} />}
-            onClick={() => setDeleting(mapping)}
-          />
+          {canManage ? (
+            <>
+              <Button
+                variant="subtle"
+                mobileWidth="auto"
+                aria-label={`Edit the mapping for ${mapping.bcSku}`}
+                iconOnly={<EditIcon title={`Edit the mapping for ${mapping.bcSku}`} />}
+                onClick={() => setEditing({ mode: 'edit', mapping })}
+              />
+              <Button
+                variant="subtle"
+                actionType="destructive"
+                mobileWidth="auto"
+                aria-label={`Delete the mapping for ${mapping.bcSku}`}
+                iconOnly={<DeleteIcon title={`Delete the mapping for ${mapping.bcSku}`} />}
+                onClick={() => setDeleting(mapping)}
+              />
+            </>
+          ) : (
+            <Button
+              variant="subtle"
+              mobileWidth="auto"
+              aria-label={`View the mapping for ${mapping.bcSku}`}
+              iconOnly={<VisibilityIcon title={`View the mapping for ${mapping.bcSku}`} />}
+              onClick={() => setEditing({ mode: 'edit', mapping })}
+            />
+          )}
         </Flex>
       ),
     },
-  ], []);
+  ], [canManage]);
 
   const empty = search ? (
     <EmptyState title={`No mapping matches “${search}”`} message="Check the SKU and search again, or clear the search to see every mapping." />
@@ -104,18 +137,28 @@ export function SkuMappingsPanel() {
     <Panel
       id={SETTINGS_SECTIONS.skuMappings}
       header="SKU mappings"
-      description="Use these when your warehouse knows a product by a different SKU. SKUs without a mapping are sent unchanged."
-      action={{ text: 'Add mapping', onClick: () => setEditing({ mode: 'add' }) }}
+      description="Use these when your warehouse knows a product by a different SKU, or sends it as a bundle of several (a kit). SKUs without a mapping are sent unchanged."
+      action={canManage ? { text: 'Add mapping', onClick: () => setEditing({ mode: 'add' }) } : undefined}
     >
-      {notice && <Message type="success" marginBottom="medium" messages={[{ text: notice }]} onClose={() => setNotice(null)} />}
+      {!canManage && <InlineMessage type="info" marginBottom="medium" messages={[{ text: READ_ONLY_TEXT }]} />}
+      <div role="status" aria-live="polite">
+        {notice && <Message type="success" marginBottom="medium" messages={[{ text: notice }]} onClose={() => setNotice(null)} />}
+      </div>
+      {notes.length > 0 && <Message type="warning" marginBottom="medium" messages={notes.map((text) => ({ text }))} onClose={() => setNotes([])} />}
+      {exporter.error && <ErrorMessage marginBottom="medium" header="The mappings couldn't be exported" message={exporter.error.message} />}
       {remove.error && <ErrorMessage marginBottom="medium" header="The mapping couldn't be deleted" message={remove.error.message} />}
       <Flex flexDirection="row" flexWrap="wrap" flexGap="1rem" alignItems="center" marginBottom="medium">
         <FlexItem flexGrow={1} flexBasis={{ mobile: '100%', tablet: '18rem' }}>
           <SearchField label="Search SKU mappings" placeholder="Search by SKU" value={search} onSearch={(value) => query.setFilters({ search: value })} />
         </FlexItem>
-        <Button variant="secondary" marginBottom="xxSmall" onClick={() => setImporting(true)}>
-          Import CSV
+        <Button variant="secondary" marginBottom="xxSmall" iconLeft={<FileDownloadIcon />} isLoading={exporter.busy} onClick={() => void exporter.run('/api/sku-mappings/export')}>
+          Export CSV
         </Button>
+        {canManage && (
+          <Button variant="secondary" marginBottom="xxSmall" onClick={() => setImporting(true)}>
+            Import CSV
+          </Button>
+        )}
       </Flex>
       <PagedTable
         query={query}
@@ -129,10 +172,11 @@ export function SkuMappingsPanel() {
         <SkuMappingModal
           mapping={editing.mode === 'edit' ? editing.mapping : null}
           initialBcSku={editing.mode === 'add' ? editing.bcSku : undefined}
+          readOnly={!canManage}
           onClose={() => setEditing(null)}
           onSaved={(mapping) => {
             setEditing(null);
-            done(`${mapping.bcSku} is now sent as ${mapping.backendSku}.`);
+            done(savedMessage(mapping), mapping.notes ?? []);
           }}
         />
       )}
@@ -150,7 +194,7 @@ export function SkuMappingsPanel() {
       >
         <Text>
           Orders containing <strong>{deleting?.bcSku}</strong> will be sent to your warehouse with that SKU unchanged
-          instead of <strong>{deleting?.backendSku}</strong>.
+          instead of <strong>{deleting ? sentAsText(deleting.components ?? [{ sku: deleting.backendSku, quantity: 1 }]) : ''}</strong>.
         </Text>
       </Modal>
     </Panel>
