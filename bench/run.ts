@@ -35,6 +35,14 @@ async function main() {
     console.log(`  B received webhook→warehouse  p50 ${(fair.bFromWebhookMs.p50 / 1000).toFixed(2)} s, p99 ${(fair.bFromWebhookMs.p99 / 1000).toFixed(2)} s`);
     console.log(`  A drained in ${(fair.aDrainMs / 1000).toFixed(1)} s; API calls A ${fair.apiCalls.a} (429s ${fair.apiCalls.a429}), B ${fair.apiCalls.b}; quota warnings in A's Activity ${fair.quotaWarningsA}`);
   }
+  if (!only || only === 'order-life') {
+    const { benchOrderLife } = await import('./order-life.js');
+    const life = await benchOrderLife();
+    report.orderLife = life;
+    console.log(`\nAPI economy over an order's life (${life.orders} orders: import, status after acceptance, one shipment):`);
+    console.log(`  BigCommerce calls per order ${life.callsPerOrder.toFixed(2)}   target ≤ 3   ${life.callsPerOrder <= 3 ? 'MET' : 'NOT MET'}`);
+    console.log(`  by call ${JSON.stringify(life.byKind)}; shipped-status checks run ${life.shippedStatusChecks}`);
+  }
   if (!only || only === 'history') {
     const { benchHistoryAtScale } = await import('./history-at-scale.js');
     const h = await benchHistoryAtScale();
@@ -78,6 +86,13 @@ async function main() {
     console.log(`\nWebhook → warehouse latency (${lat.orders} orders, one every ${lat.everyMs / 1000} s, ${lat.quota}, no backlog):`);
     console.log(`  p50 ${(lat.latencyMs.p50 / 1000).toFixed(2)} s, p99 ${(lat.latencyMs.p99 / 1000).toFixed(2)} s, min ${(lat.latencyMs.min / 1000).toFixed(2)} s, max ${(lat.latencyMs.max / 1000).toFixed(2)} s   target p50 < 2 s   ${lat.latencyMs.p50 < 2_000 ? 'MET' : 'NOT MET'}`);
     console.log(`  load average before ${lat.loadavg.before.join(' / ')}, after ${lat.loadavg.after.join(' / ')} (1 / 5 / 15 min)`);
+  }
+  if (!only || only === 'backfill') {
+    // About 30 minutes at the real window; `npm run bench -- backfill --window-ms=3000` runs the same proportions in 3.
+    const { backfillOptionsFromArgs, benchBackfill, printBackfill } = await import('./backfill.js');
+    const backfill = await benchBackfill(backfillOptionsFromArgs(process.argv.slice(3)));
+    report.backfill = backfill;
+    printBackfill(backfill);
   }
   console.log(`\n${JSON.stringify(report)}`);
 }

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import {
   createBigCommerceClientFactory,
   RateLimiterRegistry,
+  type RateLimiterState,
   type BigCommerceClient,
   type BigCommerceClientFactory,
 } from './bigcommerce/index.js';
@@ -76,7 +77,11 @@ export interface Services {
   oauth: OAuthExchanger;
   lifecycle: Lifecycle;
   spa: SpaRenderer;
-  bigcommerce: { forStore(storeHash: string): Promise<BigCommerceClient | undefined> };
+  bigcommerce: {
+    forStore(storeHash: string): Promise<BigCommerceClient | undefined>;
+    /** What the store's limiter knows of its quota window and the app's share (backfill ETA, quota notices). */
+    quota(storeHash: string): RateLimiterState;
+  };
   fulfillment: {
     factory: FulfillmentClientFactory;
     /** Client for the store's connected backend account, or undefined when not connected. */
@@ -140,11 +145,12 @@ export function buildServices(deps: AppDeps): Services {
   // The Overview's health: the warehouse as the last real call found it, the store's API quota use.
   const warehouseCalls = new WarehouseCallRecorder({ db, now: () => clock.now(), onError: (err, storeHash) => logger.warn({ err, storeHash }, 'could not record a warehouse call') });
   const apiQuota = new ApiQuotaRecorder({ db, now: () => clock.now(), onError: (err, storeHash) => logger.debug({ err, storeHash }, 'could not record the API quota') });
+  const limiters = new RateLimiterRegistry();
   const factory =
     deps.bigcommerceFactory ??
     createBigCommerceClientFactory({
       apiUrl: config.bcApiUrl,
-      limiters: new RateLimiterRegistry(),
+      limiters,
       logger,
       now: () => clock.now(),
       // A 401 on the stored token means BigCommerce revoked it: ask the owner to re-authorise
@@ -166,12 +172,16 @@ export function buildServices(deps: AppDeps): Services {
       deps.oauth ??
       createOAuthExchanger({ clientId: config.clientId, clientSecret: config.clientSecret, appUrl: config.appUrl, loginUrl: config.bcLoginUrl }),
     lifecycle: new Lifecycle({ db, stores, members, exchangeCodes, logger }),
-    spa: new SpaRenderer(deps.clientDir),
+    spa: new SpaRenderer(deps.clientDir, config.support),
     bigcommerce: {
       async forStore(storeHash) {
         const accessToken = await stores.accessToken(storeHash);
-        return accessToken ? factory({ hash: storeHash, accessToken }) : undefined;
+        if (!accessToken) return undefined;
+        // The merchant's share of the quota, read per client (per job): a change applies at once.
+        limiters.for(storeHash).setShare((await settings.get(storeHash, clock.now())).apiQuotaShare / 100);
+        return factory({ hash: storeHash, accessToken });
       },
+      quota: (storeHash) => limiters.for(storeHash).snapshot(),
     },
     fulfillment: {
       factory: fulfillmentFactory,

@@ -7,6 +7,53 @@ import type { RateBucket, SandboxState } from '../state.js';
 import type { QuotaInput } from '../types.js';
 import { STATUS_DOC_URL } from './errors.js';
 
+/** One window of a store: what the app used, what other apps used, and the 429s answered. */
+export interface WindowRecord {
+  start: number;
+  /** Requests the app made (answered, not 429). */
+  app: number;
+  /** Requests other apps had made (simulated: all at the window's start). */
+  others: number;
+  rateLimited: number;
+}
+
+interface StoreTraffic {
+  othersPerWindow: number;
+  windows: WindowRecord[];
+}
+
+// Kept beside the state rather than in it: a lever for benchmarks and tests of the quota share.
+const traffic = new WeakMap<SandboxState, Map<string, StoreTraffic>>();
+
+function trafficOf(state: SandboxState, hash: string): StoreTraffic {
+  let byStore = traffic.get(state);
+  if (!byStore) traffic.set(state, (byStore = new Map()));
+  let t = byStore.get(hash);
+  if (!t) byStore.set(hash, (t = { othersPerWindow: 0, windows: [] }));
+  return t;
+}
+
+/**
+ * Simulates the store's other apps: each window starts with `perWindow` requests already used by
+ * them (the quota is the store's, shared by every app installed on it). Applies from the next window.
+ */
+export function setOtherAppsUsage(state: SandboxState, hash: string, perWindow: number): void {
+  trafficOf(state, hash).othersPerWindow = Math.max(0, Math.floor(perWindow));
+}
+
+/** Every window of the store so far, oldest first (the app's use, the others', the 429s). */
+export function windowHistory(state: SandboxState, hash: string): WindowRecord[] {
+  return trafficOf(state, hash).windows;
+}
+
+function openWindow(state: SandboxState, hash: string, bucket: RateBucket, now: number): void {
+  const t = trafficOf(state, hash);
+  bucket.windowStart = now;
+  bucket.used = Math.min(bucket.quota, t.othersPerWindow);
+  t.windows.push({ start: now, app: 0, others: bucket.used, rateLimited: 0 });
+  if (t.windows.length > 10_000) t.windows.shift();
+}
+
 /** The store's bucket, rolled over to a fresh window when the previous one has ended. */
 export function currentBucket(state: SandboxState, hash: string): RateBucket {
   const now = state.now();
@@ -14,9 +61,9 @@ export function currentBucket(state: SandboxState, hash: string): RateBucket {
   if (!bucket) {
     bucket = { windowStart: now, used: 0, quota: state.opts.quota };
     state.buckets.set(hash, bucket);
+    openWindow(state, hash, bucket, now);
   } else if (now >= bucket.windowStart + state.opts.windowMs) {
-    bucket.windowStart = now;
-    bucket.used = 0;
+    openWindow(state, hash, bucket, now);
   }
   return bucket;
 }
@@ -55,8 +102,13 @@ export function rateLimiter(state: SandboxState): RequestHandler {
     const hash = String(req.params.hash);
     const bucket = currentBucket(state, hash);
     const resetMs = resetMsOf(state, bucket);
-    if (bucket.used >= bucket.quota) return sendRateLimited(res, state, bucket.quota, resetMs);
+    const window = trafficOf(state, hash).windows.at(-1);
+    if (bucket.used >= bucket.quota) {
+      if (window) window.rateLimited += 1;
+      return sendRateLimited(res, state, bucket.quota, resetMs);
+    }
     bucket.used += 1;
+    if (window) window.app += 1;
     setRateHeaders(res, state, bucket.quota, bucket.quota - bucket.used, resetMs);
     next();
   };

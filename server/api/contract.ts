@@ -7,6 +7,14 @@ export interface BootData {
   exchangeCode?: string;
   /** Deep-link path inside the app, from the `url` claim of the load callback ("/" by default). */
   path: string;
+  /** Where the in-app Help sends merchants (SUPPORT_URL / SUPPORT_EMAIL); added by the renderer. */
+  support?: SupportContact;
+}
+
+export interface SupportContact {
+  /** https help or contact page, or null. */
+  url: string | null;
+  email: string | null;
 }
 
 /** Every non-2xx JSON answer from /api/*. */
@@ -147,6 +155,16 @@ export interface SettingsResponse {
   /** Optional status written to BigCommerce once the backend accepted the order. */
   statusAfterAcceptId: number | null;
   webhooks: { healthy: boolean; lastReconciledAt: string | null; lastError: string | null };
+  /**
+   * Bumped by every settings change. Every settings PUT accepts `revision` (the one the form was
+   * opened with): a stale one is refused with 409 SettingsConflict; a PUT without it always applies.
+   */
+  revision: number;
+}
+
+/** 409 from a settings PUT whose `revision` is stale: someone else saved since; `current` is what is saved now. */
+export interface SettingsConflict extends ApiError {
+  current: SettingsResponse & LoopSettings;
 }
 
 /** PUT /api/settings/backend: tests the connection first; saves only when it works (else 400/422 ApiError). */
@@ -177,19 +195,41 @@ export interface OrderStatusOption {
   label: string;
 }
 
-/** GET/POST/PUT/DELETE /api/sku-mappings[/:id] */
+/** One warehouse SKU of a mapping, and how many of it one unit of the BigCommerce SKU is. */
+export interface SkuComponent {
+  sku: string;
+  quantity: number;
+}
+
+/** GET/POST/PUT/DELETE /api/sku-mappings[/:id]; GET /api/sku-mappings/export (CSV, open to every member) */
 export interface SkuMapping {
   id: number;
   bcSku: string;
+  /** The warehouse SKU; for a bundle, its first component's. */
   backendSku: string;
+  /**
+   * What one unit is sent as: a plain mapping is [{ sku: backendSku, quantity: 1 }], a bundle / kit
+   * several warehouse SKUs with quantities (GIFT-SET → MUG-1 × 1, TEA-3 × 2).
+   */
+  components: SkuComponent[];
+  /** When it was last saved (ms): sent back with an edit, a 409 says someone else saved since. */
+  revision: number;
+  /** Things worth knowing about what was saved (a component that is itself mapped), POST/PUT answers only. */
+  notes?: string[];
 }
 
+/** `components` (a bundle) or `backendSku` (a plain mapping, as before); `revision` guards an edit. */
 export interface SkuMappingInput {
   bcSku: string;
-  backendSku: string;
+  backendSku?: string;
+  components?: SkuComponent[];
+  revision?: number;
 }
 
-/** POST /api/sku-mappings/import  body: { csv: string } with header "bigcommerce_sku,backend_sku". */
+/**
+ * POST /api/sku-mappings/import  body: { csv: string } with header "bigcommerce_sku,backend_sku". A bundle's
+ * backend_sku lists its components as "MUG-1*1|TEA-3*2" (what GET /api/sku-mappings/export writes).
+ */
 export interface SkuImportResult {
   created: number;
   updated: number;
@@ -278,6 +318,8 @@ export interface OrderRemedy {
   action: { label: string; path: string } | null;
   /** Whether Retry can help (a passing problem, or one fixed outside the app). */
   canRetry: boolean;
+  /** Offer Release (POST /api/orders/:orderId/release): an order rule holds the order (held_by_rule). */
+  canRelease?: boolean;
 }
 
 export interface OrderLineView {

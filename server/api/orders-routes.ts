@@ -1,9 +1,11 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { AppError, NotFoundError } from '../errors.js';
-import { reconcileOrders } from '../flows/order-import/reconcile-orders.js';
 import type { Services } from '../services.js';
+import { actorOf } from '../sessions/require-manager.js';
 import { sessionOf } from '../sessions/require-session.js';
+import { requireManager } from '../sessions/require-manager.js';
+import { startImportAll } from './backfill-routes.js';
 import { OrdersQuery } from '../storage/orders-query.js';
 import type { ImportWaitingResponse, OrdersListResponse } from './contract.js';
 import { orderDetail } from './order-detail.js';
@@ -46,27 +48,32 @@ export function ordersRoutes(s: Services): Router {
     const { storeHash } = sessionOf(res);
     const orderId = idParam(req.params.orderId, 'order id');
     // 404 for orders of other stores or never seen; 409 when Retry cannot help.
-    if (!(await s.orders.get(storeHash, orderId))) throw new NotFoundError(`Order #${orderId} has not been seen by the app.`);
+    const before = (await s.orders.get(storeHash, orderId))?.state;
+    if (!before) throw new NotFoundError(`Order #${orderId} has not been seen by the app.`);
     const { skipped } = await retryOrders(s, storeHash, [orderId]);
     if (skipped.length > 0) throw new AppError(409, 'retry_cannot_help', `Order #${orderId}: ${skipped[0]!.reason}`);
+    // Open to every member; audited (the state it was retried from, and that it was queued).
+    await s.audit.record({ storeHash, actor: actorOf(res), action: 'order.retry', subject: `Order #${orderId}`, before: { state: before }, after: { state: 'queued' } }, s.clock.now());
     res.json(await orderDetail(s, storeHash, orderId));
   });
 
   r.post('/orders/retry', async (req, res) => {
     const { orderIds } = parseInput(bulkRetryBody, req.body ?? {}, 'request');
-    res.json(await retryOrders(s, sessionOf(res).storeHash, orderIds));
+    const { storeHash } = sessionOf(res);
+    const out = await retryOrders(s, storeHash, orderIds);
+    if (out.retried > 0) {
+      const skipped = new Set(out.skipped.map((x) => x.orderId));
+      const retried = [...new Set(orderIds)].filter((id) => !skipped.has(id));
+      const subject = `${retried.length} ${retried.length === 1 ? 'order' : 'orders'}: ${retried.map((id) => `#${id}`).join(', ')}`;
+      await s.audit.record({ storeHash, actor: actorOf(res), action: 'order.retry-bulk', subject, after: { retried, skipped: [...skipped] } }, s.clock.now());
+    }
+    res.json(out);
   });
 
-  r.post('/orders/import-waiting', async (_req, res) => {
-    const { storeHash } = sessionOf(res);
-    // Listing happens now so the merchant sees how many orders were queued; sending is queued.
-    let enqueued: number;
-    try {
-      enqueued = await reconcileOrders(s, storeHash, { all: true });
-    } catch (err) {
-      throw new AppError(502, 'bigcommerce_unavailable', `BigCommerce did not list the waiting orders just now (${err instanceof Error ? err.message : 'error'}). Try again in a moment.`);
-    }
-    const out: ImportWaitingResponse = { enqueued };
+  // Kept for compatibility: starts a backfill of everything waiting (backfill-routes.ts; the UI
+  // uses POST /api/backfill with a date range) and answers how many orders wait.
+  r.post('/orders/import-waiting', requireManager, async (_req, res) => {
+    const out: ImportWaitingResponse = { enqueued: await startImportAll(s, res) };
     res.json(out);
   });
 

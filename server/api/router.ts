@@ -8,9 +8,15 @@ import { loopRoutes } from './loop-routes.js';
 import { mappingRoutes } from './mapping-routes.js';
 import { notificationRoutes } from './notification-routes.js';
 import { ordersRoutes } from './orders-routes.js';
+import { orderRuleActionRoutes } from './order-rule-actions.js';
+import { rulesRoutes } from './rules-routes.js';
 import { alertsRoutes } from './alerts-routes.js';
+import { auditRoutes } from './audit-routes.js';
+import { backfillRoutes } from './backfill-routes.js';
 import { overviewRoutes } from './overview-routes.js';
+import { readinessRoutes } from './readiness-routes.js';
 import { settingsRoutes } from './settings-routes.js';
+import { teamRoutes } from './team-routes.js';
 import { CSV_IMPORT_BODY_LIMIT, CsvTooLargeError } from './sku-csv.js';
 
 /** A body over even the import's limit: say so in terms of the file the merchant chose. */
@@ -39,8 +45,14 @@ export function apiRouter(s: Services): Router {
   r.use(notificationRoutes(s));
   r.use(mappingRoutes(s));
   r.use(ordersRoutes(s));
+  r.use(orderRuleActionRoutes(s));
+  r.use(rulesRoutes(s));
+  r.use(backfillRoutes(s));
   r.use(historyRoutes(s));
   r.use(loopRoutes(s));
+  r.use(teamRoutes(s));
+  r.use(auditRoutes(s));
+  r.use(readinessRoutes(s));
   r.use((_req, _res, next) => next(new NotFoundError('No such API endpoint.')));
   return r;
 }

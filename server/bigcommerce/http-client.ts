@@ -213,14 +213,17 @@ export class HttpBigCommerceClient implements BigCommerceClient {
       });
     } catch (error) {
       if (!(error instanceof QuotaWaitTooLong)) throw error;
-      const label = `BigCommerce ${where.method} ${where.path} not sent: the store's API quota is used up for ${Math.ceil(error.waitMs / 1000)} s (${error.reason === 'paused' ? 'rate limited' : 'reserve reached'})`;
+      const why = error.reason === 'paused' ? 'rate limited' : error.reason === 'share' ? "the app's share of the quota is spent" : 'reserve reached';
+      const label = `BigCommerce ${where.method} ${where.path} not sent: the store's API quota is used up for ${Math.ceil(error.waitMs / 1000)} s (${why})`;
       throw new BigCommerceQuotaWaitError(label, {
         ...where,
         status: null,
         attempts: attempts - 1,
         waitMs: error.waitMs,
         resumeAt: config.now() + error.waitMs,
-        reason: error.reason,
+        // The job layer knows two reasons; a spent share is the reserve the merchant chose
+        // (RateLimiterState.lastWait tells them apart, flows/quota-wait.ts).
+        reason: error.reason === 'paused' ? 'paused' : 'reserve',
       });
     }
   }

@@ -18,6 +18,7 @@ export {
   type QuotaHeaders,
   type RateLimiterOptions,
   type RateLimiterState,
+  type WaitReason,
 } from './rate-limiter.js';
 export type { HttpMethod, RetryOptions } from './retry-policy.js';
 export { getStoreInfo, storeInfoSchema, type StoreInfo } from './store-info.js';

@@ -5,13 +5,21 @@
 // X-Rate-Limit-* response headers, stop spending when only a reserve is left, and pause the whole
 // store (not just one job) after a 429. The limiter holds no timers of its own: whoever waits
 // passes a clock, so tests drive it with a fake one.
+//
+// On top of that, the merchant caps the app's share of each window (issue 9 point 3,
+// store_settings.api_quota_share): the limiter counts the app's own answered requests per server
+// window (recognised by the window's end, now + X-Rate-Limit-Time-Reset-Ms) and, once they plus
+// those in flight reach floor(quota × share), waits for the reset. Other apps' use shows only as
+// a lower Requests-Left, which the reserve check still honours, so the app never takes more than
+// its share nor walks into a 429 other apps' use would cause.
 
 export interface LimiterClock {
   now(): number;
   sleep(ms: number): Promise<void>;
 }
 
-export type WaitReason = 'paused' | 'reserve';
+/** paused: after a 429 · reserve: only the reserve left for others · share: the app's share of this window is spent. */
+export type WaitReason = 'paused' | 'reserve' | 'share';
 
 export interface AcquireOptions extends LimiterClock {
   /** Told before each wait, for logging. */
@@ -44,6 +52,8 @@ export interface RateLimiterOptions {
   minWaitMs?: number;
   /** Window to assume when `Requests-Left` arrives without any reset/window header. */
   fallbackWindowMs?: number;
+  /** Fraction (0–1] of each window's quota the app may spend; default 1 (only the reserve applies). */
+  share?: number;
 }
 
 export interface RateLimiterState {
@@ -55,6 +65,18 @@ export interface RateLimiterState {
   pausedUntil: number;
   inFlight: number;
   queued: number;
+  /** Fraction of each window the app may spend (setShare). */
+  share: number;
+  /** floor(quota × share): the app's requests per window; undefined until the quota is known. */
+  budget: number | undefined;
+  /** The app's own requests answered in the current window. */
+  ownUsed: number;
+  /** Requests other apps used in the current window, as far as the last answer tells. */
+  othersUsed: number | undefined;
+  /** Permits handed out since the limiter was made (monotonic; for calls-per-order figures). */
+  sent: number;
+  /** Why the last caller had to wait (or was refused a wait), null when nobody has. */
+  lastWait: WaitReason | null;
 }
 
 /** Minimal view of `Headers` so tests and other transports can feed plain objects. */
@@ -102,12 +124,17 @@ export class RateLimiter {
   private readonly reserveRatio: number;
   private readonly minWaitMs: number;
   private readonly fallbackWindowMs: number;
+  private share: number;
 
   private quota: number | undefined;
   private left: number | undefined;
   private resetAt: number | undefined;
   private windowMs: number | undefined;
   private pausedUntil = 0;
+  /** The app's answered requests in the window ending at `resetAt`. */
+  private ownUsed = 0;
+  private sent = 0;
+  private lastWait: WaitReason | null = null;
   /** Permits handed out (requests on the wire). */
   private inFlight = 0;
   /** Slots taken, including holders still waiting for the quota to reset. */
@@ -119,6 +146,18 @@ export class RateLimiter {
     this.reserveRatio = options.reserveRatio ?? DEFAULT_RESERVE_RATIO;
     this.minWaitMs = Math.max(1, options.minWaitMs ?? DEFAULT_MIN_WAIT_MS);
     this.fallbackWindowMs = options.fallbackWindowMs ?? DEFAULT_FALLBACK_WINDOW_MS;
+    this.share = clampShare(options.share ?? 1);
+  }
+
+  /** The merchant's share of each window, as a fraction (0.6 for 60%); applies to the next request. */
+  setShare(fraction: number): void {
+    this.share = clampShare(fraction);
+  }
+
+  /** floor(quota × share), at least one; undefined until a response told the quota. */
+  budget(): number | undefined {
+    if (this.quota === undefined) return undefined;
+    return Math.max(1, Math.floor(this.quota * this.share + 1e-9));
   }
 
   /**
@@ -132,6 +171,7 @@ export class RateLimiter {
       for (;;) {
         const wait = this.waitFor(options.now());
         if (wait.ms <= 0) break;
+        this.lastWait = wait.reason;
         if (options.maxWaitMs !== undefined && wait.ms > options.maxWaitMs) throw new QuotaWaitTooLong(wait.ms, wait.reason);
         options.onWait?.(wait.ms, wait.reason);
         await options.sleep(wait.ms);
@@ -141,6 +181,7 @@ export class RateLimiter {
       throw error;
     }
     this.inFlight += 1;
+    this.sent += 1;
     let released = false;
     return {
       release: () => {
@@ -152,16 +193,32 @@ export class RateLimiter {
     };
   }
 
-  /** Learns the budget from any response, including 429s and errors. */
+  /**
+   * Learns the budget from any response, including 429s and errors, and counts it as the app's
+   * own use of the window it belongs to. A window is recognised by its end (now + reset): an end
+   * more than half a window later than the known one is a new window; an answer from a window that
+   * has already ended (late, or after the local roll-over) tells nothing about the current one.
+   */
   observe(headers: HeaderSource, now: number): void {
     const { quota, left, resetMs, windowMs } = readQuotaHeaders(headers);
     if (quota !== undefined) this.quota = quota;
     if (windowMs !== undefined && windowMs > 0) this.windowMs = windowMs;
     if (left === undefined) return;
-    this.left = left;
     // Floor the reset so "left: 0, reset: 0" cannot let us fire again immediately.
     const untilReset = resetMs ?? this.windowMs ?? this.fallbackWindowMs;
-    this.resetAt = now + Math.max(untilReset, this.minWaitMs);
+    const end = now + Math.max(untilReset, this.minWaitMs);
+    const tolerance = (this.windowMs ?? this.fallbackWindowMs) / 2;
+    if (this.resetAt === undefined || end > this.resetAt + tolerance) {
+      this.ownUsed = 0; // a new window
+      this.resetAt = end;
+    } else if (end < this.resetAt - tolerance) {
+      return; // an answer from a window that is over
+    } else {
+      // The same window: the earliest estimate is the closest (latency only makes it later).
+      this.resetAt = Math.min(this.resetAt, end);
+    }
+    this.ownUsed += 1;
+    this.left = left;
   }
 
   /** Stops every request of this store until `now + ms` (used after a 429). Never shortens a pause. */
@@ -183,6 +240,12 @@ export class RateLimiter {
       pausedUntil: this.pausedUntil,
       inFlight: this.inFlight,
       queued: this.queue.length,
+      share: this.share,
+      budget: this.budget(),
+      ownUsed: this.ownUsed,
+      othersUsed: this.quota === undefined || this.left === undefined ? undefined : Math.max(0, this.quota - this.left - this.ownUsed),
+      sent: this.sent,
+      lastWait: this.lastWait,
     };
   }
 
@@ -191,6 +254,7 @@ export class RateLimiter {
       // The window rolled over: assume the full quota again until a response says otherwise.
       this.left = this.quota;
       this.resetAt = undefined;
+      this.ownUsed = 0;
     }
     let until = now;
     let reason: WaitReason = 'paused';
@@ -201,6 +265,13 @@ export class RateLimiter {
     if (lowOnQuota && this.resetAt !== undefined && this.resetAt > until) {
       until = this.resetAt;
       reason = 'reserve';
+    }
+    // The merchant's share: our answered requests plus those on the wire count against it.
+    const budget = this.budget();
+    const shareSpent = budget !== undefined && this.resetAt !== undefined && this.ownUsed + this.inFlight >= budget;
+    if (shareSpent && this.resetAt !== undefined && this.resetAt > until) {
+      until = this.resetAt;
+      reason = 'share';
     }
     if (until <= now) return { ms: 0, reason };
     return { ms: Math.max(until - now, this.minWaitMs), reason };
@@ -220,6 +291,10 @@ export class RateLimiter {
     if (next) next();
     else this.active -= 1;
   }
+}
+
+function clampShare(fraction: number): number {
+  return Number.isFinite(fraction) ? Math.min(1, Math.max(0.01, fraction)) : 1;
 }
 
 /** One limiter per store hash, so every client (webhook worker, UI route, sync job) shares it. */

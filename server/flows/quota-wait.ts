@@ -3,7 +3,7 @@
 // window resets (QuotaWaitJobError) instead of holding a worker that other stores' jobs need, and
 // the store's other pending jobs are postponed to the reset with it.
 // That the store's work waits is said once per store and window, in the log and in Activity.
-import { withQuotaWaitLimit } from '../bigcommerce/index.js';
+import { withQuotaWaitLimit, type RateLimiterState } from '../bigcommerce/index.js';
 import type { Clock } from '../clock.js';
 import type { KnexJobQueue } from '../jobs/queue.js';
 import type { JobHandler } from '../jobs/types.js';
@@ -21,6 +21,8 @@ export interface QuotaWaitDeps {
   logger: Logger;
   clock: Clock;
   syncLog: Pick<SyncLogRepo, 'append'>;
+  /** The store's limiter: a wait for the merchant's own share of the quota is not news. */
+  bigcommerce?: { quota(storeHash: string): Pick<RateLimiterState, 'lastWait'> };
 }
 
 /**
@@ -35,6 +37,12 @@ export class QuotaWaitNotice {
 
   async report(storeHash: string, kind: string, err: QuotaWaitJobError): Promise<void> {
     const now = this.deps.clock.now();
+    if (err.reason === 'reserve' && this.deps.bigcommerce?.quota(storeHash).lastWait === 'share') {
+      // The app used the share the merchant gave it (Settings › Orders and rules): working as
+      // chosen, once per window during a backfill, so it is not an Activity warning.
+      this.deps.logger.debug({ storeHash, kind, resumeAt: err.resumeAt }, "the app's share of the store API quota is spent; its jobs wait for the window to reset");
+      return;
+    }
     const until = this.reported.get(storeHash);
     if (until !== undefined && now < until) return; // this window was already reported
     this.reported.set(storeHash, Math.max(err.resumeAt, now + 1));

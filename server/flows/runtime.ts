@@ -1,3 +1,4 @@
+import { confirmShippedStatus } from './fulfillment/confirm-shipped-status.js';
 import { JobWorker, type JobWorkerOptions } from '../jobs/index.js';
 import type { JobHandler, JobRecord } from '../jobs/types.js';
 import type { Services } from '../services.js';
@@ -18,12 +19,16 @@ import { requestRetention, runRetention } from './retention/job.js';
 import { DEFAULT_LIMITS } from './retention/purge.js';
 import { queueDueStoreRefreshes, refreshStore } from './store-refresh.js';
 import { enqueueNotificationChecks, runNotifyJob } from '../notifications/job.js';
+import { failDeadBackfill, runBackfillStep } from './backfill/run-backfill.js';
+import { runReadinessScan } from './readiness/run-scan.js';
+import { failDeadReadinessScan } from './readiness/start.js';
 
 /** What each job kind does. createWorker wraps them once (limitQuotaWaits), which translates their errors. */
 export function jobHandlers(s: Services): Record<string, JobHandler> {
   return {
     [JOB.orderSync]: (job) => syncOrder(s, job),
     [JOB.orderSetStatus]: (job) => setStatusAfterAccept(s, job),
+    [JOB.orderShippedStatus]: (job) => confirmShippedStatus(s, job),
     [JOB.ordersReconcile]: async (job) => {
       await reconcileOrders(s, job.storeHash, (job.payload ?? {}) as { all?: boolean });
     },
@@ -39,6 +44,8 @@ export function jobHandlers(s: Services): Record<string, JobHandler> {
     [JOB.notify]: async (job) => {
       await runNotifyJob(s, job.storeHash);
     },
+    [JOB.ordersBackfill]: (job) => runBackfillStep(s, job),
+    [JOB.readinessScan]: (job) => runReadinessScan(s, job),
   };
 }
 
@@ -50,6 +57,10 @@ async function onDead(s: Services, job: JobRecord, error: Error) {
   if (job.kind === JOB.orderSetStatus && (await failDeadStatusJob(s, job, error))) return;
   // A shipment's job: the shipment is failed and its order needs attention (and says why).
   if (await failDeadShipmentJob(s, job, error)) return;
+  // A backfill step: the run is marked failed with the reason (flows/backfill/run-backfill.ts).
+  if (await failDeadBackfill(s, job, error)) return;
+  // A readiness scan: it says it stopped and why (flows/readiness/start.ts).
+  if (await failDeadReadinessScan(s, job, error)) return;
   await s.syncLog.append({ storeHash: job.storeHash, flow: job.kind.split('.')[0] ?? 'jobs', level: 'error', message: `Background task ${job.kind} failed`, detail: error.message }, now);
 }
 

@@ -22,6 +22,14 @@ export const STORE_TABLES = [
   'notifications_sent',
   'exchange_codes',
   'store_members',
+  // Issue 9: backfills (their orders first), rules and their caches, the readiness scan, the audit log.
+  'backfill_orders',
+  'backfills',
+  'order_rules',
+  'shipping_fallback',
+  'customer_group_cache',
+  'readiness_scans',
+  'audit_log',
   'store_settings',
 ] as const;
 
@@ -49,6 +57,13 @@ export const STORE_TABLE_KEYS: Record<StoreTable, readonly string[]> = {
   notifications_sent: ['store_hash', 'problem_key'],
   exchange_codes: ['code_hash'],
   store_members: ['store_hash', 'user_id'],
+  backfill_orders: ['backfill_id', 'order_id'],
+  backfills: ['id'],
+  order_rules: ['id'],
+  shipping_fallback: ['store_hash'],
+  customer_group_cache: ['store_hash', 'customer_id'],
+  readiness_scans: ['store_hash'],
+  audit_log: ['id'],
   store_settings: ['store_hash'],
 };
 

@@ -7,7 +7,11 @@ import { findMissedCancellations } from './reconcile-cancellations.js';
 const OVERLAP_MS = 2 * 60_000;
 
 export interface ReconcilePayload {
-  /** Import everything waiting in the import status, ignoring the watermark (first connection). */
+  /**
+   * List everything waiting in the import status, ignoring the watermark. The merchant's "Import
+   * waiting orders" is a backfill now (flows/backfill: date range, progress, pause); this stays
+   * for a one-off sweep from code.
+   */
   all?: boolean;
 }
 

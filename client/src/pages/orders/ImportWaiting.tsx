@@ -1,78 +1,50 @@
-import { Message, Text } from '@bigcommerce/big-design';
-import { Modal } from '../../components/Modal';
 import type { PanelProps } from '@bigcommerce/big-design';
 import { useState, type ReactNode } from 'react';
-import type { ImportWaitingResponse } from '../../../../server/api/contract';
-import { api } from '../../api/http';
-import { useAction } from '../../api/useAction';
-import { ErrorMessage } from '../../layout/ErrorMessage';
-import { importWaitingMessage } from './query';
+import { BackfillProgress } from '../backfill/BackfillProgress';
+import { StartBackfillModal } from '../backfill/StartBackfillModal';
+import { useBackfill } from '../backfill/useBackfill';
+import { useCanManage } from '../settings/useCanManage';
+
+/** An import that ended longer ago than this is no longer shown on the Orders page. */
+const SHOW_ENDED_MS = 24 * 60 * 60_000;
 
 /**
- * "Import waiting orders": picks up orders that were already in the import status before the app
- * was connected. Returns the Panel action and the confirmation/result UI.
+ * "Import waiting orders": imports the orders that were already in the import status before the
+ * app was connected, for the days the merchant chooses, as a background import with progress
+ * (pause, resume, cancel; it survives reloads and restarts). Returns the Panel action and the
+ * dialog and progress UI.
  */
 export function useImportWaiting(onImported: () => void): { action: PanelProps['action']; ui: ReactNode } {
-  const [confirming, setConfirming] = useState(false);
-  const [enqueued, setEnqueued] = useState<number | null>(null);
-  const importing = useAction(() => api.post<ImportWaitingResponse>('/api/orders/import-waiting'));
-
-  const start = async () => {
-    setConfirming(false);
-    setEnqueued(null);
-    const result = await importing.run();
-    if (result) {
-      setEnqueued(result.enqueued);
-      onImported();
-    }
-  };
+  const canManage = useCanManage();
+  const backfill = useBackfill();
+  const [choosing, setChoosing] = useState(false);
+  const [dismissed, setDismissed] = useState<number | null>(null);
+  const view = backfill.backfill;
+  const unfinished = view?.state === 'running' || view?.state === 'paused';
+  const endedRecently = view?.finishedAt != null && Date.now() - Date.parse(view.finishedAt) < SHOW_ENDED_MS;
+  const shown = view && view.id !== dismissed && (unfinished || endedRecently) ? view : null;
 
   const ui = (
     <>
-      {enqueued !== null && (
-        <Message
-          type="success"
-          marginBottom="medium"
-          header="Import started"
-          messages={[{ text: importWaitingMessage(enqueued) }]}
-          onClose={() => setEnqueued(null)}
-        />
-      )}
-      {importing.error && (
-        <ErrorMessage
-          marginBottom="medium"
-          header="The waiting orders couldn't be imported"
-          message={importing.error.message}
-          onRetry={() => void start()}
-        />
-      )}
-      <Modal
-        isOpen={confirming}
-        variant="dialog"
-        header="Import orders that are already waiting?"
-        onClose={() => setConfirming(false)}
-        closeOnEscKey
-        closeOnClickOutside
-        actions={[
-          { text: 'Cancel', variant: 'subtle', onClick: () => setConfirming(false) },
-          { text: 'Import orders', onClick: () => void start() },
-        ]}
-      >
-        <Text>
-          Orders that were already in your order import status before Fulfillment Bridge was connected are sent to your
-          warehouse now. Orders that were already sent are skipped, so nothing ships twice.
-        </Text>
-      </Modal>
+      {shown && <BackfillProgress view={shown} control={backfill.control} canManage={canManage} onDismiss={() => setDismissed(shown.id)} />}
+      <StartBackfillModal
+        isOpen={choosing}
+        start={backfill.start}
+        onClose={() => setChoosing(false)}
+        onStarted={() => {
+          setChoosing(false);
+          onImported();
+        }}
+      />
     </>
   );
 
   return {
-    action: {
-      text: 'Import waiting orders',
-      variant: 'secondary',
-      isLoading: importing.busy,
-      onClick: () => setConfirming(true),
-    },
+    // One import at a time: while one runs or is paused, its own controls are the way.
+    action:
+      canManage && !unfinished
+        ? { text: 'Import waiting orders', variant: 'secondary', onClick: () => setChoosing(true) }
+        : undefined,
     ui,
   };
 }
