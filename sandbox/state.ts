@@ -24,10 +24,12 @@ import { HookRegistry } from './webhooks/registry.js';
 /**
  * Scopes this app asks for (see notes §7); used when beginInstall gets no scope.
  * store_locations_read_only: GET /v3/inventory/locations (locations.v3.yml), to pick the location
- * inventory is written to.
+ * inventory is written to. store_v2_customers_read_only: GET /v3/customers, the customer's group
+ * for order rules on customer group. store_v2_products (modify, not read-only): the readiness
+ * scan's "Track inventory" fix sets a product's inventory_tracking.
  */
 export const DEFAULT_SCOPES =
-  'store_v2_orders store_v2_information_read_only store_inventory store_v2_products_read_only store_locations_read_only';
+  'store_v2_orders store_v2_information_read_only store_inventory store_v2_products store_locations_read_only store_v2_customers_read_only';
 
 /** BigCommerce does not document the grant code's lifetime; ten minutes is the usual OAuth choice. */
 export const CODE_TTL_MS = 10 * 60_000;

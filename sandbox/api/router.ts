@@ -11,6 +11,7 @@ import { faultMiddleware } from './faults.js';
 import { rateLimiter } from './rate-limit.js';
 import { recordRequests } from './record.js';
 import { registerCatalog } from './catalog.js';
+import { registerCustomers } from './customers.js';
 import { registerHooks } from './hooks.js';
 import { registerInventory } from './inventory.js';
 import { registerOrderResources } from './order-resources.js';
@@ -21,7 +22,7 @@ import { registerStoreInfo } from './store-info.js';
 type Register = (router: Router, state: SandboxState) => void;
 
 const V2_MODULES: Register[] = [registerStoreInfo, registerOrders, registerOrderResources, registerShipments];
-const V3_MODULES: Register[] = [registerHooks, registerInventory, registerCatalog];
+const V3_MODULES: Register[] = [registerHooks, registerInventory, registerCatalog, registerCustomers];
 
 /** v2 also serves resources with a ".json" extension (e.g. /v2/store.json), as BigCommerce does. */
 const stripJsonExtension: RequestHandler = (req, _res, next) => {

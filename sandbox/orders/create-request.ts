@@ -1,12 +1,15 @@
 // The "create orders" request of the control panel and its HTTP control (POST /sandbox/stores/
-// {hash}/orders): a customer, a shipping method, lines of catalog SKUs with quantities, and how
-// many identical orders to create. Stricter than the programmatic createOrder() that tests use:
+// {hash}/orders): a customer (a guest, or a registered one in a customer group), the destination,
+// the status, the payment method, the sales channel, a shipping method, lines of catalog SKUs with
+// quantities, and how many identical orders to create. Stricter than the programmatic createOrder() that tests use:
 // a person typing in the panel or a curl gets a 400 naming the field (an unknown key, an SKU the
 // store does not sell, a quantity below 1, more than 500 orders) instead of a surprising order.
 import { z } from 'zod';
 import type { SandboxState } from '../state.js';
 import { SandboxError } from '../util.js';
+import { CUSTOMER_GROUPS, customerById, SANDBOX_CUSTOMERS } from './customers.js';
 import { DEFAULT_ADDRESS } from './defaults.js';
+import { isStatusId, ORDER_STATUSES } from './statuses.js';
 import type { CreateOrderInput, OrderAddress } from './types.js';
 
 export const MAX_ORDERS_PER_REQUEST = 500;
@@ -16,6 +19,8 @@ const text = (max: number) => z.string().trim().max(max, `must be at most ${max}
 
 const customerInput = z
   .object({
+    /** A registered customer (orders/customers.ts); 0 = a guest. Their saved address is the default. */
+    id: z.number().int('must be a whole number').min(0, 'must be 0 (a guest) or a customer id').optional(),
     /** "Ada Lovelace": the first word is the first name, the rest the last name. */
     name: text(200).min(1, 'must not be empty').optional(),
     firstName: text(100).optional(),
@@ -51,11 +56,19 @@ const createInput = z
       .min(1, 'must be at least 1')
       .max(MAX_ORDERS_PER_REQUEST, `must be at most ${MAX_ORDERS_PER_REQUEST} (send several requests for more)`)
       .optional(),
-    statusId: z.number().int('must be a whole number').optional(),
+    statusId: z
+      .number()
+      .int('must be a whole number')
+      .refine(isStatusId, `must be a BigCommerce order status id: ${ORDER_STATUSES.map((st) => `${st.id} (${st.name})`).join(', ')}`)
+      .optional(),
     customer: customerInput.optional(),
     shippingMethod: text(100).min(1, 'must not be empty').optional(),
     lines: z.array(lineInput).min(1, 'needs at least one line').max(MAX_LINES, `may have at most ${MAX_LINES} lines`).optional(),
     customerMessage: text(2000).optional(),
+    /** BigCommerce's payment_method text, e.g. "Credit Card", "PayPal", "Bank Deposit". */
+    paymentMethod: text(100).min(1, 'must not be empty').optional(),
+    /** The sales channel (multi-storefront); 1 is the store's default storefront. */
+    channelId: z.number().int('must be a whole number').min(1, 'must be a channel id of 1 or more').max(2_147_483_647, 'is too large').optional(),
     storm: z.boolean().optional(),
   })
   .strict();
@@ -88,17 +101,25 @@ function readable(error: z.ZodError): string {
 
 function customerOf(c: z.output<typeof customerInput> | undefined): CreateOrderInput['customer'] {
   if (!c) return undefined;
-  const { name, countryIso2, ...rest } = c;
-  const out: Partial<OrderAddress> = {};
+  const { id, name, countryIso2, ...rest } = c;
+  // A registered customer: their saved address and contact, with what the request names on top.
+  const registered = id ? customerById(id) : undefined;
+  if (id && !registered) {
+    const known = SANDBOX_CUSTOMERS.map((x) => `${x.id} (${x.address.firstName} ${x.address.lastName}, ${CUSTOMER_GROUPS.find((g) => g.id === x.customerGroupId)?.name})`);
+    throw new SandboxError(400, `customer id: ${id} is not a customer of the sandbox store. Use 0 for a guest, or one of ${known.join(', ')}.`);
+  }
+  const out: { id?: number } & Partial<OrderAddress> = registered ? { ...registered.address, id: registered.id } : {};
   for (const [k, v] of Object.entries(rest)) if (v !== undefined) (out as Record<string, string>)[k] = v;
   if (name !== undefined) {
     const [first, ...last] = name.split(/\s+/);
-    out.firstName ??= first ?? name;
-    out.lastName ??= last.join(' ');
+    // firstName / lastName typed as well win over the name's parts.
+    if (rest.firstName === undefined) out.firstName = first ?? name;
+    if (rest.lastName === undefined) out.lastName = last.join(' ');
   }
-  if (countryIso2 !== undefined) {
+  if (countryIso2 !== undefined && countryIso2.toUpperCase() !== out.countryIso2) {
     out.countryIso2 = countryIso2.toUpperCase();
-    out.country ??= out.countryIso2 === DEFAULT_ADDRESS.countryIso2 ? DEFAULT_ADDRESS.country : out.countryIso2;
+    // A typed country name wins; else the code stands in for the name (the saved one is another country's).
+    out.country = rest.country ?? (out.countryIso2 === DEFAULT_ADDRESS.countryIso2 ? DEFAULT_ADDRESS.country : out.countryIso2);
   }
   return out;
 }

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { SandboxControl } from '../control.js';
 import { money } from '../orders/render.js';
 import { parseCreateOrders } from '../orders/create-request.js';
+import { customerById } from '../orders/customers.js';
 import type { OrderRecord } from '../orders/types.js';
 
 const MAX_LISTED = 100;
@@ -26,6 +27,12 @@ export function orderSummary(control: SandboxControl, o: OrderRecord): Record<st
     isDeleted: o.isDeleted,
     customer: `${o.billing.firstName} ${o.billing.lastName}`.trim(),
     email: o.billing.email,
+    // 0: a guest; else the registered customer (orders/customers.ts) and their group.
+    customerId: o.customerId,
+    customerGroupId: customerById(o.customerId)?.customerGroupId ?? 0,
+    countries: [...new Set(o.consignments.map((c) => c.address.countryIso2))],
+    paymentMethod: o.paymentMethod,
+    channelId: o.channelId,
     shippingMethods: [...new Set(o.consignments.map((c) => c.shippingMethod))],
     items: o.lines.reduce((n, l) => n + l.quantity, 0),
     skus: o.lines.map((l) => l.sku),

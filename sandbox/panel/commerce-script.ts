@@ -73,8 +73,9 @@ export const COMMERCE_SCRIPT = `
       var tr = document.createElement('tr');
       tr.id = 'order-row-' + o.id;
       cell(tr, '#' + o.id + (o.isDeleted ? ' (archived)' : ''));
-      cell(tr, o.customer + (o.email ? ' <' + o.email + '>' : ''));
-      cell(tr, o.shippingMethods.join(', '));
+      cell(tr, o.customer + (o.email ? ' <' + o.email + '>' : '') +
+        (o.customerId ? ' \u00b7 customer #' + o.customerId + ', group ' + o.customerGroupId : ' \u00b7 guest'));
+      cell(tr, o.shippingMethods.join(', ') + ' \u2192 ' + o.countries.join(', '));
       cell(tr, o.skus.map(function (s) { return s || '(no SKU)'; }).join(', '));
       cell(tr, String(o.items));
       cell(tr, '$' + Number(o.total).toFixed(2));
@@ -189,11 +190,27 @@ export const COMMERCE_SCRIPT = `
     });
   }
 
+  // Picking a registered customer fills in their saved address (still editable); a guest keeps it.
+  $('new-order-customer').addEventListener('change', function () {
+    var o = $('new-order-customer').selectedOptions[0];
+    if (!o || o.value === '0') return;
+    $('new-order-name').value = o.getAttribute('data-name') || '';
+    $('new-order-email').value = o.getAttribute('data-email') || '';
+    $('new-order-street').value = o.getAttribute('data-street') || '';
+    $('new-order-city').value = o.getAttribute('data-city') || '';
+    $('new-order-zip').value = o.getAttribute('data-zip') || '';
+    $('new-order-country').value = o.getAttribute('data-country') || '';
+  });
+
   function formBody() {
     var method = $('new-order-method').value || $('new-order-method-other').value.trim();
+    var channel = $('new-order-channel').value.trim();
     var body = {
       statusId: Number($('new-order-status').value),
+      paymentMethod: $('new-order-payment').value,
+      channelId: channel === '' ? 1 : Number(channel),
       customer: {
+        id: Number($('new-order-customer').value),
         name: $('new-order-name').value.trim(),
         email: $('new-order-email').value.trim(),
         street1: $('new-order-street').value.trim(),
@@ -206,7 +223,7 @@ export const COMMERCE_SCRIPT = `
       count: Number($('new-order-count').value || '1'),
       storm: $('new-order-storm').checked
     };
-    Object.keys(body.customer).forEach(function (k) { if (!body.customer[k]) delete body.customer[k]; });
+    Object.keys(body.customer).forEach(function (k) { if (!body.customer[k] && k !== 'id') delete body.customer[k]; });
     return body;
   }
 

@@ -1,5 +1,6 @@
 // HTML of the control panel's Orders and Webhooks sections. Stable ids for browser tests:
-// the new-order form #new-order-status, #new-order-name, #new-order-email, #new-order-street,
+// the new-order form #new-order-status, #new-order-customer (a guest or a registered customer in a
+// group; picking one fills in their address), #new-order-payment, #new-order-channel, #new-order-name, #new-order-email, #new-order-street,
 // #new-order-city, #new-order-zip, #new-order-country, #new-order-method (+ #new-order-method-other
 // for a typed name), #new-order-lines (rows carry #new-order-sku-<n> and #new-order-qty-<n>),
 // #add-order-line, #new-order-count, #new-order-storm, #create-order, #mapping-hint;
@@ -8,6 +9,7 @@
 // #webhooks-state and #orders-status. Rows are filled in by commerce-script.ts.
 import { DEFAULT_ADDRESS, DEFAULT_SHIPPING_METHOD } from '../orders/defaults.js';
 import { MAX_ORDERS_PER_REQUEST } from '../orders/create-request.js';
+import { groupName, SANDBOX_CUSTOMERS, SANDBOX_PAYMENT_METHODS } from '../orders/customers.js';
 import { SANDBOX_SHIPPING_METHODS } from '../orders/shipping-methods.js';
 import { ORDER_STATUSES } from '../orders/statuses.js';
 import { escapeHtml } from '../util.js';
@@ -25,6 +27,33 @@ function methodOptions(): string {
   );
   return [...known, '<option value="">Other…</option>'].join('');
 }
+
+/** Guest, then each registered customer with their group; the option carries the address the script fills in. */
+function customerOptions(): string {
+  const registered = SANDBOX_CUSTOMERS.map((c) => {
+    const a = c.address;
+    const data = { name: `${a.firstName} ${a.lastName}`, email: a.email, street: a.street1, city: a.city, zip: a.zip, country: a.countryIso2 };
+    const attrs = Object.entries(data).map(([k, v]) => ` data-${k}="${escapeHtml(v)}"`).join('');
+    const label = `#${c.id} ${a.firstName} ${a.lastName} · ${groupName(c.customerGroupId)} (group ${c.customerGroupId}) · ${a.countryIso2}`;
+    return `<option value="${c.id}"${attrs}>${escapeHtml(label)}</option>`;
+  });
+  return ['<option value="0" selected>Guest (no customer group)</option>', ...registered].join('');
+}
+
+function paymentOptions(): string {
+  return SANDBOX_PAYMENT_METHODS.map((m, i) => `<option value="${escapeHtml(m)}"${i === 0 ? ' selected' : ''}>${escapeHtml(m)}</option>`).join('');
+}
+
+/** Country codes to pick from (any two letters may be typed): orders abroad try the app's country rules. */
+const COUNTRY_CODES: ReadonlyArray<[string, string]> = [
+  ['US', 'United States'],
+  ['CA', 'Canada'],
+  ['MX', 'Mexico'],
+  ['GB', 'United Kingdom'],
+  ['DE', 'Germany'],
+  ['FR', 'France'],
+  ['AU', 'Australia'],
+];
 
 /** "Flat Rate → GROUND, Free Shipping → ECONOMY, …": the mappings to make in the app. */
 function mappingHint(): string {
@@ -56,7 +85,11 @@ export function commerceSection(): string {
         <div class="row">
           <label for="new-order-status">Status</label>
           <select id="new-order-status">${statusOptions(11)}</select>
-          <label for="new-order-name">Customer</label>
+          <label for="new-order-customer">Customer account</label>
+          <select id="new-order-customer">${customerOptions()}</select>
+        </div>
+        <div class="row">
+          <label for="new-order-name">Name</label>
           <input id="new-order-name" value="${escapeHtml(`${DEFAULT_ADDRESS.firstName} ${DEFAULT_ADDRESS.lastName}`)}" autocomplete="off" style="width:11em">
           <label for="new-order-email">E-mail</label>
           <input id="new-order-email" type="email" value="${escapeHtml(DEFAULT_ADDRESS.email)}" autocomplete="off" style="width:14em">
@@ -69,7 +102,14 @@ export function commerceSection(): string {
           <label for="new-order-zip">ZIP</label>
           <input id="new-order-zip" value="${escapeHtml(DEFAULT_ADDRESS.zip)}" autocomplete="off" style="width:6em">
           <label for="new-order-country">Country code</label>
-          <input id="new-order-country" value="${escapeHtml(DEFAULT_ADDRESS.countryIso2)}" maxlength="2" autocomplete="off" style="width:3em">
+          <input id="new-order-country" value="${escapeHtml(DEFAULT_ADDRESS.countryIso2)}" maxlength="2" list="country-codes" autocomplete="off" style="width:3em">
+          <datalist id="country-codes">${COUNTRY_CODES.map(([code, name]) => `<option value="${code}">${escapeHtml(name)}</option>`).join('')}</datalist>
+        </div>
+        <div class="row">
+          <label for="new-order-payment">Payment method</label>
+          <select id="new-order-payment">${paymentOptions()}</select>
+          <label for="new-order-channel">Sales channel id</label>
+          <input id="new-order-channel" type="number" min="1" value="1" style="width:5em">
         </div>
         <div class="row">
           <label for="new-order-method">Shipping method</label>

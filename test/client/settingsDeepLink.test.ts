@@ -10,9 +10,9 @@ import {
 
 describe('settings deep links', () => {
   it('build the links a held order offers, and read them back', () => {
-    expect(mapMethodHref('Flat Rate')).toBe('/settings?mapMethod=Flat%20Rate#shipping-mappings');
-    expect(mapSkuHref('LAMP-RED')).toBe('/settings?mapSku=LAMP-RED#sku-mappings');
-    expect(backendSettingsHref()).toBe('/settings#backend');
+    expect(mapMethodHref('Flat Rate')).toBe('/settings/shipping?mapMethod=Flat%20Rate#shipping-mappings');
+    expect(mapSkuHref('LAMP-RED')).toBe('/settings/mappings?mapSku=LAMP-RED#sku-mappings');
+    expect(backendSettingsHref()).toBe('/settings/connection#backend');
 
     const method = new URL(mapMethodHref('Express & Co'), 'http://app');
     expect(parseSettingsDeepLink(method.search)).toEqual({ mapMethod: 'Express & Co', mapSku: null });
@@ -35,6 +35,7 @@ describe('settings deep links', () => {
 
   it('only know the panels that exist', () => {
     expect(sectionFromHash('#backend')).toBe('backend');
+    expect(sectionFromHash('#rules')).toBe('rules');
     expect(sectionFromHash('#nope')).toBeNull();
     expect(sectionFromHash('#%E0%A4%A')).toBeNull();
     expect(sectionFromHash('')).toBeNull();

@@ -88,6 +88,13 @@ async function openTab(name: string) {
   await expect.poll(() => tab.getAttribute('aria-selected'), { timeout: 5_000 }).toBe('true');
 }
 
+/** Settings, then one of its sections by its navigation link. */
+async function openSettingsSection(name: string) {
+  await openTab('Settings');
+  await app().getByRole('navigation', { name: 'Settings sections' }).getByRole('link', { name }).click();
+  await expect.poll(() => app().getByRole('heading', { name, exact: true }).count(), { timeout: 5_000 }).toBe(1);
+}
+
 async function expectNoAxeFindings(view: string) {
   recordAxe(view, await axeFindings(frame()));
 }
@@ -128,7 +135,8 @@ const PAGES: PageCase[] = [
   { slug: 'inventory', open: () => openTab('Inventory'), heading: 'Inventory', ready: 'SBX-GIFT-CARD' },
   { slug: 'activity', open: () => openTab('Activity'), heading: 'Sync log', ready: /Sent to the warehouse/ },
   { slug: 'webhooks', open: () => openTab('Webhooks'), heading: 'Webhook history', ready: 'store/order/created' },
-  { slug: 'settings', open: () => openTab('Settings'), heading: 'Shipments and tracking', ready: LONG_CARRIER },
+  // Every Settings section is checked in settings.test.ts; this one holds the widest tables.
+  { slug: 'settings', open: () => openSettingsSection('Shipping and tracking'), heading: 'Carrier mappings', ready: LONG_CARRIER },
 ];
 
 /** Waits for the page itself (the previous page, or the "Loading…" placeholder, may still show). */
@@ -184,7 +192,7 @@ describe('every modal and confirm dialog', () => {
   });
 
   it('settings: typing in a carrier mapping keeps the focus (cells are not remounted on each keystroke)', async () => {
-    await openTab('Settings');
+    await openSettingsSection('Shipping and tracking');
     const slug = app().getByRole('textbox', { name: `Tracking carrier for ${LONG_CARRIER} (AfterShip slug)` });
     await slug.pressSequentially('dhl', { delay: 30 });
     expect(await slug.inputValue()).toBe('dhl');
@@ -192,7 +200,7 @@ describe('every modal and confirm dialog', () => {
   });
 
   it('settings: add SKU mapping, import SKU mappings, delete a mapping', async () => {
-    await openTab('Settings');
+    await openSettingsSection('Mappings');
     await app().getByRole('button', { name: 'Add mapping' }).click();
     await checkDialog('sku-mapping-modal', cancel);
     await app().getByRole('button', { name: 'Import CSV' }).click();

@@ -76,6 +76,7 @@ describe('a merchant connects the warehouse and watches an order go through', ()
     await screenshot(page, '11-orders-needs-attention');
 
     await tab('Settings');
+    await app.getByRole('navigation', { name: 'Settings sections' }).getByRole('link', { name: 'Shipping and tracking' }).click();
     const input = app.getByLabel('Backend code for Flat Rate');
     await expect.poll(() => input.count(), { timeout: 15_000 }).toBe(1);
     await input.fill('GROUND');

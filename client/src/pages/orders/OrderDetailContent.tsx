@@ -25,6 +25,9 @@ interface OrderDetailContentProps {
   now: Date;
   retrying: boolean;
   onRetry(): void;
+  /** Release an order an order rule holds (the remedy box offers it). */
+  releasing?: boolean;
+  onRelease?(): void;
   /** Messages about this visit (retry queued, fixed meanwhile, live refresh failing). */
   notices: ReactNode;
 }
@@ -44,7 +47,7 @@ function OpenInBigCommerce({ url }: { url: string }) {
   );
 }
 
-export function OrderDetailContent({ order, now, retrying, onRetry, notices }: OrderDetailContentProps) {
+export function OrderDetailContent({ order, now, retrying, onRetry, releasing, onRelease, notices }: OrderDetailContentProps) {
   const loop = loopDetailOf(order);
   const remedy = remedyView(order);
   const nextStep = nextStepText(order, now);
@@ -71,7 +74,7 @@ export function OrderDetailContent({ order, now, retrying, onRetry, notices }: O
         </Flex>
       </Flex>
       {notices}
-      {remedy && <RemedyBox remedy={remedy} retrying={retrying} onRetry={onRetry} />}
+      {remedy && <RemedyBox remedy={remedy} retrying={retrying} onRetry={onRetry} releasing={releasing} onRelease={onRelease} />}
       {loop.alert && <Message type="error" marginBottom="medium" header="Action needed" messages={[{ text: loop.alert }]} />}
       {nextStep && <Message type="info" marginBottom="medium" header={nextStep.header} messages={[{ text: nextStep.text }]} />}
       <Grid gridColumns={{ mobile: 'minmax(0, 1fr)', desktop: 'minmax(0, 2fr) minmax(0, 3fr)' }} gridGap="0 1.5rem">

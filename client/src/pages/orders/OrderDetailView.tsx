@@ -11,6 +11,7 @@ import { Loading } from '../../layout/Loading';
 import { loopDetailOf, retryQueuedMessage } from './loop';
 import { LiveUpdatesPaused, OrderDetailContent, type LoadedOrder } from './OrderDetailContent';
 import { resolvedNotice } from './orderText';
+import { releasedText } from './remedy';
 import { ordersListHref } from './query';
 
 /** The order page follows the order while it moves (queued → sent, a fix landing). */
@@ -35,6 +36,7 @@ export function OrderDetailView({ orderId }: { orderId: number }) {
   const [answer, setAnswer] = useState<{ order: LoadedOrder; asOf: number | null } | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const retry = useAction(() => api.post<LoadedOrder>(`/api/orders/${orderId}/retry`));
+  const release = useAction(() => api.post<LoadedOrder>(`/api/orders/${orderId}/release`));
 
   const order = loaded.status === 'success' ? (answer && answer.asOf === loaded.refreshedAt ? answer.order : loaded.data) : null;
 
@@ -90,6 +92,16 @@ export function OrderDetailView({ orderId }: { orderId: number }) {
     setNotice({ type: 'success', header: message.header, text: message.text });
   };
 
+  // Release answers the order as it is now (queued): shown until the next refresh brings a newer one.
+  const onRelease = async () => {
+    setNotice(null);
+    const next = await release.run();
+    if (!next) return;
+    setAnswer({ order: next, asOf: loaded.refreshedAt });
+    previousState.current = next.state;
+    setNotice({ type: 'success', header: 'Released', text: releasedText(orderId, order.remedy?.subject ?? null) });
+  };
+
   const notices = (
     <>
       {loaded.refreshError && <LiveUpdatesPaused />}
@@ -97,6 +109,7 @@ export function OrderDetailView({ orderId }: { orderId: number }) {
         <Message type={notice.type} marginBottom="medium" header={notice.header} messages={[{ text: notice.text }]} onClose={() => setNotice(null)} />
       )}
       {retry.error && <ErrorMessage marginBottom="medium" header="The order couldn't be retried" message={retry.error.message} />}
+      {release.error && <ErrorMessage marginBottom="medium" header="The order couldn't be released" message={release.error.message} />}
     </>
   );
 
@@ -110,6 +123,8 @@ export function OrderDetailView({ orderId }: { orderId: number }) {
         now={new Date(loaded.refreshedAt ?? Date.now())}
         retrying={retry.busy}
         onRetry={() => void onRetry()}
+        releasing={release.busy}
+        onRelease={() => void onRelease()}
         notices={notices}
       />
     </>

@@ -7,21 +7,28 @@ interface RemedyBoxProps {
   remedy: RemedyPresentation;
   retrying: boolean;
   onRetry(): void;
+  /** Release (an order rule holds the order); absent where the page offers none. */
+  releasing?: boolean;
+  onRelease?(): void;
 }
 
 /**
  * What holds the order and the fix, one click away: the action opens the right place in the app
- * (e.g. the shipping mapping with the method filled in); Retry only where retrying can help.
+ * (e.g. the shipping mapping with the method filled in); Retry only where retrying can help;
+ * Release when an order rule holds it; the dry run ("Preview what would be sent") while it is not
+ * sent. Every action navigates inside the app: a plain link would reload it and end the session.
  */
-export function RemedyBox({ remedy, retrying, onRetry }: RemedyBoxProps) {
+export function RemedyBox({ remedy, retrying, onRetry, releasing = false, onRelease }: RemedyBoxProps) {
   const messages: MessageProps['messages'] = [{ text: remedy.message }];
   if (remedy.subject && !remedy.message.includes(remedy.subject)) messages.push({ text: `Concerns: ${remedy.subject}` });
   if (remedy.afterFix) messages.push({ text: remedy.afterFix });
 
   const actions: NonNullable<MessageProps['actions']> = [];
-  const { action } = remedy;
-  if (action) actions.push({ text: action.label, variant: 'secondary', onClick: () => navigate(action.path) });
-  if (remedy.retry) actions.push({ text: 'Retry', variant: action ? 'subtle' : 'secondary', isLoading: retrying, onClick: onRetry });
+  const { action, preview } = remedy;
+  if (remedy.release && onRelease) actions.push({ text: 'Release', variant: 'secondary', isLoading: releasing, onClick: onRelease });
+  if (action) actions.push({ text: action.label, variant: actions.length > 0 ? 'subtle' : 'secondary', onClick: () => navigate(action.path) });
+  if (remedy.retry) actions.push({ text: 'Retry', variant: actions.length > 0 ? 'subtle' : 'secondary', isLoading: retrying, onClick: onRetry });
+  if (preview) actions.push({ text: 'Preview what would be sent', variant: 'subtle', onClick: () => navigate(preview) });
 
   return (
     <Message

@@ -9,9 +9,10 @@ export type OrderCounts = OrdersListResponse['counts'];
 export type PillId = OrderStateFilter | typeof ALL_PILL;
 
 /**
- * All, then "Needs attention" (the group: held, rejected and failed) and its members, then the
- * states of an order on its way. Every pill is always shown (a count of 0 included) so the row
- * never reflows under the pointer when a live refresh changes the counts.
+ * All, then "Needs attention" (the group) and its members, then "Held by a rule" (orders an order
+ * rule keeps until released), then the states of an order on its way, and last "Skipped by a
+ * rule" (never sent). Every pill is always shown (a count of 0 included) so the row never reflows
+ * under the pointer when a live refresh changes the counts.
  */
 export const PILL_ORDER: readonly PillId[] = [
   ALL_PILL,
@@ -19,6 +20,7 @@ export const PILL_ORDER: readonly PillId[] = [
   'rejected',
   'needs_attention',
   'failed',
+  'held',
   'waiting',
   'queued',
   'retrying',
@@ -26,6 +28,7 @@ export const PILL_ORDER: readonly PillId[] = [
   'partially_shipped',
   'shipped',
   'cancelled',
+  'skipped',
 ];
 
 /**
