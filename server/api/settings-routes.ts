@@ -135,7 +135,7 @@ export function settingsRoutes(s: Services): Router {
   });
 
   // Open to every member: it saves nothing (a saved key is only used for the saved account).
-  r.post('/settings/backend/test', async (req, res) => {
+  r.post('/settings/backend/test', requireManager, async (req, res) => {
     const { rest } = splitRevision(req.body);
     const { account } = await checkBackend(s, sessionOf(res).storeHash, parseInput(backendInput, rest, 'connection'));
     const out: ConnectionTestResponse = { ok: true, account };

@@ -22,6 +22,8 @@ describe('orderStateBadge', () => {
       ['partially_shipped', { label: 'Partially shipped', variant: 'primary' }],
       ['shipped', { label: 'Shipped', variant: 'success' }],
       ['cancelled', { label: 'Cancelled', variant: 'secondary' }],
+      ['held', { label: 'Held by a rule', variant: 'warning' }],
+      ['skipped', { label: 'Skipped by a rule', variant: 'secondary' }],
       ['rejected', { label: 'Rejected by warehouse', variant: 'warning' }],
       ['needs_attention', { label: 'Needs attention', variant: 'warning' }],
       ['failed', { label: 'Failed', variant: 'danger' }],

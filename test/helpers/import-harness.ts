@@ -58,7 +58,10 @@ export async function startImportHarness(
   const appUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const warehouse = await startSandboxWarehouse({ appWebhookUrl: `${appUrl}/webhooks/fulfillment` });
   const base = testConfig({ APP_URL: appUrl, FULFILLMENT_API_URL: warehouse.url });
-  const sandbox = await startSandbox({ clientId: base.clientId, clientSecret: base.clientSecret, appUrl, webhookRetryScale: 0.001, ...opts.sandbox });
+  // The loop tests are not about the quota: at the Standard 150 per 30 s the app's 60% share
+  // (issue 9) runs out within a file and its later steps would wait for the next window. The quota
+  // tests and benchmarks set their own.
+  const sandbox = await startSandbox({ clientId: base.clientId, clientSecret: base.clientSecret, appUrl, webhookRetryScale: 0.001, quota: 2_000, ...opts.sandbox });
   const config: Config = { ...base, bcLoginUrl: sandbox.url, bcApiUrl: sandbox.url };
   const db = openDatabase('sqlite::memory:');
   await migrateToLatest(db);

@@ -20,7 +20,10 @@ export type LogLevel = TimelineEntry['level'];
 
 export { ORDER_STATES } from '../../../server/api/order-state-labels.js';
 
-/** The states `?state=attention` groups: the merchant has something to do. */
+/**
+ * States where the merchant has something to fix and Retry then helps. `?state=attention` also
+ * groups 'held' (server/storage/orders-repo.ts ATTENTION_STATES): a held order is released, not retried.
+ */
 export const ATTENTION_STATES: readonly OrderSyncState[] = ['needs_attention', 'rejected', 'failed'];
 
 // Colours carry meaning: grey = not ours yet or over, blue = on its way, green = shipped,
