@@ -1,7 +1,7 @@
-import { Datepicker, FormGroup, InlineMessage, Text } from '@bigcommerce/big-design';
+import { FormGroup, InlineMessage, Input, Text } from '@bigcommerce/big-design';
 import { useState } from 'react';
 import { Modal } from '../../components/Modal';
-import { localDayOf, startOfLocalDayIso } from '../../lib/dates';
+import { localDayOf } from '../../lib/dates';
 import { defaultRange, rangeInput, validateRange } from './format';
 import type { BackfillState } from './useBackfill';
 
@@ -12,7 +12,6 @@ export function StartBackfillModal({ isOpen, start, onClose, onStarted }: { isOp
   const [range, setRange] = useState(defaultRange);
   const [fields, setFields] = useState<Record<string, string>>({});
   const serverFields = start.error?.fields ?? {};
-  const max = startOfLocalDayIso(today()) ?? undefined;
 
   const submit = async () => {
     const errors = validateRange(range.from, range.to);
@@ -44,24 +43,27 @@ export function StartBackfillModal({ isOpen, start, onClose, onStarted }: { isOp
         share allows. Orders already sent are skipped, so nothing ships twice. You can pause or cancel the import at any time.
       </Text>
       <FormGroup>
-        <Datepicker
+        {/* Native date fields: the dialog's first focus would otherwise pop a calendar open over it. */}
+        <Input
+          type="date"
           label="Orders created from"
           required
-          value={startOfLocalDayIso(range.from) ?? undefined}
-          max={startOfLocalDayIso(range.to) ?? max}
+          value={range.from}
+          max={range.to || today()}
           error={fields.from ?? serverFields.from}
-          onDateChange={(iso) => setRange((r) => ({ ...r, from: localDayOf(iso) }))}
+          onChange={(e) => setRange((r) => ({ ...r, from: e.target.value }))}
         />
       </FormGroup>
       <FormGroup>
-        <Datepicker
+        <Input
+          type="date"
           label="Orders created to"
           required
-          value={startOfLocalDayIso(range.to) ?? undefined}
-          min={startOfLocalDayIso(range.from) ?? undefined}
-          max={max}
+          value={range.to}
+          min={range.from || undefined}
+          max={today()}
           error={fields.to ?? serverFields.to}
-          onDateChange={(iso) => setRange((r) => ({ ...r, to: localDayOf(iso) }))}
+          onChange={(e) => setRange((r) => ({ ...r, to: e.target.value }))}
         />
       </FormGroup>
       {start.error && !start.error.fields && <InlineMessage type="error" header="The import didn't start" messages={[{ text: start.error.message }]} />}

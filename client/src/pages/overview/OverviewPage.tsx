@@ -24,14 +24,16 @@ const TWO_COLUMNS = { mobile: '1fr', desktop: 'minmax(0, 1fr) minmax(0, 1fr)' } 
 export function OverviewPage() {
   const overview = usePolledGet<OverviewResponse>('/api/overview', OVERVIEW_POLL_MS);
   const checklistNow = overview.status === 'success' ? overview.data.checklist : null;
+  // Only a member who can finish the setup is taken there (others could not change a thing in it).
+  const canSetUp = overview.status === 'success' && overview.data.user.canManage;
   // A store never set up opens on the guided setup, not on an Overview of empty panels.
   const [openingSetup, setOpeningSetup] = useState(false);
   useEffect(() => {
-    if (checklistNow && shouldOpenSetup(checklistNow)) {
+    if (checklistNow && canSetUp && shouldOpenSetup(checklistNow)) {
       setOpeningSetup(true);
       navigate('/setup', { replace: true });
     }
-  }, [checklistNow]);
+  }, [checklistNow, canSetUp]);
 
   if (overview.status === 'error') {
     // A 401 has already switched the whole app to the "session ended" state.
