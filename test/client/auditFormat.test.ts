@@ -76,6 +76,7 @@ describe('words for values, fields and people', () => {
   it('fields get their form labels or plain words', () => {
     expect(fieldLabel('canManage')).toBe('Can change settings');
     expect(fieldLabel('statusAfterAcceptId')).toBe('Status after acceptance');
+    expect(fieldLabel('apiKey')).toBe('API key'); // never "Api key"
     expect(fieldLabel('apiQuotaShare')).toBe('Api quota share');
   });
 
