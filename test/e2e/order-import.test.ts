@@ -90,6 +90,9 @@ describe('a merchant connects the warehouse and watches an order go through', ()
     const backendId = h.warehouse.control.orders()[0]!.id;
     await expect.poll(() => app.getByText(backendId).count(), { timeout: 15_000 }).toBeGreaterThan(0);
     await screenshot(page, '13-orders-sent');
+    // The "1 order needs attention" banner goes once the alerts are read again after the tab switch;
+    // its going moves the list up, so the click waits for it rather than landing where a row was.
+    await expect.poll(() => app.getByText('1 order needs attention').count(), { timeout: 20_000 }).toBe(0);
     await openOrder(order.id);
     await expect.poll(() => app.getByText(/Sent to the warehouse/).count(), { timeout: 15_000 }).toBeGreaterThan(0);
     await expect.poll(() => app.getByText(/GROUND/).count(), { timeout: 15_000 }).toBeGreaterThan(0);
