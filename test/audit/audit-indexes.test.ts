@@ -1,5 +1,6 @@
 // Issue 9 point 9: the Audit log's list and filter queries are served by migration 018's indexes
 // (newest first without sorting the store's log; the filters' distinct values by skip scans).
+import { queryPlansOf } from '../helpers/query-plans.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AuditQuery } from '../../server/audit/audit-query.js';
 import { migrateToLatest, openDatabase, type Db } from '../../server/storage/db.js';
@@ -24,25 +25,7 @@ beforeEach(async () => {
 });
 afterEach(() => db.destroy());
 
-/** The query plans of every SELECT that `run` sends (the real SQL, with its bindings). */
-async function plansOf(run: () => Promise<unknown>): Promise<string[]> {
-  const seen: Array<{ sql: string; bindings: unknown[] }> = [];
-  const listener = (q: { sql: string; bindings?: unknown[] }) => {
-    if (/^\s*(select|with)/i.test(q.sql)) seen.push({ sql: q.sql, bindings: q.bindings ?? [] });
-  };
-  db.on('query', listener);
-  try {
-    await run();
-  } finally {
-    db.off('query', listener);
-  }
-  const plans: string[] = [];
-  for (const q of seen) {
-    const rows = (await db.raw(`EXPLAIN QUERY PLAN ${q.sql}`, q.bindings as never)) as Array<{ detail: string }>;
-    plans.push(rows.map((r) => r.detail).join(' | '));
-  }
-  return plans;
-}
+const plansOf = (run: () => Promise<unknown>) => queryPlansOf(db, run);
 
 function expectServedBy(plans: string[], index: string | RegExp) {
   expect(plans.length).toBeGreaterThan(0);

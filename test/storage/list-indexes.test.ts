@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { queryPlansOf } from '../helpers/query-plans.js';
 import { down as dropRetentionIndexes, up as addRetentionIndexes } from '../../migrations/006_retention.js';
 import { down as dropHistorySourceIndexes, up as addHistorySourceIndexes } from '../../migrations/017_history_source.js';
 import { LIST_CAP } from '../../server/storage/capped-list.js';
@@ -16,25 +17,7 @@ afterEach(async () => {
   await db.destroy();
 });
 
-/** The query plans of every SELECT that `run` sends (the repos' real SQL, with its bindings). */
-async function plansOf(run: () => Promise<unknown>): Promise<string[]> {
-  const seen: Array<{ sql: string; bindings: unknown[] }> = [];
-  const listener = (q: { sql: string; bindings?: unknown[] }) => {
-    if (/^\s*(select|with)/i.test(q.sql)) seen.push({ sql: q.sql, bindings: q.bindings ?? [] });
-  };
-  db.on('query', listener);
-  try {
-    await run();
-  } finally {
-    db.off('query', listener);
-  }
-  const plans: string[] = [];
-  for (const q of seen) {
-    const rows = (await db.raw(`EXPLAIN QUERY PLAN ${q.sql}`, q.bindings as never)) as Array<{ detail: string }>;
-    plans.push(rows.map((r) => r.detail).join(' | '));
-  }
-  return plans;
-}
+const plansOf = (run: () => Promise<unknown>) => queryPlansOf(db, run);
 
 /** Every statement searches the named index and none sorts in a temporary B-tree or scans a table. */
 function expectServedBy(plans: string[], index: string | RegExp) {
