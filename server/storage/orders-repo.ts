@@ -181,10 +181,10 @@ export class OrdersRepo {
   }
 
   /** The status BigCommerce reported for the order (a statusUpdated event, a read made anyway). */
-  async recordStatus(storeHash: string, orderId: number, statusId: number, label: string | null, now: number): Promise<void> {
+  async recordStatus(storeHash: string, orderId: number, statusId: number, label: string | null, now: number, seenAt: number = now): Promise<void> {
     await this.db('orders')
       .where({ store_hash: storeHash, order_id: orderId })
-      .update({ bc_status_id: statusId, bc_status: label, bc_status_seen_at: now, updated_at: now });
+      .update({ bc_status_id: statusId, bc_status: label, bc_status_seen_at: seenAt, updated_at: now });
   }
 
   /** After a shipment was written: BigCommerce's status and the shipped quantities, as it now has them. */

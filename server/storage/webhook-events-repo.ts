@@ -2,8 +2,11 @@ import type { Knex } from 'knex';
 import type { WebhookEventDetail, WebhookEventStatus, WebhookEventSummary, WebhookSource } from '../api/contract.js';
 import { rawRows } from '../jobs/rows.js';
 import { cappedPage } from './capped-list.js';
+import { latestStatusChange, statusChangeOf } from './status-changes.js';
 
 export type EventSource = WebhookSource;
+
+const HEARD_STATUSES: WebhookEventStatus[] = ['received', 'processed', 'ignored', 'failed'];
 
 export interface NewEvent {
   storeHash: string;
@@ -177,6 +180,24 @@ export class WebhookEventsRepo {
       .orderBy([{ column: 'received_at' }, { column: 'id' }])
       .select('payload');
     return rows.map((r) => newStatusOf(r.payload)).filter((id): id is number => typeof id === 'number');
+  }
+
+  /**
+   * The status the order's statusUpdated events say it has now (status-changes.ts), settled or
+   * not, among those received at or after `since` (when the status was last read or heard).
+   * Settled ones count: the group commit stamps an event when it arrives and stores it a moment
+   * later, so a job that started in between settles it without having seen it.
+   */
+  async newestStatusHeard(storeHash: string, orderId: number, since: number | null): Promise<{ statusId: number; receivedAt: number } | undefined> {
+    // Statuses spelled out (a duplicate delivery adds nothing) and the topic checked here: the
+    // order's index is then sought on all its columns, where a sort by received_at or a topic
+    // condition made the planner walk the store's events. An order has a handful of events.
+    const q = this.db('webhook_events').where({ store_hash: storeHash, source: 'bigcommerce', resource_id: String(orderId) }).whereIn('status', HEARD_STATUSES);
+    if (since !== null) q.andWhere('received_at', '>=', since);
+    const rows = (await q.select('id', 'topic', 'payload', 'received_at')).filter((r) => r.topic === 'store/order/statusUpdated');
+    const changes = rows.map((r) => statusChangeOf(r.payload, Number(r.received_at), Number(r.id))).filter((c) => c !== undefined);
+    const latest = latestStatusChange(changes);
+    return latest && { statusId: latest.next, receivedAt: latest.receivedAt };
   }
 
   async pendingNewStatuses(storeHash: string, orderId: number, receivedSince: number | null = null): Promise<Array<number | undefined>> {

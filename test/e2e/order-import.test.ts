@@ -40,10 +40,23 @@ const appPath = () => {
   return frame ? new URL(frame.url()).pathname : null;
 };
 
-/** Opens an order from the list with one click: a lost click fails the test (no keyboard fallback). */
+/**
+ * Opens an order from the list by clicking its link (no keyboard fallback). The list refreshes
+ * every few seconds and banners come and go above it; on a loaded CI machine a re-render between
+ * the press and the release once swallowed the click. A second click (with a screenshot of the
+ * first miss) tells that apart from a link that does not work, which fails the test.
+ */
 async function openOrder(orderId: number) {
+  const arrived = () => expect.poll(appPath, { timeout: 5_000, interval: FAST_MS, message: `the clicks on order #${orderId} were lost` }).toBe(`/orders/${orderId}`);
   await app.getByRole('link', { name: `#${orderId}` }).first().click();
-  await expect.poll(appPath, { timeout: 5_000, interval: FAST_MS, message: `the click on order #${orderId} was lost` }).toBe(`/orders/${orderId}`);
+  try {
+    await arrived();
+  } catch {
+    await screenshot(page, `lost-click-order-${orderId}`);
+    console.warn(`order-import e2e: the first click on #${orderId} was lost (screenshot lost-click-order-${orderId}); clicking again`);
+    await app.getByRole('link', { name: `#${orderId}` }).first().click();
+    await arrived();
+  }
   await app.getByText('Back to orders').first().waitFor({ timeout: 5_000 });
 }
 

@@ -123,11 +123,31 @@ describe('the status as last seen, by its label', () => {
     await sync(124);
     const reads = store.calls.length;
     const payload = JSON.stringify({ scope: 'store/order/statusUpdated', data: { type: 'order', id: 124, status: { previous_status_id: 11, new_status_id: 2 } } });
-    await s().webhookEvents.record({ storeHash: STORE, source: 'bigcommerce', eventId: 'e-124', topic: 'store/order/statusUpdated', resourceId: '124', payload }, clock.now(), b.db);
+    const arrived = clock.now();
+    await s().webhookEvents.record({ storeHash: STORE, source: 'bigcommerce', eventId: 'e-124', topic: 'store/order/statusUpdated', resourceId: '124', payload }, arrived, b.db);
     clock.advance(5_000);
     await sync(124);
     expect(store.calls).toHaveLength(reads);
-    expect(await row(124)).toMatchObject({ bcStatusId: 2, bcStatus: 'On its way', bcStatusSeenAt: clock.now() });
+    // Seen as of the event's arrival: an event that arrived later still counts.
+    expect(await row(124)).toMatchObject({ bcStatusId: 2, bcStatus: 'On its way', bcStatusSeenAt: arrived });
+  });
+
+  it('an event stored after a job started, stamped before it, is still heard: that job settled it unseen, the next one records it', async () => {
+    store.orders.set(127, bcOrder(127, 11));
+    await sync(127);
+    clock.advance(1_000);
+    const stampedAt = clock.now(); // the group commit stamps the event on arrival...
+    const ev = (id: string, to: number) => JSON.stringify({ scope: 'store/order/statusUpdated', data: { type: 'order', id: 127, status: { previous_status_id: 11, new_status_id: to } } });
+    await s().webhookEvents.record({ storeHash: STORE, source: 'bigcommerce', eventId: 'e-127a', topic: 'store/order/statusUpdated', resourceId: '127', payload: ev('a', 3) }, stampedAt, b.db);
+    clock.advance(1_000);
+    // ...a job starts and reads the open events (3), then the second event is stored with the earlier stamp...
+    await s().webhookEvents.record({ storeHash: STORE, source: 'bigcommerce', eventId: 'e-127b', topic: 'store/order/statusUpdated', resourceId: '127', payload: ev('b', 2) }, stampedAt + 1, b.db);
+    // ...and the job settles everything received up to its start, the unseen event included.
+    await s().webhookEvents.settleForResource(STORE, 'bigcommerce', '127', 'processed', null, clock.now(), clock.now());
+    await s().orders.recordStatus(STORE, 127, 3, 'Partially Shipped', clock.now(), stampedAt);
+    clock.advance(1_000);
+    await sync(127); // the second event's own job
+    expect(await row(127)).toMatchObject({ bcStatusId: 2, bcStatusSeenAt: stampedAt + 1 });
   });
 
   it('an event older than the last read (a replayed one) does not overwrite the status seen since', async () => {

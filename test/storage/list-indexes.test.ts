@@ -94,8 +94,12 @@ describe('list queries use the indexes at scale', () => {
     db.on('query', listener);
     await events().settleForResource('s1', 'bigcommerce', '5', 'processed', null, 100, 100);
     await events().pendingNewStatuses('s1', 5);
+    await events().newestStatusHeard('s1', 5, 0);
     db.off('query', listener);
-    expect(seen).toHaveLength(2);
+    expect(seen).toHaveLength(3);
+    const heard = seen.pop()!;
+    const heardPlan = (await db.raw(`EXPLAIN QUERY PLAN ${heard.sql}`, heard.bindings as never)) as Array<{ detail: string }>;
+    expect(heardPlan.map((r) => r.detail).join(' | ')).toContain('USING INDEX webhook_events_store_source_resource (store_hash=? AND source=? AND resource_id=? AND status=? AND received_at>?)');
     for (const q of seen) {
       const rows = (await db.raw(`EXPLAIN QUERY PLAN ${q.sql}`, q.bindings as never)) as Array<{ detail: string }>;
       expect(rows.map((r) => r.detail).join(' | ')).toContain('USING INDEX webhook_events_store_source_resource (store_hash=? AND source=? AND resource_id=? AND status=?');

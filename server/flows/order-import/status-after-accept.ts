@@ -28,8 +28,7 @@ export type SetStatusPayload = z.infer<typeof setStatusPayloadSchema>;
 async function knownStatus(s: Pick<Services, 'orders' | 'webhookEvents' | 'orderStatuses'>, storeHash: string, orderId: number): Promise<{ id: number; label: string } | null> {
   const row = await s.orders.get(storeHash, orderId);
   if (!row || row.bcStatusId === null) return null;
-  const heard = (await s.webhookEvents.pendingNewStatuses(storeHash, orderId, row.bcStatusSeenAt)).filter((id): id is number => typeof id === 'number');
-  const newest = heard[heard.length - 1];
+  const newest = (await s.webhookEvents.newestStatusHeard(storeHash, orderId, row.bcStatusSeenAt))?.statusId;
   if (newest !== undefined && newest !== row.bcStatusId) return { id: newest, label: await statusLabel(s, storeHash, newest) };
   return { id: row.bcStatusId, label: row.bcStatus ?? (await statusLabel(s, storeHash, row.bcStatusId)) };
 }

@@ -230,12 +230,12 @@ export async function syncOrder(s: Services, job: JobRecord): Promise<void> {
 }
 
 /**
- * The newest status the order's unsettled statusUpdated events name (BigCommerce sends
- * data.status.new_status_id), recorded with the store's label when it differs from the one kept.
+ * The newest status the order's statusUpdated events named since it was last read or heard
+ * (BigCommerce sends data.status.new_status_id), recorded with the store's label when it differs
+ * from the one kept. "Seen at" is the event's arrival, so a later-arriving event still counts.
  */
 async function recordHeardStatus(s: Services, o: OrderRow): Promise<void> {
-  const heard = (await s.webhookEvents.pendingNewStatuses(o.storeHash, o.orderId, o.bcStatusSeenAt)).filter((id): id is number => typeof id === 'number');
-  const newest = heard[heard.length - 1];
-  if (newest === undefined || newest === o.bcStatusId) return;
-  await s.orders.recordStatus(o.storeHash, o.orderId, newest, await statusLabel(s, o.storeHash, newest), s.clock.now());
+  const heard = await s.webhookEvents.newestStatusHeard(o.storeHash, o.orderId, o.bcStatusSeenAt);
+  if (!heard || heard.statusId === o.bcStatusId) return;
+  await s.orders.recordStatus(o.storeHash, o.orderId, heard.statusId, await statusLabel(s, o.storeHash, heard.statusId), s.clock.now(), heard.receivedAt);
 }
