@@ -123,8 +123,8 @@ const schema = z.object({
     .string()
     .trim()
     .default('sqlite:./data/app.sqlite')
-    .refine((v) => /^sqlite:.+/.test(v), {
-      message: 'DATABASE_URL must look like sqlite:<file path> (PostgreSQL support comes later)',
+    .refine((v) => /^sqlite:.+/.test(v) || /^postgres(ql)?:\/\/[^/]+\/[^/?]+/i.test(v), {
+      message: 'DATABASE_URL must look like sqlite:<file path> or postgres://user:password@host:5432/database',
     }),
   SESSION_SECRET: z
     .string({ error: 'SESSION_SECRET is required' })

@@ -69,10 +69,7 @@ export function rawRows<T>(result: unknown): T[] {
   return Array.isArray(rows) ? (rows as T[]) : [];
 }
 
-export function isPostgres(db: Knex): boolean {
-  const client: unknown = db.client.config.client;
-  return typeof client === 'string' && /^(pg|postgres|postgresql|pgnative)$/.test(client);
-}
+export { isPostgres } from '../storage/postgres.js';
 
 /** SQLite `SQLITE_CONSTRAINT_UNIQUE` / PostgreSQL `23505`: here, another pending job holds the dedupe key. */
 export function isUniqueViolation(err: unknown): boolean {

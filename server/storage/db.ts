@@ -4,6 +4,7 @@ import knexFactory, { type Knex } from 'knex';
 import { migrationSource } from '../../migrations/index.js';
 import { busyRetryingConfig } from './busy-retry-client.js';
 import { checkDatabaseFileBeforeOpen, explainDatabaseBootError } from './db-file-check.js';
+import { isPostgres, migratePostgres, openPostgres } from './postgres.js';
 
 export type Db = Knex;
 
@@ -23,11 +24,16 @@ export function sqliteFilename(db: Knex): string | undefined {
   return typeof filename === 'string' && filename !== ':memory:' ? filename : undefined;
 }
 
+/** Is this a PostgreSQL URL (`postgres://` or `postgresql://`)? */
+export const isPostgresUrl = (url: string): boolean => /^postgres(ql)?:\/\//i.test(url);
+
 /**
- * Opens the database named by DATABASE_URL (`sqlite:<path>` or `sqlite::memory:`). Refuses, with
- * a DatabaseFileError, a file that exists but is empty (see db-file-check.ts).
+ * Opens the database named by DATABASE_URL: `sqlite:<path>`, `sqlite::memory:` or
+ * `postgres://user:password@host:port/database` (postgres.ts). Refuses, with a DatabaseFileError,
+ * a SQLite file that exists but is empty (see db-file-check.ts).
  */
 export function openDatabase(databaseUrl: string, opts: OpenOptions = {}): Db {
+  if (isPostgresUrl(databaseUrl)) return openPostgres(databaseUrl, opts);
   const filename = databaseUrl.replace(/^sqlite:/, '');
   if (filename !== ':memory:') {
     try {
@@ -87,11 +93,16 @@ async function probeSqlite(db: Knex): Promise<void> {
   await db.raw(`PRAGMA user_version = ${Math.trunc(version)}`);
 }
 
-/** Runs pending migrations; on SQLite, a database that cannot be used is refused with a clear DatabaseFileError. */
+/**
+ * Runs pending migrations; on SQLite, a database that cannot be used is refused with a clear
+ * DatabaseFileError. On PostgreSQL every instance calls this at boot: they take turns
+ * (postgres.ts), so the migrations run once and the others find nothing left to do.
+ */
 export async function migrateToLatest(db: Db): Promise<void> {
   const filename = sqliteFilename(db);
   try {
     if (db.client.config.client === 'better-sqlite3') await probeSqlite(db);
+    if (isPostgres(db)) return await migratePostgres(db, () => db.migrate.latest({ migrationSource }));
     await db.migrate.latest({ migrationSource });
   } catch (err) {
     throw (filename !== undefined ? explainDatabaseBootError(err, filename) : undefined) ?? err;

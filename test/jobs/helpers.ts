@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { openDatabase, migrateToLatest } from '../../server/storage/db.js';
+import { openTestDatabase } from '../helpers/test-database.js';
 import { KnexJobQueue } from '../../server/jobs/index.js';
 import { LogCapture } from '../helpers/log-capture.js';
 
@@ -22,8 +22,7 @@ export interface TestDb {
 }
 
 export async function openTestDb(opts: { maxAttempts?: number } = {}): Promise<TestDb> {
-  const db = openDatabase('sqlite::memory:');
-  await migrateToLatest(db);
+  const { db } = await openTestDatabase();
   const clock = new FakeClock();
   const queue = new KnexJobQueue({ db, clock, defaultMaxAttempts: opts.maxAttempts ?? 3 });
   return { db, clock, queue, logs: new LogCapture('debug') };
