@@ -147,7 +147,7 @@ export class OrdersRepo {
     for (let i = 0; i < orderIds.length; i += 500) {
       const ids = orderIds.slice(i, i + 500);
       const q = () => this.db('orders').where({ store_hash: storeHash }).whereIn('order_id', ids).whereIn('state', [...from]).whereNull('backend_order_id');
-      const rows = await q().select('order_id');
+      const rows = await q().orderBy('order_id').select('order_id');
       if (rows.length === 0) continue;
       await q().update({
         state: 'queued',
@@ -164,8 +164,8 @@ export class OrdersRepo {
     return changed;
   }
 
-  async markSent(storeHash: string, orderId: number, backendOrderId: string, payload: unknown, now: number): Promise<void> {
-    await this.db('orders').where({ store_hash: storeHash, order_id: orderId }).update({
+  async markSent(storeHash: string, orderId: number, backendOrderId: string, payload: unknown, now: number, trx?: Knex): Promise<void> {
+    await (trx ?? this.db)('orders').where({ store_hash: storeHash, order_id: orderId }).update({
       state: 'sent',
       backend_order_id: backendOrderId,
       payload_sent: JSON.stringify(payload),
@@ -269,7 +269,8 @@ export class OrdersRepo {
       .where({ store_hash: storeHash })
       .whereIn('order_id', orderIds)
       .whereNot({ state: 'cancelled' })
-      .andWhere((q) => q.whereNull('cancel_outcome').orWhere({ cancel_outcome: 'pending' }));
+      .andWhere((q) => q.whereNull('cancel_outcome').orWhere({ cancel_outcome: 'pending' }))
+      .orderBy('order_id');
     return rows.map(toRow);
   }
 
@@ -284,6 +285,7 @@ export class OrdersRepo {
         q.where({ cancel_outcome: 'pending' });
         if (alerts.length > 0) q.orWhere((a) => a.where({ cancel_outcome: 'failed' }).whereIn('alert', alerts));
       })
+      .orderBy('order_id')
       .select('order_id');
     return rows.map((r) => Number(r.order_id));
   }
@@ -297,6 +299,7 @@ export class OrdersRepo {
       .where({ store_hash: storeHash, bc_status_id: statusId })
       .whereIn('state', ['waiting', 'queued', 'retrying'])
       .whereNull('backend_order_id')
+      .orderBy('order_id')
       .select('order_id');
     return rows.map((r) => Number(r.order_id));
   }
@@ -315,6 +318,8 @@ export class OrdersRepo {
     const rows = await this.db('orders')
       .where({ store_hash: storeHash })
       .andWhere((q) => q.where({ state: 'needs_attention' }).orWhere((r) => r.where({ state: 'rejected' }).whereNull('backend_order_id')))
+      // Oldest order first on both databases (PostgreSQL would return them in its heap order).
+      .orderBy('order_id')
       .select('order_id', 'state', 'attention_code', 'attention_subject', 'attention_reason', 'backend_order_id');
     return rows.map((r) => ({
       orderId: Number(r.order_id),

@@ -217,6 +217,30 @@ describe('C: the status after acceptance', () => {
     expect(activity.items[0]).toMatchObject({ level: 'error', message: expect.stringMatching(/status to "Awaiting Shipment" after all retries/) });
   });
 
+  it('a crash after the warehouse accepted but before the status job was queued sends again under the same key and then queues it', async () => {
+    store.orders.set(66, bcOrder(66, 11));
+    // The process dies between marking the order sent and queuing the status change: simulated by
+    // the enqueue failing inside the transaction that marks it sent.
+    const enqueue = s().jobs.queue.enqueue.bind(s().jobs.queue);
+    let crash = true;
+    s().jobs.queue.enqueue = async (input, trx) => {
+      if (crash && input.kind === 'order.set-status') throw new Error('killed');
+      return enqueue(input, trx);
+    };
+    try {
+      await expect(sync(66)).rejects.toThrow('killed');
+      expect((await row(66)).state).not.toBe('sent');
+      expect(await b.db('jobs').where({ kind: 'order.set-status' })).toHaveLength(0);
+      crash = false;
+      await sync(66); // the job's retry
+    } finally {
+      s().jobs.queue.enqueue = enqueue;
+    }
+    expect(creates().map((c) => c.key)).toEqual([key(66), key(66)]);
+    expect((await row(66)).state).toBe('sent');
+    expect((await setStatusJob()).payload).toEqual({ orderId: 66, statusId: 9, ifStatusId: 11 });
+  });
+
   it('costs BigCommerce calls only when the option is on: 1 per order without it', async () => {
     await s().settings.saveImport(STORE, { importStatusId: 11, statusAfterAcceptId: null }, clock.now());
     store.orders.set(65, bcOrder(65, 11));

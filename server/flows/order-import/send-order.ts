@@ -9,6 +9,7 @@ import { FulfillmentAuthError, FulfillmentRejectedError, FulfillmentUnavailableE
 import { FulfillmentKeyReusedError } from '../../fulfillment/key-reused.js';
 import type { Attention, OrderRow } from '../../storage/orders-repo.js';
 import type { OrderSyncState } from '../../api/contract.js';
+import type { Knex } from 'knex';
 import type { Services } from '../../services.js';
 import { toJobError, warehouseUnavailableWords } from '../job-errors.js';
 
@@ -41,18 +42,28 @@ function unknownSkuOf(err: FulfillmentRejectedError, row: Pick<OrderRow, 'detail
   return null;
 }
 
+export interface SendOptions {
+  /** The job's attempt number (shown on the order while it is retrying). */
+  attempt?: number;
+  /**
+   * What must follow an accepted order, written in the transaction that marks it sent. A crash
+   * between the two would otherwise lose it for good: the retry finds the order sent and takes
+   * the sent-order path (sent-order.ts), which does not look back.
+   */
+  whenSent?: (trx: Knex) => Promise<void>;
+}
+
 /**
  * Sends `body` (the frozen one when there is one) and records the outcome on the order. Throws a
  * job error when the backend is unavailable: the order may then be at the warehouse, and the
- * retry resends the same body under the same key. `attempt` is the job's attempt number (shown on
- * the order while it is retrying).
+ * retry resends the same body under the same key.
  */
 export async function sendOrder(
-  s: Pick<Services, 'orders' | 'syncLog' | 'clock'>,
+  s: Pick<Services, 'orders' | 'syncLog' | 'clock' | 'db'>,
   backend: FulfillmentClient,
   row: OrderRow,
   body: FulfillmentOrderInput,
-  attempt?: number,
+  { attempt, whenSent }: SendOptions = {},
 ): Promise<SendOutcome> {
   const { storeHash, orderId } = row;
   const log = (level: 'info' | 'warn' | 'error', message: string, detail?: string) =>
@@ -66,7 +77,10 @@ export async function sendOrder(
   await s.orders.freezeSendBody(storeHash, orderId, body, s.clock.now());
   try {
     const created = await backend.createOrder(body, fulfillmentIdempotencyKey(storeHash, orderId));
-    await s.orders.markSent(storeHash, orderId, created.id, body, s.clock.now());
+    await s.db.transaction(async (trx) => {
+      await s.orders.markSent(storeHash, orderId, created.id, body, s.clock.now(), trx);
+      await whenSent?.(trx);
+    });
     await log('info', created.created ? `Sent to the warehouse as ${created.id}.` : `The warehouse already had this order (${created.id}).`);
     return { kind: 'sent', backendOrderId: created.id };
   } catch (err) {

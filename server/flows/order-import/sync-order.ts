@@ -1,3 +1,4 @@
+import type { Knex } from 'knex';
 import { BigCommerceApiError, getOrderWithConsignments, parseBcDate, type BcOrder } from '../../bigcommerce/index.js';
 import { PermanentJobError } from '../../jobs/types.js';
 import type { JobRecord } from '../../jobs/types.js';
@@ -219,14 +220,17 @@ export async function syncOrder(s: Services, job: JobRecord): Promise<void> {
   if (landed) await log('info', landed);
   for (const u of decision.fallback) await log('info', fallbackSentMessage(u));
 
-  const sent = await sendOrder(s, backend, row, body, job.attempts);
+  const afterAccept = settings.statusAfterAcceptId;
+  const whenSent =
+    afterAccept !== null && afterAccept !== order.status_id
+      ? async (trx: Knex) => {
+          // Only while the order still has the status it was sent in (status-after-accept.ts).
+          const payload: SetStatusPayload = { orderId, statusId: afterAccept, ifStatusId: order.status_id };
+          await s.jobs.queue.enqueue({ storeHash, kind: JOB.orderSetStatus, payload }, trx);
+        }
+      : undefined;
+  await sendOrder(s, backend, row, body, { attempt: job.attempts, whenSent });
   await settle('processed');
-
-  if (sent.kind === 'sent' && settings.statusAfterAcceptId !== null && settings.statusAfterAcceptId !== order.status_id) {
-    // Only while the order still has the status it was sent in (status-after-accept.ts).
-    const payload: SetStatusPayload = { orderId, statusId: settings.statusAfterAcceptId, ifStatusId: order.status_id };
-    await s.jobs.queue.enqueue({ storeHash, kind: JOB.orderSetStatus, payload });
-  }
 }
 
 /**
