@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 
 // Retention (issue 7 point 13): indexes that keep the list pages fast at a million rows and let the
 // retention job find old rows without scanning a table. Names are fixed: tests check query plans
-// use them (test/storage/list-indexes.test.ts).
+// use them (test/storage/list-indexes.sqlite.test.ts).
 const INDEXES: Array<{ table: string; name: string; columns: string[] }> = [
   // Webhook history filtered by status or topic, newest first (rowid id breaks ties in the index).
   { table: 'webhook_events', name: 'webhook_events_store_status_received', columns: ['store_hash', 'status', 'received_at'] },

@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 
 // Webhook history across both sources (issue 8 point 7): the list filtered by source (BigCommerce
 // or the warehouse), by source and status, and by order stays an index walk at a million rows.
-// Names are fixed: tests check query plans use them (test/storage/list-indexes.test.ts).
+// Names are fixed: tests check query plans use them (test/storage/list-indexes.sqlite.test.ts).
 const INDEXES: Array<{ name: string; columns: string[] }> = [
   { name: 'webhook_events_store_source_received', columns: ['store_hash', 'source', 'received_at'] },
   { name: 'webhook_events_store_source_status_received', columns: ['store_hash', 'source', 'status', 'received_at'] },

@@ -51,7 +51,8 @@ export class InventoryRepo {
   }
 
   async pending(storeHash: string, limit: number): Promise<InventoryRow[]> {
-    return (await this.db('inventory_items').where({ store_hash: storeHash, status: 'pending' }).orderBy('updated_at').limit(limit)).map(toRow);
+    // Ties broken by key: each database would otherwise hand out equal times in its own row order.
+    return (await this.db('inventory_items').where({ store_hash: storeHash, status: 'pending' }).orderBy(['updated_at', 'sku', 'location_id']).limit(limit)).map(toRow);
   }
 
   /**
@@ -106,9 +107,9 @@ export class InventoryRepo {
     const mappedBackendSkus = this.db('sku_mappings').where({ store_hash: storeHash }).whereRaw('bc_sku <> backend_sku').select('backend_sku');
     q.whereNot((w) => w.whereRaw('sku = backend_sku').andWhere('status', 'skipped').whereNull('product_id').whereIn('sku', mappedBackendSkus));
     if (f.status) q.andWhere({ status: f.status });
-    if (f.search) whereAnyContains(q, ['sku', 'backend_sku'], f.search);
+    if (f.search) whereAnyContains(this.db, q, ['sku', 'backend_sku'], f.search);
     const [{ total }] = (await q.clone().count({ total: '*' })) as [{ total: number }];
-    const rows = await q.orderBy([{ column: 'updated_at', order: 'desc' }, { column: 'sku' }]).limit(limit).offset((page - 1) * limit);
+    const rows = await q.orderBy([{ column: 'updated_at', order: 'desc' }, { column: 'sku' }, { column: 'location_id' }]).limit(limit).offset((page - 1) * limit);
     const items: InventoryItemView[] = rows.map((x) => ({
       sku: String(x.sku),
       backendSku: String(x.backend_sku),

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { ShippingMethodMapping, SkuMapping } from '../api/contract.js';
+import { isUniqueViolation } from '../jobs/rows.js';
 import { whereAnyContains } from './like.js';
 import { normaliseMappingKey } from './mapping-keys.js';
 import { bundleLookup, reverseSkuLookup, type BundleMapping } from './reverse-sku-map.js';
@@ -32,9 +33,9 @@ export class MappingsRepo {
     if (search) {
       // A bundle is found by any of its components, not only the first (kept in backend_sku).
       const part = this.db('sku_mapping_components').select('mapping_id');
-      whereAnyContains(part, ['backend_sku'], search);
+      whereAnyContains(this.db, part, ['backend_sku'], search);
       q.andWhere((w) => {
-        whereAnyContains(w, ['bc_sku', 'backend_sku'], search);
+        whereAnyContains(this.db, w, ['bc_sku', 'backend_sku'], search);
         w.orWhereIn('id', part);
       });
     }
@@ -127,7 +128,13 @@ export class MappingsRepo {
       const existing = await trx('sku_mappings').where({ store_hash: storeHash, bc_sku: m.bcSku }).first();
       if (existing) throw new DuplicateMappingError(`SKU ${m.bcSku} is already mapped.`);
       // RETURNING: PostgreSQL gives an insert's id only when asked (SQLite gives the last rowid anyway).
-      const [row] = (await trx('sku_mappings').insert({ store_hash: storeHash, ...columnsOf(m), updated_at: now }).returning('id')) as Array<{ id: number | string } | number>;
+      // On PostgreSQL a create racing this one may pass the check above too: the unique key decides.
+      const [row] = (await trx('sku_mappings')
+        .insert({ store_hash: storeHash, ...columnsOf(m), updated_at: now })
+        .returning('id')
+        .catch((err: unknown) => {
+          throw isUniqueViolation(err) ? new DuplicateMappingError(`SKU ${m.bcSku} is already mapped.`) : err;
+        })) as Array<{ id: number | string } | number>;
       const id = Number(typeof row === 'object' ? row.id : row);
       if (m.bundle) await writeComponents(trx, storeHash, new Map([[id, m.components]]));
       return { id, bcSku: m.bcSku, backendSku: m.components[0]!.sku, components: m.components, revision: now };
@@ -145,7 +152,12 @@ export class MappingsRepo {
       if (clash) throw new DuplicateMappingError(`SKU ${m.bcSku} is already mapped.`);
       // A save in the same millisecond as the one read still moves the revision on.
       const at = Math.max(now, Number(current.updated_at) + 1);
-      await trx('sku_mappings').where({ store_hash: storeHash, id }).update({ ...columnsOf(m), updated_at: at });
+      await trx('sku_mappings')
+        .where({ store_hash: storeHash, id })
+        .update({ ...columnsOf(m), updated_at: at })
+        .catch((err: unknown) => {
+          throw isUniqueViolation(err) ? new DuplicateMappingError(`SKU ${m.bcSku} is already mapped.`) : err;
+        });
       if (m.bundle || current.is_bundle) await writeComponents(trx, storeHash, new Map([[id, m.bundle ? m.components : null]]));
       return { id, bcSku: m.bcSku, backendSku: m.components[0]!.sku, components: m.components, revision: at };
     });

@@ -1,11 +1,11 @@
 import type { Knex } from 'knex';
 import type { OrderStateFilter, OrderSummary, OrderSyncState, OrdersListResponse } from '../api/contract.js';
 import { LIST_CAP } from './capped-list.js';
-import { likeContains } from './like.js';
+import { caseInsensitiveLike, likeContains } from './like.js';
 import { ATTENTION_STATES, toRow, toSummary } from './orders-repo.js';
 
-export { ORDER_STATES } from '../api/order-state-labels.js';
-import { ORDER_STATES } from '../api/order-state-labels.js';
+export { ORDER_STATES } from '../../shared/order-state-labels.js';
+import { ORDER_STATES } from '../../shared/order-state-labels.js';
 
 /** An order number, or text matched against the customer's name and e-mail and the order's SKUs. */
 export type OrderSearch = { orderId: number } | { text: string };
@@ -121,7 +121,7 @@ export class OrdersQuery {
     if (search && 'orderId' in search) q.andWhere({ order_id: search.orderId });
     else if (search) {
       // SQLite's LIKE ignores ASCII case by itself; lower() on every row doubled the scan's time.
-      const like = /^(pg|postgres)/.test(String(this.db.client.config.client)) ? 'ILIKE' : 'LIKE';
+      const like = caseInsensitiveLike(this.db);
       const part = likeContains(search.text);
       // sku_search holds the lower-cased SKUs separated by spaces: a SKU starts the column or
       // follows a space.

@@ -91,7 +91,8 @@ export class ShipmentsRepo {
   }
 
   async forOrder(storeHash: string, orderId: number): Promise<ShipmentRow[]> {
-    return (await this.db('shipments').where({ store_hash: storeHash, order_id: orderId }).orderBy('created_at')).map(toRow);
+    // Ties broken by id: without it each database returns equal times in its own row order.
+    return (await this.db('shipments').where({ store_hash: storeHash, order_id: orderId }).orderBy(['created_at', 'backend_shipment_id'])).map(toRow);
   }
 
   /**
@@ -213,7 +214,7 @@ export class ShipmentsRepo {
   /** Shipments of these orders that BigCommerce refused (or that failed for good), to retry. */
   async failedForOrders(storeHash: string, orderIds: readonly number[]): Promise<ShipmentRow[]> {
     if (orderIds.length === 0) return [];
-    return (await this.db('shipments').where({ store_hash: storeHash, state: 'failed' }).whereIn('order_id', orderIds).orderBy('created_at')).map(toRow);
+    return (await this.db('shipments').where({ store_hash: storeHash, state: 'failed' }).whereIn('order_id', orderIds).orderBy(['created_at', 'backend_shipment_id'])).map(toRow);
   }
 
   async carrierMapping(storeHash: string, carrier: string): Promise<{ shippingProvider: string | null; trackingCarrier: string | null } | undefined> {

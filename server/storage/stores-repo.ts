@@ -120,7 +120,8 @@ export class StoresRepo {
     const q = this.db('stores as s').where({ 's.status': 'installed' });
     if (f.skipRevoked) q.where((w) => w.where({ 's.needs_reauth': false }).orWhereNot({ 's.reauth_reason': 'token_revoked' }));
     if (f.syncMode) q.join('store_settings as st', 'st.store_hash', 's.hash').where({ 'st.sync_mode': f.syncMode });
-    return (await q.select('s.hash')).map((r) => String(r.hash));
+    // A stated order: the scheduler walks stores in it, the same on both databases.
+    return (await q.orderBy('s.hash').select('s.hash')).map((r) => String(r.hash));
   }
 
   /**
@@ -188,6 +189,7 @@ export class StoresRepo {
       .where({ status: 'installed' })
       .where((w) => w.where({ needs_reauth: false }).orWhereNot({ reauth_reason: 'token_revoked' }))
       .where((w) => w.whereNull('details_refreshed_at').orWhere('details_refreshed_at', '<=', lastRunBefore))
+      .orderBy('hash')
       .select('hash');
     return rows.map((r) => String(r.hash));
   }

@@ -26,7 +26,9 @@ export async function openTestDatabase(opts: OpenOptions & { migrate?: boolean }
     if (opts.migrate !== false) await migrateToLatest(db);
     return { db, url: 'sqlite::memory:', close: () => db.destroy() };
   }
-  const schema = `t_${randomBytes(6).toString('hex')}`;
+  // The creation time in the name lets a later run drop what an interrupted one left behind
+  // without touching the schemas of a run going on beside it (test/setup/postgres-global.ts).
+  const schema = `t_${Math.floor(Date.now() / 1000)}_${randomBytes(6).toString('hex')}`;
   const admin = openPostgres(pgUrl, { poolMax: 1 });
   await admin.raw(`CREATE SCHEMA ${schema}`);
   await admin.destroy();

@@ -1,17 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BackfillRepo, BackfillRunningError } from '../../server/storage/backfill-repo.js';
-import { migrateToLatest, openDatabase, type Db } from '../../server/storage/db.js';
+import type { Db } from '../../server/storage/db.js';
+import { openTestDatabase } from '../helpers/test-database.js';
 
 // Issue 9 point 3: the backfill's state, cursor and counts (migrations/022_backfill.ts).
 
 let db: Db;
+let closeDb: () => Promise<void>;
 let repo: BackfillRepo;
 beforeEach(async () => {
-  db = openDatabase('sqlite::memory:');
-  await migrateToLatest(db);
+  ({ db, close: closeDb } = await openTestDatabase());
   repo = new BackfillRepo(db);
 });
-afterEach(async () => db.destroy());
+afterEach(async () => closeDb());
 
 const START = { storeHash: 's1', createdFrom: 1_000, createdTo: 2_000, statusId: 11, startedBy: 'owner@example.com' };
 

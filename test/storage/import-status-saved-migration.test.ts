@@ -1,17 +1,18 @@
 import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrationSource } from '../../migrations/index.js';
-import { migrateToLatest, openDatabase, type Db } from '../../server/storage/db.js';
+import type { Db } from '../../server/storage/db.js';
+import { openTestDatabase } from '../helpers/test-database.js';
 import { SettingsRepo } from '../../server/storage/settings-repo.js';
 import { TokenCipher } from '../../server/storage/token-cipher.js';
 
 let db: Db;
-afterEach(() => db?.destroy());
+let closeDb: () => Promise<void>;
+afterEach(() => closeDb?.());
 
 describe('migration 013: import status saved mark', () => {
   it('marks stores whose Activity shows an earlier save, and only those', async () => {
-    db = openDatabase('sqlite::memory:');
-    await migrateToLatest(db);
+    ({ db, close: closeDb } = await openTestDatabase());
     await db.migrate.down({ migrationSource, name: '013_import_status_saved' });
     const settings = new SettingsRepo(db, new TokenCipher(randomBytes(32)));
     await db('stores').insert(['saved', 'never'].map((hash) => ({ hash, status: 'installed', installed_at: 1_000, updated_at: 1_000 })));

@@ -1,14 +1,15 @@
 // The flow reads a product's other SKUs through InventoryRepo (s.inventory), not the database.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { migrateToLatest, openDatabase, type Db } from '../../server/storage/db.js';
+import type { Db } from '../../server/storage/db.js';
+import { openTestDatabase } from '../helpers/test-database.js';
 import { InventoryRepo } from '../../server/storage/inventory-repo.js';
 
 let db: Db;
+let closeDb: () => Promise<void>;
 beforeEach(async () => {
-  db = openDatabase('sqlite::memory:');
-  await migrateToLatest(db);
+  ({ db, close: closeDb } = await openTestDatabase());
 });
-afterEach(async () => db.destroy());
+afterEach(async () => closeDb());
 
 const row = (store: string, sku: string, productId: number | null, over: Record<string, unknown> = {}) => ({
   store_hash: store,

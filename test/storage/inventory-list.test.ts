@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrateToLatest, openDatabase, type Db } from '../../server/storage/db.js';
+import type { Db } from '../../server/storage/db.js';
+import { openTestDatabase } from '../helpers/test-database.js';
 import { InventoryRepo } from '../../server/storage/inventory-repo.js';
 import { MappingsRepo } from '../../server/storage/mappings-repo.js';
 
 let db: Db;
+let closeDb: () => Promise<void>;
 let repo: InventoryRepo;
 beforeAll(async () => {
-  db = openDatabase('sqlite::memory:');
-  await migrateToLatest(db);
+  ({ db, close: closeDb } = await openTestDatabase());
   await db('stores').insert({ hash: 'store1', status: 'installed', installed_at: 1, updated_at: 1 });
   repo = new InventoryRepo(db);
   const row = (sku: string, backendSku: string, status: string, productId: number | null, reason: string | null = null) => ({
@@ -30,7 +31,7 @@ beforeAll(async () => {
   ]);
   await new MappingsRepo(db).upsertSkus('store1', [{ bcSku: 'TEE-RED', backendSku: 'WH-TEE' }], 1);
 });
-afterAll(async () => db?.destroy());
+afterAll(async () => closeDb?.());
 
 describe('InventoryRepo.list', () => {
   it('does not list a mapped backend SKU as an unknown SKU of its own; the counts add up', async () => {

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runRotateKey } from '../../server/cli/rotate-key.js';
 import { ConfigError, loadConfig } from '../../server/config/env.js';
 import { migrateToLatest, openDatabase, type Db } from '../../server/storage/db.js';
+import { onPostgres, openTestDatabase } from '../helpers/test-database.js';
 import { rotateSecrets } from '../../server/storage/rotate-secrets.js';
 import { BACKEND_KEY_UNREADABLE_MESSAGE, WEBHOOK_SECRET_REPLACED_MESSAGE } from '../../server/storage/secret-health.js';
 import { SettingsRepo } from '../../server/storage/settings-repo.js';
@@ -99,13 +100,13 @@ describe('ENCRYPTION_KEY_PREVIOUS', () => {
 
 describe('repositories after a key change', () => {
   let db: Db;
+  let closeDb: () => Promise<void>;
   const clock = new FakeClock(1_700_000_000_000);
 
   beforeEach(async () => {
-    db = openDatabase('sqlite::memory:');
-    await migrateToLatest(db);
+    ({ db, close: closeDb } = await openTestDatabase());
   });
-  afterEach(async () => db.destroy());
+  afterEach(async () => closeDb());
 
   async function seed(cipher: TokenCipher, hash: string, apiKey: string | null) {
     await db('stores').insert({
@@ -228,13 +229,25 @@ describe('npm run rotate-key', () => {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('re-encrypts a database file, prints counts without secrets, and exits 0 / 2 / 1', async () => {
-    const databaseUrl = `sqlite:${join(dir, 'app.sqlite')}`;
-    const db = openDatabase(databaseUrl);
-    await migrateToLatest(db);
-    await db('stores').insert({ hash: 's1', status: 'installed', access_token_enc: new TokenCipher(OLD).encrypt('plain-token-s1'), scope: 's', installed_at: 1, updated_at: 1 });
-    await db.destroy();
+  it('re-encrypts a database, prints counts without secrets, and exits 0 / 2 / 1', async () => {
+    // A file on SQLite (':memory:' would be a new database in the CLI), a schema on PostgreSQL.
+    const t = onPostgres() ? await openTestDatabase() : undefined;
+    const databaseUrl = t?.url ?? `sqlite:${join(dir, 'app.sqlite')}`;
+    const db = t?.db ?? openDatabase(databaseUrl);
+    try {
+      if (!t) await migrateToLatest(db);
+      await db('stores').insert({ hash: 's1', status: 'installed', access_token_enc: new TokenCipher(OLD).encrypt('plain-token-s1'), scope: 's', installed_at: 1, updated_at: 1 });
+    } finally {
+      if (!t) await db.destroy();
+    }
+    try {
+      await rotateThroughCli(databaseUrl);
+    } finally {
+      await t?.close();
+    }
+  });
 
+  async function rotateThroughCli(databaseUrl: string) {
     const lines: string[] = [];
     const env = testEnv({ DATABASE_URL: databaseUrl, ENCRYPTION_KEY: NEW.toString('base64'), ENCRYPTION_KEY_PREVIOUS: OLD.toString('base64') });
     expect(await runRotateKey(env, (l) => lines.push(l))).toBe(0);
@@ -250,12 +263,13 @@ describe('npm run rotate-key', () => {
     lines.length = 0;
     expect(await runRotateKey(testEnv({ DATABASE_URL: databaseUrl, ENCRYPTION_KEY_PREVIOUS: 'nope' }), (l) => lines.push(l))).toBe(1);
     expect(lines.join('\n')).toMatch(/ENCRYPTION_KEY_PREVIOUS/);
+  }
 
-    lines.length = 0;
+  it('explains a missing, empty or corrupt SQLite file and exits 1 without a stack', async () => {
+    const lines: string[] = [];
     expect(await runRotateKey(testEnv({ DATABASE_URL: `sqlite:${join(dir, 'typo.sqlite')}` }), (l) => lines.push(l))).toBe(1);
     expect(lines.join('\n')).toMatch(/No Fulfillment Bridge database at .*typo\.sqlite/);
 
-    // An empty or corrupt file: the boot's explanation, exit 1, no stack.
     writeFileSync(join(dir, 'empty.sqlite'), '');
     lines.length = 0;
     expect(await runRotateKey(testEnv({ DATABASE_URL: `sqlite:${join(dir, 'empty.sqlite')}` }), (l) => lines.push(l))).toBe(1);

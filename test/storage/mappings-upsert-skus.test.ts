@@ -1,12 +1,13 @@
 // MappingsRepo.upsertSkus is the CSV import's bulk upsert (the route calls it).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { MappingsRepo } from '../../server/storage/mappings-repo.js';
-import { bareApp, STORE } from '../helpers/bare-app.js';
+import { openTestDatabase, type TestDatabase } from '../helpers/test-database.js';
 
-let t: Awaited<ReturnType<typeof bareApp>>;
+const STORE = 'abc123';
+let t: TestDatabase;
 beforeAll(async () => {
-  t = await bareApp();
-  await t.install();
+  t = await openTestDatabase();
+  await t.db('stores').insert({ hash: STORE, status: 'installed', installed_at: 1, updated_at: 1 });
 });
 afterAll(() => t.close());
 beforeEach(async () => {

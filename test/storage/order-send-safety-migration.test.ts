@@ -1,15 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrationSource } from '../../migrations/index.js';
-import { migrateToLatest, openDatabase, type Db } from '../../server/storage/db.js';
+import type { Db } from '../../server/storage/db.js';
+import { openTestDatabase } from '../helpers/test-database.js';
 import { OrdersRepo } from '../../server/storage/orders-repo.js';
 
 let db: Db;
-afterEach(() => db?.destroy());
+let closeDb: () => Promise<void>;
+afterEach(() => closeDb?.());
 
 describe('migration 010: order send safety', () => {
   it('marks orders whose last create got no answer as possibly at the warehouse, and only those', async () => {
-    db = openDatabase('sqlite::memory:');
-    await migrateToLatest(db);
+    ({ db, close: closeDb } = await openTestDatabase());
     await db.migrate.down({ migrationSource, name: '010_order_send_safety' });
     const order = (order_id: number, state: string, last_error: string | null, backend_order_id: string | null = null) => ({
       store_hash: 'abc', order_id, state, last_error, backend_order_id, customer: '', created_at: 1_000, updated_at: 2_000 + order_id,

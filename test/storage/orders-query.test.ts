@@ -1,17 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LIST_CAP } from '../../server/storage/capped-list.js';
-import { migrateToLatest, openDatabase, type Db } from '../../server/storage/db.js';
+import type { Db } from '../../server/storage/db.js';
+import { openTestDatabase } from '../helpers/test-database.js';
 import { OrdersQuery, parseOrderSearch } from '../../server/storage/orders-query.js';
 import type { ActivityEntry } from '../../server/api/contract.js';
 import { foldRepeats } from '../../server/storage/sync-log-repo.js';
 
 let db: Db;
+let closeDb: () => Promise<void>;
 beforeEach(async () => {
-  db = openDatabase('sqlite::memory:');
-  await migrateToLatest(db);
+  ({ db, close: closeDb } = await openTestDatabase());
 });
 afterEach(async () => {
-  await db.destroy();
+  await closeDb();
 });
 
 /** `n` orders 1..n of store s1 in one statement, `state(i)` choosing each one's state. */

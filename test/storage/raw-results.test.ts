@@ -2,10 +2,10 @@
 // it through rawRows, so the same code serves both.
 import type { Knex } from 'knex';
 import { describe, expect, it } from 'vitest';
-import { migrateToLatest, openDatabase } from '../../server/storage/db.js';
 import { MappingsRepo } from '../../server/storage/mappings-repo.js';
 import { WebhookEventsRepo } from '../../server/storage/webhook-events-repo.js';
 import { statementsSent } from '../helpers/portable-sql.js';
+import { openTestDatabase } from '../helpers/test-database.js';
 
 /** A Knex stand-in whose raw queries answer the way the pg driver does. */
 const pgShaped = (rows: unknown[]) => ({ raw: async () => ({ command: 'SELECT', rowCount: rows.length, rows }) }) as unknown as Knex;
@@ -19,18 +19,17 @@ describe('raw query results', () => {
   });
 
   it('a new SKU mapping asks for its id back (PostgreSQL returns none otherwise)', async () => {
-    const db = openDatabase('sqlite::memory:');
+    const { db, close } = await openTestDatabase();
     try {
-      await migrateToLatest(db);
       await db('stores').insert({ hash: 's1', status: 'installed', installed_at: 1, updated_at: 1 });
       let created: { id: number } | undefined;
       const sent = await statementsSent(db, async () => {
         created = await new MappingsRepo(db).createSku('s1', { bcSku: 'A', backendSku: 'WH-A' }, 1);
       });
-      expect(sent.find((q) => /^insert/i.test(q.sql))?.sql).toMatch(/returning `id`$/i);
+      expect(sent.find((q) => /^insert/i.test(q.sql))?.sql).toMatch(/returning [`"]id[`"]$/i);
       expect(created).toEqual({ id: Number((await db('sku_mappings').first('id')).id), bcSku: 'A', backendSku: 'WH-A', components: [{ sku: 'WH-A', quantity: 1 }], revision: 1 });
     } finally {
-      await db.destroy();
+      await close();
     }
   });
 });

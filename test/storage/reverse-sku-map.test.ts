@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrateToLatest, openDatabase, type Db } from '../../server/storage/db.js';
+import type { Db } from '../../server/storage/db.js';
+import { openTestDatabase } from '../helpers/test-database.js';
 import { MappingsRepo } from '../../server/storage/mappings-repo.js';
 import { reverseSkuLookup, type SkuPair } from '../../server/storage/reverse-sku-map.js';
 
@@ -36,10 +37,10 @@ describe('reverseSkuLookup (backend SKU → BigCommerce SKUs)', () => {
 
 describe('MappingsRepo.reverseSkuMap / mappedBackendSkus', () => {
   let db: Db;
+  let closeDb: () => Promise<void>;
   let repo: MappingsRepo;
   beforeAll(async () => {
-    db = openDatabase('sqlite::memory:');
-    await migrateToLatest(db);
+    ({ db, close: closeDb } = await openTestDatabase());
     await db('stores').insert([
       { hash: 'store1', status: 'installed', installed_at: 1, updated_at: 1 },
       { hash: 'store2', status: 'installed', installed_at: 1, updated_at: 1 },
@@ -54,7 +55,7 @@ describe('MappingsRepo.reverseSkuMap / mappedBackendSkus', () => {
     // Another store's mappings never leak in.
     await repo.upsertSkus('store2', [{ bcSku: 'MUG', backendSku: 'LAMP-B' }], 1);
   });
-  afterAll(async () => db?.destroy());
+  afterAll(async () => closeDb?.());
 
   it('loads the mappings that point to a name and those that map it away', async () => {
     const reverse = await repo.reverseSkuMap('store1', ['LAMP-B', 'LAMP-C', 'WH-TEE', 'MUG']);

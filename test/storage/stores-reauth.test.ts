@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { migrateToLatest, openDatabase, type Db } from '../../server/storage/db.js';
+import type { Db } from '../../server/storage/db.js';
+import { openTestDatabase } from '../helpers/test-database.js';
 import { StoresRepo } from '../../server/storage/stores-repo.js';
 import { TokenCipher } from '../../server/storage/token-cipher.js';
 import { FakeClock } from '../helpers/harness.js';
@@ -9,6 +10,7 @@ const KEY = randomBytes(32);
 const person = { id: 1, email: 'o@example.com' };
 
 let db: Db;
+let closeDb: () => Promise<void>;
 let stores: StoresRepo;
 const clock = new FakeClock(1_700_000_000_000);
 
@@ -16,11 +18,10 @@ const install = (hash: string, accessToken: string) =>
   db.transaction((trx) => stores.upsertInstalled({ hash, accessToken, scope: 's', accountUuid: 'a', owner: person, installer: person }, clock.now(), trx));
 
 beforeEach(async () => {
-  db = openDatabase('sqlite::memory:');
-  await migrateToLatest(db);
+  ({ db, close: closeDb } = await openTestDatabase());
   stores = new StoresRepo(db, new TokenCipher(KEY), { now: () => clock.now() });
 });
-afterEach(async () => db.destroy());
+afterEach(async () => closeDb());
 
 describe('StoresRepo.markNeedsReauth: only the stored token can be revoked', () => {
   it('a 401 on a token a reinstall has replaced leaves the freshly authorised store alone', async () => {
