@@ -1,4 +1,5 @@
-// Fairness between stores (issue 7 point 4). Two stores on BigCommerce's Standard quota (150
+// Fairness between stores (issue 7 point 4; `npm run bench -- fairness --small`, the at-scale run of
+// issue 10 is bench/fairness-scale.ts). Two stores on BigCommerce's Standard quota (150
 // requests per 30 s each, the sandbox default): store A receives 600 orders at once, store B places
 // one order every 3 s. Measures B's latency from order creation (the webhook fires at once) to the
 // order's arrival at the warehouse, and how long A's backlog takes to drain. Target: B p99 < 5 s

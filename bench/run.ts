@@ -26,7 +26,21 @@ async function main() {
     console.log(`  BigCommerce API calls ${storm.apiCalls} → ${storm.callsPerOrder.toFixed(3)} per order   target ≤ 1.05   ${storm.callsPerOrder <= 1.05 ? 'MET' : 'NOT MET'}`);
     console.log(`  webhooks received ${storm.webhooksReceived}, time to drain ${(storm.drainMs / 1000).toFixed(1)} s`);
   }
-  if (!only || only === 'fairness') {
+  const fairnessArgv = process.argv.slice(3);
+  if ((!only || only === 'fairness') && !fairnessArgv.includes('--small')) {
+    // At scale (issue 10): 1,000 stores, A backfilling 5,000 orders; SQLite, and PostgreSQL with 2 instances when a URL is set.
+    const { benchFairnessAtScale } = await import('./fairness-scale.js');
+    const { fairnessArgs, printFairnessScale } = await import('./fairness-print.js');
+    const runs = [];
+    for (const variant of fairnessArgs(fairnessArgv).variants) {
+      const r = await benchFairnessAtScale(variant);
+      printFairnessScale(r);
+      runs.push(r);
+    }
+    report.fairnessAtScale = runs;
+  }
+  if (only === 'fairness' && fairnessArgv.includes('--small')) {
+    // The two-store scenario of issue 7 (bench/fairness.ts): 600 orders at once for A, Standard quota.
     const { benchFairness } = await import('./fairness.js');
     const fair = await benchFairness();
     report.fairness = fair;
@@ -87,12 +101,30 @@ async function main() {
     console.log(`  p50 ${(lat.latencyMs.p50 / 1000).toFixed(2)} s, p99 ${(lat.latencyMs.p99 / 1000).toFixed(2)} s, min ${(lat.latencyMs.min / 1000).toFixed(2)} s, max ${(lat.latencyMs.max / 1000).toFixed(2)} s   target p50 < 2 s   ${lat.latencyMs.p50 < 2_000 ? 'MET' : 'NOT MET'}`);
     console.log(`  load average before ${lat.loadavg.before.join(' / ')}, after ${lat.loadavg.after.join(' / ')} (1 / 5 / 15 min)`);
   }
+  if (!only || only === 'scheduler') {
+    const { benchScheduler, printScheduler } = await import('./scheduler.js');
+    const scheduler = await benchScheduler();
+    report.scheduler = scheduler;
+    printScheduler(scheduler);
+  }
   if (!only || only === 'backfill') {
     // About 30 minutes at the real window; `npm run bench -- backfill --window-ms=3000` runs the same proportions in 3.
     const { backfillOptionsFromArgs, benchBackfill, printBackfill } = await import('./backfill.js');
     const backfill = await benchBackfill(backfillOptionsFromArgs(process.argv.slice(3)));
     report.backfill = backfill;
     printBackfill(backfill);
+  }
+  if (!only || only === 'instances') {
+    // Needs PostgreSQL (BENCH_DATABASE_URL or TEST_DATABASE_URL); `--orders=300 --counts=1,2` for a shorter run.
+    const { benchInstances, instancesOptionsFromArgs, printInstances } = await import('./instances.js');
+    try {
+      const inst = await benchInstances(instancesOptionsFromArgs(process.argv.slice(3)));
+      report.instances = inst;
+      printInstances(inst);
+    } catch (err) {
+      if (only) throw err;
+      console.log(`\nInstances: skipped. ${(err as Error).message}`);
+    }
   }
   console.log(`\n${JSON.stringify(report)}`);
 }

@@ -23,6 +23,7 @@ import * as m021 from './021_bundles.js';
 import * as m022 from './022_backfill.js';
 import * as m023 from './023_api_economy.js';
 import * as m024 from './024_settings_revision.js';
+import * as m025 from './025_scheduler_and_quota.js';
 
 // Migrations are listed here rather than discovered on disk, so the same code runs from the
 // TypeScript sources (tsx, vitest) and from the compiled build without a loader.
@@ -51,6 +52,7 @@ const migrations: Record<string, Knex.Migration> = {
   '022_backfill': m022,
   '023_api_economy': m023,
   '024_settings_revision': m024,
+  '025_scheduler_and_quota': m025,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

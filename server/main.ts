@@ -49,7 +49,7 @@ export async function startServer(env: NodeJS.ProcessEnv, opts: { host?: string;
     config,
     logger,
     async close() {
-      stopScheduler();
+      await stopScheduler();
       // Requests in flight get 5 s, running jobs 10 s (then they are handed back), side by side;
       // the database closes last. main() force-exits if this still takes more than 15 s.
       const stopped = await Promise.allSettled([closeHttpServer(server, 5_000), worker.stop({ graceMs: 10_000 })]);
@@ -68,6 +68,7 @@ async function main() {
   } catch (err) {
     // Bad configuration or an unusable database file: the message says what to do; no stack.
     if (err instanceof ConfigError || err instanceof DatabaseFileError) {
+      // eslint-disable-next-line no-console -- boot failed before there is a logger; one readable line on stderr
       console.error(err.message);
       process.exit(1);
     }

@@ -18,7 +18,7 @@ import { SettingsRepo } from './storage/settings-repo.js';
 import { SyncLogRepo } from './storage/sync-log-repo.js';
 import { RetentionRepo } from './storage/retention-repo.js';
 import { WebhookEventsRepo } from './storage/webhook-events-repo.js';
-import { JOB } from './webhooks/topics.js';
+import { JOB, SERIAL_PER_STORE } from './webhooks/topics.js';
 import { GroupCommitter } from './webhooks/group-commit.js';
 import { StoreGate } from './webhooks/store-gate.js';
 import { createOAuthExchanger, type OAuthExchanger } from './callbacks/oauth-exchange.js';
@@ -35,6 +35,8 @@ import { secretAlerts } from './storage/secret-alerts.js';
 import { recordingClient, WarehouseCallRecorder } from './health/warehouse-calls.js';
 import { ApiQuotaRecorder } from './health/quota-recorder.js';
 import { AuditRepo } from './audit/audit-repo.js';
+import { ApiQuotaWindows } from './storage/api-quota-windows.js';
+import { isPostgres } from './storage/postgres.js';
 
 /** What the HTTP edge may inject; everything else is built from it. */
 export interface AppDeps {
@@ -127,7 +129,8 @@ export function buildServices(deps: AppDeps): Services {
   let worker: { wake(): void } | undefined;
   // 20 attempts with backoff capped at 1 h (flows/runtime.ts) ride out a warehouse outage of hours,
   // not minutes, before an order shows as failed (and it can still be retried from the UI).
-  const queue = new KnexJobQueue({ db, clock, defaultMaxAttempts: 20 });
+  // onEnqueued: every enqueue wakes the worker once its transaction has committed (jobs/after-commit.ts).
+  const queue = new KnexJobQueue({ db, clock, defaultMaxAttempts: 20, serialKeys: SERIAL_PER_STORE, onEnqueued: () => worker?.wake() });
   const webhookEvents = new WebhookEventsRepo(db);
   // After install and on every load: make sure the webhook subscriptions are right (as a job, so a
   // BigCommerce hiccup is retried and never breaks the install or the page).
@@ -145,7 +148,11 @@ export function buildServices(deps: AppDeps): Services {
   // The Overview's health: the warehouse as the last real call found it, the store's API quota use.
   const warehouseCalls = new WarehouseCallRecorder({ db, now: () => clock.now(), onError: (err, storeHash) => logger.warn({ err, storeHash }, 'could not record a warehouse call') });
   const apiQuota = new ApiQuotaRecorder({ db, now: () => clock.now(), onError: (err, storeHash) => logger.debug({ err, storeHash }, 'could not record the API quota') });
-  const limiters = new RateLimiterRegistry();
+  // Several instances on PostgreSQL: the share of each store's quota is counted for all of them
+  // (storage/api-quota-windows.ts). SQLite serves one process, whose own count is exact.
+  const limiters = new RateLimiterRegistry(
+    isPostgres(db) ? { ledger: new ApiQuotaWindows(db), onLedgerError: (err, storeHash) => logger.warn({ err, storeHash }, 'could not count a BigCommerce request across instances; sent on this instance’s count') } : {},
+  );
   const factory =
     deps.bigcommerceFactory ??
     createBigCommerceClientFactory({

@@ -12,6 +12,11 @@
 // those in flight reach floor(quota × share), waits for the reset. Other apps' use shows only as
 // a lower Requests-Left, which the reserve check still honours, so the app never takes more than
 // its share nor walks into a 429 other apps' use would cause.
+//
+// With several instances (issue 10 point 4) each process's count sees only its own requests, so
+// each would spend the whole share. A QuotaLedger (storage/api-quota-windows.ts, on PostgreSQL)
+// counts the app's requests of the store's window for every instance: a permit is taken from it
+// before each request, and once the share is spent anywhere every instance waits for the reset.
 
 export interface LimiterClock {
   now(): number;
@@ -43,6 +48,25 @@ export class QuotaWaitTooLong extends Error {
   }
 }
 
+/** One request of the app's share, asked for just before sending it. */
+export interface QuotaTake {
+  storeHash: string;
+  now: number;
+  /** When the current window ends: from the headers (exact) or, before any answer, now + the window. */
+  windowEnd: number;
+  exactEnd: boolean;
+  /** The window's length (X-Rate-Limit-Time-Window-Ms, or 30 s before it is known). */
+  windowMs: number;
+  /** floor(quota × share); the largest int when the quota is not known yet (counted, never refused). */
+  budget: number;
+}
+
+/** The app's requests per store and window, counted across instances (storage/api-quota-windows.ts). */
+export interface QuotaLedger {
+  /** Counts one request; refused (with the window's end) once `budget` requests of the window were counted. */
+  take(t: QuotaTake): Promise<{ granted: boolean; windowEnd: number }>;
+}
+
 export interface RateLimiterOptions {
   /** Requests in flight at once for one store. */
   maxConcurrent?: number;
@@ -54,6 +78,10 @@ export interface RateLimiterOptions {
   fallbackWindowMs?: number;
   /** Fraction (0–1] of each window's quota the app may spend; default 1 (only the reserve applies). */
   share?: number;
+  /** Counts the share across instances; without it the count is this process's alone. */
+  ledger?: QuotaLedger;
+  /** The ledger failed: the request goes ahead on the local count (and the reserve), and this is told. */
+  onLedgerError?: (err: unknown, storeHash: string) => void;
 }
 
 export interface RateLimiterState {
@@ -93,6 +121,7 @@ export const DEFAULT_MAX_CONCURRENT = 4;
 export const DEFAULT_RESERVE_RATIO = 0.1;
 export const DEFAULT_MIN_WAIT_MS = 250;
 const DEFAULT_FALLBACK_WINDOW_MS = 30_000;
+const MAX_INT32 = 2_147_483_647;
 
 /** A non-negative numeric header, or undefined when missing or garbage. Names are case-insensitive. */
 export function readHeaderNumber(headers: HeaderSource, name: string): number | undefined {
@@ -131,6 +160,8 @@ export class RateLimiter {
   private resetAt: number | undefined;
   private windowMs: number | undefined;
   private pausedUntil = 0;
+  /** The ledger refused: the app's share is spent (by any instance) until then. */
+  private shareSpentUntil = 0;
   /** The app's answered requests in the window ending at `resetAt`. */
   private ownUsed = 0;
   private sent = 0;
@@ -141,7 +172,10 @@ export class RateLimiter {
   private active = 0;
   private readonly queue: Array<() => void> = [];
 
-  constructor(options: RateLimiterOptions = {}) {
+  constructor(
+    private readonly options: RateLimiterOptions = {},
+    private readonly storeHash = '',
+  ) {
     this.maxConcurrent = Math.max(1, Math.floor(options.maxConcurrent ?? DEFAULT_MAX_CONCURRENT));
     this.reserveRatio = options.reserveRatio ?? DEFAULT_RESERVE_RATIO;
     this.minWaitMs = Math.max(1, options.minWaitMs ?? DEFAULT_MIN_WAIT_MS);
@@ -170,7 +204,11 @@ export class RateLimiter {
     try {
       for (;;) {
         const wait = this.waitFor(options.now());
-        if (wait.ms <= 0) break;
+        if (wait.ms <= 0) {
+          // No ledger (one instance): no await, the permit is handed out in the same turn as before.
+          if (!this.options.ledger || (await this.takeFromLedger(options.now()))) break;
+          continue; // spent by the instances together: waitFor now says until when
+        }
         this.lastWait = wait.reason;
         if (options.maxWaitMs !== undefined && wait.ms > options.maxWaitMs) throw new QuotaWaitTooLong(wait.ms, wait.reason);
         options.onWait?.(wait.ms, wait.reason);
@@ -273,8 +311,35 @@ export class RateLimiter {
       until = this.resetAt;
       reason = 'share';
     }
+    if (this.shareSpentUntil > until) {
+      until = this.shareSpentUntil;
+      reason = 'share';
+    }
     if (until <= now) return { ms: 0, reason };
     return { ms: Math.max(until - now, this.minWaitMs), reason };
+  }
+
+  /** The ledger's permit for one request (always granted without a ledger, or when it fails). */
+  private async takeFromLedger(now: number): Promise<boolean> {
+    const { ledger, onLedgerError } = this.options;
+    if (!ledger) return true;
+    try {
+      const r = await ledger.take({
+        storeHash: this.storeHash,
+        now,
+        windowEnd: this.resetAt ?? now + (this.windowMs ?? this.fallbackWindowMs),
+        exactEnd: this.resetAt !== undefined,
+        windowMs: this.windowMs ?? this.fallbackWindowMs,
+        budget: this.budget() ?? MAX_INT32,
+      });
+      if (!r.granted) this.shareSpentUntil = Math.max(this.shareSpentUntil, r.windowEnd, now + this.minWaitMs);
+      return r.granted;
+    } catch (err) {
+      // Refusing every call while the database hiccups would stop all work for a courtesy limit;
+      // the reserve still keeps the store out of 429s.
+      onLedgerError?.(err, this.storeHash);
+      return true;
+    }
   }
 
   private takeSlot(): Promise<void> {
@@ -306,7 +371,7 @@ export class RateLimiterRegistry {
   for(storeHash: string): RateLimiter {
     let limiter = this.limiters.get(storeHash);
     if (!limiter) {
-      limiter = new RateLimiter(this.options);
+      limiter = new RateLimiter(this.options, storeHash);
       this.limiters.set(storeHash, limiter);
     }
     return limiter;

@@ -15,12 +15,13 @@ import { pollBackend } from './fulfillment/poll.js';
 import { retryShipment } from './fulfillment/retry-shipment.js';
 import { failDeadShipmentJob } from './fulfillment/shipment-dead.js';
 import { pushInventory } from './inventory/push-levels.js';
-import { requestRetention, runRetention } from './retention/job.js';
+import { runRetention } from './retention/job.js';
 import { DEFAULT_LIMITS } from './retention/purge.js';
-import { queueDueStoreRefreshes, refreshStore } from './store-refresh.js';
-import { enqueueNotificationChecks, runNotifyJob } from '../notifications/job.js';
+import { refreshStore } from './store-refresh.js';
+import { runNotifyJob } from '../notifications/job.js';
 import { failDeadBackfill, runBackfillStep } from './backfill/run-backfill.js';
 import { runReadinessScan } from './readiness/run-scan.js';
+import { BACKGROUND_KINDS } from './job-priority.js';
 import { failDeadReadinessScan } from './readiness/start.js';
 
 /** What each job kind does. createWorker wraps them once (limitQuotaWaits), which translates their errors. */
@@ -82,68 +83,17 @@ export function createWorker(s: Services, opts: Partial<Omit<JobWorkerOptions, '
     logger: s.logger,
     clock: s.clock,
     backoff: { capMs: 60 * 60_000 },
+    // The scheduler's work yields to orders, events and status changes (flows/job-priority.ts).
+    backgroundKinds: BACKGROUND_KINDS,
     ...opts,
   });
   s.jobs.attach(worker);
   return worker;
 }
 
-/**
- * Periodic safety nets for every installed store: order reconciliation, webhook upkeep and the
- * hourly store refresh (flows/store-refresh.ts). A store whose token BigCommerce revoked is
- * skipped: every run would be a 401, a dead job and an Activity error (~300 a day). The Overview
- * already says to reinstall, and the /auth that repairs it clears the flag (the timers include the
- * store again) and queues the webhook upkeep and the store refresh at once.
- */
-export function startScheduler(
-  s: Services,
-  opts: { ordersEveryMs?: number; webhooksEveryMs?: number; pollEveryMs?: number; retentionEveryMs?: number; notifyEveryMs?: number; storeRefreshCheckEveryMs?: number } = {},
-): () => void {
-  const enqueueAll = async (kind: string, prefix: string, onlyPolling = false) => {
-    try {
-      const stores = await s.stores.installedHashes({ syncMode: onlyPolling ? 'poll' : undefined, skipRevoked: true });
-      for (const hash of stores) {
-        await s.jobs.queue.enqueue({ storeHash: String(hash), kind, dedupeKey: `${prefix}:${hash}` });
-      }
-      s.jobs.wake();
-    } catch (err) {
-      s.logger.error({ err, kind }, 'scheduler could not enqueue');
-    }
-  };
-  const retention = async () => {
-    try {
-      await requestRetention(s);
-      s.jobs.wake();
-    } catch (err) {
-      s.logger.error({ err, kind: JOB.retention }, 'scheduler could not enqueue');
-    }
-  };
-  // Store details, statuses and locations (flows/store-refresh.ts): checked often, each store
-  // refreshed only once its last refresh is an hour old, so a restart does not refresh them all.
-  const storeRefresh = async () => {
-    try {
-      if ((await queueDueStoreRefreshes(s)) > 0) s.jobs.wake();
-    } catch (err) {
-      s.logger.error({ err, kind: JOB.storeRefresh }, 'scheduler could not enqueue');
-    }
-  };
-  const timers = [
-    setInterval(() => void enqueueAll(JOB.ordersReconcile, 'reconcile'), opts.ordersEveryMs ?? 5 * 60_000),
-    setInterval(() => void enqueueAll(JOB.webhooksReconcile, 'hooks'), opts.webhooksEveryMs ?? 60 * 60_000),
-    // Only stores in polling mode read the backend's feeds.
-    setInterval(() => void enqueueAll(JOB.fulfillmentPoll, 'poll', true), opts.pollEveryMs ?? 2 * 60_000),
-    // Deletes rows past their retention period, in small batches (flows/retention).
-    setInterval(() => void retention(), opts.retentionEveryMs ?? 60 * 60_000),
-    setInterval(() => void storeRefresh(), opts.storeRefreshCheckEveryMs ?? 5 * 60_000),
-    // E-mail notifications (server/notifications): stores with them on, when SMTP is configured.
-    setInterval(() => void enqueueNotificationChecks(s).catch((err: unknown) => s.logger.error({ err, kind: JOB.notify }, 'scheduler could not enqueue')), opts.notifyEveryMs ?? 60_000),
-  ];
-  void enqueueAll(JOB.webhooksReconcile, 'hooks');
-  void enqueueAll(JOB.ordersReconcile, 'reconcile');
-  void retention();
-  void storeRefresh();
-  return () => timers.forEach(clearInterval);
-}
+// The periodic safety nets moved to server/scheduler (one scheduler across instances, work spread
+// over each interval); re-exported for the callers that start it from here.
+export { startScheduler } from '../scheduler/index.js';
 
 /** Asks for a webhook reconciliation of one store soon (after install, load, settings change). */
 export async function requestWebhookReconcile(s: Services, storeHash: string): Promise<void> {

@@ -5,7 +5,7 @@
 import { listLocations, listOrderStatuses, type BigCommerceClient } from '../bigcommerce/index.js';
 import type { InventoryLocationOption, OrderStatusOption } from '../api/contract.js';
 import { isReadFailure, isWaitNotFailure, readProblem, refreshStoreDetails, TOKEN_REFUSED_PROBLEM } from '../api/store-details.js';
-import type { JobRecord } from '../jobs/types.js';
+import type { EnqueueInput, JobRecord } from '../jobs/types.js';
 import type { Services } from '../services.js';
 import { LocationsRepo } from '../storage/locations-repo.js';
 import { JOB } from '../webhooks/topics.js';
@@ -108,9 +108,20 @@ export async function refreshIfDue(s: QueueServices, storeHash: string): Promise
   return true;
 }
 
-/** The scheduler's round: every installed store whose last refresh is an hour old or more (or never ran). */
+/** The scheduled refresh of one store (not forced: a refresh within the hour makes it a no-op). */
+export const storeRefreshJob = (storeHash: string): EnqueueInput => ({ storeHash, kind: JOB.storeRefresh, dedupeKey: storeRefreshKey(storeHash), payload: {} });
+
+/** Installed stores (token not revoked) whose last refresh is an hour old or more, or never ran. */
+export function storesDueForRefresh(s: Pick<Services, 'stores'>, now: number): Promise<string[]> {
+  return s.stores.dueForRefresh(now - STORE_REFRESH_EVERY_MS);
+}
+
+/**
+ * Every due store at once. The scheduler (server/scheduler) instead queues each due store at its
+ * phase of the check interval, so a thousand stores due together are not one burst.
+ */
 export async function queueDueStoreRefreshes(s: QueueServices): Promise<number> {
-  const due = await s.stores.dueForRefresh(s.clock.now() - STORE_REFRESH_EVERY_MS);
-  for (const hash of due) await s.jobs.queue.enqueue({ storeHash: hash, kind: JOB.storeRefresh, dedupeKey: storeRefreshKey(hash), payload: {} });
+  const due = await storesDueForRefresh(s, s.clock.now());
+  for (const hash of due) await s.jobs.queue.enqueue(storeRefreshJob(hash));
   return due.length;
 }

@@ -11,6 +11,8 @@ import { webhooksNoAccessReason } from './store-access.js';
 /**
  * Makes the store's webhook subscriptions match what we need. Runs after install, on load, when
  * settings change and periodically. A failure is logged and retried, never fatal to the install.
+ * One at a time per store across every instance: the kind is serial per store in the queue
+ * (webhooks/topics.ts SERIAL_PER_STORE), so two runs never both create the missing hooks.
  */
 export async function reconcileWebhooks(s: Services, job: JobRecord): Promise<void> {
   const storeHash = job.storeHash;

@@ -8,6 +8,14 @@ export interface ClaimOptions {
   limit: number;
   leaseMs: number;
   now: number;
+  /**
+   * Kinds that can wait (periodic safety nets, housekeeping). Between stores with as many jobs
+   * running, and within a store, a job of any other kind goes first: with 1,000 installed stores a
+   * scheduler run queues a job for each of them, and a store's new order must not wait behind all
+   * of them (bench/fairness-scale.ts). Fairness still comes first: a store that holds the workers
+   * does not get ahead of another store's background job.
+   */
+  backgroundKinds?: readonly string[];
 }
 
 /**
@@ -50,6 +58,15 @@ export async function claimJobs(db: Knex, opts: ClaimOptions): Promise<ClaimedJo
   const lock = isPostgres(db)
     ? `AND ((state = 'pending' AND run_at <= :now) OR (state = 'running' AND lease_expires_at < :now)) FOR UPDATE SKIP LOCKED`
     : '';
+  // Background jobs are deduplicated per store (one pending of each kind), so reading that many more
+  // of a store's oldest due jobs finds its other work even behind them.
+  const kinds = opts.backgroundKinds ?? [];
+  const background = kinds.length === 0 ? '0' : `CASE WHEN j.kind IN (${kinds.map((_, i) => `:bg${i}`).join(', ')}) THEN 1 ELSE 0 END`;
+  // Each store's oldest due jobs. PostgreSQL joins them LATERAL: given `x.id IN (correlated
+  // subquery)` it ran the subquery once per store *and job* (a nested loop over the whole table,
+  // 1,400 runs for 200 jobs of 7 stores). SQLite has no LATERAL and plans the IN form as one range
+  // read per store.
+  const perStore = isPostgres(db) ? { open: 'CROSS JOIN LATERAL (', close: ') x' } : { open: 'JOIN jobs x ON x.id IN (', close: ')' };
   const sql = `
     WITH RECURSIVE stores (store_hash) AS (
       SELECT (SELECT MIN(store_hash) FROM jobs WHERE state = 'pending')
@@ -58,19 +75,19 @@ export async function claimJobs(db: Knex, opts: ClaimOptions): Promise<ClaimedJo
       FROM stores s WHERE s.store_hash IS NOT NULL
     ), due AS (
       SELECT x.id, 0 AS expired FROM stores s
-      JOIN jobs x ON x.id IN (
+      ${perStore.open}
         SELECT y.id FROM jobs y
         WHERE y.state = 'pending' AND y.store_hash = s.store_hash AND y.run_at <= :now
           AND NOT EXISTS (SELECT 1 FROM jobs b WHERE b.state = 'running' AND b.dedupe_key = y.dedupe_key)
-        ORDER BY y.run_at, y.id LIMIT :limit)
+        ORDER BY y.run_at, y.id LIMIT :storeLimit${perStore.close}
       WHERE s.store_hash IS NOT NULL
     ), expired AS (
       SELECT id, 1 AS expired FROM jobs
       WHERE state = 'running' AND lease_expires_at < :now
       ORDER BY run_at, id LIMIT :limit
     ), candidates AS (
-      SELECT j.id, j.store_hash, j.run_at,
-        ROW_NUMBER() OVER (PARTITION BY j.store_hash ORDER BY c.expired DESC, j.run_at, j.id) AS store_rank
+      SELECT j.id, j.store_hash, j.run_at, ${background} AS background,
+        ROW_NUMBER() OVER (PARTITION BY j.store_hash ORDER BY c.expired DESC, ${background}, j.run_at, j.id) AS store_rank
       FROM (SELECT id, expired FROM due UNION ALL SELECT id, expired FROM expired) AS c
       JOIN jobs j ON j.id = c.id
     ), busy AS (
@@ -79,7 +96,7 @@ export async function claimJobs(db: Knex, opts: ClaimOptions): Promise<ClaimedJo
       GROUP BY store_hash
     ), picked AS (
       SELECT c.id FROM candidates c LEFT JOIN busy b ON b.store_hash = c.store_hash
-      ORDER BY COALESCE(b.n, 0) + c.store_rank, c.run_at, c.id LIMIT :limit
+      ORDER BY COALESCE(b.n, 0) + c.store_rank, c.background, c.run_at, c.id LIMIT :limit
     ), locked AS (
       SELECT id FROM jobs WHERE id IN (SELECT id FROM picked) ${lock}
     )
@@ -89,7 +106,8 @@ export async function claimJobs(db: Knex, opts: ClaimOptions): Promise<ClaimedJo
     RETURNING *`;
   let result: unknown;
   try {
-    result = await db.raw(sql, { now: opts.now, limit, owner: opts.leaseOwner, expires: opts.now + opts.leaseMs });
+    const bindings = { now: opts.now, limit, storeLimit: limit + kinds.length, owner: opts.leaseOwner, expires: opts.now + opts.leaseMs };
+    result = await db.raw(sql, { ...bindings, ...Object.fromEntries(kinds.map((k, i) => [`bg${i}`, k])) });
   } catch (err) {
     // PostgreSQL only: another process leased a job with the same dedupe key after our snapshot
     // was taken. Nothing was claimed; the next poll tries again without that key.

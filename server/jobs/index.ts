@@ -5,6 +5,7 @@ export { KnexJobQueue, DEFAULT_MAX_ATTEMPTS, DEFAULT_RETENTION_MS, type KnexJobQ
 export { JobWorker, defaultSleep, type JobWorkerOptions, type Sleep, type WorkerStats } from './worker.js';
 export { DEFAULT_BACKOFF, backoffCeiling, backoffDelay, type BackoffOptions } from './backoff.js';
 export { claimJobs, type ClaimOptions } from './claim.js';
+export { dedupeKeyOf, type SerialKeys } from './serial-keys.js';
 export {
   completeJob,
   decideFailure,

@@ -1,6 +1,8 @@
 import type { Knex } from 'knex';
 import type { Clock } from '../clock.js';
 import { isUniqueViolation, rawRows, toRecord, type JobRow } from './rows.js';
+import { afterCommit } from './after-commit.js';
+import { dedupeKeyOf, type SerialKeys } from './serial-keys.js';
 import type { EnqueueInput, JobQueue, JobRecord, JobState } from './types.js';
 
 export const DEFAULT_MAX_ATTEMPTS = 8;
@@ -11,6 +13,15 @@ export interface KnexJobQueueOptions {
   clock: Clock;
   /** For jobs enqueued without `maxAttempts`. */
   defaultMaxAttempts?: number;
+  /**
+   * Kinds that run one at a time per store on every instance (e.g. BigCommerce inventory writes):
+   * kind → the store's serial key. Every job of such a kind gets that key as its dedupe key, so
+   * the claim's "serial per key" rule and the jobs_running_dedupe unique index keep two workers,
+   * in one process or in several, from running two of one store at once. See serial-keys.ts.
+   */
+  serialKeys?: SerialKeys;
+  /** Called when jobs were stored (after the caller's transaction commits); see `onEnqueued`. */
+  onEnqueued?: () => void;
 }
 
 // `ON CONFLICT ... WHERE <predicate>` names the partial unique index jobs_pending_dedupe by its
@@ -27,11 +38,37 @@ export class KnexJobQueue implements JobQueue {
   private readonly db: Knex;
   private readonly clock: Clock;
   readonly defaultMaxAttempts: number;
+  private readonly serialKeys: SerialKeys;
 
   constructor(opts: KnexJobQueueOptions) {
     this.db = opts.db;
     this.clock = opts.clock;
     this.defaultMaxAttempts = positiveInt(opts.defaultMaxAttempts ?? DEFAULT_MAX_ATTEMPTS, 'defaultMaxAttempts');
+    this.serialKeys = opts.serialKeys ?? {};
+    this.onEnqueued = opts.onEnqueued;
+  }
+
+  /**
+   * Told after every enqueue, once the job is visible to other connections (after the commit of
+   * the caller's transaction): services point it at the worker's wake(), so a producer does not
+   * wake the worker by hand. A listener that throws is not the producer's problem.
+   */
+  onEnqueued: (() => void) | undefined;
+
+  /** Announces jobs written without enqueue/enqueueMany (the SQLite webhook fast path), after `trx` commits. */
+  announceEnqueued(trx?: Knex): void {
+    afterCommit(trx, () => {
+      try {
+        this.onEnqueued?.();
+      } catch {
+        // Waking is a latency nicety: the worker polls anyway.
+      }
+    });
+  }
+
+  /** The dedupe key a job is stored with: its serial key for a serial kind, else the one asked for. */
+  dedupeKeyOf(input: EnqueueInput): string | null {
+    return dedupeKeyOf(input, this.serialKeys);
   }
 
   /**
@@ -51,7 +88,7 @@ export class KnexJobQueue implements JobQueue {
     const now = this.clock.now();
     const runAt = input.runAt ?? now;
     const maxAttempts = positiveInt(input.maxAttempts ?? this.defaultMaxAttempts, 'maxAttempts');
-    const dedupeKey = input.dedupeKey ?? null;
+    const dedupeKey = this.dedupeKeyOf(input);
     const payload = JSON.stringify(input.payload ?? null) ?? 'null';
     const params = [input.storeHash, input.kind, payload, dedupeKey, maxAttempts, runAt, now, now];
 
@@ -59,13 +96,17 @@ export class KnexJobQueue implements JobQueue {
     // been claimed (it is running now), in which case a new job is allowed and the next insert wins.
     for (let tries = 0; tries < 3; tries++) {
       const inserted = rawRows<{ id: number | string }>(await q.raw(INSERT_SQL, params))[0];
-      if (inserted) return { id: Number(inserted.id), deduped: false };
+      if (inserted) {
+        this.announceEnqueued(trx);
+        return { id: Number(inserted.id), deduped: false };
+      }
       const twin = (await q('jobs').where({ dedupe_key: dedupeKey, state: 'pending' }).first('id', 'run_at')) as
         | { id: number | string; run_at: number | string }
         | undefined;
       if (!twin) continue;
       if (runAt < Number(twin.run_at)) {
         await q('jobs').where({ id: twin.id, state: 'pending' }).update({ run_at: runAt, updated_at: now });
+        this.announceEnqueued(trx); // pulled forward: may be due now
       }
       return { id: Number(twin.id), deduped: true };
     }
@@ -80,11 +121,12 @@ export class KnexJobQueue implements JobQueue {
     if (inputs.length === 0) return [];
     const now = this.clock.now();
     const params: Knex.RawBinding[] = [];
-    for (const input of inputs) {
+    const dedupeKeys = inputs.map((input) => this.dedupeKeyOf(input));
+    inputs.forEach((input, i) => {
       if (!input.storeHash || !input.kind || input.kind.length > 64) throw new Error('enqueueMany: storeHash and a valid kind are required');
       const maxAttempts = positiveInt(input.maxAttempts ?? this.defaultMaxAttempts, 'maxAttempts');
-      params.push(input.storeHash, input.kind, JSON.stringify(input.payload ?? null) ?? 'null', input.dedupeKey ?? null, maxAttempts, input.runAt ?? now, now, now);
-    }
+      params.push(input.storeHash, input.kind, JSON.stringify(input.payload ?? null) ?? 'null', dedupeKeys[i]!, maxAttempts, input.runAt ?? now, now, now);
+    });
     const values = inputs.map(() => "(?, ?, ?, ?, 'pending', 0, ?, ?, ?, ?)").join(', ');
     const sql = `INSERT INTO jobs (store_hash, kind, payload, dedupe_key, state, attempts, max_attempts, run_at, created_at, updated_at)
       VALUES ${values}
@@ -94,8 +136,8 @@ export class KnexJobQueue implements JobQueue {
     const claimed = new Set<string>();
     const out: Array<{ deduped: boolean }> = [];
     const pullForward = new Map<number, Set<string>>(); // runAt → keys whose pending twin may be later
-    for (const input of inputs) {
-      const key = input.dedupeKey ?? null;
+    for (const [i, input] of inputs.entries()) {
+      const key = dedupeKeys[i]!;
       if (key === null || (inserted.has(key) && !claimed.has(key))) {
         if (key !== null) claimed.add(key);
         out.push({ deduped: false });
@@ -110,6 +152,7 @@ export class KnexJobQueue implements JobQueue {
     for (const [runAt, keys] of pullForward) {
       await trx('jobs').where({ state: 'pending' }).whereIn('dedupe_key', [...keys]).andWhere('run_at', '>', runAt).update({ run_at: runAt, updated_at: now });
     }
+    this.announceEnqueued(trx);
     return out;
   }
 

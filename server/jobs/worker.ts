@@ -34,6 +34,8 @@ export interface JobWorkerOptions {
   purgeEveryMs?: number;
   /** Pause after a database error in the loop before trying again. */
   errorPauseMs?: number;
+  /** Kinds that yield to other work in the claim (claim.ts `backgroundKinds`). */
+  backgroundKinds?: readonly string[];
 }
 
 export type WorkerStats = Record<RunOutcome | 'claimed', number>;
@@ -189,6 +191,7 @@ export class JobWorker {
       limit,
       leaseMs: this.opts.leaseMs,
       now: this.o.clock.now(),
+      backgroundKinds: this.o.backgroundKinds,
     });
     for (const job of jobs) {
       const run = new JobRun(job, this.deps);

@@ -1,4 +1,5 @@
 import { listAlerts } from '../health/alerts.js';
+import type { EnqueueInput } from '../jobs/types.js';
 import type { Services } from '../services.js';
 import { NotificationSettingsRepo } from '../storage/notification-settings-repo.js';
 import { NotificationsSentRepo } from '../storage/notifications-sent-repo.js';
@@ -35,15 +36,22 @@ export function runNotifyJob(s: Services, storeHash: string): Promise<NotifyOutc
 }
 
 /**
- * The scheduler's minute tick: one check per store with notifications on. Nothing is queued when
- * SMTP is not configured (Settings says so). One attempt per job: the next tick is the retry.
+ * One check per store with notifications on, all at once. Nothing is queued when SMTP is not
+ * configured (Settings says so). The scheduler (server/scheduler) queues each store at its own
+ * phase of the minute instead.
  */
 export async function enqueueNotificationChecks(s: Pick<Services, 'config' | 'db' | 'jobs'>): Promise<number> {
-  if (!s.config.smtp) return 0;
-  const stores = await new NotificationSettingsRepo(s.db).enabledStores();
-  for (const storeHash of stores) {
-    await s.jobs.queue.enqueue({ storeHash, kind: JOB.notify, dedupeKey: `notify:${storeHash}`, maxAttempts: 1 });
-  }
+  const stores = await notificationCheckStores(s);
+  for (const storeHash of stores) await s.jobs.queue.enqueue(notificationCheckJob(storeHash));
   if (stores.length > 0) s.jobs.wake();
   return stores.length;
 }
+
+/** Installed stores with e-mail notifications on; none while SMTP is not configured. */
+export async function notificationCheckStores(s: Pick<Services, 'config' | 'db'>): Promise<string[]> {
+  if (!s.config.smtp) return [];
+  return new NotificationSettingsRepo(s.db).enabledStores();
+}
+
+/** One attempt: the next check is the retry. */
+export const notificationCheckJob = (storeHash: string): EnqueueInput => ({ storeHash, kind: JOB.notify, dedupeKey: `notify:${storeHash}`, maxAttempts: 1 });

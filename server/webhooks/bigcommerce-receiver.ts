@@ -106,7 +106,7 @@ export function bigcommerceWebhookRoutes(s: Services): Router {
         s.logger.error({ err, storeHash }, 'could not persist a webhook');
         throw new AppError(503, 'unavailable', `The webhook could not be stored (${describeDatabaseProblem(err)}); please retry.`);
       }
-      s.jobs.wake();
+      // No wake() here: the queue wakes the worker once the batch has committed (onEnqueued).
       res.status(200).end();
     } catch (err) {
       next(err);

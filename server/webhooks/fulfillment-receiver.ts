@@ -5,6 +5,7 @@ import type { Services } from '../services.js';
 import { AccountKeys, storesVerifiedBy } from './account-keys.js';
 import { eventOrderId, routeFulfillmentEvent } from './fulfillment-routing.js';
 import { fulfillmentEventJob } from './event-jobs.js';
+import { recordEventsWithJobs, type EventWrite } from './intake.js';
 
 const MAX_EVENT_BYTES = 256 * 1024;
 
@@ -46,22 +47,18 @@ export function fulfillmentWebhookRoutes(s: Services): Router {
       if (!route.ok) throw new StoreNotConnectedError(route.storeHash);
       const e = parsed.kind === 'event' ? parsed.event : parsed.envelope;
       const orderId = eventOrderId(parsed);
+      const payload = raw.toString('utf8');
+      const writes = route.storeHashes.map((storeHash): EventWrite => {
+        const event = { storeHash, source: 'fulfillment' as const, eventId: e.id, topic: e.type, resourceId: orderId === null ? null : String(orderId), payload };
+        // Acknowledged so the backend stops sending it, and shown in the history as ignored.
+        if (parsed.kind === 'unknown_type') return { event, statusWithoutJob: 'ignored', ignoredReason: `Unknown event type "${e.type}"; this app version does not act on it.` };
+        // Stored and queued together; acting on it (shipments, cancellations, stock) is a job on the stored row.
+        return { event, job: (eventRowId) => fulfillmentEventJob(storeHash, eventRowId) };
+      });
       try {
-        await s.db.transaction(async (trx) => {
-          for (const storeHash of route.storeHashes) {
-            const ev = await s.webhookEvents.record(
-              { storeHash, source: 'fulfillment', eventId: e.id, topic: e.type, resourceId: orderId === null ? null : String(orderId), payload: raw.toString('utf8') },
-              s.clock.now(),
-              trx,
-            );
-            if (ev.duplicateOf !== null) continue;
-            // Acknowledged so the backend stops sending it, and shown in the Activity log as ignored.
-            if (parsed.kind === 'unknown_type') await s.webhookEvents.setStatus(ev.id, 'ignored', `Unknown event type "${e.type}"; this app version does not act on it.`, s.clock.now(), trx);
-            // Stored and queued together; acting on it (shipments, cancellations, stock) is a job.
-            else await s.jobs.queue.enqueue(fulfillmentEventJob(storeHash, ev.id), trx);
-          }
-        });
-        s.jobs.wake();
+        // Every store's copy in one transaction: all stored, or none and the backend retries.
+        // The queue wakes the worker once this commits (onEnqueued).
+        await s.db.transaction((trx) => recordEventsWithJobs({ events: s.webhookEvents, queue: s.jobs.queue }, trx, writes, s.clock.now()));
       } catch (err) {
         s.logger.error({ err, accountId }, 'could not persist a fulfillment event');
         throw new AppError(503, 'unavailable', 'The event could not be stored; please retry.');

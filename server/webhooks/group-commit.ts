@@ -1,18 +1,12 @@
 import type { Knex } from 'knex';
 import type { Logger } from '../logging/logger.js';
-import type { EnqueueInput } from '../jobs/types.js';
 import type { KnexJobQueue } from '../jobs/queue.js';
 import { isDatabaseWide } from '../storage/db-errors.js';
+import { recordEventsWithJobs, type EventWrite } from './intake.js';
 import { sqliteBatchWriter } from './sqlite-writer.js';
-import type { NewEvent, WebhookEventsRepo } from '../storage/webhook-events-repo.js';
+import type { WebhookEventsRepo } from '../storage/webhook-events-repo.js';
 
-export interface EventWrite {
-  event: NewEvent;
-  /** The job the event causes (none for ignored topics). */
-  job?: EnqueueInput;
-  /** Status to record right away when there is no job (e.g. `ignored`). */
-  statusWithoutJob?: 'ignored';
-}
+export type { EventWrite } from './intake.js';
 
 interface Pending {
   write: EventWrite;
@@ -27,6 +21,11 @@ const MAX_BATCH = 256;
  * in the next single transaction, so one fsync acknowledges many webhooks. Each caller still
  * answers only after its own rows are durable (storage/db.ts sets synchronous=FULL, so "durable"
  * includes a power cut), and event + job stay atomic.
+ *
+ * SQLite takes the prepared-statement fast path (sqlite-writer.ts); PostgreSQL (and `portableOnly`)
+ * writes the batch through intake.ts in one Knex transaction with multi-row inserts. Several
+ * instances may commit at once on PostgreSQL: the unique indexes decide which delivery is the
+ * first and which pending job holds a key.
  */
 export class GroupCommitter {
   private pending: Pending[] = [];
@@ -39,7 +38,7 @@ export class GroupCommitter {
     private readonly d: { db: Knex; events: WebhookEventsRepo; queue: KnexJobQueue; now: () => number; logger: Logger; portableOnly?: boolean },
   ) {
     // portableOnly: the Knex path PostgreSQL uses, so tests cover it on SQLite too.
-    this.fast = d.portableOnly ? null : sqliteBatchWriter(d.db, d.queue.defaultMaxAttempts);
+    this.fast = d.portableOnly ? null : sqliteBatchWriter(d.db, d.queue);
   }
 
   submit(write: EventWrite): Promise<{ duplicate: boolean }> {
@@ -56,20 +55,14 @@ export class GroupCommitter {
   }
 
   private async writeAll(batch: Pending[]): Promise<Array<{ duplicate: boolean }>> {
-    if (this.fast) return this.fast(batch.map((p) => p.write), this.d.now());
-    return this.d.db.transaction(async (trx) => {
-      const now = this.d.now();
-      const writes = batch.map((p) => p.write);
-      const recorded = await this.d.events.recordMany(
-        writes.map((w) => w.event),
-        now,
-        trx,
-        writes.map((w) => (w.job ? 'received' : (w.statusWithoutJob ?? 'received'))),
-      );
-      const jobs = writes.flatMap((w, i) => (w.job && recorded[i]!.duplicateOf === null ? [w.job] : []));
-      await this.d.queue.enqueueMany(jobs, trx);
-      return recorded.map((r) => ({ duplicate: r.duplicateOf !== null }));
-    });
+    if (this.fast) {
+      const results = await this.fast(batch.map((p) => p.write), this.d.now());
+      if (batch.some((p) => p.write.job)) this.d.queue.announceEnqueued();
+      return results;
+    }
+    const writes = batch.map((p) => p.write);
+    const recorded = await this.d.db.transaction((trx) => recordEventsWithJobs(this.d, trx, writes, this.d.now()));
+    return recorded.map((r) => ({ duplicate: r.duplicate }));
   }
 
   private async flush(): Promise<void> {

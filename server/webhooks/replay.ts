@@ -6,6 +6,7 @@ import type { FlowName, ReplayResponse, WebhookEventSummary, WebhookSource } fro
 import { AppError, NotFoundError } from '../errors.js';
 import type { Services } from '../services.js';
 import { jobForStoredEvent } from './event-jobs.js';
+import { requeueStoredEvents } from './intake.js';
 import { ORDER_SYNC_TOPICS } from './topics.js';
 
 type Deps = Pick<Services, 'db' | 'webhookEvents' | 'settings' | 'jobs' | 'syncLog' | 'clock'>;
@@ -76,13 +77,13 @@ export async function replayEvent(s: Deps, storeHash: string, id: number, by: st
   }
   if (!job) throw new ReplayRefusedError(422, 'not_replayable', `Event #${e.id} names no order Fulfillment Bridge can act on, so there is nothing to replay.`);
   await checkReplayable(s, storeHash, e);
+  // The queue wakes the worker once this commits (KnexJobQueue onEnqueued).
   await s.db.transaction(async (trx) => {
+    const queued = await requeueStoredEvents({ events: s.webhookEvents, queue: s.jobs.queue }, trx, [{ storeHash, id: e.id, job }]);
     // Gone meanwhile (retention): nothing is queued or logged.
-    if (!(await s.webhookEvents.reopen(storeHash, e.id, trx))) throw new NotFoundError('No such webhook event.');
-    await s.jobs.queue.enqueue(job, trx);
+    if (queued.length === 0) throw new NotFoundError('No such webhook event.');
     await s.syncLog.append({ storeHash, orderId: e.orderId, flow: 'webhooks', message: `Webhook event #${e.id} (${e.topic}) replayed by ${by}` }, now, trx);
   });
-  s.jobs.wake();
   const event = await s.webhookEvents.get(storeHash, e.id);
   if (!event) throw new NotFoundError('No such webhook event.');
   return { event, message: `Event #${e.id} (${e.topic}) is queued to be processed again. Its status here shows the outcome in a few seconds.` };

@@ -1,7 +1,8 @@
 import type { Knex } from 'knex';
 import { busyRetryOf } from '../storage/busy-retry-client.js';
 import { DUPLICATE_PAYLOAD } from '../storage/webhook-events-repo.js';
-import type { EventWrite } from './group-commit.js';
+import type { KnexJobQueue } from '../jobs/queue.js';
+import { jobOf, type EventWrite } from './intake.js';
 
 /** The slice of better-sqlite3's API this file uses. */
 interface Statement {
@@ -14,8 +15,8 @@ interface SqliteConnection {
 }
 
 const SQL = {
-  event: `INSERT INTO webhook_events (store_hash, source, event_id, dedupe_key, topic, resource_id, payload, status, received_at, processed_at)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+  event: `INSERT INTO webhook_events (store_hash, source, event_id, dedupe_key, topic, resource_id, payload, status, error, received_at, processed_at)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
           ON CONFLICT (store_hash, source, dedupe_key) DO NOTHING RETURNING id`,
   original: `SELECT id FROM webhook_events WHERE store_hash = ? AND source = ? AND dedupe_key = ?`,
   // A redelivery keeps its row (the history shows it) but not the payload again: see DUPLICATE_PAYLOAD.
@@ -40,8 +41,8 @@ function prepared(conn: SqliteConnection): Prepared {
 }
 
 /**
- * The webhook hot path on SQLite: the same rows and rules as WebhookEventsRepo.recordMany plus
- * KnexJobQueue.enqueueMany, with statements prepared once and one synchronous transaction per
+ * The webhook hot path on SQLite: the same rows and rules as intake.ts recordEventsWithJobs
+ * (WebhookEventsRepo.recordMany plus KnexJobQueue.enqueueMany), with statements prepared once and one synchronous transaction per
  * batch (Knex re-prepares every statement, which was most of the acknowledgement cost; bench/).
  * Returns null on other databases, where the Knex path is used.
  *
@@ -49,7 +50,7 @@ function prepared(conn: SqliteConnection): Prepared {
  * SQLITE_BUSY at once (busy_timeout is 0); it is retried on timers within the database's busy
  * budget, handing the connection back between attempts so reads are not held up meanwhile.
  */
-export function sqliteBatchWriter(db: Knex, defaultMaxAttempts: number) {
+export function sqliteBatchWriter(db: Knex, queue: Pick<KnexJobQueue, 'defaultMaxAttempts' | 'dedupeKeyOf'>) {
   if (db.client.config.client !== 'better-sqlite3') return null;
   const retry = busyRetryOf(db);
   const once = async (writes: EventWrite[], now: number): Promise<Array<{ duplicate: boolean }>> => {
@@ -57,18 +58,21 @@ export function sqliteBatchWriter(db: Knex, defaultMaxAttempts: number) {
     try {
       const st = prepared(conn);
       return conn.transaction(() =>
-        writes.map(({ event: e, job, statusWithoutJob }) => {
-          const status = job ? 'received' : (statusWithoutJob ?? 'received');
-          const first = st.event.get(e.storeHash, e.source, e.eventId, e.eventId, e.topic, e.resourceId, e.payload, status, now, status === 'ignored' ? now : null);
+        writes.map((w) => {
+          const { event: e, statusWithoutJob } = w;
+          const status = w.job ? 'received' : (statusWithoutJob ?? 'received');
+          const error = status === 'ignored' ? (w.ignoredReason ?? null) : null;
+          const first = st.event.get(e.storeHash, e.source, e.eventId, e.eventId, e.topic, e.resourceId, e.payload, status, error, now, status === 'ignored' ? now : null);
           if (!first) {
             const original = st.original.get(e.storeHash, e.source, e.eventId)?.id ?? null;
             st.duplicate.get(e.storeHash, e.source, e.eventId, e.topic, e.resourceId, DUPLICATE_PAYLOAD, original, now, now);
             return { duplicate: true };
           }
+          const job = jobOf(w, first.id);
           if (job) {
             const runAt = job.runAt ?? now;
-            const key = job.dedupeKey ?? null;
-            const inserted = st.job.get(job.storeHash, job.kind, JSON.stringify(job.payload ?? null), key, job.maxAttempts ?? defaultMaxAttempts, runAt, now, now);
+            const key = queue.dedupeKeyOf(job);
+            const inserted = st.job.get(job.storeHash, job.kind, JSON.stringify(job.payload ?? null), key, job.maxAttempts ?? queue.defaultMaxAttempts, runAt, now, now);
             // A pending twin holds the key: pull it forward if this request is earlier.
             if (!inserted && key !== null) st.pullForward.run(runAt, now, key, runAt);
           }

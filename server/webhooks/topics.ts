@@ -42,4 +42,14 @@ export const ORDER_SYNC_DEBOUNCE_MS = 1_000;
 /** The custom header BigCommerce sends with every delivery of our hooks. */
 export const SECRET_HEADER = 'X-Fulfillment-Bridge-Secret';
 
+/**
+ * Kinds that run one at a time per store, on every instance (jobs/serial-keys.ts): BigCommerce
+ * wants a store's inventory writes one at a time, and two reconciliations of one store's webhook
+ * subscriptions would both create the missing hooks. The queue stores every such job under this key.
+ */
+export const SERIAL_PER_STORE = {
+  [JOB.inventoryPush]: (storeHash: string) => `inventory:${storeHash}`,
+  [JOB.webhooksReconcile]: (storeHash: string) => `hooks:${storeHash}`,
+} as const;
+
 export const orderSyncKey = (storeHash: string, orderId: number) => `order:${storeHash}:${orderId}`;

@@ -178,7 +178,9 @@ describe('BigCommerce transport: requests', () => {
   });
 
   it('does not repeat a non-idempotent write that timed out', async () => {
-    const { stub, client } = await setup(() => 'hang', { timeoutMs: 50 });
+    // Long enough for the request to reach the stub on a loaded machine: a timeout that fires
+    // before it arrives would leave nothing to count.
+    const { stub, client } = await setup(() => 'hang', { timeoutMs: 300 });
     await expect(client.post('v2', '/orders/1/shipments', {})).rejects.toBeInstanceOf(BigCommerceTimeoutError);
     expect(stub.requests).toHaveLength(1);
   });

@@ -6,9 +6,9 @@ import { JOB } from '../../server/webhooks/topics.js';
 import { bareApp, type BareApp } from '../helpers/bare-app.js';
 
 let t: BareApp | undefined;
-let stop: (() => void) | undefined;
+let stop: (() => Promise<void>) | undefined;
 afterEach(async () => {
-  stop?.();
+  await stop?.();
   await t?.close();
   t = undefined;
 });
@@ -23,12 +23,22 @@ describe('startScheduler', () => {
     }
     expect(await s.stores.markNeedsReauth('revoked1', 'R', Date.now())).toBe(true);
 
-    // The scheduler wakes the worker after each round of enqueues: the boot rounds are
-    // webhooks, orders, retention and the store refresh (good1 never had one).
+    // Real timers, short intervals: wait until each task has covered a whole interval (every
+    // eligible store's phase has passed), then look at what was queued.
     let wakes = 0;
     s.jobs.attach({ wake: () => void (wakes += 1) });
-    stop = startScheduler(s);
-    await vi.waitFor(() => expect(wakes).toBe(4), { timeout: 2_000 });
+    const every = 100;
+    stop = startScheduler(s, { tickMs: 10, ordersEveryMs: every, webhooksEveryMs: every, storeRefreshCheckEveryMs: every });
+    const tasks = [JOB.ordersReconcile, JOB.webhooksReconcile, JOB.storeRefresh];
+    const covered = async () => {
+      const marks = await t!.db<{ task: string; covered_until: number }>('scheduler_watermarks').whereIn('task', tasks).select('covered_until');
+      return marks.length === tasks.length ? Math.min(...marks.map((m) => Number(m.covered_until))) : 0;
+    };
+    let first = 0;
+    await vi.waitFor(async () => expect((first = await covered())).toBeGreaterThan(0), { timeout: 5_000 });
+    await vi.waitFor(async () => expect(await covered()).toBeGreaterThanOrEqual(first + every), { timeout: 5_000 });
+    await stop();
+    expect(wakes).toBeGreaterThan(0);
 
     const jobs = await t.db('jobs').whereIn('store_hash', ['good1', 'revoked1']).select('store_hash', 'kind').orderBy(['store_hash', 'kind']);
     expect(jobs).toEqual([

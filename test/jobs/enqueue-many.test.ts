@@ -5,7 +5,7 @@ let t: TestDb;
 beforeEach(async () => {
   t = await openTestDb();
 });
-afterEach(() => t.db.destroy());
+afterEach(() => t.close());
 
 const job = (key: string | undefined, runAt: number, orderId = 1) => ({ storeHash: 's', kind: 'order.sync', payload: { orderId }, dedupeKey: key, runAt });
 

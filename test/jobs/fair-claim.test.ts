@@ -10,7 +10,7 @@ beforeEach(async () => {
   t = await openTestDb();
 });
 afterEach(async () => {
-  await t.db.destroy();
+  await t.close();
 });
 
 const claim = (owner: string, limit: number) => claimJobs(t.db, { leaseOwner: owner, limit, leaseMs: 30_000, now: t.clock.now() });
@@ -79,7 +79,7 @@ describe('serial execution per dedupe key', () => {
     await t.queue.enqueue({ storeHash: 'A', kind: 'hooks', dedupeKey: 'hooks:A' });
     await claim('w#1', 1);
     const { id } = await t.queue.enqueue({ storeHash: 'A', kind: 'hooks', dedupeKey: 'hooks:A' });
-    await expect(t.db('jobs').where({ id }).update({ state: 'running' })).rejects.toThrow(/UNIQUE/);
+    await expect(t.db('jobs').where({ id }).update({ state: 'running' })).rejects.toThrow(/unique/i);
   });
 
   it('two workers never run two reconciliations of one store at once', async () => {

@@ -19,13 +19,15 @@ export interface TestDb {
   clock: FakeClock;
   queue: KnexJobQueue;
   logs: LogCapture;
+  /** Ends the connection (and drops the PostgreSQL schema). */
+  close(): Promise<void>;
 }
 
 export async function openTestDb(opts: { maxAttempts?: number } = {}): Promise<TestDb> {
-  const { db } = await openTestDatabase();
+  const { db, close } = await openTestDatabase();
   const clock = new FakeClock();
   const queue = new KnexJobQueue({ db, clock, defaultMaxAttempts: opts.maxAttempts ?? 3 });
-  return { db, clock, queue, logs: new LogCapture('debug') };
+  return { db, clock, queue, logs: new LogCapture('debug'), close };
 }
 
 export const delay = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));

@@ -4,29 +4,30 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Knex } from 'knex';
 import { afterEach, describe, expect, it } from 'vitest';
 import { systemClock } from '../../server/clock.js';
 import { JobWorker, KnexJobQueue } from '../../server/jobs/index.js';
 import { migrateToLatest, openDatabase } from '../../server/storage/db.js';
+import { onPostgres, openTestDatabase, type TestDatabase } from '../helpers/test-database.js';
 import { LogCapture } from '../helpers/log-capture.js';
 import { appendingHandler, KILL_TEST } from './fixtures/kill-handler.js';
 import { waitFor } from './helpers.js';
 
-// A real crash: a child process runs a worker over a file database and is SIGKILLed while it
-// holds leases. A second worker must finish every job: at-least-once, nothing lost.
+// A real crash: a child process runs a worker over a database two processes share (a SQLite file,
+// or a PostgreSQL schema in the pg project) and is SIGKILLed while it holds leases. A second
+// worker must finish every job: at-least-once, nothing lost.
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const JOBS = 24;
 
 let dir: string | undefined;
 let child: ChildProcess | undefined;
-let db: Knex | undefined;
+let database: TestDatabase | undefined;
 afterEach(async () => {
   if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-  await db?.destroy();
+  await database?.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
-  child = db = dir = undefined;
+  child = database = dir = undefined;
 });
 
 interface LogLine {
@@ -46,19 +47,28 @@ function readLog(file: string): LogLine[] {
     });
 }
 
+/** A database the child process can open too (SQLite in memory cannot be shared). */
+async function sharedDatabase(file: string): Promise<TestDatabase> {
+  if (onPostgres()) return openTestDatabase();
+  const url = `sqlite:${file}`;
+  const db = openDatabase(url);
+  await migrateToLatest(db);
+  return { db, url, close: () => db.destroy() };
+}
+
 describe('kill -9 of a worker process', () => {
   it('every job leased by the killed worker is taken over and finished', async () => {
     dir = mkdtempSync(join(tmpdir(), 'jobs-kill-'));
     const dbFile = join(dir, 'jobs.sqlite');
     const logFile = join(dir, 'handler.log');
-    db = openDatabase(`sqlite:${dbFile}`);
-    await migrateToLatest(db);
+    database = await sharedDatabase(dbFile);
+    const { db } = database;
     const queue = new KnexJobQueue({ db, clock: systemClock });
     const ids: number[] = [];
     for (let i = 0; i < JOBS; i++) ids.push((await queue.enqueue({ storeHash: 's', kind: KILL_TEST.kind, payload: { i } })).id);
 
     let stderr = '';
-    child = spawn(process.execPath, ['--import', 'tsx', 'test/jobs/fixtures/kill-worker.ts', dbFile, logFile], {
+    child = spawn(process.execPath, ['--import', 'tsx', 'test/jobs/fixtures/kill-worker.ts', database.url, logFile], {
       cwd: repoRoot,
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -7,7 +7,7 @@ beforeEach(async () => {
   t = await openTestDb();
 });
 afterEach(async () => {
-  await t.db.destroy();
+  await t.close();
 });
 
 const claim = (owner: string, limit = 10, leaseMs = 1_000) =>

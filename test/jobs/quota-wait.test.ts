@@ -14,7 +14,7 @@ beforeEach(async () => {
   t = await openTestDb({ maxAttempts: 3 });
 });
 afterEach(async () => {
-  await t.db.destroy();
+  await t.close();
 });
 
 const WINDOW_MS = 20_000;

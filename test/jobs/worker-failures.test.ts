@@ -8,6 +8,7 @@ import {
   type JobHandler,
   type JobRecord,
 } from '../../server/jobs/index.js';
+import { isPostgres } from '../../server/storage/postgres.js';
 import { openTestDb, type TestDb } from './helpers.js';
 
 // Failure semantics, driven by runUntilIdle with a frozen clock and a fixed random: every delay
@@ -18,13 +19,31 @@ beforeEach(async () => {
   t = await openTestDb({ maxAttempts: 3 });
 });
 afterEach(async () => {
-  await t.db.destroy();
+  await t.close();
 });
 
 const backoff = { baseMs: 1_000, capMs: 10_000, floorMs: 10 };
 
 function makeWorker(handlers: Record<string, JobHandler>, events?: JobEvents, random = () => 0.25) {
   return new JobWorker({ db: t.db, queue: t.queue, handlers, events, logger: t.logs.logger, clock: t.clock, backoff, random, leaseMs: 1_000 });
+}
+
+/** A trigger that fails every write of state `done`, in each dialect's syntax. */
+async function refuseDone(on: boolean): Promise<void> {
+  if (!isPostgres(t.db)) {
+    await t.db.raw(
+      on
+        ? `CREATE TRIGGER refuse_done BEFORE UPDATE OF state ON jobs WHEN NEW.state = 'done'
+           BEGIN SELECT RAISE(ABORT, 'simulated write failure'); END`
+        : 'DROP TRIGGER refuse_done',
+    );
+    return;
+  }
+  if (!on) return void (await t.db.raw('DROP TRIGGER refuse_done ON jobs'));
+  await t.db.raw(`CREATE FUNCTION refuse_done() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN RAISE EXCEPTION 'simulated write failure'; END $$`);
+  await t.db.raw(`CREATE TRIGGER refuse_done BEFORE UPDATE OF state ON jobs FOR EACH ROW
+    WHEN (NEW.state = 'done') EXECUTE FUNCTION refuse_done()`);
 }
 
 describe('JobWorker failure handling', () => {
@@ -157,8 +176,7 @@ describe('JobWorker failure handling', () => {
 
   it('when the outcome cannot be written, the job stays leased and runs again after the lease', async () => {
     // Recording `done` fails (a trigger stands in for a disk or connection error); claiming works.
-    await t.db.raw(`CREATE TRIGGER refuse_done BEFORE UPDATE OF state ON jobs WHEN NEW.state = 'done'
-      BEGIN SELECT RAISE(ABORT, 'simulated write failure'); END`);
+    await refuseDone(true);
     const handler = vi.fn<JobHandler>(async () => {});
     const w = makeWorker({ k: handler });
     const { id } = await t.queue.enqueue({ storeHash: 's', kind: 'k' });
@@ -166,7 +184,7 @@ describe('JobWorker failure handling', () => {
     expect(t.logs.text()).toContain('could not record job outcome');
     expect(await t.queue.get(id)).toMatchObject({ state: 'running', attempts: 1 });
 
-    await t.db.raw('DROP TRIGGER refuse_done');
+    await refuseDone(false);
     expect(await w.runUntilIdle()).toMatchObject({ claimed: 0 }); // still leased
     t.clock.advance(1_001); // leaseMs 1000
     expect(await w.runUntilIdle()).toMatchObject({ done: 1 });

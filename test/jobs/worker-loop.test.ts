@@ -13,7 +13,7 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   for (const w of workers.splice(0)) await w.stop({ graceMs: 0 });
-  await t.db.destroy();
+  await t.close();
 });
 
 function startWorker(handlers: Record<string, JobHandler>, opts: Partial<JobWorkerOptions> = {}): JobWorker {
@@ -92,9 +92,10 @@ describe('JobWorker loop', () => {
     const stuck = await t.queue.enqueue({ storeHash: 's', kind: 'stuck' });
     const w = startWorker(handlers, { pollMs: 10 });
     await waitFor(() => w.running === 2, 'both jobs running');
-    await t.queue.enqueue({ storeHash: 's', kind: 'quick' }); // arrives after stop: must stay pending
-
-    await w.stop({ graceMs: 200 });
+    // Arrives once stop() has begun (no claim starts after that): must stay pending.
+    const stopped = w.stop({ graceMs: 200 });
+    await t.queue.enqueue({ storeHash: 's', kind: 'quick' });
+    await stopped;
     expect(await state(quick.id)).toBe('done');
     expect(signalAborted).toBe(true);
     expect(await t.queue.get(stuck.id)).toMatchObject({ state: 'pending', attempts: 0, leaseOwner: null });

@@ -59,7 +59,8 @@ describe('notification scheduling', () => {
   it('startScheduler runs the check on its own tick', async () => {
     const t = await withStores();
     t.app.services.config.smtp = { url: 'smtp://127.0.0.1:9', from: 'fb@sandbox.test' };
-    const stop = startScheduler(t.app.services, { notifyEveryMs: 25 });
+    // Each store's check falls at its own phase of the interval (server/scheduler), ticks every 10 ms here.
+    const stop = startScheduler(t.app.services, { notifyEveryMs: 25, tickMs: 10 });
     closers.push(async () => stop());
     await vi.waitFor(async () => expect((await queued(t.db, JOB.notify)).map((j) => j.dedupeKey)).toEqual(['notify:on1', 'notify:revoked1']), { timeout: 5_000 });
   });

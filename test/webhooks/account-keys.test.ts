@@ -5,12 +5,13 @@
 import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { signFulfillmentEvent } from '../../server/fulfillment/index.js';
-import { migrateToLatest, openDatabase, type Db } from '../../server/storage/db.js';
+import type { Db } from '../../server/storage/db.js';
 import { SettingsRepo, type AccountBackendKey } from '../../server/storage/settings-repo.js';
 import { TokenCipher } from '../../server/storage/token-cipher.js';
 import { AccountKeys, storesVerifiedBy } from '../../server/webhooks/account-keys.js';
 import { bareApp, STORE } from '../helpers/bare-app.js';
 import { FakeClock } from '../helpers/harness.js';
+import { openTestDatabase, type TestDatabase } from '../helpers/test-database.js';
 
 describe('storesVerifiedBy', () => {
   it('checks each distinct key once and keeps the stores in order', () => {
@@ -73,16 +74,17 @@ describe('AccountKeys', () => {
 
 describe('SettingsRepo reads for the webhook hot paths', () => {
   let db: Db;
+  let database: TestDatabase;
   const cipher = new TokenCipher(randomBytes(32));
   const now = 1_700_000_000_000;
   beforeEach(async () => {
-    db = openDatabase('sqlite::memory:');
-    await migrateToLatest(db);
+    database = await openTestDatabase();
+    db = database.db;
     for (const hash of ['s1', 's2', 's3']) {
       await db('stores').insert({ hash, status: 'installed', access_token_enc: cipher.encrypt('tok'), scope: 's', installed_at: now, updated_at: now });
     }
   });
-  afterEach(async () => db.destroy());
+  afterEach(async () => database.close());
 
   it('backendKeysForAccount lists the stores of the account with their keys, opening only the keys', async () => {
     const settings = new SettingsRepo(db, cipher);

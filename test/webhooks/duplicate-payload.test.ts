@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { KnexJobQueue } from '../../server/jobs/index.js';
-import { migrateToLatest, openDatabase, type Db } from '../../server/storage/db.js';
+import type { Db } from '../../server/storage/db.js';
 import { WebhookEventsRepo } from '../../server/storage/webhook-events-repo.js';
 import { GroupCommitter, type EventWrite } from '../../server/webhooks/group-commit.js';
 import { LogCapture } from '../helpers/log-capture.js';
+import { onPostgres, openTestDatabase, type TestDatabase } from '../helpers/test-database.js';
 
 const body = '{"scope":"store/order/created","hash":"h1","data":{"type":"order","id":1}}';
 const ev: EventWrite = {
@@ -13,19 +14,20 @@ const ev: EventWrite = {
 
 // BigCommerce redelivers an event until it is acknowledged, and may fire a hook twice: each
 // redelivery keeps its row in the history, but the payload is stored once.
-for (const portableOnly of [false, true]) {
+for (const portableOnly of onPostgres() ? [true] : [false, true]) {
   describe(`redeliveries (${portableOnly ? 'portable Knex path' : 'SQLite fast path'})`, () => {
+    let database: TestDatabase;
     let db: Db;
     let events: WebhookEventsRepo;
     let committer: GroupCommitter;
     beforeEach(async () => {
-      db = openDatabase('sqlite::memory:');
-      await migrateToLatest(db);
+      database = await openTestDatabase();
+      db = database.db;
       events = new WebhookEventsRepo(db);
       const queue = new KnexJobQueue({ db, clock: { now: () => 1_000 }, defaultMaxAttempts: 7 });
       committer = new GroupCommitter({ db, events, queue, now: () => 1_000, logger: new LogCapture().logger, portableOnly });
     });
-    afterEach(() => db.destroy());
+    afterEach(() => database.close());
 
     it('keep a duplicate row pointing to the original, without another copy of the payload', async () => {
       await committer.submit(ev);
@@ -47,8 +49,8 @@ for (const portableOnly of [false, true]) {
 
 describe('redeliveries through WebhookEventsRepo.record (the backend receiver)', () => {
   it('store the payload once', async () => {
-    const db = openDatabase('sqlite::memory:');
-    await migrateToLatest(db);
+    const database = await openTestDatabase();
+    const { db } = database;
     const events = new WebhookEventsRepo(db);
     const e = { storeHash: 's', source: 'fulfillment' as const, eventId: 'evt_1', topic: 'shipment.created', resourceId: '1', payload: '{"id":"evt_1"}' };
     const first = await db.transaction((trx) => events.record(e, 1, trx));
@@ -56,6 +58,6 @@ describe('redeliveries through WebhookEventsRepo.record (the backend receiver)',
     expect(again.duplicateOf).toBe(first.id);
     expect((await db('webhook_events').where({ id: again.id }).first()).payload).toBe('');
     expect((await events.get('s', again.id))?.payload).toEqual({ id: 'evt_1' });
-    await db.destroy();
+    await database.close();
   });
 });

@@ -9,26 +9,16 @@ import { writeLevels } from './write-levels.js';
 export const MAX_BATCH = 2_000;
 const RESOLVE_TTL_MS = 60 * 60_000;
 
-// BigCommerce wants inventory writes one at a time per store; one process serialises its own.
-const running = new Map<string, Promise<unknown>>();
-
 /**
  * Job `inventory.push`: writes every pending stock level of the store, 2,000 items per request.
  * A level BigCommerce cannot take (unknown SKU, tracking off, refused by BigCommerce) is listed as
  * skipped with the reason and never holds back the others; a negative level is written as 0.
+ *
+ * BigCommerce wants a store's inventory writes one at a time. That is the queue's doing, not this
+ * function's: the kind is serial per store (webhooks/topics.ts SERIAL_PER_STORE), so no two
+ * instances run two pushes of one store at once. Call it only as that job.
  */
 export async function pushInventory(s: Services, storeHash: string): Promise<void> {
-  const previous = running.get(storeHash) ?? Promise.resolve();
-  const mine = previous.catch(() => undefined).then(() => pushAll(s, storeHash));
-  running.set(storeHash, mine);
-  try {
-    await mine;
-  } finally {
-    if (running.get(storeHash) === mine) running.delete(storeHash);
-  }
-}
-
-async function pushAll(s: Services, storeHash: string): Promise<void> {
   const client = await s.bigcommerce.forStore(storeHash);
   if (!client) return;
   const now = () => s.clock.now();
