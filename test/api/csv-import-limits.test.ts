@@ -69,7 +69,7 @@ describe('SKU CSV import limits', () => {
 
   it('keeps the small body limit on every other route', async () => {
     const res = await t.http
-      .put('/api/settings/loop')
+      .put('/api/settings/flow-options')
       .set('Authorization', `Bearer ${token}`)
       .send({ syncMode: 'push', padding: 'x'.repeat(300_000) });
     expect(res.status).toBe(413);

@@ -7,6 +7,7 @@ import { createFulfillmentClient } from '../../server/fulfillment/index.js';
 import { createWorker } from '../../server/flows/runtime.js';
 import type { JobWorker } from '../../server/jobs/index.js';
 import { migrateToLatest, openDatabase, type Db } from '../../server/storage/db.js';
+import { JOB, ORDER_SYNC_DEBOUNCE_MS } from '../../server/webhooks/topics.js';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox/index.js';
 import { startSandboxWarehouse, type SandboxWarehouse } from '../../sandbox/warehouse/index.js';
 import { testConfig } from './config.js';
@@ -29,6 +30,8 @@ export interface ImportHarness {
   /** Session token of the store owner. */
   token: string;
   api(method: 'get' | 'post' | 'put' | 'delete', path: string, body?: unknown): Promise<supertest.Response>;
+  /** Keep the order-sync debounce from now on (true) or skip it again (false, the default). */
+  keepDebounce(keep: boolean): void;
   close(): Promise<void>;
 }
 
@@ -51,7 +54,14 @@ const pathOf = (url: string) => `${new URL(url).pathname}${new URL(url).search}`
  * "Flat Rate" shipping method mapped, and the webhooks registered.
  */
 export async function startImportHarness(
-  opts: { sandbox?: Partial<SandboxOptions>; fulfillmentTimeoutMs?: number; connect?: boolean; clientDir?: string } = {},
+  opts: {
+    sandbox?: Partial<SandboxOptions>;
+    fulfillmentTimeoutMs?: number;
+    connect?: boolean;
+    clientDir?: string;
+    /** Keep the receiver's one-second order-sync debounce (default: skipped, see skipDebounce). */
+    keepDebounce?: boolean;
+  } = {},
 ): Promise<ImportHarness> {
   const server = http.createServer();
   await new Promise<void>((res) => server.listen(0, '127.0.0.1', res));
@@ -77,6 +87,7 @@ export async function startImportHarness(
   server.on('request', app);
   const worker = createWorker(app.services, { pollMs: 20, leaseMs: 5_000, backoff: { baseMs: 50, capMs: 400, floorMs: 20 } });
   worker.start();
+  const hurry = opts.keepDebounce ? undefined : skipDebounce(db, () => worker.wake());
 
   const st = supertest(app);
   expect200(await st.get(pathOf(sandbox.control.beginInstall(STORE).authUrl)));
@@ -106,13 +117,49 @@ export async function startImportHarness(
     http: st,
     token,
     api,
+    keepDebounce: (keep) => hurry?.pause(keep),
     async close() {
+      await hurry?.stop();
       await worker.stop({ graceMs: 2_000 });
       server.closeAllConnections();
       await new Promise<void>((res) => server.close(() => res()));
       await sandbox.close();
       await warehouse.close();
       await db.destroy();
+    },
+  };
+}
+
+/**
+ * Brings a webhook's debounced order sync forward so it runs at once: every order of an end-to-end
+ * test would otherwise wait out ORDER_SYNC_DEBOUNCE_MS (1 s) of real time, which was most of
+ * these files' run time. Only first attempts due within the debounce are touched (retries keep
+ * their backoff); the debounce itself is unit-tested (test/webhooks/event-jobs.test.ts).
+ */
+export function skipDebounce(db: Db, wake: () => void, everyMs = 10): { pause(paused: boolean): void; stop(): Promise<void> } {
+  let failure: unknown;
+  let paused = false;
+  let busy: Promise<void> = Promise.resolve();
+  const timer = setInterval(() => {
+    if (paused) return;
+    busy = (async () => {
+      const now = Date.now();
+      const moved = await db('jobs')
+        .where({ state: 'pending', kind: JOB.orderSync, attempts: 0 })
+        .andWhere('run_at', '>', now)
+        .andWhere('run_at', '<=', now + ORDER_SYNC_DEBOUNCE_MS)
+        .update({ run_at: now });
+      if (moved > 0) wake();
+    })().catch((err: unknown) => {
+      failure ??= err;
+    });
+  }, everyMs);
+  return {
+    pause: (p) => void (paused = p),
+    async stop() {
+      clearInterval(timer);
+      await busy;
+      if (failure) throw failure;
     },
   };
 }

@@ -50,13 +50,15 @@ describe('closeHttpServer', () => {
   });
 
   it('cuts a request that does not finish once the drain time is over', async () => {
+    let arrived: () => void = () => undefined;
+    const inFlight = new Promise<void>((res) => (arrived = res));
     const { server, port } = await listen(() => {
-      /* never answers */
+      arrived(); // and never answers
     });
     const agent = new http.Agent({ keepAlive: true });
     agents.push(agent);
     const request = new Promise<string>((res) => http.get({ host: '127.0.0.1', port, agent }, () => res('answered')).on('error', () => res('cut')));
-    await new Promise((r) => setTimeout(r, 50));
+    await inFlight;
     const started = Date.now();
     await closeHttpServer(server, 200);
     expect(Date.now() - started).toBeGreaterThanOrEqual(150);
@@ -66,8 +68,11 @@ describe('closeHttpServer', () => {
 
   it('lets a request in flight finish, then completes without waiting for the drain time', async () => {
     let release: () => void = () => undefined;
+    let arrived: () => void = () => undefined;
+    const inFlight = new Promise<void>((res) => (arrived = res));
     const { server, port } = await listen((_req, res) => {
       release = () => res.end('done');
+      arrived();
     });
     const agent = new http.Agent({ keepAlive: true });
     agents.push(agent);
@@ -78,10 +83,10 @@ describe('closeHttpServer', () => {
         r.on('end', () => res(body));
       }),
     );
-    await new Promise((r) => setTimeout(r, 50));
+    await inFlight;
     const started = Date.now();
     const closing = closeHttpServer(server, 5_000);
-    await new Promise((r) => setTimeout(r, 50));
+    await new Promise((r) => setImmediate(r)); // the close is under way while the request is open
     release();
     expect(await reply).toBe('done');
     await closing;

@@ -10,6 +10,8 @@ import { startSandbox, type Sandbox } from '../../sandbox/index.js';
 import { startSandboxWarehouse, type SandboxWarehouse } from '../../sandbox/warehouse/index.js';
 import { testEnv } from '../helpers/config.js';
 import { waitFor } from '../helpers/import-harness.js';
+import { SCHEDULED_FOLLOW_UPS } from '../helpers/queue-idle.js';
+import { openDatabase } from '../../server/storage/db.js';
 
 const STORE = 'sbx1234';
 const ORDERS = 150;
@@ -31,6 +33,17 @@ afterAll(async () => {
   await warehouse?.close();
 });
 
+/** No job waiting or running in the app process's database (scheduled follow-ups left out). */
+async function appQueueIdle(file: string): Promise<boolean> {
+  const db = openDatabase(`sqlite:${file}`);
+  try {
+    const [row] = (await db('jobs').whereIn('state', ['pending', 'running']).whereNotIn('kind', SCHEDULED_FOLLOW_UPS).count({ n: '*' })) as Array<{ n: number }>;
+    return Number(row?.n) === 0;
+  } finally {
+    await db.destroy();
+  }
+}
+
 function startApp(env: Record<string, string>): Promise<ChildProcess> {
   const proc = spawn(process.execPath, ['--import', 'tsx', 'test/integration/fixtures/app-process.ts'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
@@ -44,7 +57,8 @@ describe('a process killed mid-storm', () => {
     const port = await freePort();
     const appUrl = `http://127.0.0.1:${port}`;
     warehouse = await startSandboxWarehouse({ appWebhookUrl: `${appUrl}/webhooks/fulfillment` });
-    const base = testEnv({ APP_URL: appUrl, PORT: String(port), LOG_LEVEL: 'warn', DATABASE_URL: `sqlite:${join(mkdtempSync(join(tmpdir(), 'fb-crash-')), 'app.sqlite')}` });
+    const dbFile = join(mkdtempSync(join(tmpdir(), 'fb-crash-')), 'app.sqlite');
+    const base = testEnv({ APP_URL: appUrl, PORT: String(port), LOG_LEVEL: 'warn', DATABASE_URL: `sqlite:${dbFile}` });
     sandbox = await startSandbox({ clientId: base.CLIENT_ID!, clientSecret: base.CLIENT_SECRET!, appUrl, webhookRetryScale: 0.001, quota: 10_000 });
     const env = { ...base, BC_LOGIN_URL: sandbox.url, BC_API_URL: sandbox.url, FULFILLMENT_API_URL: warehouse.url };
     child = await startApp(env);
@@ -72,9 +86,10 @@ describe('a process killed mid-storm', () => {
 
     child = await startApp(env);
     await waitFor(() => atWarehouse().length === ORDERS, { what: 'every order delivered', timeoutMs: 60_000 });
-    // Let retries and redeliveries play out, then count effective creates per order.
+    // Let retries and redeliveries play out: once BigCommerce has nothing left to deliver and the
+    // app's queue holds no job waiting or running, no further create can happen. Then count.
     await sandbox.control.webhooks.idle();
-    await new Promise((r) => setTimeout(r, 1_000));
+    await waitFor(() => appQueueIdle(dbFile), { what: "the app's queue idle", timeoutMs: 30_000 });
     expect(atWarehouse()).toHaveLength(ORDERS);
     const created = warehouse.control.requests.filter((r) => r.outcome === 'created');
     const perKey = new Map<string, number>();

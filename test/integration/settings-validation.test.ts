@@ -10,10 +10,10 @@ const api: SignedInApp['api'] = (...args) => t.api(...args);
 
 describe('settings input is validated with readable errors', () => {
   it('rejects a cancellation status equal to the import status, naming the field', async () => {
-    const res = await api('put', '/api/settings/loop', { cancellationStatusIds: [5, 11] });
+    const res = await api('put', '/api/settings/flow-options', { cancellationStatusIds: [5, 11] });
     expect(res.status).toBe(400);
     expect(res.body.error.fields).toHaveProperty('cancellationStatusIds');
-    const res2 = await api('put', '/api/settings/loop', { statusOnBackendCancelId: 11 });
+    const res2 = await api('put', '/api/settings/flow-options', { statusOnBackendCancelId: 11 });
     expect(res2.status).toBe(400);
     expect(res2.body.error.fields).toHaveProperty('statusOnBackendCancelId');
   });
@@ -22,7 +22,7 @@ describe('settings input is validated with readable errors', () => {
     for (const [path, body] of [
       ['/api/settings/flows', {}],
       ['/api/settings/flows', { orders: 'yes' }],
-      ['/api/settings/loop', { syncMode: 'sometimes' }],
+      ['/api/settings/flow-options', { syncMode: 'sometimes' }],
       ['/api/settings/import', { importStatusId: 'eleven' }],
       ['/api/settings/backend', { accountId: '' }],
       ['/api/carrier-mappings', { backendCarrier: 'UPS', shippingProvider: 'pigeon', trackingCarrier: null }],
