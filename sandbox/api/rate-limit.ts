@@ -27,7 +27,7 @@ const traffic = new WeakMap<SandboxState, Map<string, StoreTraffic>>();
 
 function trafficOf(state: SandboxState, hash: string): StoreTraffic {
   let byStore = traffic.get(state);
-  if (!byStore) traffic.set(state, (byStore = new Map()));
+  if (!byStore) traffic.set(state, (byStore = new Map<string, StoreTraffic>()));
   let t = byStore.get(hash);
   if (!t) byStore.set(hash, (t = { othersPerWindow: 0, windows: [] }));
   return t;

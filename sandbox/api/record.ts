@@ -19,6 +19,7 @@ export function recordRequests(state: SandboxState): RequestHandler {
     state.record(entry);
     // The status is captured when the head is written, i.e. before any byte reaches the client, so
     // a test that awaits the response always sees it (res 'finish' can fire after the client has read).
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- called below with the response as `this`
     const writeHead = res.writeHead;
     res.writeHead = function (this: typeof res, ...args: unknown[]) {
       entry.status = typeof args[0] === 'number' ? args[0] : res.statusCode;

@@ -186,7 +186,7 @@ export class Catalog {
   setLevel(storeHash: string, key: string, locationId: number, quantity: number): number {
     const levels = this.of(storeHash).levels;
     let perLocation = levels.get(key);
-    if (!perLocation) levels.set(key, (perLocation = new Map()));
+    if (!perLocation) levels.set(key, (perLocation = new Map<number, number>()));
     const before = perLocation.get(locationId) ?? 0;
     perLocation.set(locationId, quantity);
     return quantity - before;

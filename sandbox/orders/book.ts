@@ -56,7 +56,7 @@ export class OrderBook {
   }
 
   setStatusLabel(storeHash: string, statusId: number, label: string): void {
-    if (!isStatusId(statusId)) throw new SandboxError(400, `unknown order status ${statusId}`);
+    if (!isStatusId(statusId)) throw new SandboxError(400, `unknown order status ${String(statusId)}`);
     const clean = label.trim();
     if (!clean || clean.length > 100) throw new SandboxError(400, 'a status label needs 1 to 100 characters');
     const labels = this.of(storeHash).labels;
@@ -68,7 +68,7 @@ export class OrderBook {
   create(storeHash: string, input: CreateOrderInput = {}): OrderRecord {
     const s = this.of(storeHash);
     const statusId = input.statusId ?? 11;
-    if (!isStatusId(statusId)) throw new SandboxError(400, `unknown order status ${statusId}`);
+    if (!isStatusId(statusId)) throw new SandboxError(400, `unknown order status ${String(statusId)}`);
     const billing = resolveAddress(input.customer);
     const resolved = resolveConsignments(input, billing);
     const now = this.state.now();
@@ -141,7 +141,7 @@ export class OrderBook {
 
   /** PUT /v2/orders/{id} {status_id} and the control panel's status select. */
   setStatus(storeHash: string, id: number, statusId: number): OrderRecord {
-    if (!isStatusId(statusId)) throw new SandboxError(400, `unknown order status ${statusId}`);
+    if (!isStatusId(statusId)) throw new SandboxError(400, `unknown order status ${String(statusId)}`);
     const order = this.require(storeHash, id);
     this.changeStatus(order, statusId, {});
     return order;

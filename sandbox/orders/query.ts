@@ -21,8 +21,9 @@ const SORT_FIELDS: Record<string, (o: OrderRecord) => number | string> = {
 export class QueryError extends Error {}
 
 export interface OrderQuery {
-  filter(o: OrderRecord): boolean;
-  compare(a: OrderRecord, b: OrderRecord): number;
+  // Properties, not methods: they are handed to Array#filter and #sort unbound.
+  filter: (o: OrderRecord) => boolean;
+  compare: (a: OrderRecord, b: OrderRecord) => number;
   page: number;
   limit: number;
 }

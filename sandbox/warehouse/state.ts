@@ -114,13 +114,13 @@ export class WarehouseState {
 
   inventoryOf(accountId: string): Map<string, InventoryLevel> {
     let levels = this.inventory.get(accountId);
-    if (!levels) this.inventory.set(accountId, (levels = new Map()));
+    if (!levels) this.inventory.set(accountId, (levels = new Map<string, InventoryLevel>()));
     return levels;
   }
 
   productsOf(accountId: string): Map<string, WarehouseProduct> {
     let products = this.products.get(accountId);
-    if (!products) this.products.set(accountId, (products = new Map()));
+    if (!products) this.products.set(accountId, (products = new Map<string, WarehouseProduct>()));
     return products;
   }
 

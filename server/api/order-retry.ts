@@ -6,7 +6,7 @@ import type { ShipmentRow } from '../storage/shipments-repo.js';
 import { JOB, orderSyncKey } from '../webhooks/topics.js';
 import type { BulkRetryResponse } from './contract.js';
 import { canRetryOrder } from './order-detail.js';
-import { NOTHING_TO_RETRY } from './order-state-labels.js';
+import { NOTHING_TO_RETRY } from '../../shared/order-state-labels.js';
 
 export type RetryServices = Pick<Services, 'orders' | 'shipments' | 'jobs' | 'syncLog' | 'clock'>;
 

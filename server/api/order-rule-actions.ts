@@ -7,7 +7,7 @@ import { actorOf } from '../sessions/require-manager.js';
 import { sessionOf } from '../sessions/require-session.js';
 import { RuleOrdersRepo } from '../storage/rule-orders-repo.js';
 import { orderDetail } from './order-detail.js';
-import { ORDER_STATE_LABELS } from './order-state-labels.js';
+import { ORDER_STATE_LABELS } from '../../shared/order-state-labels.js';
 import { idParam, parseInput } from './paging.js';
 import { previewInput } from './rule-input.js';
 

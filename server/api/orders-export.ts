@@ -3,7 +3,7 @@ import type { Services } from '../services.js';
 import { sessionOf } from '../sessions/require-session.js';
 import { OrdersQuery } from '../storage/orders-query.js';
 import type { OrderSummary } from './contract.js';
-import { ORDER_STATE_LABELS } from './order-state-labels.js';
+import { ORDER_STATE_LABELS } from '../../shared/order-state-labels.js';
 import { ordersFilterOf } from './orders-filter.js';
 
 /** Rows in one export; more are cut, and the answer says so (X-Truncated). */

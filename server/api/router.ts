@@ -4,7 +4,7 @@ import type { Services } from '../services.js';
 import { requireSession } from '../sessions/require-session.js';
 import { sessionRoutes } from '../sessions/routes.js';
 import { historyRoutes } from './events-routes.js';
-import { loopRoutes } from './loop-routes.js';
+import { carrierAndInventoryRoutes } from './carrier-inventory-routes.js';
 import { mappingRoutes } from './mapping-routes.js';
 import { notificationRoutes } from './notification-routes.js';
 import { ordersRoutes } from './orders-routes.js';
@@ -49,7 +49,7 @@ export function apiRouter(s: Services): Router {
   r.use(rulesRoutes(s));
   r.use(backfillRoutes(s));
   r.use(historyRoutes(s));
-  r.use(loopRoutes(s));
+  r.use(carrierAndInventoryRoutes(s));
   r.use(teamRoutes(s));
   r.use(auditRoutes(s));
   r.use(readinessRoutes(s));

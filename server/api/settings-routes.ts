@@ -14,7 +14,7 @@ import { assertFresh, sendConflict, splitRevision } from './settings-revision.js
 import { auditSettings, changedFields, connectionValues, namedStatuses } from './settings-audit.js';
 import { JOB } from '../webhooks/topics.js';
 import type { ConnectionTestResponse, FlowName, WarehouseHealth, InventoryLocationOption, LoopSettings, OrderStatusOption, SettingsResponse } from './contract.js';
-import { loopAuditEntries, loopChanges } from './loop-changes.js';
+import { flowOptionsAuditEntries, flowOptionsChanges } from './flow-options-changes.js';
 import { warehouseHealthFor } from '../health/warehouse.js';
 import { statusLabel } from '../flows/status-label.js';
 import { parseInput } from './paging.js';
@@ -79,7 +79,7 @@ const flowsInput = z
   .refine((v) => Object.keys(v).length > 0, 'Name at least one flow');
 
 const statusId = z.number().int().min(0).max(1000);
-const loopInput = z
+const flowOptionsInput = z
   .object({
     cancellationStatusIds: z.array(statusId).max(20),
     statusOnBackendCancelId: statusId.nullable(),
@@ -209,19 +209,19 @@ export function settingsRoutes(s: Services): Router {
     res.json(await settingsAnswer(s, await load(storeHash)));
   }));
 
-  r.put('/settings/loop', requireManager, guarded(async (req, res) => {
+  r.put('/settings/flow-options', requireManager, guarded(async (req, res) => {
     const { storeHash } = sessionOf(res);
     const { revision, rest } = splitRevision(req.body);
-    const input = parseInput(loopInput, rest, 'settings');
+    const input = parseInput(flowOptionsInput, rest, 'settings');
     const current = await load(storeHash);
     // A request that changes nothing (an empty body, or the values already saved) is not an event.
-    const changes = loopChanges(current, input);
+    const changes = flowOptionsChanges(current, input);
     if (changes.length === 0) return void res.json(await settingsAnswer(s, current));
     assertFresh(current, revision);
     assertNoContradictions(current, { cancellationStatusIds: input.cancellationStatusIds, statusOnBackendCancelId: input.statusOnBackendCancelId });
     await s.settings.saveLoop(storeHash, input, now(), revision);
     await s.syncLog.append({ storeHash, flow: 'settings', message: `Settings changed: ${changes.join('; ')}.` }, now());
-    for (const entry of await loopAuditEntries(s, storeHash, current, input)) await auditSettings(s, res, entry);
+    for (const entry of await flowOptionsAuditEntries(s, storeHash, current, input)) await auditSettings(s, res, entry);
     if (input.syncMode === 'poll') await s.jobs.queue.enqueue({ storeHash, kind: JOB.fulfillmentPoll, dedupeKey: `poll:${storeHash}` });
     s.jobs.wake();
     res.json(await settingsAnswer(s, await load(storeHash)));

@@ -52,15 +52,15 @@ describe('contradictions, checked against the saved values', () => {
 
   it('refuses, in a later request, a cancellation status that is the saved status after acceptance', async () => {
     expect((await t.api('put', '/api/settings/import', { importStatusId: 11, statusAfterAcceptId: 9 })).status).toBe(200);
-    const res = await t.api('put', '/api/settings/loop', { cancellationStatusIds: [5, 9] });
+    const res = await t.api('put', '/api/settings/flow-options', { cancellationStatusIds: [5, 9] });
     expect(res.status).toBe(400);
     expect(res.body.error.fields).toEqual({ cancellationStatusIds: expect.stringMatching(/accepted order would be cancelled/) });
-    const onCancel = await t.api('put', '/api/settings/loop', { statusOnBackendCancelId: 9 });
+    const onCancel = await t.api('put', '/api/settings/flow-options', { statusOnBackendCancelId: 9 });
     expect(onCancel.status).toBe(400);
     expect(Object.keys(onCancel.body.error.fields)).toEqual(['statusOnBackendCancelId']);
-    expect((await t.api('put', '/api/settings/loop', { statusOnBackendCancelId: 11 })).body.error.fields).toHaveProperty('statusOnBackendCancelId');
+    expect((await t.api('put', '/api/settings/flow-options', { statusOnBackendCancelId: 11 })).body.error.fields).toHaveProperty('statusOnBackendCancelId');
     // A status that contradicts nothing is saved.
-    expect((await t.api('put', '/api/settings/loop', { statusOnBackendCancelId: 5 })).status).toBe(200);
+    expect((await t.api('put', '/api/settings/flow-options', { statusOnBackendCancelId: 5 })).status).toBe(200);
   });
 
   it('names only the fields the request changes', () => {
@@ -79,10 +79,10 @@ describe('conflicting edits', () => {
   it('answers 409 with the saved settings when the revision is stale, and saves nothing', async () => {
     const opened = await settings();
     // Someone else saves first.
-    const first = await t.api('put', '/api/settings/loop', { syncMode: 'poll', revision: opened.revision });
+    const first = await t.api('put', '/api/settings/flow-options', { syncMode: 'poll', revision: opened.revision });
     expect(first.status).toBe(200);
     expect(first.body.revision).toBe(opened.revision + 1);
-    const stale = await t.api('put', '/api/settings/loop', { inventoryLocationId: 2, revision: opened.revision });
+    const stale = await t.api('put', '/api/settings/flow-options', { inventoryLocationId: 2, revision: opened.revision });
     expect(stale.status).toBe(409);
     expect(stale.body.error.code).toBe('settings_changed');
     expect(stale.body.error.message).toMatch(/Changed by someone else since you opened it/);
@@ -120,7 +120,7 @@ describe('only managers change settings', () => {
     for (const [path, body] of [
       ['/api/settings/import', { importStatusId: 10, statusAfterAcceptId: null }],
       ['/api/settings/flows', { orders: false }],
-      ['/api/settings/loop', { syncMode: 'push' }],
+      ['/api/settings/flow-options', { syncMode: 'push' }],
       ['/api/settings/backend', { accountId: 'acc', apiKey: 'key' }],
       ['/api/carrier-mappings', { backendCarrier: 'UPS', shippingProvider: 'ups', trackingCarrier: null }],
     ] as const) {
@@ -151,7 +151,7 @@ describe('audit entries', () => {
     });
     await t.api('put', '/api/settings/flows', { orders: false });
     expect((await auditRows('settings.flows')).at(-1)).toMatchObject({ before: { orders: 'on' }, after: { orders: 'off' } });
-    await t.api('put', '/api/settings/loop', { cancellationStatusIds: [5, 6], syncMode: 'push' });
+    await t.api('put', '/api/settings/flow-options', { cancellationStatusIds: [5, 6], syncMode: 'push' });
     expect((await auditRows('settings.cancellations')).at(-1)).toMatchObject({
       before: { cancellationStatuses: ['Cancelled'] },
       after: { cancellationStatuses: ['Cancelled', 'Declined'] },

@@ -10,7 +10,7 @@ import {
   WEBHOOK_STATUSES,
   webhookStatusBadge,
 } from '../../client/src/lib/badges.js';
-import { ORDER_STATE_LABELS } from '../../server/api/order-state-labels.js';
+import { ORDER_STATE_LABELS } from '../../shared/order-state-labels.js';
 
 describe('orderStateBadge', () => {
   it('gives every state of the model its label and a colour that means something', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { flowSavedText } from '../../client/src/pages/settings/loop.js';
+import { flowSavedText } from '../../client/src/pages/settings/flow-settings.js';
 
 // Issue 7 review, point 3: a flow turned back on does what arrived while it was off, and the
 // Settings notice says so (the server side is test/flows/flow-catch-up.test.ts).

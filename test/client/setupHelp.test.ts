@@ -1,7 +1,7 @@
 // Issue 9 point 1: the in-app help (onboarding steps, what each order state means) and the
 // support link, which reaches the browser in the boot data.
 import { describe, expect, it } from 'vitest';
-import { ORDER_STATES } from '../../server/api/order-state-labels.js';
+import { ORDER_STATES } from '../../shared/order-state-labels.js';
 import { ORDER_STATE_MEANINGS, SETUP_STEPS } from '../../client/src/help/helpContent.js';
 import { getSupportContact, setSupportContact, supportLinks } from '../../client/src/help/support.js';
 import { parseBootData, parseSupport } from '../../client/src/session/boot.js';

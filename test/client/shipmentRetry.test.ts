@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasFailedShipments, offersRetry, retryQueuedMessage, shipmentWarningsSummary } from '../../client/src/pages/orders/loop.js';
+import { hasFailedShipments, offersRetry, retryQueuedMessage, shipmentWarningsSummary } from '../../client/src/pages/orders/fulfillment-detail.js';
 import { shipmentView as shipment } from './fixtures.js';
 
 describe('shipments BigCommerce refused or trimmed', () => {

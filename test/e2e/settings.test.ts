@@ -216,7 +216,7 @@ describe('the one save model and the leave guard', () => {
     await nav().getByRole('link', { name: 'Cancellations' }).click();
     await sectionShown('Cancellations', 'Cancellation statuses');
     // Another person saves first (no revision: an API client); this page still shows Cancelled only.
-    expect((await h.api('put', '/api/settings/loop', { cancellationStatusIds: [5, 6] })).status).toBe(200);
+    expect((await h.api('put', '/api/settings/flow-options', { cancellationStatusIds: [5, 6] })).status).toBe(200);
     await choose('Status to set when the warehouse cancels or rejects', 'Refunded');
     await app().getByRole('button', { name: 'Save', exact: true }).click();
     await expect.poll(() => app().getByText('Changed by someone else since you opened it.').count(), { timeout: 10_000 }).toBe(1);

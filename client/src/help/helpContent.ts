@@ -1,7 +1,7 @@
 // What the in-app Help says: the setup steps and what each order state means. One source for the
 // Help panel and the setup page, so both use the same words. Pure.
 import type { OrderSyncState } from '../../../server/api/contract.js';
-import { ORDER_STATE_LABELS, ORDER_STATES } from '../../../server/api/order-state-labels.js';
+import { ORDER_STATE_LABELS, ORDER_STATES } from '../../../shared/order-state-labels.js';
 
 export interface HelpStep {
   title: string;

@@ -18,7 +18,7 @@ export interface BadgeDescriptor {
 
 export type LogLevel = TimelineEntry['level'];
 
-export { ORDER_STATES } from '../../../server/api/order-state-labels.js';
+export { ORDER_STATES } from '../../../shared/order-state-labels.js';
 
 /**
  * States where the merchant has something to fix and Retry then helps. `?state=attention` also

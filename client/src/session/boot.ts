@@ -37,6 +37,7 @@ export function sanitizeAppPath(path: unknown): string {
     return '/';
   }
   // Control characters never belong in a path.
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   if (/[\u0000-\u001f\u007f]/.test(path)) {
     return '/';
   }

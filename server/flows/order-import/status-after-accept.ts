@@ -10,7 +10,7 @@
 // BigCommerce sends that event within seconds of a change, and the event intake records it before
 // this job runs in all but a change made in the same few seconds.
 import { z } from 'zod';
-import { BigCommerceApiError, setOrderStatus, type BigCommerceClient } from '../../bigcommerce/index.js';
+import { BigCommerceApiError, setOrderStatus } from '../../bigcommerce/index.js';
 import { PermanentJobError, type JobRecord } from '../../jobs/types.js';
 import type { Services } from '../../services.js';
 import { toJobError } from '../job-errors.js';

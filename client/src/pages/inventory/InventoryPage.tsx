@@ -9,7 +9,7 @@ import { PagedTable } from '../../components/PagedTable';
 import { inventoryStatusBadge } from '../../lib/badges';
 import { listFrom } from '../../lib/text';
 import { navigate } from '../../router/history';
-import { loopSettingsOf } from '../settings/loop';
+import { flowSettingsOf } from '../settings/flow-settings';
 import { inventoryColumns } from './inventoryColumns';
 import {
   INVENTORY_FILTER_SPECS,
@@ -37,7 +37,7 @@ export function InventoryPage() {
   const { filters } = query.state;
 
   const locationList = locations.status === 'success' ? listFrom<InventoryLocationOption>(locations.data, 'locations') : [];
-  const inventoryOff = settings.status === 'success' && !loopSettingsOf(settings.data).flows.inventory;
+  const inventoryOff = settings.status === 'success' && !flowSettingsOf(settings.data).flows.inventory;
   const skippedOnPage = query.page?.items.filter((item) => item.status === 'skipped').length ?? 0;
   // The total across every page; this page's count until (or unless) that answer arrives.
   const skippedCount = skipped.status === 'success' ? Math.max(skipped.data.total, skippedOnPage) : skippedOnPage;

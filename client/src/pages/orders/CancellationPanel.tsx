@@ -3,7 +3,7 @@ import type { CancellationView } from '../../../../server/api/contract';
 import { DateTime } from '../../components/DateTime';
 import { DetailList } from '../../components/DetailList';
 import { cancellationOutcomeBadge } from '../../lib/badges';
-import { cancellationSourceLabel, cancellationSummary } from './loop';
+import { cancellationSourceLabel, cancellationSummary } from './fulfillment-detail';
 
 /** Who cancelled the order, and whether the other side followed. */
 export function CancellationPanel({ cancellation }: { cancellation: CancellationView }) {

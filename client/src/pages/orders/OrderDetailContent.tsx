@@ -8,7 +8,7 @@ import { OrderStateBadge } from '../../components/StatusBadges';
 import { plural } from '../../lib/text';
 import { CancellationPanel } from './CancellationPanel';
 import { LineItemsPanel } from './LineItemsPanel';
-import { loopDetailOf, safeExternalUrl } from './loop';
+import { fulfillmentDetailOf, safeExternalUrl } from './fulfillment-detail';
 import { OrderTimeline } from './OrderTimeline';
 import { bcStatusText, nextAttemptText, nextStepText } from './orderText';
 import { PayloadPanel } from './PayloadPanel';
@@ -48,7 +48,7 @@ function OpenInBigCommerce({ url }: { url: string }) {
 }
 
 export function OrderDetailContent({ order, now, retrying, onRetry, releasing, onRelease, notices }: OrderDetailContentProps) {
-  const loop = loopDetailOf(order);
+  const detail = fulfillmentDetailOf(order);
   const remedy = remedyView(order);
   const nextStep = nextStepText(order, now);
   // Retry only where the server says it can help (OrderDetail.canRetry: the order's remedy, or a
@@ -75,7 +75,7 @@ export function OrderDetailContent({ order, now, retrying, onRetry, releasing, o
       </Flex>
       {notices}
       {remedy && <RemedyBox remedy={remedy} retrying={retrying} onRetry={onRetry} releasing={releasing} onRelease={onRelease} />}
-      {loop.alert && <Message type="error" marginBottom="medium" header="Action needed" messages={[{ text: loop.alert }]} />}
+      {detail.alert && <Message type="error" marginBottom="medium" header="Action needed" messages={[{ text: detail.alert }]} />}
       {nextStep && <Message type="info" marginBottom="medium" header={nextStep.header} messages={[{ text: nextStep.text }]} />}
       <Grid gridColumns={{ mobile: 'minmax(0, 1fr)', desktop: 'minmax(0, 2fr) minmax(0, 3fr)' }} gridGap="0 1.5rem">
         <Panel header="Details">
@@ -97,8 +97,8 @@ export function OrderDetailContent({ order, now, retrying, onRetry, releasing, o
       </Grid>
       <LineItemsPanel lines={lines} />
       <ShipToPanel shipTo={shipTo} lines={lines} />
-      {loop.cancellation && <CancellationPanel cancellation={loop.cancellation} />}
-      <ShipmentsPanel shipments={loop.shipments} />
+      {detail.cancellation && <CancellationPanel cancellation={detail.cancellation} />}
+      <ShipmentsPanel shipments={detail.shipments} />
       <PayloadPanel orderId={order.orderId} payload={order.payloadSent} />
     </>
   );

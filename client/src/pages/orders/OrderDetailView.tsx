@@ -8,7 +8,7 @@ import { usePolledGet } from '../../api/usePolledGet';
 import { AppLink } from '../../components/AppLink';
 import { ErrorMessage } from '../../layout/ErrorMessage';
 import { Loading } from '../../layout/Loading';
-import { loopDetailOf, retryQueuedMessage } from './loop';
+import { fulfillmentDetailOf, retryQueuedMessage } from './fulfillment-detail';
 import { LiveUpdatesPaused, OrderDetailContent, type LoadedOrder } from './OrderDetailContent';
 import { resolvedNotice } from './orderText';
 import { releasedText } from './remedy';
@@ -88,7 +88,7 @@ export function OrderDetailView({ orderId }: { orderId: number }) {
     setAnswer({ order: next, asOf: loaded.refreshedAt });
     previousState.current = next.state; // Retry's own effect is announced below, not as "fixed".
     // The answer still lists the failed shipments (they are queued, not written yet).
-    const message = retryQueuedMessage(loopDetailOf(next).shipments);
+    const message = retryQueuedMessage(fulfillmentDetailOf(next).shipments);
     setNotice({ type: 'success', header: message.header, text: message.text });
   };
 

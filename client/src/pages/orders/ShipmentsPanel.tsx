@@ -8,7 +8,7 @@ import { Mono } from '../../components/JsonBlock';
 import { ShipmentStateBadge } from '../../components/StatusBadges';
 import { TableBox } from '../../components/TableBox';
 import { formatDateTime } from '../../lib/dates';
-import { carrierServiceText, safeExternalUrl, shipmentItemLines, shipmentsSummary, shipmentWarningsSummary } from './loop';
+import { carrierServiceText, safeExternalUrl, shipmentItemLines, shipmentsSummary, shipmentWarningsSummary } from './fulfillment-detail';
 
 const WIDE_ONLY = { mobile: 'none', tablet: 'table-cell' } as const;
 const NARROW_ONLY = { mobile: 'table-cell', tablet: 'none' } as const;

@@ -25,6 +25,7 @@ export function csvFilename(contentDisposition: string | null, now: Date): strin
       name = match[1];
     }
   }
+  // eslint-disable-next-line no-control-regex -- control characters are what this strips from a file name
   name = name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '-').trim();
   if (name && /\.csv$/i.test(name)) return name;
   const pad = (n: number): string => String(n).padStart(2, '0');

@@ -7,7 +7,7 @@ import { useAction } from '../../api/useAction';
 import { DateTime } from '../../components/DateTime';
 import { FormActions } from './FormActions';
 import { validateBackendInput } from './forms';
-import type { FullSettings } from './loop';
+import type { FullSettings } from './flow-settings';
 import { useOptionalSettingsContext } from './SettingsContext';
 import { useCanManage } from './useCanManage';
 import { useSettingsForm } from './useSettingsForm';

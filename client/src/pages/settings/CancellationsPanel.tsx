@@ -4,7 +4,7 @@ import { api } from '../../api/http';
 import { listFrom } from '../../lib/text';
 import { FormActions } from './FormActions';
 import { statusOptions } from './forms';
-import { cancellationStatusWarning, validateCancellationSettings, type CancellationInput, type FullSettings } from './loop';
+import { cancellationStatusWarning, validateCancellationSettings, type CancellationInput, type FullSettings } from './flow-settings';
 import { sameIdSet } from './settingsForm';
 import { useSettingsContext } from './SettingsContext';
 import { StatusesGate } from './StatusesGate';
@@ -22,7 +22,7 @@ export function CancellationsPanel() {
     saved: { cancellationStatusIds: settings.cancellationStatusIds, statusOnBackendCancelId: settings.statusOnBackendCancelId },
     equals: sameCancellation,
     validate: (values) => validateCancellationSettings(values, settings),
-    save: (values) => api.put<FullSettings>('/api/settings/loop', { ...values, revision: settings.revision }),
+    save: (values) => api.put<FullSettings>('/api/settings/flow-options', { ...values, revision: settings.revision }),
     onSaved: ctx.onSaved,
     savedText: 'Cancellation settings saved.',
     reload: ctx.reload,

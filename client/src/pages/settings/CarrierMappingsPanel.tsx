@@ -21,7 +21,7 @@ import {
   carrierSavedText,
   providerOptions,
   type CarrierDraft,
-} from './loop';
+} from './flow-settings';
 
 const WIDE_ONLY = { mobile: 'none', desktop: 'table-cell' } as const;
 const NARROW_ONLY = { mobile: 'table-cell', desktop: 'none' } as const;

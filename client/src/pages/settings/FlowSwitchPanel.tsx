@@ -3,7 +3,7 @@ import styled from 'styled-components';
 import type { FlowName } from '../../../../server/api/contract';
 import { api } from '../../api/http';
 import { FormActions } from './FormActions';
-import { flowChange, flowInfo, flowSavedText, type FullSettings } from './loop';
+import { flowChange, flowInfo, flowSavedText, type FullSettings } from './flow-settings';
 import { useSettingsContext } from './SettingsContext';
 import { useSettingsForm } from './useSettingsForm';
 

@@ -4,7 +4,7 @@ import { api } from '../../api/http';
 import { listFrom } from '../../lib/text';
 import { FormActions } from './FormActions';
 import { importStatusWarning, statusOptions, validateImportSettings } from './forms';
-import type { FullSettings } from './loop';
+import type { FullSettings } from './flow-settings';
 import { StatusesGate } from './StatusesGate';
 import { useOptionalSettingsContext, type OrderStatusesState } from './SettingsContext';
 import { useCanManage } from './useCanManage';

@@ -6,7 +6,7 @@ import { AppLink } from '../../components/AppLink';
 import { ErrorMessage } from '../../layout/ErrorMessage';
 import { listFrom } from '../../lib/text';
 import { FormActions } from './FormActions';
-import { locationOptions, SYNC_MODES, type FullSettings } from './loop';
+import { locationOptions, SYNC_MODES, type FullSettings } from './flow-settings';
 import { useSettingsContext } from './SettingsContext';
 import { useSettingsForm } from './useSettingsForm';
 
@@ -20,7 +20,7 @@ export function InventorySettingsPanel() {
   const form = useSettingsForm<InventoryInput, FullSettings>({
     name: 'Inventory location and reporting',
     saved: { inventoryLocationId: settings.inventoryLocationId, syncMode: settings.syncMode },
-    save: (values) => api.put<FullSettings>('/api/settings/loop', { ...values, revision: settings.revision }),
+    save: (values) => api.put<FullSettings>('/api/settings/flow-options', { ...values, revision: settings.revision }),
     onSaved: ctx.onSaved,
     savedText: 'Inventory settings saved.',
     reload: ctx.reload,

@@ -1,7 +1,7 @@
 import { createContext, useContext } from 'react';
 import type { OrderStatusOption } from '../../../../server/api/contract';
 import type { ApiGetState } from '../../api/useApiGet';
-import type { FullSettings } from './loop';
+import type { FullSettings } from './flow-settings';
 
 /** GET /api/order-statuses, loaded once for the panels that pick statuses. */
 export type OrderStatusesState = ApiGetState<OrderStatusOption[]> & { reload(): void };

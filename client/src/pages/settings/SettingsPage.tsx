@@ -7,7 +7,7 @@ import { useApiGet } from '../../api/useApiGet';
 import { ErrorMessage } from '../../layout/ErrorMessage';
 import { Loading } from '../../layout/Loading';
 import { navigate, usePathname, useSearch } from '../../router/history';
-import { loopSettingsOf, type FullSettings, type LoadedSettings } from './loop';
+import { flowSettingsOf, type FullSettings, type LoadedSettings } from './flow-settings';
 import { resolveSettingsLocation } from './sections';
 import { SettingsContext, type SettingsContextValue } from './SettingsContext';
 import { SettingsNav, SIDE_NAV_MIN_WIDTH } from './SettingsNav';
@@ -32,7 +32,7 @@ const Layout = styled.div`
 
 /** The answer, read defensively: a server that doesn't send a field yet must not break the page. */
 function fullSettings(loaded: LoadedSettings): FullSettings {
-  return { ...loaded, ...loopSettingsOf(loaded), revision: typeof loaded.revision === 'number' ? loaded.revision : (undefined as unknown as number) };
+  return { ...loaded, ...flowSettingsOf(loaded), revision: typeof loaded.revision === 'number' ? loaded.revision : (undefined as unknown as number) };
 }
 
 /**

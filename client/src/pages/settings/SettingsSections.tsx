@@ -48,14 +48,7 @@ const CONTENT: Record<SettingsSectionId, () => ReactNode> = {
       <PreviewPanel />
     </>
   ),
-  shipping: () => (
-    <>
-      <FlowSwitchPanel flow="fulfillment" />
-      <ShippingMappingsPanel />
-      <FallbackMethodPanel />
-      <CarrierMappingsPanel fulfillmentOn={useSettingsContext().settings.flows.fulfillment} />
-    </>
-  ),
+  shipping: ShippingSection,
   inventory: () => (
     <>
       <FlowSwitchPanel flow="inventory" />
@@ -72,6 +65,18 @@ const CONTENT: Record<SettingsSectionId, () => ReactNode> = {
   notifications: () => <NotificationsPanel />,
   team: () => <TeamPanel />,
 };
+
+function ShippingSection() {
+  const fulfillmentOn = useSettingsContext().settings.flows.fulfillment;
+  return (
+    <>
+      <FlowSwitchPanel flow="fulfillment" />
+      <ShippingMappingsPanel />
+      <FallbackMethodPanel />
+      <CarrierMappingsPanel fulfillmentOn={fulfillmentOn} />
+    </>
+  );
+}
 
 export function SectionContent({ section }: { section: SettingsSectionId }) {
   const Content = CONTENT[section];

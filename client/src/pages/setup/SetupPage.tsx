@@ -10,7 +10,7 @@ import { hasUnsavedChanges } from '../../lib/unsavedChanges';
 import { navigate, useSearch } from '../../router/history';
 import { BackendPanel } from '../settings/BackendPanel';
 import { ImportPanel } from '../settings/ImportPanel';
-import type { FullSettings } from '../settings/loop';
+import type { FullSettings } from '../settings/flow-settings';
 import { SettingsContext } from '../settings/SettingsContext';
 import { DoneStep } from './DoneStep';
 import { ReadinessPanel } from './ReadinessPanel';

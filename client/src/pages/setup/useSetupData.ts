@@ -2,13 +2,13 @@ import { useCallback, useMemo, useState } from 'react';
 import type { OrderStatusOption, OverviewResponse } from '../../../../server/api/contract';
 import { api } from '../../api/http';
 import { useApiGet } from '../../api/useApiGet';
-import { loopSettingsOf, type FullSettings, type LoadedSettings } from '../settings/loop';
+import { flowSettingsOf, type FullSettings, type LoadedSettings } from '../settings/flow-settings';
 import type { SettingsContextValue } from '../settings/SettingsContext';
 import { useCanManage } from '../settings/useCanManage';
 
 /** The answer read defensively (as Settings does): a field a server does not send yet must not break the page. */
 function fullSettings(loaded: LoadedSettings): FullSettings {
-  return { ...loaded, ...loopSettingsOf(loaded), revision: typeof loaded.revision === 'number' ? loaded.revision : (undefined as unknown as number) };
+  return { ...loaded, ...flowSettingsOf(loaded), revision: typeof loaded.revision === 'number' ? loaded.revision : (undefined as unknown as number) };
 }
 
 /**

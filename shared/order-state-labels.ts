@@ -1,9 +1,9 @@
-// Order states in merchant words, for the CSV export and the reasons Retry gives. Pure, no
-// imports with a runtime value: the client may import it too, so the words are the same everywhere.
-import type { OrderSyncState } from './contract.js';
+// Order states in merchant words, for the CSV export, the reasons Retry gives and the UI's pills,
+// legends and help. Shared by server and client (shared/ holds only such pure code, importing
+// nothing outside it), so the words are the same everywhere.
 
 /** Every state, in the order an order moves through them (pills, legends, counts): one list for server and client. */
-export const ORDER_STATES: readonly OrderSyncState[] = [
+export const ORDER_STATES = [
   'waiting',
   'queued',
   'retrying',
@@ -16,9 +16,12 @@ export const ORDER_STATES: readonly OrderSyncState[] = [
   'rejected',
   'needs_attention',
   'failed',
-];
+] as const;
 
-export const ORDER_STATE_LABELS: Record<OrderSyncState, string> = {
+/** An order's sync state; the API's OrderSyncState (server/api/contract.ts) must be this same union. */
+export type OrderState = (typeof ORDER_STATES)[number];
+
+export const ORDER_STATE_LABELS: Record<OrderState, string> = {
   waiting: 'Waiting for import status',
   queued: 'Queued',
   retrying: 'Retrying',
@@ -34,7 +37,7 @@ export const ORDER_STATE_LABELS: Record<OrderSyncState, string> = {
 };
 
 /** Why Retry has nothing to do for an order in this state (states with a remedy say it instead). */
-export const NOTHING_TO_RETRY: Record<OrderSyncState, string> = {
+export const NOTHING_TO_RETRY: Record<OrderState, string> = {
   waiting: 'it has not reached the import status in BigCommerce yet; it is sent once it does.',
   queued: 'it is already queued to be sent.',
   retrying: 'it is already being retried; the next attempt is on its way.',

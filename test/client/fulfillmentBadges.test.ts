@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  CANCELLATION_OUTCOMES,
-  cancellationOutcomeBadge,
-  INVENTORY_STATUSES,
-  inventoryStatusBadge,
-  shipmentStateBadge,
-} from '../../client/src/lib/badges.js';
+import { CANCELLATION_OUTCOMES, cancellationOutcomeBadge, INVENTORY_STATUSES, inventoryStatusBadge, shipmentStateBadge } from '../../client/src/lib/badges.js';
 
 describe('shipmentStateBadge', () => {
   it('maps every shipment state', () => {

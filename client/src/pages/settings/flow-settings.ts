@@ -1,15 +1,8 @@
-// Settings logic for closing the loop: flow switches, cancellations, carrier mappings, inventory
+// Settings of the four flows: their switches, cancellations, carrier mappings, inventory
 // location and sync mode. Pure (no DOM, no React) so it can be unit-tested in node.
-import type {
-  CarrierMapping,
-  CarrierMappingInput,
-  FlowName,
-  InventoryLocationOption,
-  LoopSettings,
-  SettingsResponse,
-} from '../../../../server/api/contract.js';
+import type { CarrierMapping, CarrierMappingInput, FlowName, InventoryLocationOption, LoopSettings, SettingsResponse } from '../../../../server/api/contract.js';
 import type { FieldErrors, Validated } from './forms.js';
-import { knownProvider } from '../../../../server/flows/fulfillment/known-carriers.js';
+import { knownProvider } from '../../../../shared/known-carriers.js';
 
 /** What GET /api/settings and every settings PUT answer. */
 export type FullSettings = SettingsResponse & LoopSettings;
@@ -67,7 +60,7 @@ export function flowInfo(name: FlowName): FlowInfo {
 }
 
 /** Defaults from the contract, for fields an older server does not send. */
-export const DEFAULT_LOOP_SETTINGS: LoopSettings = {
+export const DEFAULT_FLOW_SETTINGS: LoopSettings = {
   flows: { orders: true, fulfillment: true, inventory: true, cancellations: true },
   cancellationStatusIds: [5],
   statusOnBackendCancelId: null,
@@ -79,25 +72,23 @@ function isWholeNumber(value: unknown): value is number {
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 }
 
-/** The loop part of GET /api/settings with every missing or malformed field at its default. */
-export function loopSettingsOf(settings: Partial<LoopSettings> | null | undefined): LoopSettings {
+/** The flow settings of GET /api/settings with every missing or malformed field at its default. */
+export function flowSettingsOf(settings: Partial<LoopSettings> | null | undefined): LoopSettings {
   const source = settings ?? {};
-  const flows = { ...DEFAULT_LOOP_SETTINGS.flows };
+  const flows = { ...DEFAULT_FLOW_SETTINGS.flows };
   if (typeof source.flows === 'object' && source.flows !== null) {
     for (const name of FLOW_NAMES) {
       const value = (source.flows as Partial<Flows>)[name];
       if (typeof value === 'boolean') flows[name] = value;
     }
   }
-  const ids = Array.isArray(source.cancellationStatusIds)
-    ? [...new Set(source.cancellationStatusIds.filter(isWholeNumber))]
-    : DEFAULT_LOOP_SETTINGS.cancellationStatusIds;
+  const ids = Array.isArray(source.cancellationStatusIds) ? [...new Set(source.cancellationStatusIds.filter(isWholeNumber))] : DEFAULT_FLOW_SETTINGS.cancellationStatusIds;
   return {
     flows,
     cancellationStatusIds: ids,
     statusOnBackendCancelId: isWholeNumber(source.statusOnBackendCancelId) ? source.statusOnBackendCancelId : null,
-    inventoryLocationId: isWholeNumber(source.inventoryLocationId) ? source.inventoryLocationId : DEFAULT_LOOP_SETTINGS.inventoryLocationId,
-    syncMode: source.syncMode === 'poll' || source.syncMode === 'push' ? source.syncMode : DEFAULT_LOOP_SETTINGS.syncMode,
+    inventoryLocationId: isWholeNumber(source.inventoryLocationId) ? source.inventoryLocationId : DEFAULT_FLOW_SETTINGS.inventoryLocationId,
+    syncMode: source.syncMode === 'poll' || source.syncMode === 'push' ? source.syncMode : DEFAULT_FLOW_SETTINGS.syncMode,
   };
 }
 
@@ -145,22 +136,16 @@ const SHIPPED_STATUSES = new Set([2, 3, 10]);
  * Blocks choices that would cancel orders the app is in the middle of sending, or send a
  * cancelled order to the warehouse again.
  */
-export function validateCancellationSettings(
-  input: CancellationInput,
-  importSettings: Pick<SettingsResponse, 'importStatusId' | 'statusAfterAcceptId'>,
-): FieldErrors {
+export function validateCancellationSettings(input: CancellationInput, importSettings: Pick<SettingsResponse, 'importStatusId' | 'statusAfterAcceptId'>): FieldErrors {
   const fields: FieldErrors = {};
   const { importStatusId, statusAfterAcceptId } = importSettings;
   if (input.cancellationStatusIds.includes(importStatusId)) {
-    fields.cancellationStatusIds =
-      'Remove your order import status: every order that reaches it would be cancelled at the warehouse straight away.';
+    fields.cancellationStatusIds = 'Remove your order import status: every order that reaches it would be cancelled at the warehouse straight away.';
   } else if (statusAfterAcceptId !== null && input.cancellationStatusIds.includes(statusAfterAcceptId)) {
-    fields.cancellationStatusIds =
-      'Remove the status set after the warehouse accepts an order: every accepted order would be cancelled again.';
+    fields.cancellationStatusIds = 'Remove the status set after the warehouse accepts an order: every accepted order would be cancelled again.';
   }
   if (input.statusOnBackendCancelId !== null && input.statusOnBackendCancelId === importStatusId) {
-    fields.statusOnBackendCancelId =
-      'Choose another status: the order import status would send the cancelled order to your warehouse again.';
+    fields.statusOnBackendCancelId = 'Choose another status: the order import status would send the cancelled order to your warehouse again.';
   }
   return fields;
 }
@@ -242,7 +227,10 @@ export function providerLabel(value: string | null, backendCarrier = ''): string
 
 /** AfterShip slugs are lowercase words joined by hyphens ("dhl", "royal-mail", "dpd-uk"). */
 export function normalizeTrackingCarrier(raw: string): string {
-  return raw.trim().toLowerCase().replace(/[\s_]+/g, '-');
+  return raw
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, '-');
 }
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

@@ -32,7 +32,7 @@ const inventoryFilter = z.object({
 });
 
 /** Carrier mappings and the inventory view. */
-export function loopRoutes(s: Services): Router {
+export function carrierAndInventoryRoutes(s: Services): Router {
   const r = Router();
 
   r.get('/carrier-mappings', async (_req, res) => {

@@ -1,5 +1,6 @@
-// Carrier names as warehouses commonly spell them → BigCommerce shipping_provider. Pure data with
-// no imports: the UI imports this file too, so both sides always agree on what is automatic.
+// Carrier names as warehouses commonly spell them → BigCommerce shipping_provider. Shared by the
+// server (writing shipments) and the UI (Settings › Carrier mappings shows which carriers need no
+// mapping), so both sides always agree on what is automatic. Pure data, no imports.
 const KNOWN: Readonly<Record<string, string>> = {
   ups: 'ups',
   fedex: 'fedex',

@@ -10,7 +10,7 @@ const idSet = (ids: readonly number[]) => [...new Set(ids)].sort((a, b) => a - b
  * The settings in `input` whose value differs from `current`, worded for the Activity log
  * (e.g. "sync mode poll"). Empty when the request changes nothing, so nothing is logged.
  */
-export function loopChanges(current: Pick<StoreSettings, keyof LoopInput>, input: LoopInput): string[] {
+export function flowOptionsChanges(current: Pick<StoreSettings, keyof LoopInput>, input: LoopInput): string[] {
   const out: string[] = [];
   const ids = input.cancellationStatusIds;
   if (ids !== undefined && idSet(ids) !== idSet(current.cancellationStatusIds)) {
@@ -30,10 +30,10 @@ export function loopChanges(current: Pick<StoreSettings, keyof LoopInput>, input
 const SYNC_MODE_WORDS = { push: 'the warehouse sends updates', poll: 'Fulfillment Bridge asks every few minutes' } as const;
 
 /**
- * Audit entries for a PUT /api/settings/loop: one per area it changed (settings.cancellations,
+ * Audit entries for a PUT /api/settings/flow-options: one per area it changed (settings.cancellations,
  * settings.inventory), each with before → after of only its changed fields, in merchant words.
  */
-export async function loopAuditEntries(
+export async function flowOptionsAuditEntries(
   s: Pick<Services, 'orderStatuses' | 'db'>,
   storeHash: string,
   current: Pick<StoreSettings, keyof LoopInput>,

@@ -4,45 +4,41 @@ import {
   cancellationSourceLabel,
   cancellationSummary,
   carrierServiceText,
-  loopDetailOf,
+  fulfillmentDetailOf,
   safeExternalUrl,
   shipmentItemLines,
   shipmentsSummary,
   sortShipments,
-} from '../../client/src/pages/orders/loop.js';
+} from '../../client/src/pages/orders/fulfillment-detail.js';
 import { shipmentView as shipment } from './fixtures.js';
 import { CANCELLATION_OUTCOMES } from '../../client/src/lib/badges.js';
 
-describe('loopDetailOf', () => {
+describe('fulfillmentDetailOf', () => {
   it('defaults every field for a server that does not send them yet', () => {
-    expect(loopDetailOf({})).toEqual({ shipments: [], cancellation: null, alert: null });
+    expect(fulfillmentDetailOf({})).toEqual({ shipments: [], cancellation: null, alert: null });
   });
 
   it('keeps the alert (trimmed) and the cancellation, and drops a blank alert', () => {
     const cancellation = { source: 'bigcommerce' as const, outcome: 'too_late' as const, message: null, at: '2026-03-01T10:00:00Z' };
-    expect(loopDetailOf({ alert: '  Already shipped  ', cancellation })).toEqual({
+    expect(fulfillmentDetailOf({ alert: '  Already shipped  ', cancellation })).toEqual({
       shipments: [],
       cancellation,
       alert: 'Already shipped',
     });
-    expect(loopDetailOf({ alert: '   ' }).alert).toBeNull();
-    expect(loopDetailOf({ shipments: 'nope' as unknown as ShipmentView[] }).shipments).toEqual([]);
+    expect(fulfillmentDetailOf({ alert: '   ' }).alert).toBeNull();
+    expect(fulfillmentDetailOf({ shipments: 'nope' as unknown as ShipmentView[] }).shipments).toEqual([]);
   });
 
   it('orders shipments oldest first', () => {
     const later = shipment({ backendShipmentId: 'S-2', createdAt: '2026-03-02T10:00:00Z' });
     const earlier = shipment({ backendShipmentId: 'S-9', createdAt: '2026-03-01T10:00:00Z' });
-    expect(loopDetailOf({ shipments: [later, earlier] }).shipments.map((s) => s.backendShipmentId)).toEqual(['S-9', 'S-2']);
+    expect(fulfillmentDetailOf({ shipments: [later, earlier] }).shipments.map((s) => s.backendShipmentId)).toEqual(['S-9', 'S-2']);
   });
 });
 
 describe('sortShipments', () => {
   it('breaks ties (and unreadable times) by the warehouse id, numerically', () => {
-    const list = [
-      shipment({ backendShipmentId: 'S-10' }),
-      shipment({ backendShipmentId: 'S-2' }),
-      shipment({ backendShipmentId: 'S-1', createdAt: 'garbage' }),
-    ];
+    const list = [shipment({ backendShipmentId: 'S-10' }), shipment({ backendShipmentId: 'S-2' }), shipment({ backendShipmentId: 'S-1', createdAt: 'garbage' })];
     expect(sortShipments(list).map((s) => s.backendShipmentId)).toEqual(['S-1', 'S-2', 'S-10']);
     // The input is not changed.
     expect(list[0]?.backendShipmentId).toBe('S-10');
@@ -71,10 +67,12 @@ describe('shipment text', () => {
   });
 
   it('lists items as sku × quantity, kept together', () => {
-    expect(shipmentItemLines([{ sku: 'A-1', quantity: 2 }, { sku: '', quantity: 1200 }])).toEqual([
-      'A-1\u00a0×\u00a02',
-      'No SKU\u00a0×\u00a01,200',
-    ]);
+    expect(
+      shipmentItemLines([
+        { sku: 'A-1', quantity: 2 },
+        { sku: '', quantity: 1200 },
+      ]),
+    ).toEqual(['A-1\u00a0×\u00a02', 'No SKU\u00a0×\u00a01,200']);
   });
 
   it('summarises failed shipments only', () => {
@@ -102,8 +100,6 @@ describe('cancellations', () => {
   });
 
   it('does not break on an outcome a newer server invents', () => {
-    expect(cancellationSummary({ source: 'warehouse', outcome: 'toString' as 'pending' })).toBe(
-      'Your warehouse reported a cancellation.',
-    );
+    expect(cancellationSummary({ source: 'warehouse', outcome: 'toString' as 'pending' })).toBe('Your warehouse reported a cancellation.');
   });
 });

@@ -1,11 +1,10 @@
 // Order detail logic for shipments and cancellations. Pure (no DOM, no React).
 import type { CancellationView, OrderLoopDetail, ShipmentView } from '../../../../server/api/contract.js';
 
-/** The loop fields of GET /api/orders/:id, with safe defaults when a server does not send them. */
-export function loopDetailOf(order: Partial<OrderLoopDetail>): OrderLoopDetail {
+/** The shipments, cancellation and alert of GET /api/orders/:id, with safe defaults when a server does not send them. */
+export function fulfillmentDetailOf(order: Partial<OrderLoopDetail>): OrderLoopDetail {
   const alert = typeof order.alert === 'string' && order.alert.trim() !== '' ? order.alert.trim() : null;
-  const cancellation =
-    typeof order.cancellation === 'object' && order.cancellation !== null ? order.cancellation : null;
+  const cancellation = typeof order.cancellation === 'object' && order.cancellation !== null ? order.cancellation : null;
   return {
     shipments: Array.isArray(order.shipments) ? sortShipments(order.shipments) : [],
     cancellation,
@@ -68,8 +67,8 @@ export const hasFailedShipments = (shipments: readonly ShipmentView[]): boolean 
  * Retry is offered where it can help: an order that needs attention or failed, a failed shipment,
  * or an alert on a sent order (Retry re-reads its status and passes on a missed cancellation).
  */
-export const offersRetry = (orderRetryable: boolean, loop: Pick<OrderLoopDetail, 'shipments' | 'alert'>): boolean =>
-  orderRetryable || hasFailedShipments(loop.shipments) || loop.alert !== null;
+export const offersRetry = (orderRetryable: boolean, detail: Pick<OrderLoopDetail, 'shipments' | 'alert'>): boolean =>
+  orderRetryable || hasFailedShipments(detail.shipments) || detail.alert !== null;
 
 /** The confirmation after Retry: what was queued again (failed shipments, or the order itself). */
 export function retryQueuedMessage(shipments: readonly ShipmentView[]): { header: string; text: string } {
@@ -90,12 +89,9 @@ export function cancellationSourceLabel(source: string): string {
 const FROM_BIGCOMMERCE: Record<CancellationView['outcome'], string> = {
   pending: 'Cancelled in BigCommerce. Fulfillment Bridge is asking your warehouse to cancel it too.',
   cancelled: 'Cancelled in BigCommerce and at your warehouse. Nothing will ship.',
-  too_late:
-    'Cancelled in BigCommerce, but your warehouse had already shipped it. Contact the customer or arrange a return.',
-  rejected:
-    'Cancelled in BigCommerce, but your warehouse refused to cancel it. Contact your warehouse before it ships.',
-  failed:
-    'Cancelled in BigCommerce, but the cancellation couldn’t be sent to your warehouse. Contact your warehouse to stop the shipment.',
+  too_late: 'Cancelled in BigCommerce, but your warehouse had already shipped it. Contact the customer or arrange a return.',
+  rejected: 'Cancelled in BigCommerce, but your warehouse refused to cancel it. Contact your warehouse before it ships.',
+  failed: 'Cancelled in BigCommerce, but the cancellation couldn’t be sent to your warehouse. Contact your warehouse to stop the shipment.',
 };
 
 const FROM_WAREHOUSE: Record<CancellationView['outcome'], string> = {

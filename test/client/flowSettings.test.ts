@@ -6,13 +6,13 @@ import {
   carrierDraftOf,
   carrierMappingInput,
   carrierSavedText,
-  DEFAULT_LOOP_SETTINGS,
+  DEFAULT_FLOW_SETTINGS,
   flowChange,
   flowErrorText,
   FLOWS,
   flowSavedText,
   locationOptions,
-  loopSettingsOf,
+  flowSettingsOf,
   mergeFlows,
   normalizeTrackingCarrier,
   providerLabel,
@@ -23,7 +23,7 @@ import {
   SYNC_MODES,
   validateCancellationSettings,
   type Flows,
-} from '../../client/src/pages/settings/loop.js';
+} from '../../client/src/pages/settings/flow-settings.js';
 
 const ALL_ON: Flows = { orders: true, fulfillment: true, inventory: true, cancellations: true };
 
@@ -38,35 +38,35 @@ describe('FLOWS', () => {
   });
 });
 
-describe('loopSettingsOf', () => {
+describe('flowSettingsOf', () => {
   it('keeps what the server sends', () => {
-    const loop = {
+    const settings = {
       flows: { orders: false, fulfillment: true, inventory: false, cancellations: true },
       cancellationStatusIds: [5, 4],
       statusOnBackendCancelId: 5,
       inventoryLocationId: 3,
       syncMode: 'poll' as const,
     };
-    expect(loopSettingsOf(loop)).toEqual(loop);
+    expect(flowSettingsOf(settings)).toEqual(settings);
   });
 
   it('uses the contract defaults for missing fields (an older server)', () => {
-    expect(loopSettingsOf({})).toEqual(DEFAULT_LOOP_SETTINGS);
-    expect(loopSettingsOf(null)).toEqual(DEFAULT_LOOP_SETTINGS);
-    expect(DEFAULT_LOOP_SETTINGS.cancellationStatusIds).toEqual([5]);
-    expect(DEFAULT_LOOP_SETTINGS.inventoryLocationId).toBe(1);
-    expect(DEFAULT_LOOP_SETTINGS.statusOnBackendCancelId).toBeNull();
+    expect(flowSettingsOf({})).toEqual(DEFAULT_FLOW_SETTINGS);
+    expect(flowSettingsOf(null)).toEqual(DEFAULT_FLOW_SETTINGS);
+    expect(DEFAULT_FLOW_SETTINGS.cancellationStatusIds).toEqual([5]);
+    expect(DEFAULT_FLOW_SETTINGS.inventoryLocationId).toBe(1);
+    expect(DEFAULT_FLOW_SETTINGS.statusOnBackendCancelId).toBeNull();
   });
 
   it('repairs malformed values field by field', () => {
-    const loop = loopSettingsOf({
+    const settings = flowSettingsOf({
       flows: { orders: false, inventory: 'no' } as unknown as Flows,
       cancellationStatusIds: [5, 5, -1, 2.5, '4'] as unknown as number[],
       statusOnBackendCancelId: 'x' as unknown as number,
       inventoryLocationId: -2,
       syncMode: 'webhook' as unknown as 'push',
     });
-    expect(loop).toEqual({
+    expect(settings).toEqual({
       flows: { orders: false, fulfillment: true, inventory: true, cancellations: true },
       cancellationStatusIds: [5],
       statusOnBackendCancelId: null,
@@ -76,7 +76,7 @@ describe('loopSettingsOf', () => {
   });
 
   it('keeps an empty cancellation list (nothing cancels at the warehouse)', () => {
-    expect(loopSettingsOf({ cancellationStatusIds: [] }).cancellationStatusIds).toEqual([]);
+    expect(flowSettingsOf({ cancellationStatusIds: [] }).cancellationStatusIds).toEqual([]);
   });
 });
 
@@ -108,9 +108,7 @@ describe('flow switches (optimistic with rollback)', () => {
     expect(flowSavedText('inventory', false)).toMatch(/^Inventory is off/);
     expect(flowSavedText('inventory', true)).toMatch(/^Inventory is on/);
     expect(flowSavedText('orders', false)).toMatch(/no orders are sent/);
-    expect(flowErrorText('cancellations', false, 'Try again.')).toBe(
-      "Cancellations couldn't be turned off, so it stays on. Try again.",
-    );
+    expect(flowErrorText('cancellations', false, 'Try again.')).toBe("Cancellations couldn't be turned off, so it stays on. Try again.");
     expect(flowErrorText('orders', true, 'Boom.')).toBe("Orders couldn't be turned on, so it stays off. Boom.");
   });
 });
@@ -124,21 +122,19 @@ describe('validateCancellationSettings', () => {
   });
 
   it('refuses the import status and the status set after acceptance as cancel triggers', () => {
-    expect(
-      validateCancellationSettings({ cancellationStatusIds: [5, 11], statusOnBackendCancelId: null }, importSettings),
-    ).toEqual({ cancellationStatusIds: expect.stringMatching(/import status/) });
-    expect(
-      validateCancellationSettings({ cancellationStatusIds: [9], statusOnBackendCancelId: null }, importSettings),
-    ).toEqual({ cancellationStatusIds: expect.stringMatching(/accepts/) });
-    expect(
-      validateCancellationSettings({ cancellationStatusIds: [9], statusOnBackendCancelId: null }, { importStatusId: 11, statusAfterAcceptId: null }),
-    ).toEqual({});
+    expect(validateCancellationSettings({ cancellationStatusIds: [5, 11], statusOnBackendCancelId: null }, importSettings)).toEqual({
+      cancellationStatusIds: expect.stringMatching(/import status/),
+    });
+    expect(validateCancellationSettings({ cancellationStatusIds: [9], statusOnBackendCancelId: null }, importSettings)).toEqual({
+      cancellationStatusIds: expect.stringMatching(/accepts/),
+    });
+    expect(validateCancellationSettings({ cancellationStatusIds: [9], statusOnBackendCancelId: null }, { importStatusId: 11, statusAfterAcceptId: null })).toEqual({});
   });
 
   it('refuses the import status as the status after a warehouse cancel', () => {
-    expect(
-      validateCancellationSettings({ cancellationStatusIds: [5], statusOnBackendCancelId: 11 }, importSettings),
-    ).toEqual({ statusOnBackendCancelId: expect.stringMatching(/again/) });
+    expect(validateCancellationSettings({ cancellationStatusIds: [5], statusOnBackendCancelId: 11 }, importSettings)).toEqual({
+      statusOnBackendCancelId: expect.stringMatching(/again/),
+    });
   });
 });
 
