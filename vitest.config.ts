@@ -28,7 +28,15 @@ export default defineConfig({
         // only SQLite has (file locks, query plans, busy waits) and stay in `unit` alone.
         test: {
           name: 'pg',
-          include: ['test/storage/**/*.test.ts', 'test/jobs/**/*.test.ts', 'test/webhooks/**/*.test.ts', 'test/postgres/**/*.test.ts', 'test/scheduler/**/*.test.ts', 'test/fairness/**/*.test.ts', 'test/bigcommerce/*.db.test.ts'],
+          include: [
+            'test/storage/**/*.test.ts',
+            'test/jobs/**/*.test.ts',
+            'test/webhooks/**/*.test.ts',
+            'test/postgres/**/*.test.ts',
+            'test/scheduler/**/*.test.ts',
+            'test/fairness/**/*.test.ts',
+            'test/bigcommerce/*.db.test.ts',
+          ],
           exclude: ['**/*.sqlite.test.ts'],
           environment: 'node',
           setupFiles: ['test/setup/loopback-only.ts'],

@@ -143,7 +143,10 @@ export async function benchBackfill(opts: BackfillBenchOptions = {}): Promise<Ba
       callsByPath,
       minimumMs,
       overMinimum: totalMs / minimumMs - 1,
-      rateLimited: Math.max(rateLimited, windows.reduce((n, w) => n + w.rateLimited, 0)),
+      rateLimited: Math.max(
+        rateLimited,
+        windows.reduce((n, w) => n + w.rateLimited, 0),
+      ),
       callsInWindows: windows.reduce((n, w) => n + w.app, 0),
       maxAppCallsPerWindow: Math.max(0, ...windows.map((w) => w.app)),
       allowedPerWindow,
@@ -159,13 +162,25 @@ export async function benchBackfill(opts: BackfillBenchOptions = {}): Promise<Ba
 export function printBackfill(r: BackfillBenchResult): void {
   const min = (ms: number) => `${(ms / 60_000).toFixed(1)} min`;
   const met = (ok: boolean) => (ok ? 'MET' : 'NOT MET');
-  console.log(`\nBackfill (${r.orders.toLocaleString('en-US')} waiting orders, ${r.quota}, share ${r.share}%${r.othersPerWindow ? `, other apps ${r.othersPerWindow} per window` : ''}):`);
-  console.log(`  total ${min(r.totalMs)} vs minimum ${min(r.minimumMs)} (${r.calls} calls ÷ ${r.allowedPerWindow} per window): ${(r.overMinimum * 100).toFixed(1)}% over   target ≤ 10%   ${met(r.overMinimum <= 0.1)}`);
-  console.log(`  429s ${r.rateLimited}   target 0   ${met(r.rateLimited === 0)}; most app calls in one window ${r.maxAppCallsPerWindow} (allowed ${r.allowedPerWindow})   ${met(r.maxAppCallsPerWindow <= r.allowedPerWindow)}`);
-  console.log(`  BigCommerce calls per order ${r.callsPerOrder.toFixed(3)} (${Object.entries(r.callsByPath).map(([k, n]) => `${k}: ${n}`).join(', ')})`);
+  console.log(
+    `\nBackfill (${r.orders.toLocaleString('en-US')} waiting orders, ${r.quota}, share ${r.share}%${r.othersPerWindow ? `, other apps ${r.othersPerWindow} per window` : ''}):`,
+  );
+  console.log(
+    `  total ${min(r.totalMs)} vs minimum ${min(r.minimumMs)} (${r.calls} calls ÷ ${r.allowedPerWindow} per window): ${(r.overMinimum * 100).toFixed(1)}% over   target ≤ 10%   ${met(r.overMinimum <= 0.1)}`,
+  );
+  console.log(
+    `  429s ${r.rateLimited}   target 0   ${met(r.rateLimited === 0)}; most app calls in one window ${r.maxAppCallsPerWindow} (allowed ${r.allowedPerWindow})   ${met(r.maxAppCallsPerWindow <= r.allowedPerWindow)}`,
+  );
+  console.log(
+    `  BigCommerce calls per order ${r.callsPerOrder.toFixed(3)} (${Object.entries(r.callsByPath)
+      .map(([k, n]) => `${k}: ${n}`)
+      .join(', ')})`,
+  );
   console.log(`  delivered ${r.delivered}, duplicate creates ${r.duplicates}; the sandbox's windows counted ${r.callsInWindows} app calls`);
   for (const e of r.eta) {
     const ok = e.error !== null && e.error <= 0.15;
-    console.log(`  ETA at ${String(e.atPercent).padStart(2)}% done: shown ${e.shownMs === null ? '—' : min(e.shownMs)}, took ${min(e.actualMs)}, error ${e.error === null ? '—' : `${(e.error * 100).toFixed(1)}%`}   target ≤ 15%   ${met(ok)}`);
+    console.log(
+      `  ETA at ${String(e.atPercent).padStart(2)}% done: shown ${e.shownMs === null ? '—' : min(e.shownMs)}, took ${min(e.actualMs)}, error ${e.error === null ? '—' : `${(e.error * 100).toFixed(1)}%`}   target ≤ 15%   ${met(ok)}`,
+    );
   }
 }

@@ -33,7 +33,8 @@ export function fairnessArgs(argv: readonly string[], env: NodeJS.ProcessEnv = p
   };
   const variants: FairnessScaleOptions[] = [];
   if (dbArg !== 'postgres') {
-    if (raw('instances') && dbArg === 'sqlite' && num('instances', 1) !== 1) throw new Error('--db=sqlite runs one instance (SQLite is one machine); use --db=postgres for several');
+    if (raw('instances') && dbArg === 'sqlite' && num('instances', 1) !== 1)
+      throw new Error('--db=sqlite runs one instance (SQLite is one machine); use --db=postgres for several');
     variants.push({ db: 'sqlite', instances: 1, ...common });
   }
   if (dbArg !== 'sqlite') {
@@ -49,10 +50,18 @@ const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 export function printFairnessScale(r: FairnessScaleResult): void {
   const o = r.options;
   const share = Math.floor(o.quotaA * 0.6);
-  console.log(`\nFairness at scale — ${r.variant}: ${o.stores.toLocaleString('en-US')} installed stores; A backfills ${o.ordersA.toLocaleString('en-US')} waiting orders, B places one every ${o.bEveryMs / 1000} s`);
-  console.log(`  (A's quota ${o.quotaA} requests / 30 s, an Enterprise-sized quota instead of Standard's 150, so the run takes minutes, not ~28: the app's 60% share is ${share} per window; B and the idle stores: 150 / 30 s)`);
+  console.log(
+    `\nFairness at scale — ${r.variant}: ${o.stores.toLocaleString('en-US')} installed stores; A backfills ${o.ordersA.toLocaleString('en-US')} waiting orders, B places one every ${o.bEveryMs / 1000} s`,
+  );
+  console.log(
+    `  (A's quota ${o.quotaA} requests / 30 s, an Enterprise-sized quota instead of Standard's 150, so the run takes minutes, not ~28: the app's 60% share is ${share} per window; B and the idle stores: 150 / 30 s)`,
+  );
   const rows: Array<[string, string, string]> = [
-    ['B order → warehouse', `p50 ${s(r.bLatencyMs.p50)}, p99 ${s(r.bLatencyMs.p99)}, max ${s(r.bLatencyMs.max)} (${r.ordersB} orders)`, `p99 < 5 s ${r.bLatencyMs.p99 < 5_000 ? 'MET' : 'NOT MET'}`],
+    [
+      'B order → warehouse',
+      `p50 ${s(r.bLatencyMs.p50)}, p99 ${s(r.bLatencyMs.p99)}, max ${s(r.bLatencyMs.max)} (${r.ordersB} orders)`,
+      `p99 < 5 s ${r.bLatencyMs.p99 < 5_000 ? 'MET' : 'NOT MET'}`,
+    ],
     ['B order → webhook stored', `p50 ${s(r.bWebhookMs.p50)}, p99 ${s(r.bWebhookMs.p99)}, max ${s(r.bWebhookMs.max)}`, ''],
     ['B import job due → done', `p50 ${s(r.bJobMs.p50)}, p99 ${s(r.bJobMs.p99)}, max ${s(r.bJobMs.max)}`, ''],
     ['B jobs retried', `${r.bRetried.jobs}${r.bRetried.errors.length ? ` (last errors: ${r.bRetried.errors.join(' | ')})` : ''}`, ''],
@@ -61,12 +70,20 @@ export function printFairnessScale(r: FairnessScaleResult): void {
     ['429s', `A ${r.calls.a429}, B ${r.calls.b429}, idle stores ${r.calls.idle429}`, `0 ${r.calls.a429 + r.calls.b429 + r.calls.idle429 === 0 ? 'MET' : 'NOT MET'}`],
     [
       'idle stores: scheduled jobs run',
-      `${r.idle.jobs} (${Object.entries(r.idle.jobsByKind)
-        .map(([k, n]) => `${k} ${n}`)
-        .join(', ') || 'none'}), ${r.idle.storesVisited} stores, at most ${r.idle.maxJobsPerSec} in one second`,
+      `${r.idle.jobs} (${
+        Object.entries(r.idle.jobsByKind)
+          .map(([k, n]) => `${k} ${n}`)
+          .join(', ') || 'none'
+      }), ${r.idle.storesVisited} stores, at most ${r.idle.maxJobsPerSec} in one second`,
       '',
     ],
-    ['idle stores: calls by endpoint', Object.entries(r.idle.callsByPath).map(([k, n]) => `${k}: ${n}`).join(', ') || 'none', ''],
+    [
+      'idle stores: calls by endpoint',
+      Object.entries(r.idle.callsByPath)
+        .map(([k, n]) => `${k}: ${n}`)
+        .join(', ') || 'none',
+      '',
+    ],
   ];
   const w = Math.max(...rows.map((x) => x[0].length));
   for (const [name, value, target] of rows) console.log(`  ${name.padEnd(w)}  ${value}${target ? `   target ${target}` : ''}`);

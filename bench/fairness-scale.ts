@@ -77,8 +77,7 @@ async function waitUntil(fn: () => Promise<boolean> | boolean, what: string, tim
   }
 }
 
-const queueIdle = async (db: Knex) =>
-  Number((await db('jobs').whereIn('state', ['pending', 'running']).where('run_at', '<=', Date.now()).count({ n: '*' }))[0]!.n) === 0;
+const queueIdle = async (db: Knex) => Number((await db('jobs').whereIn('state', ['pending', 'running']).where('run_at', '<=', Date.now()).count({ n: '*' }))[0]!.n) === 0;
 
 function arrivals(inst: Instances, storeHash: string): Map<number, number> {
   const out = new Map<number, number>();
@@ -158,7 +157,9 @@ export async function benchFairnessAtScale(o: FairnessScaleOptions): Promise<Fai
       const state = view.backfill?.state;
       if (Date.now() - reported >= 15_000) {
         reported = Date.now();
-        progress(`${((reported - started) / 1000).toFixed(0)} s: A ${view.backfill?.counts?.done ?? '?'} / ${view.backfill?.counts?.total ?? '?'} done, ${bOrders.length} B orders placed`);
+        progress(
+          `${((reported - started) / 1000).toFixed(0)} s: A ${view.backfill?.counts?.done ?? '?'} / ${view.backfill?.counts?.total ?? '?'} done, ${bOrders.length} B orders placed`,
+        );
       }
       if (state === 'done') {
         backfillMs = Date.now() - started;
@@ -184,7 +185,12 @@ export async function benchFairnessAtScale(o: FairnessScaleOptions): Promise<Fai
     const bJobs = (await db('jobs')
       .where({ store_hash: STORE_B, kind: 'order.sync', state: 'done' })
       .where('created_at', '>=', started)
-      .select('run_at', 'finished_at', 'attempts', 'last_error')) as Array<{ run_at: number | string; finished_at: number | string; attempts: number | string; last_error: string | null }>;
+      .select('run_at', 'finished_at', 'attempts', 'last_error')) as Array<{
+      run_at: number | string;
+      finished_at: number | string;
+      attempts: number | string;
+      last_error: string | null;
+    }>;
     const retried = bJobs.filter((j) => Number(j.attempts) > 1);
     const idleJobs = (await db('jobs')
       .whereNotIn('store_hash', [FIRST_STORE, STORE_B])

@@ -90,13 +90,16 @@ export async function benchFairness(opts: { ordersA?: number; bEveryMs?: number;
     const requests = h.sandbox.control.requests;
     // When the app received each B order's webhook (its receiver stores the event with its job).
     const receivedAt = new Map<string, number>(
-      ((await h.db('webhook_events').where({ store_hash: STORE_B, source: 'bigcommerce' }).select('resource_id', 'received_at')) as Array<{ resource_id: string; received_at: number | string }>)
+      (
+        (await h.db('webhook_events').where({ store_hash: STORE_B, source: 'bigcommerce' }).select('resource_id', 'received_at')) as Array<{
+          resource_id: string;
+          received_at: number | string;
+        }>
+      )
         .map((e) => [e.resource_id, Number(e.received_at)] as const)
         .reverse(), // the first event of an order wins
     );
-    const quotaWarningsA = Number(
-      (await h.db('sync_log').where({ store_hash: STORE, flow: 'system', level: 'warn' }).count({ n: '*' }))[0]!.n,
-    );
+    const quotaWarningsA = Number((await h.db('sync_log').where({ store_hash: STORE, flow: 'system', level: 'warn' }).count({ n: '*' }))[0]!.n);
     return {
       quota: '150 / 30 s per store',
       ordersA,

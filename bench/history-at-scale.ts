@@ -158,18 +158,14 @@ export async function benchHistoryAtScale(opts: { rows?: number; runs?: number }
     const loopDelay = monitorEventLoopDelay({ resolution: 5 });
     loopDelay.enable();
     for (;;) {
-      const report = await purgeExpired(
-        new RetentionRepo(db),
-        cutoffsFor({ webhookDays: 30, activityDays: 30, uninstalledDays: 30, closedOrderDays: 365 }, now),
-        {
-          ...DEFAULT_LIMITS,
-          pause: async () => {
-            statements.push(performance.now() - last);
-            await DEFAULT_LIMITS.pause();
-            last = performance.now();
-          },
+      const report = await purgeExpired(new RetentionRepo(db), cutoffsFor({ webhookDays: 30, activityDays: 30, uninstalledDays: 30, closedOrderDays: 365 }, now), {
+        ...DEFAULT_LIMITS,
+        pause: async () => {
+          statements.push(performance.now() - last);
+          await DEFAULT_LIMITS.pause();
+          last = performance.now();
         },
-      );
+      });
       deleted += report.webhookEvents + report.activity;
       if (report.complete) break;
       last = performance.now();

@@ -13,7 +13,13 @@ export async function benchImportStorm(opts: { orders?: number; quota?: number }
     const started = Date.now();
     const orders = h.sandbox.control.createOrders(STORE, count, { statusId: 11, storm: true });
     const ids = new Set(orders.map((o) => o.id));
-    const delivered = () => new Set(h.warehouse.control.orders().map((o) => (o.body.external_ref as { order_id: number }).order_id).filter((id) => ids.has(id))).size;
+    const delivered = () =>
+      new Set(
+        h.warehouse.control
+          .orders()
+          .map((o) => (o.body.external_ref as { order_id: number }).order_id)
+          .filter((id) => ids.has(id)),
+      ).size;
     await waitFor(() => delivered() === count, { timeoutMs: 600_000, what: 'all orders at the warehouse' });
     const drainMs = Date.now() - started;
     await h.sandbox.control.webhooks.idle();

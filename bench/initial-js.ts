@@ -53,7 +53,10 @@ function mostlyFrom(path: string): string[] {
     const name = m?.[1] ?? 'app';
     bySource.set(name, (bySource.get(name) ?? 0) + (map.sourcesContent?.[i]?.length ?? 0));
   });
-  return [...bySource.entries()].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([name]) => name);
+  return [...bySource.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 4)
+    .map(([name]) => name);
 }
 
 function sizeOf(clientDir: string, file: string): ChunkSize {
@@ -86,7 +89,10 @@ export function measureInitialJs(clientDir = join(process.cwd(), 'dist/client'))
   const initial = new Set(initialKeys(manifest).flatMap((k) => [manifest[k]!.file, ...(manifest[k]!.css ?? [])]));
   const allFiles = new Set(Object.values(manifest).flatMap((c) => [c.file, ...(c.css ?? [])]));
   const initialFiles = [...initial].map((f) => sizeOf(clientDir, f));
-  const lazy = [...allFiles].filter((f) => !initial.has(f)).map((f) => sizeOf(clientDir, f)).sort((a, b) => b.gzipKb - a.gzipKb);
+  const lazy = [...allFiles]
+    .filter((f) => !initial.has(f))
+    .map((f) => sizeOf(clientDir, f))
+    .sort((a, b) => b.gzipKb - a.gzipKb);
   const gzipKb = kb(initialFiles.reduce((n, f) => n + f.gzipKb * 1000, 0));
   const brotli = initialFiles.every((f) => f.brotliKb !== null) ? kb(initialFiles.reduce((n, f) => n + (f.brotliKb ?? 0) * 1000, 0)) : null;
   const viewerFile = manifest[VIEWER_SOURCE]?.file ?? null;
@@ -110,6 +116,7 @@ export function printInitialJs(r: InitialJsReport): void {
   console.log(`  initial JS gzip ${r.initial.gzipKb.toFixed(1)} kB${br}   target ≤ ${r.initial.budgetKb} kB   ${r.initial.met ? 'MET' : 'NOT MET'}`);
   console.log(`  largest of ${r.lazyCount} chunks loaded later:`);
   for (const c of r.largestLazy) console.log(line(c));
-  const viewer = r.viewer.file === null ? 'not found in the manifest' : `${r.viewer.file}, ${r.viewer.inInitial ? 'IN the initial download' : 'loaded only when a payload is shown'}`;
+  const viewer =
+    r.viewer.file === null ? 'not found in the manifest' : `${r.viewer.file}, ${r.viewer.inInitial ? 'IN the initial download' : 'loaded only when a payload is shown'}`;
   console.log(`  JSON payload viewer: ${viewer}`);
 }

@@ -11,10 +11,14 @@ async function main() {
     console.log(`  bare Express     ${ack.throughput.bareReqPerSec.toFixed(0)} req/s (runs ${ack.throughput.runs.bare.map((x) => x.toFixed(0)).join(' / ')})`);
     console.log(`  receiver + write ${ack.throughput.appReqPerSec.toFixed(0)} req/s (runs ${ack.throughput.runs.app.map((x) => x.toFixed(0)).join(' / ')})`);
     console.log(`  ratio            ${(ack.throughput.ratio * 100).toFixed(1)}%   target ≥ 60%   ${ack.throughput.ratio >= 0.6 ? 'MET' : 'NOT MET'}`);
-    console.log(`  at 200 req/s     p50 ${ack.fixedRate200.p50Ms} ms, p99 ${ack.fixedRate200.p99Ms} ms, max ${ack.fixedRate200.maxMs} ms   target p99 < 50 ms   ${ack.fixedRate200.p99Ms < 50 ? 'MET' : 'NOT MET'}`);
+    console.log(
+      `  at 200 req/s     p50 ${ack.fixedRate200.p50Ms} ms, p99 ${ack.fixedRate200.p99Ms} ms, max ${ack.fixedRate200.maxMs} ms   target p99 < 50 ms   ${ack.fixedRate200.p99Ms < 50 ? 'MET' : 'NOT MET'}`,
+    );
     console.log(`  non-2xx/errors   ${JSON.stringify(ack.throughput.non2xx)} / ${ack.fixedRate200.non2xx}`);
     console.log('  (the app runs synchronous=FULL; for comparison, the same receiver with NORMAL:)');
-    console.log(`  NORMAL           ${ack.normal.appReqPerSec.toFixed(0)} req/s (${(ack.normal.ratio * 100).toFixed(1)}% of bare); FULL is ${(ack.normal.fullVsNormal * 100).toFixed(1)}% of it`);
+    console.log(
+      `  NORMAL           ${ack.normal.appReqPerSec.toFixed(0)} req/s (${(ack.normal.ratio * 100).toFixed(1)}% of bare); FULL is ${(ack.normal.fullVsNormal * 100).toFixed(1)}% of it`,
+    );
     console.log(`  NORMAL 200 req/s p50 ${ack.normal.fixedRate200.p50Ms} ms, p99 ${ack.normal.fixedRate200.p99Ms} ms`);
   }
   if (!only || only === 'import') {
@@ -45,9 +49,13 @@ async function main() {
     const fair = await benchFairness();
     report.fairness = fair;
     console.log(`\nFairness (${fair.quota}; store A: ${fair.ordersA} orders at once, store B: ${fair.ordersB} orders, one every 3 s):`);
-    console.log(`  B order→warehouse  p50 ${(fair.bLatencyMs.p50 / 1000).toFixed(2)} s, p99 ${(fair.bLatencyMs.p99 / 1000).toFixed(2)} s, max ${(fair.bLatencyMs.max / 1000).toFixed(2)} s (alone ${(fair.bAloneLatencyMs / 1000).toFixed(2)} s)   target B p99 < 5 s   ${fair.bLatencyMs.p99 < 5_000 ? 'MET' : 'NOT MET'}`);
+    console.log(
+      `  B order→warehouse  p50 ${(fair.bLatencyMs.p50 / 1000).toFixed(2)} s, p99 ${(fair.bLatencyMs.p99 / 1000).toFixed(2)} s, max ${(fair.bLatencyMs.max / 1000).toFixed(2)} s (alone ${(fair.bAloneLatencyMs / 1000).toFixed(2)} s)   target B p99 < 5 s   ${fair.bLatencyMs.p99 < 5_000 ? 'MET' : 'NOT MET'}`,
+    );
     console.log(`  B received webhook→warehouse  p50 ${(fair.bFromWebhookMs.p50 / 1000).toFixed(2)} s, p99 ${(fair.bFromWebhookMs.p99 / 1000).toFixed(2)} s`);
-    console.log(`  A drained in ${(fair.aDrainMs / 1000).toFixed(1)} s; API calls A ${fair.apiCalls.a} (429s ${fair.apiCalls.a429}), B ${fair.apiCalls.b}; quota warnings in A's Activity ${fair.quotaWarningsA}`);
+    console.log(
+      `  A drained in ${(fair.aDrainMs / 1000).toFixed(1)} s; API calls A ${fair.apiCalls.a} (429s ${fair.apiCalls.a429}), B ${fair.apiCalls.b}; quota warnings in A's Activity ${fair.quotaWarningsA}`,
+    );
   }
   if (!only || only === 'order-life') {
     const { benchOrderLife } = await import('./order-life.js');
@@ -61,7 +69,9 @@ async function main() {
     const { benchHistoryAtScale } = await import('./history-at-scale.js');
     const h = await benchHistoryAtScale();
     report.historyAtScale = h;
-    console.log(`\nHistory at scale (${h.rows.webhookEvents.toLocaleString('en-US')} webhook events + ${h.rows.activity.toLocaleString('en-US')} activity rows, one store, ${h.fileMb} MB):`);
+    console.log(
+      `\nHistory at scale (${h.rows.webhookEvents.toLocaleString('en-US')} webhook events + ${h.rows.activity.toLocaleString('en-US')} activity rows, one store, ${h.fileMb} MB):`,
+    );
     for (const [name, t] of Object.entries(h.withIndexes)) {
       const before = h.withoutIndexes[name];
       const ok = t.p95Ms < 50;
@@ -70,7 +80,9 @@ async function main() {
     for (const [name, t] of Object.entries(h.replaced)) console.log(`  replaced: ${name.padEnd(24)} p50 ${t.p50Ms} ms, p95 ${t.p95Ms} ms`);
     const p = h.purge;
     console.log(`  purge: ${p.deleted} rows in ${p.statements} statements of ≤ ${p.batchSize}, ${(p.totalMs / 1000).toFixed(1)} s`);
-    console.log(`    statement p95 ${p.p95StatementMs} ms, p99 ${p.p99StatementMs} ms, longest ${p.longestStatementMs} ms (${p.statementsOver50Ms} over 50 ms); longest event-loop delay ${p.maxEventLoopDelayMs} ms   target p99 < 50 ms   ${p.p99StatementMs < 50 ? 'MET' : 'NOT MET'}`);
+    console.log(
+      `    statement p95 ${p.p95StatementMs} ms, p99 ${p.p99StatementMs} ms, longest ${p.longestStatementMs} ms (${p.statementsOver50Ms} over 50 ms); longest event-loop delay ${p.maxEventLoopDelayMs} ms   target p99 < 50 ms   ${p.p99StatementMs < 50 ? 'MET' : 'NOT MET'}`,
+    );
   }
   if (!only || only === 'initial-js') {
     // Measures dist/client (or CLIENT_DIR) as built by `npx vite build`; it builds nothing itself.
@@ -98,7 +110,9 @@ async function main() {
     const lat = await benchWebhookLatency();
     report.webhookLatency = lat;
     console.log(`\nWebhook → warehouse latency (${lat.orders} orders, one every ${lat.everyMs / 1000} s, ${lat.quota}, no backlog):`);
-    console.log(`  p50 ${(lat.latencyMs.p50 / 1000).toFixed(2)} s, p99 ${(lat.latencyMs.p99 / 1000).toFixed(2)} s, min ${(lat.latencyMs.min / 1000).toFixed(2)} s, max ${(lat.latencyMs.max / 1000).toFixed(2)} s   target p50 < 2 s   ${lat.latencyMs.p50 < 2_000 ? 'MET' : 'NOT MET'}`);
+    console.log(
+      `  p50 ${(lat.latencyMs.p50 / 1000).toFixed(2)} s, p99 ${(lat.latencyMs.p99 / 1000).toFixed(2)} s, min ${(lat.latencyMs.min / 1000).toFixed(2)} s, max ${(lat.latencyMs.max / 1000).toFixed(2)} s   target p50 < 2 s   ${lat.latencyMs.p50 < 2_000 ? 'MET' : 'NOT MET'}`,
+    );
     console.log(`  load average before ${lat.loadavg.before.join(' / ')}, after ${lat.loadavg.after.join(' / ')} (1 / 5 / 15 min)`);
   }
   if (!only || only === 'scheduler') {

@@ -32,7 +32,14 @@ async function startServer(mode: Mode): Promise<Started> {
 }
 
 function body(storeHash: string, i: number): string {
-  return JSON.stringify({ scope: 'store/order/created', store_id: '1', producer: `stores/${storeHash}`, hash: randomUUID(), created_at: 0, data: { type: 'order', id: 1 + (i % 5000) } });
+  return JSON.stringify({
+    scope: 'store/order/created',
+    store_id: '1',
+    producer: `stores/${storeHash}`,
+    hash: randomUUID(),
+    created_at: 0,
+    data: { type: 'order', id: 1 + (i % 5000) },
+  });
 }
 
 function run(s: Started, opts: { connections: number; duration: number; overallRate?: number }) {

@@ -75,7 +75,18 @@ export async function down(knex: Knex): Promise<void> {
   for (const c of ['alert', 'cancel_source', 'cancel_outcome', 'cancel_message', 'cancel_at']) {
     await knex.schema.alterTable('orders', (t) => t.dropColumn(c));
   }
-  for (const c of ['flow_orders', 'flow_fulfillment', 'flow_inventory', 'flow_cancellations', 'cancellation_status_ids', 'status_on_backend_cancel_id', 'inventory_location_id', 'sync_mode', 'shipments_cursor', 'inventory_cursor']) {
+  for (const c of [
+    'flow_orders',
+    'flow_fulfillment',
+    'flow_inventory',
+    'flow_cancellations',
+    'cancellation_status_ids',
+    'status_on_backend_cancel_id',
+    'inventory_location_id',
+    'sync_mode',
+    'shipments_cursor',
+    'inventory_cursor',
+  ]) {
     await knex.schema.alterTable('store_settings', (t) => t.dropColumn(c));
   }
 }

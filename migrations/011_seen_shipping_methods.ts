@@ -20,16 +20,23 @@ export async function up(knex: Knex): Promise<void> {
   // one UPDATE per distinct method, so the cost does not grow with the number of orders.
   const methods = await knex('orders').whereNotNull('shipping_method').distinct('shipping_method');
   for (const { shipping_method: method } of methods) {
-    await knex('orders').where({ shipping_method: method }).update({ shipping_methods: JSON.stringify([String(method).trim()]) });
+    await knex('orders')
+      .where({ shipping_method: method })
+      .update({ shipping_methods: JSON.stringify([String(method).trim()]) });
   }
-  const held = await knex('orders').where({ state: 'needs_attention' }).andWhere('attention_reason', 'like', 'Shipping method "%').select('store_hash', 'order_id', 'shipping_methods', 'attention_reason');
+  const held = await knex('orders')
+    .where({ state: 'needs_attention' })
+    .andWhere('attention_reason', 'like', 'Shipping method "%')
+    .select('store_hash', 'order_id', 'shipping_methods', 'attention_reason');
   for (const o of held) {
     const named = HELD_FOR_METHOD.exec(String(o.attention_reason))?.[1];
     if (named === undefined) continue;
     const method = named === '(none)' ? '' : named.trim();
     const methods = o.shipping_methods == null ? [] : (JSON.parse(String(o.shipping_methods)) as string[]);
     if (methods.includes(method)) continue;
-    await knex('orders').where({ store_hash: o.store_hash, order_id: o.order_id }).update({ shipping_methods: JSON.stringify([...methods, method]) });
+    await knex('orders')
+      .where({ store_hash: o.store_hash, order_id: o.order_id })
+      .update({ shipping_methods: JSON.stringify([...methods, method]) });
   }
 
   await knex.schema.alterTable('inventory_items', (t) => {
@@ -46,8 +53,13 @@ async function trimKeys(knex: Knex, table: string, key: string, values: string[]
   const rows = await knex(table).whereRaw(`${key} <> trim(${key})`).select('store_hash', key);
   for (const r of rows) {
     const trimmed = String(r[key]).trim();
-    const taken = await knex(table).where({ store_hash: r.store_hash, [key]: trimmed }).first();
-    if (!taken) await knex(table).where({ store_hash: r.store_hash, [key]: r[key] }).update({ [key]: trimmed });
+    const taken = await knex(table)
+      .where({ store_hash: r.store_hash, [key]: trimmed })
+      .first();
+    if (!taken)
+      await knex(table)
+        .where({ store_hash: r.store_hash, [key]: r[key] })
+        .update({ [key]: trimmed });
   }
   for (const v of values) await knex.raw(`UPDATE ${table} SET ${v} = trim(${v}) WHERE ${v} <> trim(${v})`);
 }

@@ -15,7 +15,9 @@ export async function up(knex: Knex): Promise<void> {
     .select('store_hash')
     .min({ at: 'at' })) as Array<{ store_hash: string; at: number | string }>;
   for (const row of saved) {
-    await knex('store_settings').where({ store_hash: row.store_hash }).update({ import_status_saved_at: Number(row.at) });
+    await knex('store_settings')
+      .where({ store_hash: row.store_hash })
+      .update({ import_status_saved_at: Number(row.at) });
   }
 }
 

@@ -15,11 +15,9 @@ const onError: ErrorRequestHandler = (err: unknown, _req, res, _next) => {
   const status = (err as { status?: number }).status ?? 500;
   if (res.headersSent) return;
   // Malformed bodies on /oauth2/token answer like any other OAuth request error.
-  res.status(status).json(
-    status < 500
-      ? { error: 'invalid_request', error_description: (err as Error).message }
-      : { error: 'server_error', error_description: 'internal sandbox error' },
-  );
+  res
+    .status(status)
+    .json(status < 500 ? { error: 'invalid_request', error_description: (err as Error).message } : { error: 'server_error', error_description: 'internal sandbox error' });
 };
 
 export function createSandboxApp(opts: SandboxOptions, state: SandboxState = new SandboxState(opts)): express.Express {

@@ -9,17 +9,7 @@ import { inventoryControl, type InventoryControl } from './catalog/control.js';
 import { ordersControl, type OrdersControl } from './orders/control.js';
 import { shipmentsControl, type ShipmentsControl } from './shipments/control.js';
 import { DEFAULT_SCOPES, type SandboxState } from './state.js';
-import type {
-  CallbackClaims,
-  CallbackResult,
-  CreateStoreInput,
-  FaultPlan,
-  QuotaInput,
-  RecordedRequest,
-  SignOptions,
-  StoreRecord,
-  StoreUser,
-} from './types.js';
+import type { CallbackClaims, CallbackResult, CreateStoreInput, FaultPlan, QuotaInput, RecordedRequest, SignOptions, StoreRecord, StoreUser } from './types.js';
 import { SandboxError } from './util.js';
 import { webhooksControl, type WebhooksControl } from './webhooks/control.js';
 

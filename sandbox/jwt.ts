@@ -20,12 +20,7 @@ export interface PayloadOverrides extends Partial<Omit<CallbackClaims, 'user' | 
 }
 
 /** Claims exactly as BigCommerce would send them for this store and (acting) user. */
-export function payloadFor(
-  state: SandboxState,
-  storeHash: string,
-  userId: number,
-  overrides: PayloadOverrides = {},
-): CallbackClaims {
+export function payloadFor(state: SandboxState, storeHash: string, userId: number, overrides: PayloadOverrides = {}): CallbackClaims {
   const store = state.store(storeHash);
   const user = state.user(storeHash, userId);
   const iat = Math.floor(state.now() / 1000);
@@ -58,11 +53,7 @@ function b64url(data: string | Buffer): string {
 }
 
 /** Signs exactly the claims given (nothing is added except exp when expiresInSec is set). */
-export function signPayload(
-  state: SandboxState,
-  claims: Partial<CallbackClaims> | Record<string, unknown>,
-  opts: SignOptions = {},
-): string {
+export function signPayload(state: SandboxState, claims: Partial<CallbackClaims> | Record<string, unknown>, opts: SignOptions = {}): string {
   const algorithm = opts.algorithm ?? 'HS256';
   const body: Record<string, unknown> = { ...claims };
   if (opts.expiresInSec !== undefined) {
@@ -74,7 +65,9 @@ export function signPayload(
   if (algorithm === 'none') return `${signingInput}.`;
   const hash = HMAC[algorithm];
   if (!hash) throw new Error(`unsupported algorithm ${String(algorithm)}`);
-  const signature = createHmac(hash, opts.secret ?? state.opts.clientSecret).update(signingInput).digest();
+  const signature = createHmac(hash, opts.secret ?? state.opts.clientSecret)
+    .update(signingInput)
+    .digest();
   return `${signingInput}.${b64url(signature)}`;
 }
 

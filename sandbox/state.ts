@@ -2,18 +2,7 @@
 // access tokens, rate-limit buckets, faults and the API request log. No HTTP here: the OAuth, API and
 // panel routers and the programmatic control all act on one SandboxState.
 import { EventEmitter } from 'node:events';
-import type {
-  AccessToken,
-  CreateStoreInput,
-  FaultPlan,
-  GrantCode,
-  Installation,
-  RecordedRequest,
-  ResolvedOptions,
-  SandboxOptions,
-  StoreRecord,
-  StoreUser,
-} from './types.js';
+import type { AccessToken, CreateStoreInput, FaultPlan, GrantCode, Installation, RecordedRequest, ResolvedOptions, SandboxOptions, StoreRecord, StoreUser } from './types.js';
 import { SandboxError, randomAlnum, stableUuid } from './util.js';
 import { Catalog } from './catalog/catalog.js';
 import { OrderBook } from './orders/book.js';
@@ -28,8 +17,7 @@ import { HookRegistry } from './webhooks/registry.js';
  * for order rules on customer group. store_v2_products (modify, not read-only): the readiness
  * scan's "Track inventory" fix sets a product's inventory_tracking.
  */
-export const DEFAULT_SCOPES =
-  'store_v2_orders store_v2_information_read_only store_inventory store_v2_products store_locations_read_only store_v2_customers_read_only';
+export const DEFAULT_SCOPES = 'store_v2_orders store_v2_information_read_only store_inventory store_v2_products store_locations_read_only store_v2_customers_read_only';
 
 /** BigCommerce does not document the grant code's lifetime; ten minutes is the usual OAuth choice. */
 export const CODE_TTL_MS = 10 * 60_000;

@@ -40,7 +40,11 @@ export function createApp(deps: AppDeps): Express & { services: Services } {
   // Any other page (a bookmark, a reload) renders the UI without a session: it asks to reopen the app.
   app.get(/^\/(?!api\/).*/, (req, res, next) => {
     if (!isPagePath(req.path)) return next(new NotFoundError('No such file.'));
-    res.status(200).type('html').set('Cache-Control', 'no-store').send(s.spa.render({ path: '/' }));
+    res
+      .status(200)
+      .type('html')
+      .set('Cache-Control', 'no-store')
+      .send(s.spa.render({ path: '/' }));
   });
   app.use(errorHandler(s.logger));
   return Object.assign(app, { services: s });

@@ -1,11 +1,5 @@
 import type { Knex } from 'knex';
-import {
-  createBigCommerceClientFactory,
-  RateLimiterRegistry,
-  type RateLimiterState,
-  type BigCommerceClient,
-  type BigCommerceClientFactory,
-} from './bigcommerce/index.js';
+import { createBigCommerceClientFactory, RateLimiterRegistry, type RateLimiterState, type BigCommerceClient, type BigCommerceClientFactory } from './bigcommerce/index.js';
 import { Lifecycle } from './callbacks/lifecycle.js';
 import { createFulfillmentClient, type FulfillmentClient, type FulfillmentClientFactory } from './fulfillment/index.js';
 import { KnexJobQueue } from './jobs/queue.js';
@@ -146,12 +140,21 @@ export function buildServices(deps: AppDeps): Services {
   const members = new MembersRepo(db);
   const exchangeCodes = new ExchangeCodesRepo(db);
   // The Overview's health: the warehouse as the last real call found it, the store's API quota use.
-  const warehouseCalls = new WarehouseCallRecorder({ db, now: () => clock.now(), onError: (err, storeHash) => logger.warn({ err, storeHash }, 'could not record a warehouse call') });
+  const warehouseCalls = new WarehouseCallRecorder({
+    db,
+    now: () => clock.now(),
+    onError: (err, storeHash) => logger.warn({ err, storeHash }, 'could not record a warehouse call'),
+  });
   const apiQuota = new ApiQuotaRecorder({ db, now: () => clock.now(), onError: (err, storeHash) => logger.debug({ err, storeHash }, 'could not record the API quota') });
   // Several instances on PostgreSQL: the share of each store's quota is counted for all of them
   // (storage/api-quota-windows.ts). SQLite serves one process, whose own count is exact.
   const limiters = new RateLimiterRegistry(
-    isPostgres(db) ? { ledger: new ApiQuotaWindows(db), onLedgerError: (err, storeHash) => logger.warn({ err, storeHash }, 'could not count a BigCommerce request across instances; sent on this instance’s count') } : {},
+    isPostgres(db)
+      ? {
+          ledger: new ApiQuotaWindows(db),
+          onLedgerError: (err, storeHash) => logger.warn({ err, storeHash }, 'could not count a BigCommerce request across instances; sent on this instance’s count'),
+        }
+      : {},
   );
   const factory =
     deps.bigcommerceFactory ??
@@ -162,8 +165,7 @@ export function buildServices(deps: AppDeps): Services {
       now: () => clock.now(),
       // A 401 on the stored token means BigCommerce revoked it: ask the owner to re-authorise
       // (reinstall). A 401 on a token /auth has replaced since is retried with the new one.
-      onUnauthorized: async (storeHash, failedToken) =>
-        (await stores.markNeedsReauth(storeHash, failedToken, clock.now())) ? 'revoked' : 'replaced',
+      onUnauthorized: async (storeHash, failedToken) => ((await stores.markNeedsReauth(storeHash, failedToken, clock.now())) ? 'revoked' : 'replaced'),
       onQuota: apiQuota.observe,
     });
   return {
@@ -175,9 +177,7 @@ export function buildServices(deps: AppDeps): Services {
     members,
     exchangeCodes,
     sessions: new SessionTokens(config.sessionSecret, config.appUrl),
-    oauth:
-      deps.oauth ??
-      createOAuthExchanger({ clientId: config.clientId, clientSecret: config.clientSecret, appUrl: config.appUrl, loginUrl: config.bcLoginUrl }),
+    oauth: deps.oauth ?? createOAuthExchanger({ clientId: config.clientId, clientSecret: config.clientSecret, appUrl: config.appUrl, loginUrl: config.bcLoginUrl }),
     lifecycle: new Lifecycle({ db, stores, members, exchangeCodes, logger }),
     spa: new SpaRenderer(deps.clientDir, config.support),
     bigcommerce: {

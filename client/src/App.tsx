@@ -40,9 +40,7 @@ export function App() {
   } else if (session.status === 'ended') {
     content = <SessionEnded reason={session.reason} />;
   } else if (session.status === 'failed') {
-    content = (
-      <ErrorMessage header="Fulfillment Bridge couldn't start" message={`${session.message} ${REOPEN_TEXT}`} />
-    );
+    content = <ErrorMessage header="Fulfillment Bridge couldn't start" message={`${session.message} ${REOPEN_TEXT}`} />;
   } else {
     const Page = route.component;
     const page = (

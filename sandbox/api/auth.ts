@@ -17,11 +17,7 @@ export function requireToken(state: SandboxState): RequestHandler {
   return (req, res, next) => {
     const sent = req.get('x-auth-token');
     const current = state.tokens.get(String(req.params.hash));
-    const ok =
-      !!sent &&
-      !!current &&
-      Buffer.byteLength(sent) === Buffer.byteLength(current.token) &&
-      timingSafeEqual(Buffer.from(sent), Buffer.from(current.token));
+    const ok = !!sent && !!current && Buffer.byteLength(sent) === Buffer.byteLength(current.token) && timingSafeEqual(Buffer.from(sent), Buffer.from(current.token));
     if (!ok || !current) {
       return sendApiError(req, res, 401, 'You are not authorized to access this resource: X-Auth-Token is missing or invalid');
     }

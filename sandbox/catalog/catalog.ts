@@ -7,25 +7,8 @@
 // per-store state of the Inventory API (api/inventory.ts).
 import type { SandboxState } from '../state.js';
 import { SandboxError } from '../util.js';
-import {
-  DEFAULT_LOCATION,
-  DEFAULT_LOCATION_LIMIT,
-  DEFAULT_PRODUCTS,
-  FIRST_PRODUCT_ID,
-  FIRST_SKU_ID,
-  FIRST_VARIANT_ID,
-  LOCATION_LIMITS,
-  MAX_INVENTORY,
-} from './defaults.js';
-import type {
-  AddLocationInput,
-  AddProductInput,
-  AdjustmentLogEntry,
-  InventoryTracking,
-  LocationRecord,
-  ProductRecord,
-  VariantRecord,
-} from './types.js';
+import { DEFAULT_LOCATION, DEFAULT_LOCATION_LIMIT, DEFAULT_PRODUCTS, FIRST_PRODUCT_ID, FIRST_SKU_ID, FIRST_VARIANT_ID, LOCATION_LIMITS, MAX_INVENTORY } from './defaults.js';
+import type { AddLocationInput, AddProductInput, AdjustmentLogEntry, InventoryTracking, LocationRecord, ProductRecord, VariantRecord } from './types.js';
 
 const TRACKING_MODES: readonly InventoryTracking[] = ['none', 'product', 'variant'];
 /** The log is capped so a long-running `npm run sandbox` does not grow without bound. */

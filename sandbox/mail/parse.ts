@@ -69,7 +69,12 @@ function leaves(part: Part): Part[] {
 }
 
 const addresses = (v: string | undefined) =>
-  v ? decodeWords(v).split(',').map((a) => a.trim()).filter((a) => a !== '') : [];
+  v
+    ? decodeWords(v)
+        .split(',')
+        .map((a) => a.trim())
+        .filter((a) => a !== '')
+    : [];
 
 export function parseMail(raw: string): ParsedMail {
   const root = splitPart(raw);

@@ -153,12 +153,7 @@ export class OrderBook {
    * `opts.nextStatus`, asked after `mutate`, may move the status as part of the same change: then
    * store/order/statusUpdated fires too, and still a single store/order/updated.
    */
-  update(
-    storeHash: string,
-    id: number,
-    mutate: (order: OrderRecord) => boolean,
-    opts: { nextStatus?: (order: OrderRecord) => number | undefined } = {},
-  ): OrderRecord {
+  update(storeHash: string, id: number, mutate: (order: OrderRecord) => boolean, opts: { nextStatus?: (order: OrderRecord) => number | undefined } = {}): OrderRecord {
     const order = this.require(storeHash, id);
     const changed = mutate(order);
     const previous = order.statusId;

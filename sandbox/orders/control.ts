@@ -38,7 +38,6 @@ export function ordersControl(state: SandboxState): OrdersControl {
     setOrderStatus: (hash, id, statusId) => copy(state.orders.setStatus(hash, id, statusId)),
     archiveOrder: (hash, id) => copy(state.orders.archive(hash, id)),
     setStatusLabel: (hash, statusId, label) => state.orders.setStatusLabel(hash, statusId, String(label ?? '')),
-    statusLabels: (hash) =>
-      ORDER_STATUSES.map((s) => ({ id: s.id, name: s.name, customLabel: state.orders.customLabel(hash, s.id) ?? s.name })),
+    statusLabels: (hash) => ORDER_STATUSES.map((s) => ({ id: s.id, name: s.name, customLabel: state.orders.customLabel(hash, s.id) ?? s.name })),
   };
 }

@@ -25,7 +25,9 @@ const customerInput = z
     name: text(200).min(1, 'must not be empty').optional(),
     firstName: text(100).optional(),
     lastName: text(100).optional(),
-    email: text(254).regex(/^[^@\s]+@[^@\s]+\.[^@\s]+$/, 'must be an e-mail address such as ada@example.com').optional(),
+    email: text(254)
+      .regex(/^[^@\s]+@[^@\s]+\.[^@\s]+$/, 'must be an e-mail address such as ada@example.com')
+      .optional(),
     phone: text(50).optional(),
     company: text(200).optional(),
     street1: text(200).optional(),
@@ -34,7 +36,11 @@ const customerInput = z
     state: text(100).optional(),
     zip: text(20).optional(),
     country: text(100).optional(),
-    countryIso2: z.string().trim().regex(/^[A-Za-z]{2}$/, 'must be a two-letter country code such as US').optional(),
+    countryIso2: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z]{2}$/, 'must be a two-letter country code such as US')
+      .optional(),
   })
   .strict();
 
@@ -44,7 +50,10 @@ const lineInput = z
     sku: z.string().trim().max(255, 'must be at most 255 characters').nullable().optional(),
     name: text(200).min(1, 'must not be empty').optional(),
     quantity: z.number().int('must be a whole number').min(1, 'must be at least 1').max(10_000, 'must be at most 10000').optional(),
-    price: z.string().regex(/^\d+(\.\d+)?$/, 'must be a decimal string such as "25.00"').optional(),
+    price: z
+      .string()
+      .regex(/^\d+(\.\d+)?$/, 'must be a decimal string such as "25.00"')
+      .optional(),
   })
   .strict();
 

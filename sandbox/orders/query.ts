@@ -67,8 +67,7 @@ export function parseOrderQuery(q: Query): OrderQuery {
     minModified: date(q, 'min_date_modified'),
     maxModified: date(q, 'max_date_modified'),
   };
-  const inRange = (sec: number, min: number | undefined, max: number | undefined): boolean =>
-    (min === undefined || sec >= min) && (max === undefined || sec <= max);
+  const inRange = (sec: number, min: number | undefined, max: number | undefined): boolean => (min === undefined || sec >= min) && (max === undefined || sec <= max);
 
   const filter = (o: OrderRecord): boolean => {
     const created = Math.floor(o.createdAt / 1000);

@@ -69,4 +69,3 @@ export function renderLine(order: OrderRecord, l: OrderLine): Record<string, unk
   if (l.variantId !== null) line.variant_id = l.variantId;
   return line;
 }
-

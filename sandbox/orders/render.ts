@@ -174,9 +174,7 @@ export function renderOrder(ctx: RenderContext, order: OrderRecord, include: Inc
     order_source: 'manual',
     channel_id: order.channelId,
     external_source: '',
-    consignments: include.consignments
-      ? renderConsignments(ctx, order, include.lineItems)
-      : link(ctx, `/orders/${order.id}/consignments`),
+    consignments: include.consignments ? renderConsignments(ctx, order, include.lineItems) : link(ctx, `/orders/${order.id}/consignments`),
     products: link(ctx, `/orders/${order.id}/products`),
     // The spec's examples spell the link "shippingaddresses"; the documented path is shipping_addresses
     // and the sandbox serves both.

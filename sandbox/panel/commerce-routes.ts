@@ -71,9 +71,7 @@ export function registerCommerceRoutes(r: Router, control: SandboxControl): void
   });
 
   r.get('/stores/:hash/hooks', (req, res) => {
-    res.json(
-      control.hooks(req.params.hash).map(({ headers, ...h }) => ({ ...h, headerNames: Object.keys(headers ?? {}) })),
-    );
+    res.json(control.hooks(req.params.hash).map(({ headers, ...h }) => ({ ...h, headerNames: Object.keys(headers ?? {}) })));
   });
 
   r.get('/webhooks', (req, res) => {
@@ -84,7 +82,10 @@ export function registerCommerceRoutes(r: Router, control: SandboxControl): void
       paused: control.webhooks.paused,
       pending: control.webhooks.pending(),
       events: events.map(({ body: _b, payload, ...e }) => ({ ...e, data: payload.data, hash: payload.hash })).reverse(),
-      deliveries: control.deliveries.filter((d) => !store || ids.has(d.eventId)).slice(-MAX_LISTED).reverse(),
+      deliveries: control.deliveries
+        .filter((d) => !store || ids.has(d.eventId))
+        .slice(-MAX_LISTED)
+        .reverse(),
     });
   });
 

@@ -16,15 +16,11 @@ import { escapeHtml } from '../util.js';
 import { SANDBOX_WAREHOUSE_SERVICES } from '../warehouse/services.js';
 
 function statusOptions(selected: number): string {
-  return ORDER_STATUSES.map(
-    (s) => `<option value="${s.id}"${s.id === selected ? ' selected' : ''}>${s.id} · ${escapeHtml(s.name)}</option>`,
-  ).join('');
+  return ORDER_STATUSES.map((s) => `<option value="${s.id}"${s.id === selected ? ' selected' : ''}>${s.id} · ${escapeHtml(s.name)}</option>`).join('');
 }
 
 function methodOptions(): string {
-  const known = SANDBOX_SHIPPING_METHODS.map(
-    (m) => `<option value="${escapeHtml(m)}"${m === DEFAULT_SHIPPING_METHOD ? ' selected' : ''}>${escapeHtml(m)}</option>`,
-  );
+  const known = SANDBOX_SHIPPING_METHODS.map((m) => `<option value="${escapeHtml(m)}"${m === DEFAULT_SHIPPING_METHOD ? ' selected' : ''}>${escapeHtml(m)}</option>`);
   return [...known, '<option value="">Other…</option>'].join('');
 }
 
@@ -33,7 +29,9 @@ function customerOptions(): string {
   const registered = SANDBOX_CUSTOMERS.map((c) => {
     const a = c.address;
     const data = { name: `${a.firstName} ${a.lastName}`, email: a.email, street: a.street1, city: a.city, zip: a.zip, country: a.countryIso2 };
-    const attrs = Object.entries(data).map(([k, v]) => ` data-${k}="${escapeHtml(v)}"`).join('');
+    const attrs = Object.entries(data)
+      .map(([k, v]) => ` data-${k}="${escapeHtml(v)}"`)
+      .join('');
     const label = `#${c.id} ${a.firstName} ${a.lastName} · ${groupName(c.customerGroupId)} (group ${c.customerGroupId}) · ${a.countryIso2}`;
     return `<option value="${c.id}"${attrs}>${escapeHtml(label)}</option>`;
   });

@@ -23,8 +23,7 @@ const delayInput = z.object({ ms: z.number().int().min(0).max(60_000) });
 
 /** One table row per SKU-bearing record: the product's own SKU, then its option variants. */
 function rowsOf(control: SandboxControl, hash: string, p: ProductRecord, locationIds: number[]): Array<Record<string, unknown>> {
-  const levels = (sku: string): Record<number, number | null> =>
-    Object.fromEntries(locationIds.map((id) => [id, control.inventoryLevel(hash, sku, id) ?? null]));
+  const levels = (sku: string): Record<number, number | null> => Object.fromEntries(locationIds.map((id) => [id, control.inventoryLevel(hash, sku, id) ?? null]));
   // Which records count under the tracking mode (the others keep a stale level, shown greyed).
   const own = { sku: p.sku, label: p.name, counts: p.inventoryTracking !== 'variant', levels: levels(p.sku) };
   const variants = p.variants.map((v) => ({ sku: v.sku, label: v.label, counts: p.inventoryTracking === 'variant', levels: levels(v.sku) }));
@@ -46,7 +45,10 @@ export function registerInventoryRoutes(r: Router, control: SandboxControl): voi
         hasVariants: p.variants.length > 0,
         rows: rowsOf(control, hash, p, ids),
       })),
-      adjustments: control.adjustments.filter((a) => a.storeHash === hash).slice(-MAX_LOG).reverse(),
+      adjustments: control.adjustments
+        .filter((a) => a.storeHash === hash)
+        .slice(-MAX_LOG)
+        .reverse(),
     });
   });
 

@@ -95,9 +95,7 @@ export class ShipmentBook {
       const line = order.lines.find((l) => l.id === item.orderProductId);
       if (!line) throw new ShipmentError(`The field 'items[${i}].order_product_id' is invalid. Order ${order.id} has no order product ${item.orderProductId}.`);
       if (line.consignmentId !== addressId) {
-        throw new ShipmentError(
-          `The field 'items[${i}].order_product_id' is invalid. Order product ${line.id} ships to order address ${line.consignmentId}, not ${addressId}.`,
-        );
+        throw new ShipmentError(`The field 'items[${i}].order_product_id' is invalid. Order product ${line.id} ships to order address ${line.consignmentId}, not ${addressId}.`);
       }
       const total = (requested.get(line.id) ?? 0) + item.quantity;
       const left = line.quantity - line.quantityShipped;
@@ -158,7 +156,10 @@ export class ShipmentBook {
 
   delete(storeHash: string, orderId: number, shipmentId: number): ShipmentRecord {
     const shipment = this.require(storeHash, orderId, shipmentId);
-    this.of(storeHash).byOrder.set(orderId, this.list(storeHash, orderId).filter((s) => s !== shipment));
+    this.of(storeHash).byOrder.set(
+      orderId,
+      this.list(storeHash, orderId).filter((s) => s !== shipment),
+    );
     this.fire(shipment, 'deleted');
     this.state.orders.update(storeHash, orderId, (o) => {
       for (const item of shipment.items) {

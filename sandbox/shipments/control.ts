@@ -41,9 +41,7 @@ export function shipmentsControl(state: SandboxState): ShipmentsControl {
       const order = state.orders.require(hash, orderId);
       const open = order.lines.filter((l) => l.quantityShipped < l.quantity);
       const addressId = input.orderAddressId ?? open[0]?.consignmentId ?? order.consignments[0]?.id;
-      const items =
-        input.items ??
-        open.filter((l) => l.consignmentId === addressId).map((l) => ({ orderProductId: l.id, quantity: l.quantity - l.quantityShipped }));
+      const items = input.items ?? open.filter((l) => l.consignmentId === addressId).map((l) => ({ orderProductId: l.id, quantity: l.quantity - l.quantityShipped }));
       const full: ShipmentInput = { ...input, items };
       if (addressId !== undefined) full.orderAddressId = addressId;
       return copy(state.shipments.create(hash, orderId, full));

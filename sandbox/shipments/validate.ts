@@ -19,8 +19,7 @@ export class ShipmentError extends SandboxError {
 
 const invalid = (field: string, why?: string): ShipmentError => new ShipmentError(`The field '${field}' is invalid.${why ? ` ${why}` : ''}`);
 const missing = (field: string): ShipmentError => new ShipmentError(`The required field '${field}' was not supplied.`);
-const readOnly = (field: string): ShipmentError =>
-  new ShipmentError(`The field '${field}' cannot be written to. Please remove it from your request before trying again.`);
+const readOnly = (field: string): ShipmentError => new ShipmentError(`The field '${field}' cannot be written to. Please remove it from your request before trying again.`);
 
 /** String limits of the spec (tracking_number 50, tracking_link 500, comments 65535) and value sets. */
 // shipping_method is free text without a documented limit.

@@ -51,11 +51,7 @@ export function warehouseApiRouter(state: WarehouseState): Router {
       if (seen.fingerprint !== fingerprint) {
         // Same key, different request: almost certainly a bug or an edited order; never a second order.
         entry.outcome = 'key_reused';
-        throw new ApiError(
-          422,
-          'idempotency_key_reused',
-          `Idempotency-Key ${key} was already used for order ${seen.orderId} with a different request body.`,
-        );
+        throw new ApiError(422, 'idempotency_key_reused', `Idempotency-Key ${key} was already used for order ${seen.orderId} with a different request body.`);
       }
       entry.outcome = 'repeat';
       res.status(200).json(seen.response);

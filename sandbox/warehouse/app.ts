@@ -14,10 +14,7 @@ const onError: ErrorRequestHandler = (err: unknown, _req, res, _next) => {
   res.status(status < 500 ? status : 500).json({ error: { code: status < 500 ? 'bad_request' : 'server_error', message: 'Request failed.' } });
 };
 
-export function createWarehouseApp(
-  state: WarehouseState = new WarehouseState(),
-  control: WarehouseControl = createWarehouseControl(state),
-): express.Express {
+export function createWarehouseApp(state: WarehouseState = new WarehouseState(), control: WarehouseControl = createWarehouseControl(state)): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);

@@ -113,7 +113,8 @@ export function createWarehouseControl(state: WarehouseState): WarehouseControl 
       // A line is an order line id and a SKU: a bundle's parts share their order line id.
       const lineKey = (id: number | undefined, sku: string) => `${id ?? ''}\n${sku}`;
       const shipped = new Map<string, number>();
-      for (const sh of order.shipments) for (const it of sh.items) if (it.order_line_id) shipped.set(lineKey(it.order_line_id, it.sku), (shipped.get(lineKey(it.order_line_id, it.sku)) ?? 0) + it.quantity);
+      for (const sh of order.shipments)
+        for (const it of sh.items) if (it.order_line_id) shipped.set(lineKey(it.order_line_id, it.sku), (shipped.get(lineKey(it.order_line_id, it.sku)) ?? 0) + it.quantity);
       const open = ordered.map((l) => ({ ...l, quantity: l.quantity - (shipped.get(lineKey(l.order_line_id, l.sku)) ?? 0) })).filter((l) => l.quantity > 0);
       let lines = open;
       if (opts.items) {

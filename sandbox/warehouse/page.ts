@@ -17,7 +17,11 @@ interface OrderBody {
   shipments?: Array<{ shipping_method?: string; lines?: Array<{ sku?: string; quantity?: number; name?: string }> }>;
 }
 
-const time = (ms: number): string => new Date(ms).toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
+const time = (ms: number): string =>
+  new Date(ms)
+    .toISOString()
+    .replace('T', ' ')
+    .replace(/\.\d+Z$/, ' UTC');
 
 function orderRow(order: WarehouseOrder): string {
   const body = order.body as OrderBody;
@@ -46,12 +50,8 @@ function orderRow(order: WarehouseOrder): string {
 export function renderWarehousePage(control: WarehouseControl, baseUrl: string): string {
   const snap = control.snapshot();
   const orders = [...snap.orders].reverse(); // newest first
-  const accounts = snap.accounts
-    .map((a) => `<tr><td><code>${h(a.id)}</code></td><td>${h(a.name)}</td><td><code class="key">${h(a.apiKey)}</code></td></tr>`)
-    .join('');
-  const faults = snap.faults.length
-    ? snap.faults.map((f) => `${h(f.kind)}${f.path ? ` on ${h(f.path)}` : ''} ×${f.remaining === null ? '∞' : f.remaining}`).join(', ')
-    : 'none';
+  const accounts = snap.accounts.map((a) => `<tr><td><code>${h(a.id)}</code></td><td>${h(a.name)}</td><td><code class="key">${h(a.apiKey)}</code></td></tr>`).join('');
+  const faults = snap.faults.length ? snap.faults.map((f) => `${h(f.kind)}${f.path ? ` on ${h(f.path)}` : ''} ×${f.remaining === null ? '∞' : f.remaining}`).join(', ') : 'none';
   const events = snap.events
     .slice(0, 20)
     .map((e) => {

@@ -3,16 +3,7 @@
 // /v1 API, the control JSON endpoints and the programmatic control all act on one WarehouseState.
 import { SandboxError, randomAlnum } from '../util.js';
 import { DEFAULT_WAREHOUSE_PRODUCTS, type WarehouseProduct } from './products.js';
-import type {
-  ActiveWarehouseFault,
-  CreateAccountInput,
-  InventoryLevel,
-  SentEvent,
-  WarehouseAccount,
-  WarehouseOptions,
-  WarehouseOrder,
-  WarehouseRequest,
-} from './types.js';
+import type { ActiveWarehouseFault, CreateAccountInput, InventoryLevel, SentEvent, WarehouseAccount, WarehouseOptions, WarehouseOrder, WarehouseRequest } from './types.js';
 
 /** Exists from the start, with a fixed key, so a developer can connect the app without setup. */
 export const DEFAULT_ACCOUNT: Readonly<WarehouseAccount> = {

@@ -7,7 +7,11 @@ import { escapeHtml as h } from '../util.js';
 import type { WarehouseSnapshot } from './control.js';
 import { SANDBOX_WAREHOUSE_SERVICES } from './services.js';
 
-const time = (ms: number): string => new Date(ms).toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
+const time = (ms: number): string =>
+  new Date(ms)
+    .toISOString()
+    .replace('T', ' ')
+    .replace(/\.\d+Z$/, ' UTC');
 
 /** SKUs worth suggesting: the BigCommerce sandbox's catalog, what orders named, what has stock. */
 function knownSkus(snap: WarehouseSnapshot): string[] {
@@ -40,7 +44,9 @@ export function stockSection(snap: WarehouseSnapshot): string {
     <div class="row"><label for="stock-account">Account</label><select id="stock-account">${accounts}</select></div>
     <table id="stock-lines"><thead><tr><th>SKU</th><th>Available</th><th><span class="visually-hidden">Remove</span></th></tr></thead>
     <tbody>${stockLineRow(1, 'SBX-TEE-BLK-M', 20)}${stockLineRow(2, 'SBX-MUG-01', 35)}${stockLineRow(3, 'SBX-TEA-TIN', 30)}</tbody></table>
-    <datalist id="stock-skus">${knownSkus(snap).map((s) => `<option value="${h(s)}"></option>`).join('')}</datalist>
+    <datalist id="stock-skus">${knownSkus(snap)
+      .map((s) => `<option value="${h(s)}"></option>`)
+      .join('')}</datalist>
     <div class="row"><button id="add-stock-line" type="button" class="secondary">Add SKU</button>
       <button id="push-stock" type="button">Push stock levels</button></div>
     <table id="stock-levels"><caption class="muted">Levels the warehouse holds (newest first)</caption>

@@ -64,17 +64,7 @@ export interface InventoryLevel {
 }
 
 /** What a /v1 request turned into, for tests that count effective creates against attempts. */
-export type RequestOutcome =
-  | 'created'
-  | 'repeat'
-  | 'key_reused'
-  | 'invalid'
-  | 'unauthorized'
-  | 'fault'
-  | 'cancelled'
-  | 'conflict'
-  | 'not_found'
-  | 'ok';
+export type RequestOutcome = 'created' | 'repeat' | 'key_reused' | 'invalid' | 'unauthorized' | 'fault' | 'cancelled' | 'conflict' | 'not_found' | 'ok';
 
 export interface WarehouseRequest {
   method: string;

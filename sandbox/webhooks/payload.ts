@@ -30,13 +30,7 @@ export function signatureFor(clientSecret: string, webhookId: string, timestampS
  * All headers of one attempt. The hook's custom headers are sent as given, but cannot replace the
  * content type or the signature headers (an app must be able to trust those).
  */
-export function deliveryHeaders(
-  custom: Record<string, string> | null,
-  clientSecret: string,
-  webhookId: string,
-  timestampSec: number,
-  body: string,
-): Record<string, string> {
+export function deliveryHeaders(custom: Record<string, string> | null, clientSecret: string, webhookId: string, timestampSec: number, body: string): Record<string, string> {
   const reserved = new Set(['content-type', 'webhook-id', 'webhook-timestamp', 'webhook-signature']);
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(custom ?? {})) if (!reserved.has(name.toLowerCase())) headers[name] = value;

@@ -21,15 +21,13 @@ const DAY_MS = 86_400_000;
 export const QUOTA_SHARE_MIN = 10;
 export const QUOTA_SHARE_MAX = 100;
 
-export const startInput = z
-  .object({ from: dateBound('start'), to: dateBound('end') })
-  .superRefine((v, ctx) => {
-    if (v.from === undefined) ctx.addIssue({ code: 'custom', path: ['from'], message: 'Choose the first day' });
-    if (v.to === undefined) ctx.addIssue({ code: 'custom', path: ['to'], message: 'Choose the last day' });
-    if (v.from === undefined || v.to === undefined) return;
-    if (v.from > v.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'The last day must not be before the first day' });
-    else if (v.to - v.from > MAX_RANGE_DAYS * DAY_MS) ctx.addIssue({ code: 'custom', path: ['to'], message: `Choose at most ${MAX_RANGE_DAYS} days (one year) at a time` });
-  });
+export const startInput = z.object({ from: dateBound('start'), to: dateBound('end') }).superRefine((v, ctx) => {
+  if (v.from === undefined) ctx.addIssue({ code: 'custom', path: ['from'], message: 'Choose the first day' });
+  if (v.to === undefined) ctx.addIssue({ code: 'custom', path: ['to'], message: 'Choose the last day' });
+  if (v.from === undefined || v.to === undefined) return;
+  if (v.from > v.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'The last day must not be before the first day' });
+  else if (v.to - v.from > MAX_RANGE_DAYS * DAY_MS) ctx.addIssue({ code: 'custom', path: ['to'], message: `Choose at most ${MAX_RANGE_DAYS} days (one year) at a time` });
+});
 
 const shareInput = z.object({
   percent: z
@@ -54,7 +52,10 @@ export function backfillRoutes(s: Services): Router {
   };
 
   const audit = (res: Response, action: BackfillAudit, b: BackfillRow, before: unknown, after: unknown) =>
-    s.audit.record({ storeHash: b.storeHash, actor: actorOf(res), action, subject: `Import of waiting orders (${rangeWords(b.createdFrom, b.createdTo)})`, before, after }, s.clock.now());
+    s.audit.record(
+      { storeHash: b.storeHash, actor: actorOf(res), action, subject: `Import of waiting orders (${rangeWords(b.createdFrom, b.createdTo)})`, before, after },
+      s.clock.now(),
+    );
 
   r.get('/backfill', async (_req, res) => {
     await answer(res, await repo.current(sessionOf(res).storeHash));
@@ -95,7 +96,10 @@ export function backfillRoutes(s: Services): Router {
     }
     if (percent !== before) {
       await s.settings.saveApiQuotaShare(storeHash, percent, now);
-      await s.audit.record({ storeHash, actor: actorOf(res), action: 'settings.api_quota_share', subject: 'Share of the API quota', before: { percent: before }, after: { percent } }, now);
+      await s.audit.record(
+        { storeHash, actor: actorOf(res), action: 'settings.api_quota_share', subject: 'Share of the API quota', before: { percent: before }, after: { percent } },
+        now,
+      );
     }
     res.json(shareAnswer(percent));
   });
@@ -115,7 +119,14 @@ export async function startImportAll(s: Services, res: Response): Promise<number
   const { storeHash, email } = sessionOf(res);
   const b = await startBackfill(s, storeHash, { from: null, to: null }, email);
   await s.audit.record(
-    { storeHash, actor: actorOf(res), action: 'backfill.start', subject: `Import of waiting orders (${rangeWords(null, null)})`, before: null, after: { from: null, to: null, state: b.state } },
+    {
+      storeHash,
+      actor: actorOf(res),
+      action: 'backfill.start',
+      subject: `Import of waiting orders (${rangeWords(null, null)})`,
+      before: null,
+      after: { from: null, to: null, state: b.state },
+    },
     s.clock.now(),
   );
   const client = await s.bigcommerce.forStore(storeHash);

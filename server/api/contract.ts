@@ -119,18 +119,7 @@ export interface Page<T> {
  * skipped: an order rule says it is not for this warehouse (never sent).
  */
 export type OrderSyncState =
-  | 'waiting'
-  | 'queued'
-  | 'retrying'
-  | 'sent'
-  | 'partially_shipped'
-  | 'shipped'
-  | 'held'
-  | 'skipped'
-  | 'cancelled'
-  | 'rejected'
-  | 'needs_attention'
-  | 'failed';
+  'waiting' | 'queued' | 'retrying' | 'sent' | 'partially_shipped' | 'shipped' | 'held' | 'skipped' | 'cancelled' | 'rejected' | 'needs_attention' | 'failed';
 
 /** ?state= on GET /api/orders: a state, or "attention" (needs_attention + rejected + failed). */
 export type OrderStateFilter = OrderSyncState | 'attention';

@@ -80,7 +80,10 @@ export function mappingRoutes(s: Services): Router {
   // The whole list as the import reads it (a bundle as "MUG-1*1|TEA-3*2"): viewing, open to every member.
   r.get('/sku-mappings/export', async (_req, res) => {
     const { storeHash } = sessionOf(res);
-    res.type('text/csv').attachment('sku-mappings.csv').send(await skuCsvOf((after, limit) => s.mappings.allSkus(storeHash, after, limit)));
+    res
+      .type('text/csv')
+      .attachment('sku-mappings.csv')
+      .send(await skuCsvOf((after, limit) => s.mappings.allSkus(storeHash, after, limit)));
   });
 
   // One mapping as saved now (the form's reload after someone else changed it).
@@ -125,7 +128,12 @@ export function mappingRoutes(s: Services): Router {
     const { csv } = parseInput(csvInput, req.body, 'import');
     checkCsvSize(csv);
     const { rows, errors } = await parseSkuCsv(csv);
-    const before = rows.length ? await s.mappings.skusByBcSku(storeHash, rows.map((m) => m.bcSku)) : [];
+    const before = rows.length
+      ? await s.mappings.skusByBcSku(
+          storeHash,
+          rows.map((m) => m.bcSku),
+        )
+      : [];
     const { created, updated } = rows.length ? await s.mappings.upsertSkus(storeHash, rows, s.clock.now()) : { created: 0, updated: 0 };
     await s.syncLog.append({ storeHash, flow: 'settings', message: `SKU mappings imported: ${created} new, ${updated} updated, ${errors.length} skipped.` }, s.clock.now());
     await audit(res, storeHash, 'mapping.sku.import', 'SKU mappings (CSV import)', importAudit(before), {

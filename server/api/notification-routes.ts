@@ -102,7 +102,10 @@ export function notificationRoutes(s: Services): Router {
     } catch (err) {
       const words = smtpErrorInWords(err, s.config.smtp?.url);
       s.logger.warn({ storeHash, reason: words }, 'test e-mail could not be sent');
-      await s.audit.record({ storeHash, actor: actorOf(res), action: 'notifications.test', subject: 'Test e-mail', after: { recipients: to, sent: false, reason: words } }, s.clock.now());
+      await s.audit.record(
+        { storeHash, actor: actorOf(res), action: 'notifications.test', subject: 'Test e-mail', after: { recipients: to, sent: false, reason: words } },
+        s.clock.now(),
+      );
       throw new AppError(502, 'email_failed', `The test e-mail was not sent: ${words}`);
     }
     await s.audit.record({ storeHash, actor: actorOf(res), action: 'notifications.test', subject: 'Test e-mail', after: { recipients: to, sent: true } }, s.clock.now());

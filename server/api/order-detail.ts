@@ -24,11 +24,7 @@ const iso = (ms: number | null) => (ms == null ? null : new Date(ms).toISOString
 export const canRetryOrder = (o: OrderRow, failedShipments: number) => retryHelps(o) || failedShipments > 0;
 
 /** GET /api/orders/:id: everything from the database, no BigCommerce call. */
-export async function orderDetail(
-  s: Pick<Services, 'orders' | 'shipments' | 'syncLog'>,
-  storeHash: string,
-  orderId: number,
-): Promise<OrderDetail & OrderLoopDetail> {
+export async function orderDetail(s: Pick<Services, 'orders' | 'shipments' | 'syncLog'>, storeHash: string, orderId: number): Promise<OrderDetail & OrderLoopDetail> {
   const o = await s.orders.get(storeHash, orderId);
   if (!o) throw new NotFoundError(`Order #${orderId} has not been seen by the app.`);
   const shipments = (await s.shipments.forOrder(storeHash, orderId)).map(toShipmentView);

@@ -24,7 +24,8 @@ export function orderRuleActionRoutes(s: Services): Router {
     const row = await s.orders.get(storeHash, orderId);
     if (!row) throw new NotFoundError(`Order #${orderId} has not been seen by the app.`);
     if (row.state !== 'held') {
-      const why = row.state === 'skipped' ? `${row.attentionReason ?? 'An order rule skipped it.'} Change the rule to send it.` : `it is ${ORDER_STATE_LABELS[row.state].toLowerCase()}.`;
+      const why =
+        row.state === 'skipped' ? `${row.attentionReason ?? 'An order rule skipped it.'} Change the rule to send it.` : `it is ${ORDER_STATE_LABELS[row.state].toLowerCase()}.`;
       throw new AppError(409, 'not_held', `Order #${orderId} is not held by a rule, so there is nothing to release: ${why}`);
     }
     const now = s.clock.now();
@@ -34,7 +35,10 @@ export function orderRuleActionRoutes(s: Services): Router {
     const { email } = actorOf(res);
     const rule = row.attentionSubject ?? 'the rule';
     await s.syncLog.append({ storeHash, orderId, flow: 'orders', message: `Released by ${email}: sending the order (rule "${rule}" does not hold it again).` }, now);
-    await s.audit.record({ storeHash, actor: actorOf(res), action: 'order.release', subject: `Order #${orderId}`, before: { state: 'held', rule }, after: { state: 'queued' } }, now);
+    await s.audit.record(
+      { storeHash, actor: actorOf(res), action: 'order.release', subject: `Order #${orderId}`, before: { state: 'held', rule }, after: { state: 'queued' } },
+      now,
+    );
     await requeueOrderSyncs(s, storeHash, [orderId]);
     res.json(await orderDetail(s, storeHash, orderId));
   });

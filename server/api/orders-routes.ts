@@ -53,7 +53,10 @@ export function ordersRoutes(s: Services): Router {
     const { skipped } = await retryOrders(s, storeHash, [orderId]);
     if (skipped.length > 0) throw new AppError(409, 'retry_cannot_help', `Order #${orderId}: ${skipped[0]!.reason}`);
     // Open to every member; audited (the state it was retried from, and that it was queued).
-    await s.audit.record({ storeHash, actor: actorOf(res), action: 'order.retry', subject: `Order #${orderId}`, before: { state: before }, after: { state: 'queued' } }, s.clock.now());
+    await s.audit.record(
+      { storeHash, actor: actorOf(res), action: 'order.retry', subject: `Order #${orderId}`, before: { state: before }, after: { state: 'queued' } },
+      s.clock.now(),
+    );
     res.json(await orderDetail(s, storeHash, orderId));
   });
 

@@ -19,8 +19,7 @@ function checklist(memberCount: number, backendConnected: boolean, importChosen:
     {
       id: 'team',
       title: 'Give your team access',
-      description:
-        'Users you grant access to this app in Settings › Users can open it from the Apps menu; they are added here the first time they do.',
+      description: 'Users you grant access to this app in Settings › Users can open it from the Apps menu; they are added here the first time they do.',
       done: memberCount > 1,
     },
     {
@@ -51,11 +50,7 @@ export function overviewRoutes(s: Services): Router {
     // A local decrypt, no BigCommerce call: opening the app is when a token sealed with a changed
     // ENCRYPTION_KEY is noticed (the store is marked for re-authorisation) or moved to the new key.
     await s.stores.accessToken(session.storeHash);
-    const [store, memberCount, health] = await Promise.all([
-      s.stores.get(session.storeHash),
-      s.members.count(session.storeHash),
-      readStoreHealth(s, session.storeHash, now),
-    ]);
+    const [store, memberCount, health] = await Promise.all([s.stores.get(session.storeHash), s.members.count(session.storeHash), readStoreHealth(s, session.storeHash, now)]);
     if (!store) throw new NotFoundError('Store not found');
     const { facts, ...rest } = health;
     const out: OverviewResponse = {

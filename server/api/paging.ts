@@ -11,7 +11,8 @@ export function paging(query: unknown): { page: number; limit: number } {
   const p = pageSchema.safeParse(query);
   if (p.success) return p.data;
   const fields: Record<string, string> = {};
-  for (const issue of p.error.issues) fields[String(issue.path[0])] = issue.path[0] === 'limit' ? 'must be a whole number from 1 to 100' : 'must be a whole number from 1 to 100,000';
+  for (const issue of p.error.issues)
+    fields[String(issue.path[0])] = issue.path[0] === 'limit' ? 'must be a whole number from 1 to 100' : 'must be a whole number from 1 to 100,000';
   throw new BadRequestError('page must be ≥ 1 and limit between 1 and 100.', fields);
 }
 
@@ -21,7 +22,12 @@ export function parseInput<T extends z.ZodType>(schema: T, value: unknown, what 
   if (r.success) return r.data;
   const fields: Record<string, string> = {};
   for (const issue of r.error.issues) fields[issue.path.join('.') || what] ??= issue.message;
-  throw new BadRequestError(`The ${what} is not valid: ${Object.entries(fields).map(([k, v]) => `${k}: ${v}`).join('; ')}`, fields);
+  throw new BadRequestError(
+    `The ${what} is not valid: ${Object.entries(fields)
+      .map(([k, v]) => `${k}: ${v}`)
+      .join('; ')}`,
+    fields,
+  );
 }
 
 /** Optional ISO-8601 instant in a query string → ms epoch. */
@@ -61,4 +67,3 @@ export function idParam(value: unknown, name = 'id'): number {
   if (!Number.isSafeInteger(n) || n <= 0) throw new BadRequestError(`${name} must be a positive whole number.`);
   return n;
 }
-

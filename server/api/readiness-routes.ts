@@ -14,10 +14,7 @@ import type { ReadinessFixResponse, ReadinessScanView } from './contract.js';
 import { parseInput } from './paging.js';
 
 const fixInput = z.object({
-  productId: z
-    .number({ error: 'Give the product’s id (a whole number)' })
-    .int('Give the product’s id (a whole number)')
-    .positive('Give the product’s id (a whole number)'),
+  productId: z.number({ error: 'Give the product’s id (a whole number)' }).int('Give the product’s id (a whole number)').positive('Give the product’s id (a whole number)'),
 });
 
 export function readinessRoutes(s: Services): Router {

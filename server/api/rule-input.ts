@@ -49,7 +49,8 @@ const condition = z
     }
   })
   .transform((c): RuleCondition => {
-    const norm = (v: string) => (c.field === 'country' ? v.toUpperCase() : c.field === 'shipping_method' || c.field === 'sku' ? normaliseMappingKey(v) : NUMBER_IDS.includes(c.field) ? String(Number(v)) : v);
+    const norm = (v: string) =>
+      c.field === 'country' ? v.toUpperCase() : c.field === 'shipping_method' || c.field === 'sku' ? normaliseMappingKey(v) : NUMBER_IDS.includes(c.field) ? String(Number(v)) : v;
     return { field: c.field, operator: c.operator, values: [...new Set(c.values.map(norm))] };
   });
 

@@ -54,7 +54,8 @@ export function rulesRoutes(s: Services): Router {
   const audit = (res: Response, storeHash: string, action: string, subject: string, before: unknown, after: unknown) =>
     s.audit.record({ storeHash, actor: actorOf(res), action, subject, before, after }, now());
   const uniqueName = async (storeHash: string, name: string, exceptId?: number) => {
-    if (await rules.named(storeHash, name, exceptId)) throw new AppError(409, 'duplicate', `A rule named "${name}" already exists: give this one another name.`, { name: 'Already used by another rule' });
+    if (await rules.named(storeHash, name, exceptId))
+      throw new AppError(409, 'duplicate', `A rule named "${name}" already exists: give this one another name.`, { name: 'Already used by another rule' });
   };
 
   r.get('/rules', async (_req, res) => {

@@ -9,8 +9,7 @@ import type { LoopSettings, SettingsConflict, SettingsResponse } from './contrac
 // instead of overwriting someone else's change. A PUT without a revision (API clients, scripts,
 // older tests) applies as before: last write wins.
 
-export const STALE_SETTINGS_MESSAGE =
-  'Changed by someone else since you opened it. Reload to see the saved settings, then make your change again.';
+export const STALE_SETTINGS_MESSAGE = 'Changed by someone else since you opened it. Reload to see the saved settings, then make your change again.';
 
 const revisionSchema = z.number({ error: 'must be a whole number' }).int('must be a whole number').min(1, 'must be 1 or more');
 
@@ -20,7 +19,8 @@ export function splitRevision(body: unknown): { revision: number | undefined; re
   const { revision, ...rest } = body as Record<string, unknown>;
   if (revision === undefined || revision === null) return { revision: undefined, rest };
   const parsed = revisionSchema.safeParse(revision);
-  if (!parsed.success) throw new BadRequestError(`The revision is not valid: ${parsed.error.issues[0]?.message ?? 'must be a whole number'}.`, { revision: 'must be a whole number' });
+  if (!parsed.success)
+    throw new BadRequestError(`The revision is not valid: ${parsed.error.issues[0]?.message ?? 'must be a whole number'}.`, { revision: 'must be a whole number' });
   return { revision: parsed.data, rest };
 }
 

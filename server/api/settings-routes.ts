@@ -107,7 +107,8 @@ async function checkBackend(s: Services, storeHash: string, input: z.infer<typeo
   } catch (err) {
     // A key saved before the character check above: the client refused to send it, so ask for it
     // again (the account id was just checked, so the key is the unusable one).
-    if (err instanceof UnusableCredentialsError) throw new BadRequestError('The saved API key contains characters that cannot be sent: enter the API key again.', { apiKey: 'Enter the API key again' });
+    if (err instanceof UnusableCredentialsError)
+      throw new BadRequestError('The saved API key contains characters that cannot be sent: enter the API key again.', { apiKey: 'Enter the API key again' });
     if (err instanceof FulfillmentAuthError) throw new AppError(422, 'backend_auth', 'The warehouse did not accept this account id and API key.', { apiKey: 'Not accepted' });
     if (err instanceof FulfillmentRejectedError) throw new AppError(422, 'backend_rejected', `The warehouse answered: ${err.message}`);
     if (err instanceof FulfillmentUnavailableError) throw new AppError(502, 'backend_unavailable', `The warehouse could not be reached: ${err.message}`);
@@ -142,96 +143,114 @@ export function settingsRoutes(s: Services): Router {
     res.json(out);
   });
 
-  r.put('/settings/backend', requireManager, guarded(async (req, res) => {
-    const { storeHash } = sessionOf(res);
-    const { revision, rest } = splitRevision(req.body);
-    const input = parseInput(backendInput, rest, 'connection');
-    const before = await load(storeHash);
-    assertFresh(before, revision);
-    const { account, apiKey } = await checkBackend(s, storeHash, input);
-    await s.settings.saveBackend(storeHash, { accountId: input.accountId, apiKey, accountName: account.name, connected: true, error: null }, now(), revision);
-    await s.syncLog.append({ storeHash, flow: 'settings', message: `Connected to fulfillment account "${account.name}" (${account.id}).` }, now());
-    const keyChanged = apiKey !== before.backendApiKey;
-    const change = changedFields(
-      connectionValues(before, keyChanged ? (before.backendApiKey ? 'a saved key' : 'none') : undefined),
-      connectionValues({ backendAccountId: input.accountId, backendConnected: true }, keyChanged ? 'API key changed' : undefined),
-    );
-    await auditSettings(s, res, { action: 'settings.connection', subject: 'Warehouse connection', ...change });
-    await requeueHeldOrders(s, storeHash);
-    // Cancellations kept pending while no warehouse was connected are sent now.
-    await requeueUnsentCancellations(s, storeHash, [mayBeAtWarehouseAlert('Cancelled', WHY_NOT_CONNECTED)]);
-    // The first connection: the readiness scan can now say which SKUs the warehouse does not know.
-    if (!before.backendAccountId) await startReadinessScan(s, storeHash);
-    res.json(await settingsAnswer(s, await load(storeHash)));
-  }));
+  r.put(
+    '/settings/backend',
+    requireManager,
+    guarded(async (req, res) => {
+      const { storeHash } = sessionOf(res);
+      const { revision, rest } = splitRevision(req.body);
+      const input = parseInput(backendInput, rest, 'connection');
+      const before = await load(storeHash);
+      assertFresh(before, revision);
+      const { account, apiKey } = await checkBackend(s, storeHash, input);
+      await s.settings.saveBackend(storeHash, { accountId: input.accountId, apiKey, accountName: account.name, connected: true, error: null }, now(), revision);
+      await s.syncLog.append({ storeHash, flow: 'settings', message: `Connected to fulfillment account "${account.name}" (${account.id}).` }, now());
+      const keyChanged = apiKey !== before.backendApiKey;
+      const change = changedFields(
+        connectionValues(before, keyChanged ? (before.backendApiKey ? 'a saved key' : 'none') : undefined),
+        connectionValues({ backendAccountId: input.accountId, backendConnected: true }, keyChanged ? 'API key changed' : undefined),
+      );
+      await auditSettings(s, res, { action: 'settings.connection', subject: 'Warehouse connection', ...change });
+      await requeueHeldOrders(s, storeHash);
+      // Cancellations kept pending while no warehouse was connected are sent now.
+      await requeueUnsentCancellations(s, storeHash, [mayBeAtWarehouseAlert('Cancelled', WHY_NOT_CONNECTED)]);
+      // The first connection: the readiness scan can now say which SKUs the warehouse does not know.
+      if (!before.backendAccountId) await startReadinessScan(s, storeHash);
+      res.json(await settingsAnswer(s, await load(storeHash)));
+    }),
+  );
 
-  r.put('/settings/import', requireManager, guarded(async (req, res) => {
-    const { storeHash } = sessionOf(res);
-    const { revision, rest } = splitRevision(req.body);
-    const input = parseInput(importInput, rest, 'import settings');
-    const before = await load(storeHash);
-    assertFresh(before, revision);
-    assertNoContradictions(before, input);
-    await s.settings.saveImport(storeHash, input, now(), revision);
-    const after = input.statusAfterAcceptId === null ? 'unchanged' : `"${await statusLabel(s, storeHash, input.statusAfterAcceptId)}"`;
-    await s.syncLog.append({ storeHash, flow: 'settings', message: `Order import status set to "${await statusLabel(s, storeHash, input.importStatusId)}"; status after acceptance ${after}.` }, now());
-    const fields = { importStatusId: before.importStatusId, statusAfterAcceptId: before.statusAfterAcceptId };
-    const change = changedFields(await namedStatuses(s, storeHash, fields), await namedStatuses(s, storeHash, input));
-    await auditSettings(s, res, { action: 'settings.import', subject: 'Order import', ...change });
-    await s.jobs.queue.enqueue({ storeHash, kind: JOB.webhooksReconcile, dedupeKey: `hooks:${storeHash}` });
-    await requeueHeldOrders(s, storeHash);
-    // The import status confirmed for the first time: the store is scanned for what would hold its orders.
-    if (before.importStatusSavedAt === null) await startReadinessScan(s, storeHash);
-    res.json(await settingsAnswer(s, await load(storeHash)));
-  }));
+  r.put(
+    '/settings/import',
+    requireManager,
+    guarded(async (req, res) => {
+      const { storeHash } = sessionOf(res);
+      const { revision, rest } = splitRevision(req.body);
+      const input = parseInput(importInput, rest, 'import settings');
+      const before = await load(storeHash);
+      assertFresh(before, revision);
+      assertNoContradictions(before, input);
+      await s.settings.saveImport(storeHash, input, now(), revision);
+      const after = input.statusAfterAcceptId === null ? 'unchanged' : `"${await statusLabel(s, storeHash, input.statusAfterAcceptId)}"`;
+      await s.syncLog.append(
+        { storeHash, flow: 'settings', message: `Order import status set to "${await statusLabel(s, storeHash, input.importStatusId)}"; status after acceptance ${after}.` },
+        now(),
+      );
+      const fields = { importStatusId: before.importStatusId, statusAfterAcceptId: before.statusAfterAcceptId };
+      const change = changedFields(await namedStatuses(s, storeHash, fields), await namedStatuses(s, storeHash, input));
+      await auditSettings(s, res, { action: 'settings.import', subject: 'Order import', ...change });
+      await s.jobs.queue.enqueue({ storeHash, kind: JOB.webhooksReconcile, dedupeKey: `hooks:${storeHash}` });
+      await requeueHeldOrders(s, storeHash);
+      // The import status confirmed for the first time: the store is scanned for what would hold its orders.
+      if (before.importStatusSavedAt === null) await startReadinessScan(s, storeHash);
+      res.json(await settingsAnswer(s, await load(storeHash)));
+    }),
+  );
 
-  r.put('/settings/flows', requireManager, guarded(async (req, res) => {
-    const { storeHash } = sessionOf(res);
-    const { revision, rest } = splitRevision(req.body);
-    const input = parseInput(flowsInput, rest, 'flow switches');
-    const current = await load(storeHash);
-    assertFresh(current, revision);
-    const before = current.flows;
-    await s.settings.saveFlows(storeHash, input, now(), revision);
-    const changes = Object.entries(input).map(([flow, on]) => `${flow} ${on ? 'on' : 'off'}`);
-    await s.syncLog.append({ storeHash, flow: 'settings', message: `Flows switched: ${changes.join(', ')}.` }, now());
-    const onOff = (flows: Partial<Record<FlowName, boolean>>) => Object.fromEntries(Object.entries(flows).map(([flow, on]) => [flow, on ? 'on' : 'off']));
-    await auditSettings(s, res, { action: 'settings.flows', subject: 'Sync flows', ...changedFields(onOff(before), onOff(input)) });
-    // A flow turned back on does what arrived while it was off (flows/flow-catch-up.ts).
-    for (const [flow, on] of Object.entries(input) as Array<[FlowName, boolean]>) {
-      if (!on || before[flow]) continue;
-      const queued = await catchUpAfterFlowOn(s, storeHash, flow, current);
-      if (queued) await s.syncLog.append({ storeHash, flow: 'settings', message: queued }, now());
-    }
-    // Webhooks follow the switches right away (a flow turned off loses the hooks it needed).
-    await s.jobs.queue.enqueue({ storeHash, kind: JOB.webhooksReconcile, dedupeKey: `hooks:${storeHash}` });
-    s.jobs.wake();
-    res.json(await settingsAnswer(s, await load(storeHash)));
-  }));
+  r.put(
+    '/settings/flows',
+    requireManager,
+    guarded(async (req, res) => {
+      const { storeHash } = sessionOf(res);
+      const { revision, rest } = splitRevision(req.body);
+      const input = parseInput(flowsInput, rest, 'flow switches');
+      const current = await load(storeHash);
+      assertFresh(current, revision);
+      const before = current.flows;
+      await s.settings.saveFlows(storeHash, input, now(), revision);
+      const changes = Object.entries(input).map(([flow, on]) => `${flow} ${on ? 'on' : 'off'}`);
+      await s.syncLog.append({ storeHash, flow: 'settings', message: `Flows switched: ${changes.join(', ')}.` }, now());
+      const onOff = (flows: Partial<Record<FlowName, boolean>>) => Object.fromEntries(Object.entries(flows).map(([flow, on]) => [flow, on ? 'on' : 'off']));
+      await auditSettings(s, res, { action: 'settings.flows', subject: 'Sync flows', ...changedFields(onOff(before), onOff(input)) });
+      // A flow turned back on does what arrived while it was off (flows/flow-catch-up.ts).
+      for (const [flow, on] of Object.entries(input) as Array<[FlowName, boolean]>) {
+        if (!on || before[flow]) continue;
+        const queued = await catchUpAfterFlowOn(s, storeHash, flow, current);
+        if (queued) await s.syncLog.append({ storeHash, flow: 'settings', message: queued }, now());
+      }
+      // Webhooks follow the switches right away (a flow turned off loses the hooks it needed).
+      await s.jobs.queue.enqueue({ storeHash, kind: JOB.webhooksReconcile, dedupeKey: `hooks:${storeHash}` });
+      s.jobs.wake();
+      res.json(await settingsAnswer(s, await load(storeHash)));
+    }),
+  );
 
-  r.put('/settings/flow-options', requireManager, guarded(async (req, res) => {
-    const { storeHash } = sessionOf(res);
-    const { revision, rest } = splitRevision(req.body);
-    const input = parseInput(flowOptionsInput, rest, 'settings');
-    const current = await load(storeHash);
-    // A request that changes nothing (an empty body, or the values already saved) is not an event.
-    const changes = flowOptionsChanges(current, input);
-    if (changes.length === 0) return void res.json(await settingsAnswer(s, current));
-    assertFresh(current, revision);
-    assertNoContradictions(current, { cancellationStatusIds: input.cancellationStatusIds, statusOnBackendCancelId: input.statusOnBackendCancelId });
-    await s.settings.saveLoop(storeHash, input, now(), revision);
-    await s.syncLog.append({ storeHash, flow: 'settings', message: `Settings changed: ${changes.join('; ')}.` }, now());
-    for (const entry of await flowOptionsAuditEntries(s, storeHash, current, input)) await auditSettings(s, res, entry);
-    if (input.syncMode === 'poll') await s.jobs.queue.enqueue({ storeHash, kind: JOB.fulfillmentPoll, dedupeKey: `poll:${storeHash}` });
-    s.jobs.wake();
-    res.json(await settingsAnswer(s, await load(storeHash)));
-  }));
+  r.put(
+    '/settings/flow-options',
+    requireManager,
+    guarded(async (req, res) => {
+      const { storeHash } = sessionOf(res);
+      const { revision, rest } = splitRevision(req.body);
+      const input = parseInput(flowOptionsInput, rest, 'settings');
+      const current = await load(storeHash);
+      // A request that changes nothing (an empty body, or the values already saved) is not an event.
+      const changes = flowOptionsChanges(current, input);
+      if (changes.length === 0) return void res.json(await settingsAnswer(s, current));
+      assertFresh(current, revision);
+      assertNoContradictions(current, { cancellationStatusIds: input.cancellationStatusIds, statusOnBackendCancelId: input.statusOnBackendCancelId });
+      await s.settings.saveLoop(storeHash, input, now(), revision);
+      await s.syncLog.append({ storeHash, flow: 'settings', message: `Settings changed: ${changes.join('; ')}.` }, now());
+      for (const entry of await flowOptionsAuditEntries(s, storeHash, current, input)) await auditSettings(s, res, entry);
+      if (input.syncMode === 'poll') await s.jobs.queue.enqueue({ storeHash, kind: JOB.fulfillmentPoll, dedupeKey: `poll:${storeHash}` });
+      s.jobs.wake();
+      res.json(await settingsAnswer(s, await load(storeHash)));
+    }),
+  );
 
   // Both read the copies the background refresh keeps (flows/store-refresh.ts): a page never waits
   // on BigCommerce. A copy not filled yet answers BigCommerce's defaults and asks for a refresh
   // (the scheduler would queue it within minutes anyway, so failing to ask does not fail the page).
-  const askForRefresh = (storeHash: string) =>
-    refreshIfDue(s, storeHash).catch((err: unknown) => s.logger.warn({ err, storeHash }, 'could not queue the store refresh'));
+  const askForRefresh = (storeHash: string) => refreshIfDue(s, storeHash).catch((err: unknown) => s.logger.warn({ err, storeHash }, 'could not queue the store refresh'));
 
   r.get('/inventory-locations', async (_req, res) => {
     const { storeHash } = sessionOf(res);

@@ -73,7 +73,8 @@ export async function parseSkuCsv(csv: string): Promise<{ rows: SkuCsvRow[]; err
     if (cell && isBundle(cell)) return void rows.set(a, { bcSku: a, backendSku: cell[0]!.sku, components: cell });
     // "WH-1*1" is simply WH-1: a plain mapping.
     if (cell) return void rows.set(a, { bcSku: a, backendSku: cell[0]!.sku });
-    if (b.length > BACKEND_SKU_MAX) return void errors.push({ line, message: `The backend SKU is longer than ${BACKEND_SKU_MAX} characters (the longest the fulfillment backend accepts).` });
+    if (b.length > BACKEND_SKU_MAX)
+      return void errors.push({ line, message: `The backend SKU is longer than ${BACKEND_SKU_MAX} characters (the longest the fulfillment backend accepts).` });
     rows.set(a, { bcSku: a, backendSku: b });
   });
   return { rows: [...rows.values()], errors };

@@ -47,7 +47,11 @@ export class AuditQuery {
     if (f.userId !== undefined) q.andWhere({ user_id: f.userId });
     if (f.from !== undefined) q.andWhere('at', '>=', f.from);
     if (f.to !== undefined) q.andWhere('at', '<=', f.to);
-    const newestFirst = (x: Knex.QueryBuilder) => x.orderBy([{ column: 'at', order: 'desc' }, { column: 'id', order: 'desc' }]);
+    const newestFirst = (x: Knex.QueryBuilder) =>
+      x.orderBy([
+        { column: 'at', order: 'desc' },
+        { column: 'id', order: 'desc' },
+      ]);
     const { rows, total, totalCapped } = await cappedPage<Raw>(this.db, q, newestFirst, page, limit);
     return { rows: rows.map(toEntry), total, totalCapped };
   }
@@ -83,8 +87,6 @@ export class AuditQuery {
         [storeHash, storeHash, storeHash],
       ),
     );
-    return rows
-      .map((r) => ({ userId: Number(r.user_id), email: r.email ?? `User #${r.user_id}` }))
-      .sort((a, b) => a.email.localeCompare(b.email) || a.userId - b.userId);
+    return rows.map((r) => ({ userId: Number(r.user_id), email: r.email ?? `User #${r.user_id}` })).sort((a, b) => a.email.localeCompare(b.email) || a.userId - b.userId);
   }
 }

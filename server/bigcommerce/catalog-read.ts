@@ -31,7 +31,10 @@ const productSchema = z.looseObject({
 
 const paginationSchema = z
   .looseObject({
-    pagination: z.looseObject({ total: z.number().int().optional().catch(undefined), total_pages: z.number().int().optional().catch(undefined) }).optional().catch(undefined),
+    pagination: z
+      .looseObject({ total: z.number().int().optional().catch(undefined), total_pages: z.number().int().optional().catch(undefined) })
+      .optional()
+      .catch(undefined),
   })
   .optional()
   .catch(undefined);
@@ -89,9 +92,7 @@ export interface CatalogPage {
 
 /** One page of products with their variants, by id (stable while the scan pages). */
 export async function listProductsWithVariants(client: BigCommerceClient, page: number, limit = CATALOG_PAGE_SIZE): Promise<CatalogPage> {
-  const body = pageSchema.parse(
-    (await client.get('v3', '/catalog/products', { query: { include: 'variants', sort: 'id', direction: 'asc', page, limit } })) ?? { data: [] },
-  );
+  const body = pageSchema.parse((await client.get('v3', '/catalog/products', { query: { include: 'variants', sort: 'id', direction: 'asc', page, limit } })) ?? { data: [] });
   const pagination = body.meta?.pagination;
   return { products: body.data.map(toProduct), total: pagination?.total ?? null, totalPages: pagination?.total_pages ?? null };
 }

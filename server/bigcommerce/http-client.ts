@@ -18,14 +18,7 @@ import {
 } from './errors.js';
 import { QuotaWaitTooLong, readQuotaHeaders, type Permit, type QuotaHeaders, type RateLimiter } from './rate-limiter.js';
 import { quotaWaitLimit } from './wait-budget.js';
-import {
-  backoffDelay,
-  isRetryableServerStatus,
-  mayRepeatAfterFailure,
-  rateLimitWait,
-  type HttpMethod,
-  type ResolvedRetryOptions,
-} from './retry-policy.js';
+import { backoffDelay, isRetryableServerStatus, mayRepeatAfterFailure, rateLimitWait, type HttpMethod, type ResolvedRetryOptions } from './retry-policy.js';
 import type { BigCommerceLogger } from './logger.js';
 import { buildUrl, displayPath, type ApiVersion, type QueryParams } from './url.js';
 
@@ -77,9 +70,7 @@ export interface TransportConfig {
   userAgent: string;
 }
 
-type Attempt =
-  | { kind: 'response'; status: number; headers: Headers; text: string }
-  | { kind: 'failure'; timedOut: boolean; code: string | undefined };
+type Attempt = { kind: 'response'; status: number; headers: Headers; text: string } | { kind: 'failure'; timedOut: boolean; code: string | undefined };
 
 /** Node's fetch hides the useful errno (ECONNREFUSED, …) in `cause`. */
 function errorCode(error: unknown): string | undefined {
@@ -156,9 +147,7 @@ export class HttpBigCommerceClient implements BigCommerceClient {
           continue;
         }
         const message = `BigCommerce ${where.method} ${where.path} ${what}`;
-        throw result.timedOut
-          ? new BigCommerceTimeoutError(message, { ...details, status: null })
-          : new BigCommerceNetworkError(message, { ...details, status: null });
+        throw result.timedOut ? new BigCommerceTimeoutError(message, { ...details, status: null }) : new BigCommerceNetworkError(message, { ...details, status: null });
       }
 
       const { status, text } = result;
@@ -253,10 +242,11 @@ export class HttpBigCommerceClient implements BigCommerceClient {
     try {
       return JSON.parse(text) as T;
     } catch {
-      throw new BigCommerceInvalidResponseError(
-        `BigCommerce ${details.method} ${details.path} returned a non-JSON body`,
-        { ...details, status, bodyExcerpt: bodyExcerpt(text, [this.#token]) },
-      );
+      throw new BigCommerceInvalidResponseError(`BigCommerce ${details.method} ${details.path} returned a non-JSON body`, {
+        ...details,
+        status,
+        bodyExcerpt: bodyExcerpt(text, [this.#token]),
+      });
     }
   }
 
@@ -282,10 +272,7 @@ export class HttpBigCommerceClient implements BigCommerceClient {
       return (await this.config.onUnauthorized(this.storeHash, this.#token)) ?? undefined;
     } catch (error) {
       // The 401 is the news the caller needs; a failing hook must not replace it.
-      this.config.logger.error(
-        { storeHash: this.storeHash, err: error instanceof Error ? error.message : String(error) },
-        'bigcommerce onUnauthorized hook failed',
-      );
+      this.config.logger.error({ storeHash: this.storeHash, err: error instanceof Error ? error.message : String(error) }, 'bigcommerce onUnauthorized hook failed');
       return undefined;
     }
   }

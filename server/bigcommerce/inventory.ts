@@ -37,7 +37,9 @@ export async function trackingModes(client: BigCommerceClient, productIds: numbe
   const out = new Map<number, 'none' | 'product' | 'variant'>();
   for (let i = 0; i < productIds.length; i += 50) {
     const chunk = productIds.slice(i, i + 50);
-    const body = (await client.get('v3', '/catalog/products', { query: { 'id:in': chunk.join(','), include_fields: 'inventory_tracking', limit: 250 } })) as { data?: unknown } | null;
+    const body = (await client.get('v3', '/catalog/products', { query: { 'id:in': chunk.join(','), include_fields: 'inventory_tracking', limit: 250 } })) as {
+      data?: unknown;
+    } | null;
     for (const p of z.array(productSchema).parse(body?.data ?? [])) out.set(p.id, p.inventory_tracking);
   }
   return out;

@@ -51,10 +51,7 @@ export const orderSchema = z.looseObject({
   date_modified: str,
   customer_id: num,
   customer_message: str,
-  billing_address: z
-    .looseObject({ first_name: str, last_name: str, email: str, phone: str, company: str })
-    .optional()
-    .catch(undefined),
+  billing_address: z.looseObject({ first_name: str, last_name: str, email: str, phone: str, company: str }).optional().catch(undefined),
   consignments: z
     .looseObject({ shipping: z.array(shippingConsignmentSchema).optional().default([]) })
     .optional()
@@ -77,10 +74,7 @@ const listItemSchema = z.looseObject({ id: z.number(), status_id: z.coerce.numbe
 export type BcOrderListItem = z.infer<typeof listItemSchema>;
 
 /** GET /v2/orders page; v2 answers 204 (null) when nothing matches. */
-export async function listOrders(
-  client: BigCommerceClient,
-  q: { statusId: number; minDateModified?: Date; page: number; limit: number },
-): Promise<BcOrderListItem[]> {
+export async function listOrders(client: BigCommerceClient, q: { statusId: number; minDateModified?: Date; page: number; limit: number }): Promise<BcOrderListItem[]> {
   const body = await client.get('v2', '/orders', {
     query: {
       status_id: q.statusId,

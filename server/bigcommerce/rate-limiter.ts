@@ -298,8 +298,7 @@ export class RateLimiter {
     let reason: WaitReason = 'paused';
     if (this.pausedUntil > until) until = this.pausedUntil;
     // In-flight requests will spend quota the last header did not know about yet.
-    const lowOnQuota =
-      this.left !== undefined && this.resetAt !== undefined && this.left - this.inFlight <= this.reserve();
+    const lowOnQuota = this.left !== undefined && this.resetAt !== undefined && this.left - this.inFlight <= this.reserve();
     if (lowOnQuota && this.resetAt !== undefined && this.resetAt > until) {
       until = this.resetAt;
       reason = 'reserve';

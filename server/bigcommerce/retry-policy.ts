@@ -67,15 +67,10 @@ export function backoffDelay(retryIndex: number, options: ResolvedRetryOptions, 
  * X-Retry-After in *seconds*); a bare 429 means the store is under load, so the default grows
  * with each consecutive 429 as the docs ask ("back off progressively").
  */
-export function rateLimitWait(
-  headers: HeaderSource,
-  retryIndex: number,
-  options: ResolvedRetryOptions,
-): number {
+export function rateLimitWait(headers: HeaderSource, retryIndex: number, options: ResolvedRetryOptions): number {
   const resetMs = readHeaderNumber(headers, 'x-rate-limit-time-reset-ms');
   const retryAfterS = readHeaderNumber(headers, 'x-retry-after');
   const hinted = resetMs ?? (retryAfterS === undefined ? undefined : retryAfterS * 1000);
-  const wait =
-    hinted ?? Math.min(options.maxDelayMs, options.defaultRateLimitWaitMs * 2 ** retryIndex);
+  const wait = hinted ?? Math.min(options.maxDelayMs, options.defaultRateLimitWaitMs * 2 ** retryIndex);
   return Math.max(options.minWaitMs, wait);
 }

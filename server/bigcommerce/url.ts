@@ -5,9 +5,7 @@ export type ApiVersion = 'v2' | 'v3';
 
 export type QueryScalar = string | number | boolean | Date;
 /** `undefined`/`null` entries are dropped, so callers can pass optional filters straight through. */
-export type QueryParams = Readonly<
-  Record<string, QueryScalar | ReadonlyArray<QueryScalar> | null | undefined>
->;
+export type QueryParams = Readonly<Record<string, QueryScalar | ReadonlyArray<QueryScalar> | null | undefined>>;
 
 function scalar(value: QueryScalar): string {
   return value instanceof Date ? value.toISOString() : String(value);
@@ -44,13 +42,7 @@ export function normalizePath(path: string): string {
   return `/${path.replace(/^\/+/, '')}`;
 }
 
-export function buildUrl(
-  apiUrl: string,
-  storeHash: string,
-  version: ApiVersion,
-  path: string,
-  query?: QueryParams,
-): string {
+export function buildUrl(apiUrl: string, storeHash: string, version: ApiVersion, path: string, query?: QueryParams): string {
   const qs = encodeQuery(query);
   const base = `${normalizeApiUrl(apiUrl)}/stores/${encodeURIComponent(storeHash)}/${version}`;
   return `${base}${normalizePath(path)}${qs ? `?${qs}` : ''}`;

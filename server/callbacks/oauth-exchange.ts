@@ -46,9 +46,7 @@ class LoginRedirectAgent extends https.Agent {
       return super.createConnection(options, cb);
     }
     const port = Number(target.port || (target.protocol === 'https:' ? 443 : 80));
-    return target.protocol === 'https:'
-      ? tls.connect({ host: target.hostname, port, servername: target.hostname })
-      : net.connect({ host: target.hostname, port });
+    return target.protocol === 'https:' ? tls.connect({ host: target.hostname, port, servername: target.hostname }) : net.connect({ host: target.hostname, port });
   }
 }
 
@@ -70,12 +68,7 @@ function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
   return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
 }
 
-export function createOAuthExchanger(cfg: {
-  clientId: string;
-  clientSecret: string;
-  appUrl: string;
-  loginUrl: string;
-}): OAuthExchanger {
+export function createOAuthExchanger(cfg: { clientId: string; clientSecret: string; appUrl: string; loginUrl: string }): OAuthExchanger {
   const target = new URL(cfg.loginUrl);
   const redirect = target.hostname !== DEFAULT_LOGIN_HOST || (target.port !== '' && target.port !== '443');
   if (redirect) installRedirectAgent();

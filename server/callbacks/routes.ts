@@ -26,18 +26,27 @@ const REOPEN_HINT = 'Open Fulfillment Bridge again from the Apps menu of your Bi
 /** The four callbacks BigCommerce calls: /auth and /load from the browser, the rest server to server. */
 export function callbackRoutes(s: Services): Router {
   const r = Router();
-  const verify = (req: Request) =>
-    verifySignedPayload(req.query.signed_payload_jwt, { clientId: s.config.clientId, clientSecret: s.config.clientSecret, nowMs: s.clock.now() });
+  const verify = (req: Request) => verifySignedPayload(req.query.signed_payload_jwt, { clientId: s.config.clientId, clientSecret: s.config.clientSecret, nowMs: s.clock.now() });
 
   async function openApp(res: Response, storeHash: string, userId: number, path: string) {
     const code = await s.exchangeCodes.create(storeHash, userId, s.clock.now(), EXCHANGE_CODE_TTL_MS);
-    res.status(200).type('html').set('Cache-Control', 'no-store').send(s.spa.render({ exchangeCode: code, path }));
+    res
+      .status(200)
+      .type('html')
+      .set('Cache-Control', 'no-store')
+      .send(s.spa.render({ exchangeCode: code, path }));
   }
 
   r.get('/auth', async (req, res) => {
     const q = authQuery.safeParse(req.query);
     if (!q.success) {
-      return sendPage(res, 400, 'Installation could not start', 'The installation request from BigCommerce is incomplete.', 'Start the installation again from your control panel.');
+      return sendPage(
+        res,
+        400,
+        'Installation could not start',
+        'The installation request from BigCommerce is incomplete.',
+        'Start the installation again from your control panel.',
+      );
     }
     try {
       const token = await s.oauth.exchange({ code: q.data.code, scope: q.data.scope, context: q.data.context });

@@ -22,10 +22,7 @@ export type CallbackClaims = z.infer<typeof claimsSchema> & { storeHash: string 
 /** BigCommerce's clock and ours disagree by a few seconds (its own example has nbf = iat - 5). */
 export const CLOCK_TOLERANCE_SEC = 30;
 
-export function verifySignedPayload(
-  token: unknown,
-  opts: { clientId: string; clientSecret: string; nowMs: number },
-): CallbackClaims {
+export function verifySignedPayload(token: unknown, opts: { clientId: string; clientSecret: string; nowMs: number }): CallbackClaims {
   if (typeof token !== 'string' || token.length === 0 || token.length > 8192) {
     throw new InvalidCallbackError('The request is missing a valid signed_payload_jwt.');
   }

@@ -8,9 +8,7 @@ import { TokenCipher } from '../storage/token-cipher.js';
 
 /** Human-readable lines for the operator; store hashes only, never a value or a key. */
 export function describeRotation(reports: ColumnReport[]): string[] {
-  const lines = reports.map(
-    (r) => `${r.table}.${r.column}: ${r.reencrypted} re-encrypted, ${r.alreadyCurrent} already current, ${r.unreadable.length} unreadable`,
-  );
+  const lines = reports.map((r) => `${r.table}.${r.column}: ${r.reencrypted} re-encrypted, ${r.alreadyCurrent} already current, ${r.unreadable.length} unreadable`);
   const unreadable = reports.filter((r) => r.unreadable.length > 0);
   if (unreadable.length === 0) {
     lines.push('Every secret is encrypted with ENCRYPTION_KEY; ENCRYPTION_KEY_PREVIOUS can be removed.');

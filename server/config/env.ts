@@ -106,9 +106,7 @@ const isBase64Key = (v: string) => /^[A-Za-z0-9+/]+={0,2}$/.test(v) && Buffer.fr
 
 const schema = z.object({
   CLIENT_ID: z.string({ error: 'CLIENT_ID is required' }).trim().min(1, 'CLIENT_ID is required'),
-  CLIENT_SECRET: z
-    .string({ error: 'CLIENT_SECRET is required' })
-    .min(1, 'CLIENT_SECRET is required'),
+  CLIENT_SECRET: z.string({ error: 'CLIENT_SECRET is required' }).min(1, 'CLIENT_SECRET is required'),
   APP_URL: baseUrl('APP_URL').refine(webhookReachable, {
     message:
       'APP_URL must be served on port 443 (remove the port): BigCommerce delivers webhooks only to port 443, so no webhook could be created. Put a TLS proxy on 443 in front of PORT.',
@@ -126,9 +124,7 @@ const schema = z.object({
     .refine((v) => /^sqlite:.+/.test(v) || /^postgres(ql)?:\/\/[^/]+\/[^/?]+/i.test(v), {
       message: 'DATABASE_URL must look like sqlite:<file path> or postgres://user:password@host:5432/database',
     }),
-  SESSION_SECRET: z
-    .string({ error: 'SESSION_SECRET is required' })
-    .min(32, 'SESSION_SECRET must be at least 32 characters'),
+  SESSION_SECRET: z.string({ error: 'SESSION_SECRET is required' }).min(32, 'SESSION_SECRET must be at least 32 characters'),
   ENCRYPTION_KEY: z
     .string({ error: 'ENCRYPTION_KEY is required (32 random bytes, base64)' })
     .trim()
@@ -139,7 +135,12 @@ const schema = z.object({
   ENCRYPTION_KEY_PREVIOUS: z
     .string()
     .trim()
-    .transform((v) => v.split(',').map((k) => k.trim()).filter((k) => k !== ''))
+    .transform((v) =>
+      v
+        .split(',')
+        .map((k) => k.trim())
+        .filter((k) => k !== ''),
+    )
     .refine((keys) => keys.every(isBase64Key), {
       message: 'ENCRYPTION_KEY_PREVIOUS must be a comma-separated list of 32-byte base64 keys (the keys used before ENCRYPTION_KEY)',
     })
@@ -158,12 +159,12 @@ const schema = z.object({
   RETENTION_UNINSTALLED_DAYS: days('RETENTION_UNINSTALLED_DAYS', 30),
   RETENTION_ORDER_DAYS: days('RETENTION_ORDER_DAYS', 365, 0),
   SMTP_URL: smtpUrl,
-  SMTP_FROM: z
+  SMTP_FROM: z.string().trim().regex(SMTP_FROM, 'SMTP_FROM must be an e-mail address, e.g. alerts@example.com or "Fulfillment Bridge <alerts@example.com>"').optional(),
+  BC_APP_ID: z
     .string()
     .trim()
-    .regex(SMTP_FROM, 'SMTP_FROM must be an e-mail address, e.g. alerts@example.com or "Fulfillment Bridge <alerts@example.com>"')
+    .regex(/^\d{1,12}$/, 'BC_APP_ID must be the numeric app id from the BigCommerce Developer Portal')
     .optional(),
-  BC_APP_ID: z.string().trim().regex(/^\d{1,12}$/, 'BC_APP_ID must be the numeric app id from the BigCommerce Developer Portal').optional(),
   // Shown to merchants inside the app: a public page, so https only (http for localhost).
   SUPPORT_URL: baseUrl('SUPPORT_URL').optional(),
   SUPPORT_EMAIL: z.string().trim().regex(SUPPORT_EMAIL, 'SUPPORT_EMAIL must be an e-mail address, e.g. support@example.com').optional(),

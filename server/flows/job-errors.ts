@@ -1,10 +1,4 @@
-import {
-  BigCommerceApiError,
-  BigCommerceQuotaWaitError,
-  BigCommerceRateLimitError,
-  BigCommerceTokenReplacedError,
-  BigCommerceUnauthorizedError,
-} from '../bigcommerce/index.js';
+import { BigCommerceApiError, BigCommerceQuotaWaitError, BigCommerceRateLimitError, BigCommerceTokenReplacedError, BigCommerceUnauthorizedError } from '../bigcommerce/index.js';
 import { FulfillmentUnavailableError } from '../fulfillment/index.js';
 import { DatabaseBusyError } from '../storage/db-errors.js';
 import { PermanentJobError, RetryableJobError } from '../jobs/types.js';

@@ -62,7 +62,10 @@ async function onDead(s: Services, job: JobRecord, error: Error) {
   if (await failDeadBackfill(s, job, error)) return;
   // A readiness scan: it says it stopped and why (flows/readiness/start.ts).
   if (await failDeadReadinessScan(s, job, error)) return;
-  await s.syncLog.append({ storeHash: job.storeHash, flow: job.kind.split('.')[0] ?? 'jobs', level: 'error', message: `Background task ${job.kind} failed`, detail: error.message }, now);
+  await s.syncLog.append(
+    { storeHash: job.storeHash, flow: job.kind.split('.')[0] ?? 'jobs', level: 'error', message: `Background task ${job.kind} failed`, detail: error.message },
+    now,
+  );
 }
 
 export function createWorker(s: Services, opts: Partial<Omit<JobWorkerOptions, 'db' | 'queue' | 'handlers' | 'logger' | 'clock'>> = {}): JobWorker {

@@ -40,12 +40,7 @@ export async function reconcileWebhooks(s: Services, job: JobRecord): Promise<vo
     // nor is a token a reinstall replaced meanwhile (the retry uses the new one).
     if (jobError instanceof QuotaWaitJobError || err instanceof BigCommerceTokenReplacedError) throw jobError;
     // A refused token is said in words the merchant can act on (the 401's own text names an API path).
-    const message =
-      err instanceof BigCommerceUnauthorizedError
-        ? webhooksNoAccessReason(await s.stores.get(storeHash))
-        : err instanceof Error
-          ? err.message
-          : String(err);
+    const message = err instanceof BigCommerceUnauthorizedError ? webhooksNoAccessReason(await s.stores.get(storeHash)) : err instanceof Error ? err.message : String(err);
     await s.settings.saveWebhookHealth(storeHash, message, s.clock.now());
     const retried = !(jobError instanceof PermanentJobError);
     await s.syncLog.append(

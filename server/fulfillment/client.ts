@@ -11,14 +11,7 @@ import { errorCode, failureFor, safeJson, type Operation } from './failure.js';
 import { FulfillmentAuthError, FulfillmentError, FulfillmentUnavailableError, bodyExcerpt, type FulfillmentErrorDetails } from './errors.js';
 import { describeProblems, inventoryUpdatedDataSchema, shipmentCreatedDataSchema, type ShipmentCreatedData } from './events.js';
 import type { FulfillmentOrderInput } from './order.js';
-import {
-  accountResponseSchema,
-  cancelResponseSchema,
-  orderResponseSchema,
-  skuLookupResponseSchema,
-  type FulfillmentAccount,
-  type KnownSku,
-} from './responses.js';
+import { accountResponseSchema, cancelResponseSchema, orderResponseSchema, skuLookupResponseSchema, type FulfillmentAccount, type KnownSku } from './responses.js';
 
 export const DEFAULT_FULFILLMENT_TIMEOUT_MS = 15_000;
 /** SKUs per GET /v1/products request (the contract's limit). */
@@ -143,7 +136,10 @@ export class UnusableCredentialsError extends FulfillmentAuthError {
     readonly what: 'account id' | 'API key',
     details: FulfillmentErrorDetails,
   ) {
-    super(`The saved fulfillment ${what} contains a space or a character other than visible ASCII, so it cannot be sent: re-enter the account id and API key in Settings.`, details);
+    super(
+      `The saved fulfillment ${what} contains a space or a character other than visible ASCII, so it cannot be sent: re-enter the account id and API key in Settings.`,
+      details,
+    );
   }
 }
 

@@ -60,10 +60,7 @@ export function failureFor({ op, status, headers, text, where, secrets, nowMs }:
   }
   if (status === 401 || status === 403) {
     const said = backendMessage ? ` The fulfillment backend said: ${backendMessage}` : '';
-    return new FulfillmentAuthError(
-      `The fulfillment backend did not accept these credentials (HTTP ${status}): check the account id and API key.${said}`,
-      details,
-    );
+    return new FulfillmentAuthError(`The fulfillment backend did not accept these credentials (HTTP ${status}): check the account id and API key.${said}`, details);
   }
   // The key already names an order there, created from another body: it exists, it is not refused.
   if (status === 422 && op === 'create' && details.code === 'idempotency_key_reused') {

@@ -17,11 +17,5 @@ export * from './errors.js';
 export { retryAfterMs } from './failure.js';
 export * from './events.js';
 export * from './order.js';
-export {
-  accountResponseSchema,
-  cancelResponseSchema,
-  errorBodySchema,
-  orderResponseSchema,
-  type FulfillmentAccount,
-} from './responses.js';
+export { accountResponseSchema, cancelResponseSchema, errorBodySchema, orderResponseSchema, type FulfillmentAccount } from './responses.js';
 export * from './signature.js';

@@ -30,7 +30,10 @@ const timestamp = z.iso.datetime({ offset: true });
 /** Which BigCommerce order this is. Also echoed back in events, so the app can find the order. */
 export const externalRefSchema = z.object({
   source: z.literal('bigcommerce'),
-  store_hash: z.string().regex(/^[a-z0-9]+$/i, 'must be a BigCommerce store hash').max(64),
+  store_hash: z
+    .string()
+    .regex(/^[a-z0-9]+$/i, 'must be a BigCommerce store hash')
+    .max(64),
   /** BigCommerce order id. */
   order_id: z.number().int().positive(),
 });

@@ -87,9 +87,7 @@ async function readStore(db: Knex, storeHash: string): Promise<StoreFacts | null
 }
 
 export async function readWarehouseCalls(db: Knex, storeHash: string): Promise<WarehouseCallFacts> {
-  const r = await db('store_settings')
-    .where({ store_hash: storeHash })
-    .first('backend_last_ok_at', 'backend_failing_since', 'backend_failure_kind', 'backend_last_call_error');
+  const r = await db('store_settings').where({ store_hash: storeHash }).first('backend_last_ok_at', 'backend_failing_since', 'backend_failure_kind', 'backend_last_call_error');
   const kind = r?.backend_failure_kind;
   return {
     lastOkAt: num(r?.backend_last_ok_at),
@@ -115,20 +113,14 @@ async function readOrderCounts(db: Knex, storeHash: string): Promise<Record<Open
 }
 
 async function readAlertOrders(db: Knex, storeHash: string): Promise<Counted & { orderId: number | null }> {
-  const r = (await db('orders')
-    .where({ store_hash: storeHash })
-    .whereNotNull('alert')
-    .count({ n: '*' })
-    .min({ since: 'updated_at' })
-    .max({ orderId: 'order_id' })
-    .first()) as { n: unknown; since: unknown; orderId: unknown } | undefined;
+  const r = (await db('orders').where({ store_hash: storeHash }).whereNotNull('alert').count({ n: '*' }).min({ since: 'updated_at' }).max({ orderId: 'order_id' }).first()) as
+    { n: unknown; since: unknown; orderId: unknown } | undefined;
   return { count: Number(r?.n ?? 0), since: num(r?.since), orderId: num(r?.orderId) };
 }
 
 async function readFailedShipments(db: Knex, storeHash: string): Promise<Counted> {
   const r = (await db('shipments').where({ store_hash: storeHash, state: 'failed' }).count({ n: '*' }).min({ since: 'updated_at' }).first()) as
-    | { n: unknown; since: unknown }
-    | undefined;
+    { n: unknown; since: unknown } | undefined;
   return { count: Number(r?.n ?? 0), since: num(r?.since) };
 }
 

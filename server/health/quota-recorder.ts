@@ -52,7 +52,8 @@ export class ApiQuotaRecorder {
     if (seen.quota !== undefined && seen.left !== undefined) values.requests_in_window = Math.max(0, seen.quota - seen.left);
     if (exhausted) values.exhausted_at = now;
     try {
-      await this.opts.db('store_api_quota')
+      await this.opts
+        .db('store_api_quota')
         .insert({ store_hash: storeHash, ...values })
         .onConflict('store_hash')
         .merge(values);

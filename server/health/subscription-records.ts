@@ -36,14 +36,20 @@ export function subscriptionRecorder(db: Knex, storeHash: string, now: () => num
           .onConflict(['store_hash', 'scope'])
           .merge(values);
       }
-      await trx('webhook_subscriptions').where({ store_hash: storeHash }).whereNotIn('scope', [...keep]).delete();
+      await trx('webhook_subscriptions')
+        .where({ store_hash: storeHash })
+        .whereNotIn('scope', [...keep])
+        .delete();
     });
   };
 
   return {
     async listed(listed) {
       await readBefore();
-      await upsert(listed, listed.map((l) => l.scope));
+      await upsert(
+        listed,
+        listed.map((l) => l.scope),
+      );
     },
     async reconciled(result, wantedScopes) {
       const had = await readBefore();

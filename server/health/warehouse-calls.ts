@@ -1,18 +1,11 @@
 import type { Knex } from 'knex';
-import {
-  FulfillmentAuthError,
-  FulfillmentError,
-  FulfillmentUnavailableError,
-  type FulfillmentClient,
-} from '../fulfillment/index.js';
+import { FulfillmentAuthError, FulfillmentError, FulfillmentUnavailableError, type FulfillmentClient } from '../fulfillment/index.js';
 
 // The warehouse connection as the last real call found it (issue 8 point 1): every call the flows
 // make through a store's client records whether the warehouse answered. The Overview, the alerts
 // banner and Settings read it, so an outage shows within a minute instead of a test's stale "connected".
 
-export type WarehouseCallOutcome =
-  | { ok: true }
-  | { ok: false; kind: 'unreachable' | 'refused'; message: string };
+export type WarehouseCallOutcome = { ok: true } | { ok: false; kind: 'unreachable' | 'refused'; message: string };
 
 /** A call the warehouse answered (even with a refusal of the request) proves it reachable. */
 export function outcomeOf(err: unknown): WarehouseCallOutcome | null {

@@ -24,7 +24,11 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       // body-parser errors: too large, malformed JSON, bad encoding.
       status = e.status;
       const message =
-        e.type === 'entity.too.large' ? 'The request body is too large.' : e.type === 'entity.parse.failed' ? 'The request body is not valid JSON.' : 'The request body could not be read.';
+        e.type === 'entity.too.large'
+          ? 'The request body is too large.'
+          : e.type === 'entity.parse.failed'
+            ? 'The request body is not valid JSON.'
+            : 'The request body could not be read.';
       body = { error: { code: e.type.replace(/\./g, '_'), message } };
     } else if (err instanceof URIError && (err as URIError & { status?: number }).status === 400) {
       // The router decodes route params (an :id) and throws on a malformed %-escape, marked 400.
@@ -35,7 +39,9 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       // `expose`, their short message being safe to show). Upstream errors that carry an HTTP
       // status of their own (BigCommerce, the warehouse) are not the client's fault: they stay 500.
       status = e.status;
-      body = { error: { code: status === 404 ? 'not_found' : 'bad_request', message: typeof e.message === 'string' && e.message ? e.message : 'The request could not be handled.' } };
+      body = {
+        error: { code: status === 404 ? 'not_found' : 'bad_request', message: typeof e.message === 'string' && e.message ? e.message : 'The request could not be handled.' },
+      };
     }
     if (status >= 500) logger.error({ err, method: req.method, path: req.path }, 'request failed');
     // A rejected webhook may be an attack or a misconfigured hook: worth a line.

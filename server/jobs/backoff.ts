@@ -29,11 +29,7 @@ export function backoffCeiling(attempt: number, opts: BackoffOptions = DEFAULT_B
  * (rather than clamping a [0, ceiling] draw up to it) keeps the distribution uniform instead of
  * piling a lump of retries onto the floor value.
  */
-export function backoffDelay(
-  attempt: number,
-  opts: BackoffOptions = DEFAULT_BACKOFF,
-  random: () => number = Math.random,
-): number {
+export function backoffDelay(attempt: number, opts: BackoffOptions = DEFAULT_BACKOFF, random: () => number = Math.random): number {
   const ceiling = Math.max(opts.floorMs, backoffCeiling(attempt, opts));
   const r = Math.min(1, Math.max(0, random()));
   return Math.round(opts.floorMs + r * (ceiling - opts.floorMs));

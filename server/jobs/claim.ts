@@ -55,9 +55,7 @@ export async function claimJobs(db: Knex, opts: ClaimOptions): Promise<ClaimedJo
   // PostgreSQL re-checks each picked row once it holds its lock (another worker may have leased it
   // after our snapshot). SQLite needs no re-check (single writer), and must not get one: its planner
   // would drive the lookup from the state indexes, reading the whole backlog, instead of the ids.
-  const lock = isPostgres(db)
-    ? `AND ((state = 'pending' AND run_at <= :now) OR (state = 'running' AND lease_expires_at < :now)) FOR UPDATE SKIP LOCKED`
-    : '';
+  const lock = isPostgres(db) ? `AND ((state = 'pending' AND run_at <= :now) OR (state = 'running' AND lease_expires_at < :now)) FOR UPDATE SKIP LOCKED` : '';
   // Background jobs are deduplicated per store (one pending of each kind), so reading that many more
   // of a store's oldest due jobs finds its other work even behind them.
   const kinds = opts.backgroundKinds ?? [];

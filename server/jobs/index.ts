@@ -6,14 +6,5 @@ export { JobWorker, defaultSleep, type JobWorkerOptions, type Sleep, type Worker
 export { DEFAULT_BACKOFF, backoffCeiling, backoffDelay, type BackoffOptions } from './backoff.js';
 export { claimJobs, type ClaimOptions } from './claim.js';
 export { dedupeKeyOf, type SerialKeys } from './serial-keys.js';
-export {
-  completeJob,
-  decideFailure,
-  extendLease,
-  failJob,
-  releaseJob,
-  type FailDecision,
-  type FailOutcome,
-  type FailPolicy,
-} from './lease.js';
+export { completeJob, decideFailure, extendLease, failJob, releaseJob, type FailDecision, type FailOutcome, type FailPolicy } from './lease.js';
 export type { RunOutcome } from './run-job.js';

@@ -8,8 +8,7 @@ import { PermanentJobError, RetryableJobError, type ClaimedJob, type JobRecord }
 // took the job over, the old run can no longer complete, fail, extend or release it. A fenced
 // write that matches no row is reported as `lost`, never as an error.
 
-const fence = (db: Knex, job: ClaimedJob) =>
-  db('jobs').where({ id: job.id, state: 'running', lease_owner: job.leaseOwner });
+const fence = (db: Knex, job: ClaimedJob) => db('jobs').where({ id: job.id, state: 'running', lease_owner: job.leaseOwner });
 
 const leaseCleared = { lease_owner: null, lease_expires_at: null };
 
@@ -25,9 +24,7 @@ export async function extendLease(db: Knex, job: ClaimedJob, now: number, leaseM
   return n > 0;
 }
 
-export type FailDecision =
-  | { next: 'retry'; runAt: number; attempts: number }
-  | { next: 'dead'; attempts: number };
+export type FailDecision = { next: 'retry'; runAt: number; attempts: number } | { next: 'dead'; attempts: number };
 
 export interface FailPolicy {
   now: number;
@@ -47,18 +44,12 @@ export function decideFailure(job: ClaimedJob, error: Error, policy: FailPolicy)
   const givesBack = opts.countsAsAttempt === false;
   const attempts = givesBack ? Math.max(0, job.attempts - 1) : job.attempts;
   if (!givesBack && job.attempts >= job.maxAttempts) return { next: 'dead', attempts };
-  const delay =
-    opts.delayMs !== undefined
-      ? explicitDelay(opts.delayMs, policy.backoff)
-      : backoffDelay(Math.max(1, job.attempts), policy.backoff, policy.random);
+  const delay = opts.delayMs !== undefined ? explicitDelay(opts.delayMs, policy.backoff) : backoffDelay(Math.max(1, job.attempts), policy.backoff, policy.random);
   return { next: 'retry', runAt: policy.now + delay, attempts };
 }
 
 export type FailOutcome =
-  | { kind: 'retry'; job: JobRecord; retryAt: number }
-  | { kind: 'dead'; job: JobRecord }
-  | { kind: 'superseded'; job: JobRecord; byId: number | null }
-  | { kind: 'lost' };
+  { kind: 'retry'; job: JobRecord; retryAt: number } | { kind: 'dead'; job: JobRecord } | { kind: 'superseded'; job: JobRecord; byId: number | null } | { kind: 'lost' };
 
 /** Records a failed run: back to pending with a delay, or dead. */
 export async function failJob(db: Knex, job: ClaimedJob, error: Error, policy: FailPolicy): Promise<FailOutcome> {
@@ -90,20 +81,13 @@ export async function failJob(db: Knex, job: ClaimedJob, error: Error, policy: F
  * Hands an unfinished job back (graceful stop ran out of grace): pending again at its original
  * run_at, and the attempt is given back because the job did not fail, we interrupted it.
  */
-export async function releaseJob(
-  db: Knex,
-  job: ClaimedJob,
-  now: number,
-): Promise<'released' | 'superseded' | 'lost'> {
+export async function releaseJob(db: Knex, job: ClaimedJob, now: number): Promise<'released' | 'superseded' | 'lost'> {
   const attempts = Math.max(0, job.attempts - 1);
   const result = await toPending(db, job, { attempts, runAt: job.runAt, lastError: job.lastError }, now);
   return result.kind === 'pending' ? 'released' : result.kind;
 }
 
-type ToPending =
-  | { kind: 'pending' }
-  | { kind: 'superseded'; job: JobRecord; byId: number | null }
-  | { kind: 'lost' };
+type ToPending = { kind: 'pending' } | { kind: 'superseded'; job: JobRecord; byId: number | null } | { kind: 'lost' };
 
 /**
  * Moving a job back to pending collides with the partial unique index when a newer job with the
@@ -113,12 +97,7 @@ type ToPending =
  * Detecting the collision from the constraint error (rather than checking first) is race-free on
  * both dialects; these writes run outside any transaction, so a failed statement aborts nothing.
  */
-async function toPending(
-  db: Knex,
-  job: ClaimedJob,
-  next: { attempts: number; runAt: number; lastError: string | null },
-  now: number,
-): Promise<ToPending> {
+async function toPending(db: Knex, job: ClaimedJob, next: { attempts: number; runAt: number; lastError: string | null }, now: number): Promise<ToPending> {
   try {
     const n = await fence(db, job).update({
       state: 'pending',
@@ -132,9 +111,7 @@ async function toPending(
   } catch (err) {
     if (!isUniqueViolation(err) || job.dedupeKey === null) throw err;
   }
-  const twin = (await db('jobs')
-    .where({ dedupe_key: job.dedupeKey, state: 'pending' })
-    .first('id')) as { id: number | string } | undefined;
+  const twin = (await db('jobs').where({ dedupe_key: job.dedupeKey, state: 'pending' }).first('id')) as { id: number | string } | undefined;
   const byId = twin ? Number(twin.id) : null;
   const note = `superseded by pending job #${byId ?? '?'} with the same dedupe key`;
   const lastError = next.lastError ? `${next.lastError} (${note})` : note;

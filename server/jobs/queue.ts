@@ -100,9 +100,7 @@ export class KnexJobQueue implements JobQueue {
         this.announceEnqueued(trx);
         return { id: Number(inserted.id), deduped: false };
       }
-      const twin = (await q('jobs').where({ dedupe_key: dedupeKey, state: 'pending' }).first('id', 'run_at')) as
-        | { id: number | string; run_at: number | string }
-        | undefined;
+      const twin = (await q('jobs').where({ dedupe_key: dedupeKey, state: 'pending' }).first('id', 'run_at')) as { id: number | string; run_at: number | string } | undefined;
       if (!twin) continue;
       if (runAt < Number(twin.run_at)) {
         await q('jobs').where({ id: twin.id, state: 'pending' }).update({ run_at: runAt, updated_at: now });
@@ -150,7 +148,11 @@ export class KnexJobQueue implements JobQueue {
     // A pending twin exists: pull it forward if this request is earlier (never postpone). One
     // statement per distinct runAt (a webhook batch shares one), not one per event.
     for (const [runAt, keys] of pullForward) {
-      await trx('jobs').where({ state: 'pending' }).whereIn('dedupe_key', [...keys]).andWhere('run_at', '>', runAt).update({ run_at: runAt, updated_at: now });
+      await trx('jobs')
+        .where({ state: 'pending' })
+        .whereIn('dedupe_key', [...keys])
+        .andWhere('run_at', '>', runAt)
+        .update({ run_at: runAt, updated_at: now });
     }
     this.announceEnqueued(trx);
     return out;
@@ -206,10 +208,7 @@ export class KnexJobQueue implements JobQueue {
    * for every other store. Returns how many jobs moved.
    */
   async deferStore(storeHash: string, until: number): Promise<number> {
-    return this.db('jobs')
-      .where({ store_hash: storeHash, state: 'pending' })
-      .andWhere('run_at', '<', until)
-      .update({ run_at: until, updated_at: this.clock.now() });
+    return this.db('jobs').where({ store_hash: storeHash, state: 'pending' }).andWhere('run_at', '<', until).update({ run_at: until, updated_at: this.clock.now() });
   }
 
   /**

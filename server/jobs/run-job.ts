@@ -76,9 +76,7 @@ export class JobRun {
     // Claimed again after a lease expired on its last allowed attempt: the previous run most likely
     // crashed the process or hung. Running it again could crash the next worker the same way.
     if (job.attempts > job.maxAttempts) {
-      return new PermanentJobError(
-        `Lease expired during the last allowed attempt (${job.maxAttempts}); the worker running it crashed or hung`,
-      );
+      return new PermanentJobError(`Lease expired during the last allowed attempt (${job.maxAttempts}); the worker running it crashed or hung`);
     }
     const handler = Object.hasOwn(this.deps.handlers, job.kind) ? this.deps.handlers[job.kind] : undefined;
     if (!handler) return new PermanentJobError(`No handler registered for job kind "${job.kind}"`);
@@ -136,19 +134,22 @@ export class JobRun {
   private startHeartbeat(): NodeJS.Timeout {
     const { db, clock, leaseMs } = this.deps;
     let inFlight = false;
-    return setInterval(() => {
-      if (inFlight || this.settling || this.releasing) return;
-      inFlight = true;
-      extendLease(db, this.job, clock.now(), leaseMs)
-        .then((ok) => {
-          if (ok || this.settling || this.releasing) return;
-          this.log.warn('job lease lost to another worker; aborting handler');
-          this.controller.abort(new Error('Job lease lost'));
-        })
-        .catch((err: unknown) => this.log.error({ err }, 'could not extend job lease'))
-        .finally(() => {
-          inFlight = false;
-        });
-    }, Math.max(1, Math.floor(leaseMs / 2)));
+    return setInterval(
+      () => {
+        if (inFlight || this.settling || this.releasing) return;
+        inFlight = true;
+        extendLease(db, this.job, clock.now(), leaseMs)
+          .then((ok) => {
+            if (ok || this.settling || this.releasing) return;
+            this.log.warn('job lease lost to another worker; aborting handler');
+            this.controller.abort(new Error('Job lease lost'));
+          })
+          .catch((err: unknown) => this.log.error({ err }, 'could not extend job lease'))
+          .finally(() => {
+            inFlight = false;
+          });
+      },
+      Math.max(1, Math.floor(leaseMs / 2)),
+    );
   }
 }

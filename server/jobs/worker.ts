@@ -41,7 +41,14 @@ export interface JobWorkerOptions {
 export type WorkerStats = Record<RunOutcome | 'claimed', number>;
 
 const emptyStats = (): WorkerStats => ({
-  claimed: 0, done: 0, retried: 0, dead: 0, superseded: 0, lost: 0, released: 0, error: 0,
+  claimed: 0,
+  done: 0,
+  retried: 0,
+  dead: 0,
+  superseded: 0,
+  lost: 0,
+  released: 0,
+  error: 0,
 });
 
 export const defaultSleep: Sleep = (ms, signal) =>

@@ -41,7 +41,10 @@ export function testMail(ctx: MailContext): OutgoingMail {
   return render(
     ctx,
     `[${ctx.storeName}] Test e-mail from Fulfillment Bridge`,
-    ['E-mail notifications work: this is the test e-mail sent from Settings › Notifications.', 'When a problem needs you (for example the warehouse cannot be reached, or orders need attention), an e-mail like this one says what happened and what to do.'],
+    [
+      'E-mail notifications work: this is the test e-mail sent from Settings › Notifications.',
+      'When a problem needs you (for example the warehouse cannot be reached, or orders need attention), an e-mail like this one says what happened and what to do.',
+    ],
     'Open Fulfillment Bridge',
   );
 }

@@ -32,7 +32,10 @@ export function notifyDeps(s: JobServices, alerts: NotifyDeps['listAlerts']): No
 
 /** JOB.notify's handler. */
 export function runNotifyJob(s: Services, storeHash: string): Promise<NotifyOutcome> {
-  return sendAlertMails(notifyDeps(s, (hash, now) => listAlerts(s, hash, now)), storeHash);
+  return sendAlertMails(
+    notifyDeps(s, (hash, now) => listAlerts(s, hash, now)),
+    storeHash,
+  );
 }
 
 /**

@@ -2,8 +2,7 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { AppError } from '../errors.js';
 import { sessionOf } from './require-session.js';
 
-export const NOT_A_MANAGER_MESSAGE =
-  'Only the store owner and the members the owner allows can change this. Ask the store owner to allow you under Settings › Team.';
+export const NOT_A_MANAGER_MESSAGE = 'Only the store owner and the members the owner allows can change this. Ask the store owner to allow you under Settings › Team.';
 
 /**
  * Behind requireSession: lets through only members who may change the connection, flows, rules,

@@ -142,7 +142,15 @@ export class BackfillRepo {
       let fresh: ListedOrder[] = orders;
       if (orders.length > 0) {
         const known = new Set(
-          (await trx('backfill_orders').where({ backfill_id: b.id }).whereIn('order_id', orders.map((o) => o.orderId)).select('order_id')).map((r) => Number(r.order_id)),
+          (
+            await trx('backfill_orders')
+              .where({ backfill_id: b.id })
+              .whereIn(
+                'order_id',
+                orders.map((o) => o.orderId),
+              )
+              .select('order_id')
+          ).map((r) => Number(r.order_id)),
         );
         fresh = orders.filter((o) => !known.has(o.orderId));
       }
@@ -221,11 +229,7 @@ export class BackfillRepo {
 
   /** The pending order.sync jobs a backfill queued (to hold or drop them on pause and cancel). */
   async pendingJobIds(backfillId: number): Promise<number[]> {
-    const rows = await this.db('backfill_orders as b')
-      .join('jobs as j', 'j.id', 'b.job_id')
-      .where('b.backfill_id', backfillId)
-      .andWhere('j.state', 'pending')
-      .select('j.id');
+    const rows = await this.db('backfill_orders as b').join('jobs as j', 'j.id', 'b.job_id').where('b.backfill_id', backfillId).andWhere('j.state', 'pending').select('j.id');
     return rows.map((r) => Number(r.id));
   }
 

@@ -31,7 +31,10 @@ export async function componentsOf(db: Knex, mappingIds: readonly number[]): Pro
  */
 export async function writeComponents(trx: Knex, storeHash: string, byMapping: ReadonlyMap<number, readonly SkuComponent[] | null>): Promise<void> {
   const ids = [...byMapping.keys()];
-  for (let i = 0; i < ids.length; i += CHUNK) await trx('sku_mapping_components').whereIn('mapping_id', ids.slice(i, i + CHUNK)).delete();
+  for (let i = 0; i < ids.length; i += CHUNK)
+    await trx('sku_mapping_components')
+      .whereIn('mapping_id', ids.slice(i, i + CHUNK))
+      .delete();
   const rows = [...byMapping].flatMap(([mappingId, components]) =>
     (components ?? []).map((c, position) => ({ mapping_id: mappingId, position, backend_sku: c.sku, quantity: c.quantity })),
   );
@@ -63,7 +66,9 @@ export async function bundlesUsing(db: Knex, storeHash: string, backendSkus: rea
   const names = [...new Set(backendSkus)];
   const byId = new Map<number, BundleMapping>();
   for (let i = 0; i < names.length; i += CHUNK) {
-    const using = db('sku_mapping_components').whereIn('backend_sku', names.slice(i, i + CHUNK)).select('mapping_id');
+    const using = db('sku_mapping_components')
+      .whereIn('backend_sku', names.slice(i, i + CHUNK))
+      .select('mapping_id');
     const rows = (await db('sku_mapping_components as c')
       .join('sku_mappings as m', 'm.id', 'c.mapping_id')
       .where('m.store_hash', storeHash)
@@ -86,7 +91,11 @@ export async function bundlesUsing(db: Knex, storeHash: string, backendSkus: rea
  * answers the bundles concerned, with every component's level as now known.
  */
 export async function recordComponentLevels(trx: Knex, storeHash: string, items: ReadonlyArray<{ sku: string; available: number }>): Promise<BundleMapping[]> {
-  const bundles = await bundlesUsing(trx, storeHash, items.map((i) => i.sku));
+  const bundles = await bundlesUsing(
+    trx,
+    storeHash,
+    items.map((i) => i.sku),
+  );
   if (bundles.length === 0) return [];
   const last = new Map(items.map((i) => [i.sku, i.available] as const));
   const ofStore = trx('sku_mappings').where({ store_hash: storeHash, is_bundle: true }).select('id');

@@ -28,7 +28,11 @@ export async function cappedPage<R>(
   limit: number,
   cap = LIST_CAP,
 ): Promise<CappedWindow<R>> {
-  const inner = q.clone().clearSelect().select(db.raw('1')).limit(cap + 1);
+  const inner = q
+    .clone()
+    .clearSelect()
+    .select(db.raw('1'))
+    .limit(cap + 1);
   const [{ n }] = (await db.from(inner.as('capped')).count({ n: '*' })) as [{ n: number | string }];
   const matches = Number(n);
   const offset = (page - 1) * limit;

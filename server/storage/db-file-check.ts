@@ -55,7 +55,9 @@ export function explainDatabaseBootError(err: unknown, filename: string): Databa
   if (code === 'SQLITE_FULL') return new DatabaseFileError(`Database file ${filename} cannot be written: the disk is full. Free space on its volume.`);
   if (code.startsWith('SQLITE_IOERR')) return new DatabaseFileError(`Database file ${filename} cannot be read or written (${code}): check the disk and the volume it is on.`);
   if (code.startsWith('SQLITE_BUSY')) {
-    return new DatabaseFileError(`Database file ${filename} is locked by another process. Run exactly one instance per SQLite file, and stop whatever else holds it (a backup job, a sqlite3 shell).`);
+    return new DatabaseFileError(
+      `Database file ${filename} is locked by another process. Run exactly one instance per SQLite file, and stop whatever else holds it (a backup job, a sqlite3 shell).`,
+    );
   }
   const fsCode = (err as { code?: unknown } | null)?.code;
   if (fsCode === 'EACCES' || fsCode === 'EPERM' || fsCode === 'EROFS') {

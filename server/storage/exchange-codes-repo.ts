@@ -21,7 +21,9 @@ export class ExchangeCodesRepo {
       created_at: now,
     });
     // Expired codes are useless; sweeping here keeps the table small without a scheduler.
-    await this.db('exchange_codes').where('expires_at', '<', now - ttlMs).delete();
+    await this.db('exchange_codes')
+      .where('expires_at', '<', now - ttlMs)
+      .delete();
     return code;
   }
 
@@ -29,11 +31,7 @@ export class ExchangeCodesRepo {
   async consume(code: string, now: number): Promise<{ storeHash: string; userId: number } | undefined> {
     const h = hash(code);
     return this.db.transaction(async (trx) => {
-      const updated = await trx('exchange_codes')
-        .where({ code_hash: h })
-        .whereNull('used_at')
-        .where('expires_at', '>', now)
-        .update({ used_at: now });
+      const updated = await trx('exchange_codes').where({ code_hash: h }).whereNull('used_at').where('expires_at', '>', now).update({ used_at: now });
       if (updated !== 1) return undefined;
       const r = await trx('exchange_codes').where({ code_hash: h }).first('store_hash', 'user_id');
       return r ? { storeHash: String(r.store_hash), userId: Number(r.user_id) } : undefined;

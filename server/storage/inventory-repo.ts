@@ -109,7 +109,10 @@ export class InventoryRepo {
     if (f.status) q.andWhere({ status: f.status });
     if (f.search) whereAnyContains(this.db, q, ['sku', 'backend_sku'], f.search);
     const [{ total }] = (await q.clone().count({ total: '*' })) as [{ total: number }];
-    const rows = await q.orderBy([{ column: 'updated_at', order: 'desc' }, { column: 'sku' }, { column: 'location_id' }]).limit(limit).offset((page - 1) * limit);
+    const rows = await q
+      .orderBy([{ column: 'updated_at', order: 'desc' }, { column: 'sku' }, { column: 'location_id' }])
+      .limit(limit)
+      .offset((page - 1) * limit);
     const items: InventoryItemView[] = rows.map((x) => ({
       sku: String(x.sku),
       backendSku: String(x.backend_sku),

@@ -24,9 +24,7 @@ export class LocationsRepo {
     await this.db.transaction(async (trx) => {
       await trx('store_locations').where({ store_hash: storeHash }).delete();
       if (locations.length > 0) {
-        await trx('store_locations').insert(
-          locations.map((l) => ({ store_hash: storeHash, location_id: l.id, label: l.label.slice(0, 255), refreshed_at: now })),
-        );
+        await trx('store_locations').insert(locations.map((l) => ({ store_hash: storeHash, location_id: l.id, label: l.label.slice(0, 255), refreshed_at: now })));
       }
     });
   }

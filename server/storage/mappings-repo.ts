@@ -40,7 +40,10 @@ export class MappingsRepo {
       });
     }
     const [{ n }] = (await q.clone().count({ n: '*' })) as [{ n: number }];
-    const rows = await q.orderBy('bc_sku').limit(limit).offset((page - 1) * limit);
+    const rows = await q
+      .orderBy('bc_sku')
+      .limit(limit)
+      .offset((page - 1) * limit);
     return { items: await this.withComponents(rows), total: Number(n) };
   }
 
@@ -51,7 +54,10 @@ export class MappingsRepo {
   async skuMap(storeHash: string, bcSkus: string[]): Promise<Map<string, SkuTarget>> {
     if (bcSkus.length === 0) return new Map();
     const rows = await this.db('sku_mappings').where({ store_hash: storeHash }).whereIn('bc_sku', bcSkus);
-    const parts = await componentsOf(this.db, rows.filter((r) => Boolean(r.is_bundle)).map((r) => Number(r.id)));
+    const parts = await componentsOf(
+      this.db,
+      rows.filter((r) => Boolean(r.is_bundle)).map((r) => Number(r.id)),
+    );
     return new Map(rows.map((r): [string, SkuTarget] => [String(r.bc_sku), r.is_bundle ? (parts.get(Number(r.id)) ?? []) : String(r.backend_sku)]));
   }
 
@@ -76,7 +82,10 @@ export class MappingsRepo {
     const names = components.map((c) => normaliseMappingKey(c.sku)).filter((sku) => sku !== bcSku);
     if (!isBundle(components) || names.length === 0) return [];
     const rows = await this.db('sku_mappings').where({ store_hash: storeHash }).whereIn('bc_sku', names);
-    const parts = await componentsOf(this.db, rows.filter((r) => Boolean(r.is_bundle)).map((r) => Number(r.id)));
+    const parts = await componentsOf(
+      this.db,
+      rows.filter((r) => Boolean(r.is_bundle)).map((r) => Number(r.id)),
+    );
     return rows
       .filter((r) => r.is_bundle || String(r.backend_sku) !== String(r.bc_sku))
       .map((r) => {
@@ -178,7 +187,13 @@ export class MappingsRepo {
   async skusByBcSku(storeHash: string, bcSkus: readonly string[]): Promise<SkuMapping[]> {
     const out: SkuMapping[] = [];
     for (let i = 0; i < bcSkus.length; i += UPSERT_CHUNK) {
-      out.push(...(await this.withComponents(await this.db('sku_mappings').where({ store_hash: storeHash }).whereIn('bc_sku', bcSkus.slice(i, i + UPSERT_CHUNK)))));
+      out.push(
+        ...(await this.withComponents(
+          await this.db('sku_mappings')
+            .where({ store_hash: storeHash })
+            .whereIn('bc_sku', bcSkus.slice(i, i + UPSERT_CHUNK)),
+        )),
+      );
     }
     return out;
   }
@@ -234,13 +249,18 @@ export class MappingsRepo {
   }
 
   private async withComponents(rows: Array<Record<string, unknown>>): Promise<SkuMapping[]> {
-    const parts = await componentsOf(this.db, rows.filter((r) => Boolean(r.is_bundle)).map((r) => Number(r.id)));
+    const parts = await componentsOf(
+      this.db,
+      rows.filter((r) => Boolean(r.is_bundle)).map((r) => Number(r.id)),
+    );
     return rows.map((r) => toSku(r, parts.get(Number(r.id))));
   }
 
   /** The backend code of a method ("" is the empty method: consignments without a method name). */
   async shippingCode(storeHash: string, method: string): Promise<string | undefined> {
-    const r = await this.db('shipping_mappings').where({ store_hash: storeHash, method: normaliseMappingKey(method) }).first('backend_code');
+    const r = await this.db('shipping_mappings')
+      .where({ store_hash: storeHash, method: normaliseMappingKey(method) })
+      .first('backend_code');
     return r ? String(r.backend_code) : undefined;
   }
 

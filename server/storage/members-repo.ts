@@ -24,7 +24,10 @@ export class MembersRepo {
 
   async upsertUser(user: { id: number; email: string; locale?: string | null }, now: number, trx: Knex = this.db) {
     const values = { email: user.email, locale: user.locale ?? null, updated_at: now };
-    await trx('users').insert({ id: user.id, ...values }).onConflict('id').merge(values);
+    await trx('users')
+      .insert({ id: user.id, ...values })
+      .onConflict('id')
+      .merge(values);
   }
 
   /** Adds the membership if missing; an existing membership keeps its role unless `overwrite`. */

@@ -36,7 +36,9 @@ export class NotificationsSentRepo {
 
   /** The claimed send failed: kept on the row, so Settings can say so. */
   async recordFailure(storeHash: string, problemKey: string, claimedAt: number, error: string): Promise<void> {
-    await this.db('notifications_sent').where({ store_hash: storeHash, problem_key: problemKey, sent_at: claimedAt }).update({ error: error.slice(0, 1000) });
+    await this.db('notifications_sent')
+      .where({ store_hash: storeHash, problem_key: problemKey, sent_at: claimedAt })
+      .update({ error: error.slice(0, 1000) });
   }
 
   /** The last attempt's failure, or null when the last attempt went out (or there was none). */

@@ -30,9 +30,7 @@ export class OrderStatusesRepo {
     await this.db.transaction(async (trx) => {
       await trx('store_order_statuses').where({ store_hash: storeHash }).delete();
       if (statuses.length > 0) {
-        await trx('store_order_statuses').insert(
-          statuses.map((st) => ({ store_hash: storeHash, status_id: st.id, name: st.name, label: st.label, refreshed_at: now })),
-        );
+        await trx('store_order_statuses').insert(statuses.map((st) => ({ store_hash: storeHash, status_id: st.id, name: st.name, label: st.label, refreshed_at: now })));
       }
     });
   }

@@ -25,7 +25,20 @@ export type OrderCounts = OrdersListResponse['counts'];
 type Raw = Record<string, unknown>;
 
 // What a list row shows: the payloads and line items stay unread (an export reads 10,000 rows).
-const SUMMARY_COLUMNS = ['store_hash', 'order_id', 'state', 'customer', 'customer_email', 'order_date', 'bc_status', 'backend_order_id', 'last_error', 'attempts', 'next_attempt_at', 'updated_at'];
+const SUMMARY_COLUMNS = [
+  'store_hash',
+  'order_id',
+  'state',
+  'customer',
+  'customer_email',
+  'order_date',
+  'bc_status',
+  'backend_order_id',
+  'last_error',
+  'attempts',
+  'next_attempt_at',
+  'updated_at',
+];
 const summaryOf = (r: Raw): OrderSummary => toSummary(toRow(r));
 
 /**
@@ -78,13 +91,12 @@ export class OrdersQuery {
 
   private async tally(storeHash: string, f: OrdersFilter): Promise<{ counts: OrderCounts; span: Map<string, { min: number; max: number }> }> {
     const q = this.filtered(storeHash, { ...f, state: undefined });
-    const rows = (await q
-      .clearSelect()
-      .select('state')
-      .count({ n: '*' })
-      .min({ lo: 'order_id' })
-      .max({ hi: 'order_id' })
-      .groupBy('state')) as Array<{ state: string; n: number | string; lo: number | string; hi: number | string }>;
+    const rows = (await q.clearSelect().select('state').count({ n: '*' }).min({ lo: 'order_id' }).max({ hi: 'order_id' }).groupBy('state')) as Array<{
+      state: string;
+      n: number | string;
+      lo: number | string;
+      hi: number | string;
+    }>;
     const counts = Object.fromEntries(ORDER_STATES.map((st) => [st, 0])) as OrderCounts;
     counts.all = 0;
     counts.attention = 0;
@@ -101,7 +113,9 @@ export class OrdersQuery {
 
   /** Up to `max` orders of the filter, newest first; `truncated` when there were more. */
   async forExport(storeHash: string, f: OrdersFilter, max: number): Promise<{ rows: OrderSummary[]; truncated: boolean }> {
-    const rows = (await this.newestFirst(this.filtered(storeHash, f)).select(SUMMARY_COLUMNS).limit(max + 1)) as Raw[];
+    const rows = (await this.newestFirst(this.filtered(storeHash, f))
+      .select(SUMMARY_COLUMNS)
+      .limit(max + 1)) as Raw[];
     return { rows: rows.slice(0, max).map(summaryOf), truncated: rows.length > max };
   }
 

@@ -107,12 +107,7 @@ export class OrdersRepo {
    * order still on its way (queued or retrying, not at the warehouse): the job queue reports the
    * failure after it released the job, so a later run may already have settled the order.
    */
-  async markRetrying(
-    storeHash: string,
-    orderId: number,
-    r: { attempts?: number; nextAttemptAt: number; lastError?: string },
-    now: number,
-  ): Promise<boolean> {
+  async markRetrying(storeHash: string, orderId: number, r: { attempts?: number; nextAttemptAt: number; lastError?: string }, now: number): Promise<boolean> {
     const n = await this.db('orders')
       .where({ store_hash: storeHash, order_id: orderId })
       .whereIn('state', ['queued', 'retrying'])
@@ -146,7 +141,12 @@ export class OrdersRepo {
     const changed: number[] = [];
     for (let i = 0; i < orderIds.length; i += 500) {
       const ids = orderIds.slice(i, i + 500);
-      const q = () => this.db('orders').where({ store_hash: storeHash }).whereIn('order_id', ids).whereIn('state', [...from]).whereNull('backend_order_id');
+      const q = () =>
+        this.db('orders')
+          .where({ store_hash: storeHash })
+          .whereIn('order_id', ids)
+          .whereIn('state', [...from])
+          .whereNull('backend_order_id');
       const rows = await q().orderBy('order_id').select('order_id');
       if (rows.length === 0) continue;
       await q().update({
@@ -165,26 +165,26 @@ export class OrdersRepo {
   }
 
   async markSent(storeHash: string, orderId: number, backendOrderId: string, payload: unknown, now: number, trx?: Knex): Promise<void> {
-    await (trx ?? this.db)('orders').where({ store_hash: storeHash, order_id: orderId }).update({
-      state: 'sent',
-      backend_order_id: backendOrderId,
-      payload_sent: JSON.stringify(payload),
-      send_body: null, // now in payload_sent
-      attention_reason: null,
-      attention_code: null,
-      attention_subject: null,
-      last_error: null,
-      next_attempt_at: null,
-      sent_at: now,
-      updated_at: now,
-    });
+    await (trx ?? this.db)('orders')
+      .where({ store_hash: storeHash, order_id: orderId })
+      .update({
+        state: 'sent',
+        backend_order_id: backendOrderId,
+        payload_sent: JSON.stringify(payload),
+        send_body: null, // now in payload_sent
+        attention_reason: null,
+        attention_code: null,
+        attention_subject: null,
+        last_error: null,
+        next_attempt_at: null,
+        sent_at: now,
+        updated_at: now,
+      });
   }
 
   /** The status BigCommerce reported for the order (a statusUpdated event, a read made anyway). */
   async recordStatus(storeHash: string, orderId: number, statusId: number, label: string | null, now: number, seenAt: number = now): Promise<void> {
-    await this.db('orders')
-      .where({ store_hash: storeHash, order_id: orderId })
-      .update({ bc_status_id: statusId, bc_status: label, bc_status_seen_at: seenAt, updated_at: now });
+    await this.db('orders').where({ store_hash: storeHash, order_id: orderId }).update({ bc_status_id: statusId, bc_status: label, bc_status_seen_at: seenAt, updated_at: now });
   }
 
   /** After a shipment was written: BigCommerce's status and the shipped quantities, as it now has them. */
@@ -202,7 +202,9 @@ export class OrdersRepo {
 
   /** The order page's lines and the shipment flow's snapshot, without touching the status seen. */
   async saveDetails(storeHash: string, orderId: number, details: OrderDetails, now: number): Promise<void> {
-    await this.db('orders').where({ store_hash: storeHash, order_id: orderId }).update({ details: JSON.stringify(details), updated_at: now });
+    await this.db('orders')
+      .where({ store_hash: storeHash, order_id: orderId })
+      .update({ details: JSON.stringify(details), updated_at: now });
   }
 
   /**
@@ -333,11 +335,7 @@ export class OrdersRepo {
 
   async sentIds(storeHash: string, orderIds: number[]): Promise<Set<number>> {
     if (orderIds.length === 0) return new Set();
-    const rows = await this.db('orders')
-      .where({ store_hash: storeHash })
-      .whereIn('order_id', orderIds)
-      .whereNotNull('backend_order_id')
-      .select('order_id');
+    const rows = await this.db('orders').where({ store_hash: storeHash }).whereIn('order_id', orderIds).whereNotNull('backend_order_id').select('order_id');
     return new Set(rows.map((r) => Number(r.order_id)));
   }
 }

@@ -157,7 +157,9 @@ export class ReadinessRepo {
 
   /** The findings of a scan changed outside it (a fix done from the app); only while `run` is current. */
   async updateChecks(storeHash: string, run: number, checks: ReadinessCheckView[], now: number): Promise<boolean> {
-    const n = await this.db(TABLE).where({ store_hash: storeHash, run }).update({ checks_json: JSON.stringify(checks), updated_at: now });
+    const n = await this.db(TABLE)
+      .where({ store_hash: storeHash, run })
+      .update({ checks_json: JSON.stringify(checks), updated_at: now });
     return n > 0;
   }
 
@@ -165,7 +167,9 @@ export class ReadinessRepo {
   async fail(storeHash: string, run: number | null, error: string, now: number): Promise<boolean> {
     const current = await this.get(storeHash);
     if (!current || !isActive(current.state) || (run !== null && current.run !== run)) return false;
-    const checks = current.checks.map((c): ReadinessCheckView => (c.state === 'pending' || c.state === 'running' ? { ...c, state: 'failed', summary: 'Not checked: the scan stopped before it.' } : c));
+    const checks = current.checks.map((c): ReadinessCheckView =>
+      c.state === 'pending' || c.state === 'running' ? { ...c, state: 'failed', summary: 'Not checked: the scan stopped before it.' } : c,
+    );
     const n = await this.db(TABLE)
       .where({ store_hash: storeHash, run: current.run })
       .whereIn('state', ['queued', 'running'])

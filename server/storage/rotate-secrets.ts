@@ -32,12 +32,7 @@ export async function rotateSecrets(db: Knex, cipher: TokenCipher, now: number):
     const report: ColumnReport = { table, column, reencrypted: 0, alreadyCurrent: 0, unreadable: [] };
     let after = '';
     for (;;) {
-      const rows: Array<Record<string, unknown>> = await db(table)
-        .whereNotNull(column)
-        .where(key, '>', after)
-        .orderBy(key)
-        .limit(BATCH)
-        .select(key, column);
+      const rows: Array<Record<string, unknown>> = await db(table).whereNotNull(column).where(key, '>', after).orderBy(key).limit(BATCH).select(key, column);
       for (const r of rows) {
         const id = String(r[key]);
         const sealed = String(r[column]);

@@ -34,7 +34,11 @@ export class RuleOrdersRepo {
   /** No rule holds the order any more: one it held or skipped is on its way again (queued). */
   async clear(storeHash: string, orderId: number, now: number): Promise<void> {
     const where = { store_hash: storeHash, order_id: orderId };
-    await this.db('orders').where(where).whereIn('state', ['held', 'skipped']).whereNull('backend_order_id').update({ ...unheld, state: 'queued', updated_at: now });
+    await this.db('orders')
+      .where(where)
+      .whereIn('state', ['held', 'skipped'])
+      .whereNull('backend_order_id')
+      .update({ ...unheld, state: 'queued', updated_at: now });
     await this.db('orders').where(where).whereNotNull('rule_id').update({ rule_id: null });
   }
 

@@ -56,7 +56,13 @@ export const toEvaluable = (r: Pick<StoredRule, 'id' | 'name' | 'action' | 'enab
 });
 
 /** The built-in rule as it would be created: for a read that must not write (the dry run). */
-const virtualBuiltIn: EvaluableRule = { id: null, name: MANUAL_VERIFICATION_RULE.name, action: MANUAL_VERIFICATION_RULE.action, enabled: true, conditions: MANUAL_VERIFICATION_RULE.conditions };
+const virtualBuiltIn: EvaluableRule = {
+  id: null,
+  name: MANUAL_VERIFICATION_RULE.name,
+  action: MANUAL_VERIFICATION_RULE.action,
+  enabled: true,
+  conditions: MANUAL_VERIFICATION_RULE.conditions,
+};
 
 export class RulesRepo {
   constructor(private readonly db: Knex) {}
@@ -159,7 +165,9 @@ export class RulesRepo {
   }
 
   private async read(storeHash: string): Promise<StoredRule[]> {
-    const rows = (await this.db('order_rules').where({ store_hash: storeHash }).orderBy([{ column: 'position' }, { column: 'id' }])) as Raw[];
+    const rows = (await this.db('order_rules')
+      .where({ store_hash: storeHash })
+      .orderBy([{ column: 'position' }, { column: 'id' }])) as Raw[];
     return rows.map(toRule);
   }
 

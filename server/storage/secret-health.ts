@@ -67,6 +67,8 @@ function webhookSecretUpdates(cipher: TokenCipher, sealed: unknown): { plain: st
 export async function healWebhookSecret(db: Knex, cipher: TokenCipher, r: Row, now: number): Promise<{ secret: string; replaced: boolean } | undefined> {
   const { plain, replaced, updates } = webhookSecretUpdates(cipher, r.webhook_secret_enc);
   if (Object.keys(updates).length === 0) return { secret: plain, replaced };
-  const changed = await db('store_settings').where({ store_hash: r.store_hash, webhook_secret_enc: r.webhook_secret_enc }).update({ ...updates, updated_at: now });
+  const changed = await db('store_settings')
+    .where({ store_hash: r.store_hash, webhook_secret_enc: r.webhook_secret_enc })
+    .update({ ...updates, updated_at: now });
   return changed > 0 ? { secret: plain, replaced } : undefined;
 }

@@ -141,7 +141,9 @@ export class SettingsRepo {
   /** Reads the row (or some of its columns) and heals it; undefined when there is no row. */
   private async healed<T>(storeHash: string, columns: string[], heal: (row: Raw) => Promise<T | undefined>): Promise<T | undefined> {
     for (let attempt = 0; attempt < 3; attempt++) {
-      const row = (await this.db('store_settings').where({ store_hash: storeHash }).first(...columns)) as Raw | undefined;
+      const row = (await this.db('store_settings')
+        .where({ store_hash: storeHash })
+        .first(...columns)) as Raw | undefined;
       if (!row) return undefined;
       const out = await heal(row);
       if (out !== undefined) return out; // undefined: a concurrent save changed the row, read it again
@@ -231,9 +233,7 @@ export class SettingsRepo {
   }
 
   async saveWebhookHealth(storeHash: string, error: string | null, now: number) {
-    await this.db('store_settings')
-      .where({ store_hash: storeHash })
-      .update({ webhooks_reconciled_at: now, webhooks_error: error, updated_at: now });
+    await this.db('store_settings').where({ store_hash: storeHash }).update({ webhooks_reconciled_at: now, webhooks_error: error, updated_at: now });
   }
 
   /** The share of the store's API quota the app may spend (percent, validated by the route). */

@@ -136,9 +136,7 @@ export class ShipmentsRepo {
 
   /** Gives the claim up (only if still ours), so the next writer need not wait for it to expire. */
   async releaseClaim(storeHash: string, backendShipmentId: string, owner: string): Promise<void> {
-    await this.db('shipments')
-      .where({ store_hash: storeHash, backend_shipment_id: backendShipmentId, claim_owner: owner })
-      .update({ claim_owner: null, claim_expires_at: null });
+    await this.db('shipments').where({ store_hash: storeHash, backend_shipment_id: backendShipmentId, claim_owner: owner }).update({ claim_owner: null, claim_expires_at: null });
   }
 
   private newRow(row: NewShipment, now: number) {
@@ -223,7 +221,10 @@ export class ShipmentsRepo {
   }
 
   async listCarriers(storeHash: string): Promise<CarrierMapping[]> {
-    const seen = (await this.db('shipments').where({ store_hash: storeHash }).whereNotNull('carrier').groupBy('carrier').select('carrier').count({ n: '*' })) as Array<{ carrier: string; n: number }>;
+    const seen = (await this.db('shipments').where({ store_hash: storeHash }).whereNotNull('carrier').groupBy('carrier').select('carrier').count({ n: '*' })) as Array<{
+      carrier: string;
+      n: number;
+    }>;
     const mapped = await this.db('carrier_mappings').where({ store_hash: storeHash });
     const out = new Map<string, CarrierMapping>();
     for (const x of seen) out.set(x.carrier, { backendCarrier: x.carrier, shippingProvider: null, trackingCarrier: null, seen: Number(x.n) });
@@ -240,6 +241,9 @@ export class ShipmentsRepo {
       return;
     }
     const values = { shipping_provider: m.shippingProvider, tracking_carrier: m.trackingCarrier, updated_at: now };
-    await this.db('carrier_mappings').insert({ store_hash: storeHash, backend_carrier: m.backendCarrier, ...values }).onConflict(['store_hash', 'backend_carrier']).merge(values);
+    await this.db('carrier_mappings')
+      .insert({ store_hash: storeHash, backend_carrier: m.backendCarrier, ...values })
+      .onConflict(['store_hash', 'backend_carrier'])
+      .merge(values);
   }
 }

@@ -157,9 +157,7 @@ export class StoresRepo {
   }
 
   async markUninstalled(hash: string, now: number, trx: Knex): Promise<void> {
-    await trx('stores')
-      .where({ hash })
-      .update({ status: 'uninstalled', access_token_enc: null, uninstalled_at: now, updated_at: now });
+    await trx('stores').where({ hash }).update({ status: 'uninstalled', access_token_enc: null, uninstalled_at: now, updated_at: now });
   }
 
   /**
@@ -211,8 +209,6 @@ export class StoresRepo {
   }
 
   async saveDetails(hash: string, d: StoreDetails, now: number): Promise<void> {
-    await this.db('stores')
-      .where({ hash })
-      .update({ name: d.name, plan: d.plan, domain: d.domain, secure_url: d.secureUrl, updated_at: now });
+    await this.db('stores').where({ hash }).update({ name: d.name, plan: d.plan, domain: d.domain, secure_url: d.secureUrl, updated_at: now });
   }
 }

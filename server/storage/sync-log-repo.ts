@@ -51,7 +51,9 @@ export class SyncLogRepo {
    * folded into the first one: "failed 7 times since 10:40" instead of seven rows.
    */
   async timeline(storeHash: string, orderId: number): Promise<TimelineEntry[]> {
-    const rows = await this.db('sync_log').where({ store_hash: storeHash, order_id: orderId }).orderBy([{ column: 'at' }, { column: 'id' }]);
+    const rows = await this.db('sync_log')
+      .where({ store_hash: storeHash, order_id: orderId })
+      .orderBy([{ column: 'at' }, { column: 'id' }]);
     return foldRepeats(rows.map(toEntry));
   }
 
@@ -62,7 +64,11 @@ export class SyncLogRepo {
     if (f.from !== undefined) q.andWhere('at', '>=', f.from);
     if (f.to !== undefined) q.andWhere('at', '<=', f.to);
     // Indexes (store_hash[, level|order_id], at) serve each filter in this order (migration 006).
-    const newestFirst = (x: Knex.QueryBuilder) => x.orderBy([{ column: 'at', order: 'desc' }, { column: 'id', order: 'desc' }]);
+    const newestFirst = (x: Knex.QueryBuilder) =>
+      x.orderBy([
+        { column: 'at', order: 'desc' },
+        { column: 'id', order: 'desc' },
+      ]);
     const { rows, total, totalCapped } = await cappedPage<Record<string, unknown>>(this.db, q, newestFirst, page, limit);
     return { items: rows.map(toEntry), total, totalCapped };
   }

@@ -104,7 +104,15 @@ export class WebhookEventsRepo {
   /** `record` for many events in a few multi-row statements (group commit). Same semantics. */
   async recordMany(events: NewEvent[], now: number, trx: Knex, statuses: Array<'received' | 'ignored'>): Promise<Array<{ id: number; duplicateOf: number | null }>> {
     if (events.length === 0) return [];
-    const base = (e: NewEvent) => ({ store_hash: e.storeHash, source: e.source, event_id: e.eventId, topic: e.topic, resource_id: e.resourceId, payload: e.payload, received_at: now });
+    const base = (e: NewEvent) => ({
+      store_hash: e.storeHash,
+      source: e.source,
+      event_id: e.eventId,
+      topic: e.topic,
+      resource_id: e.resourceId,
+      payload: e.payload,
+      received_at: now,
+    });
     const firsts = (await trx('webhook_events')
       .insert(events.map((e, i) => ({ ...base(e), dedupe_key: e.eventId, status: statuses[i] ?? 'received', processed_at: statuses[i] === 'ignored' ? now : null })))
       .onConflict(['store_hash', 'source', 'dedupe_key'])
@@ -125,7 +133,8 @@ export class WebhookEventsRepo {
     });
     for (const i of dups) {
       const e = events[i]!;
-      const original = firstIds.get(keyOf(e.storeHash, e.source, e.eventId)) ??
+      const original =
+        firstIds.get(keyOf(e.storeHash, e.source, e.eventId)) ??
         Number((await trx('webhook_events').where({ store_hash: e.storeHash, source: e.source, dedupe_key: e.eventId }).first('id'))?.id);
       const [dup] = await trx('webhook_events')
         .insert({ ...base(e), payload: DUPLICATE_PAYLOAD, dedupe_key: null, status: 'duplicate', duplicate_of: original || null, processed_at: now })
@@ -163,7 +172,9 @@ export class WebhookEventsRepo {
     const rows = await trx('webhook_events').where({ store_hash: storeHash, source, status: 'ignored', error: reason }).orderBy('id').select('id');
     const ids = rows.map((r) => Number(r.id));
     for (let i = 0; i < ids.length; i += 500) {
-      await trx('webhook_events').whereIn('id', ids.slice(i, i + 500)).update({ status: 'received', error: null, processed_at: null });
+      await trx('webhook_events')
+        .whereIn('id', ids.slice(i, i + 500))
+        .update({ status: 'received', error: null, processed_at: null });
     }
     return ids;
   }
@@ -192,7 +203,9 @@ export class WebhookEventsRepo {
     // Statuses spelled out (a duplicate delivery adds nothing) and the topic checked here: the
     // order's index is then sought on all its columns, where a sort by received_at or a topic
     // condition made the planner walk the store's events. An order has a handful of events.
-    const q = this.db('webhook_events').where({ store_hash: storeHash, source: 'bigcommerce', resource_id: String(orderId) }).whereIn('status', HEARD_STATUSES);
+    const q = this.db('webhook_events')
+      .where({ store_hash: storeHash, source: 'bigcommerce', resource_id: String(orderId) })
+      .whereIn('status', HEARD_STATUSES);
     if (since !== null) q.andWhere('received_at', '>=', since);
     const rows = (await q.select('id', 'topic', 'payload', 'received_at')).filter((r) => r.topic === 'store/order/statusUpdated');
     const changes = rows.map((r) => statusChangeOf(r.payload, Number(r.received_at), Number(r.id))).filter((c) => c !== undefined);
@@ -201,8 +214,13 @@ export class WebhookEventsRepo {
   }
 
   async pendingNewStatuses(storeHash: string, orderId: number, receivedSince: number | null = null): Promise<Array<number | undefined>> {
-    const q = this.db('webhook_events')
-      .where({ store_hash: storeHash, source: 'bigcommerce', resource_id: String(orderId), status: 'received', topic: 'store/order/statusUpdated' });
+    const q = this.db('webhook_events').where({
+      store_hash: storeHash,
+      source: 'bigcommerce',
+      resource_id: String(orderId),
+      status: 'received',
+      topic: 'store/order/statusUpdated',
+    });
     // An event received before the status was last read is older than that read (a replayed one, say).
     if (receivedSince !== null) q.andWhere('received_at', '>=', receivedSince);
     const rows = await q
@@ -253,7 +271,10 @@ export class WebhookEventsRepo {
       .andWhere('received_at', '>=', after.receivedAt)
       .andWhere('id', '>', after.id)
       .whereNot({ status: 'duplicate' })
-      .orderBy([{ column: 'received_at', order: 'desc' }, { column: 'id', order: 'desc' }])
+      .orderBy([
+        { column: 'received_at', order: 'desc' },
+        { column: 'id', order: 'desc' },
+      ])
       .first('id');
     return r ? Number(r.id) : null;
   }

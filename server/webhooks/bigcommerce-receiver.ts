@@ -99,9 +99,7 @@ export function bigcommerceWebhookRoutes(s: Services): Router {
         payload: text,
       };
       try {
-        await s.webhookIntake.committer.submit(
-          isOrderSync ? { event, job: orderSyncJob(storeHash, orderId, s.clock.now()) } : { event, statusWithoutJob: 'ignored' },
-        );
+        await s.webhookIntake.committer.submit(isOrderSync ? { event, job: orderSyncJob(storeHash, orderId, s.clock.now()) } : { event, statusWithoutJob: 'ignored' });
       } catch (err) {
         s.logger.error({ err, storeHash }, 'could not persist a webhook');
         throw new AppError(503, 'unavailable', `The webhook could not be stored (${describeDatabaseProblem(err)}); please retry.`);

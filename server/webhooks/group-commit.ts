@@ -34,9 +34,7 @@ export class GroupCommitter {
 
   private readonly fast: ReturnType<typeof sqliteBatchWriter>;
 
-  constructor(
-    private readonly d: { db: Knex; events: WebhookEventsRepo; queue: KnexJobQueue; now: () => number; logger: Logger; portableOnly?: boolean },
-  ) {
+  constructor(private readonly d: { db: Knex; events: WebhookEventsRepo; queue: KnexJobQueue; now: () => number; logger: Logger; portableOnly?: boolean }) {
     // portableOnly: the Knex path PostgreSQL uses, so tests cover it on SQLite too.
     this.fast = d.portableOnly ? null : sqliteBatchWriter(d.db, d.queue);
   }
@@ -56,7 +54,10 @@ export class GroupCommitter {
 
   private async writeAll(batch: Pending[]): Promise<Array<{ duplicate: boolean }>> {
     if (this.fast) {
-      const results = await this.fast(batch.map((p) => p.write), this.d.now());
+      const results = await this.fast(
+        batch.map((p) => p.write),
+        this.d.now(),
+      );
       if (batch.some((p) => p.write.job)) this.d.queue.announceEnqueued();
       return results;
     }

@@ -28,8 +28,7 @@ export interface Recorded {
   duplicate: boolean;
 }
 
-export const jobOf = (w: EventWrite, eventRowId: number): EnqueueInput | undefined =>
-  typeof w.job === 'function' ? w.job(eventRowId) : w.job;
+export const jobOf = (w: EventWrite, eventRowId: number): EnqueueInput | undefined => (typeof w.job === 'function' ? w.job(eventRowId) : w.job);
 
 /**
  * Stores `writes` and the job of every first delivery, in the caller's transaction, with
@@ -78,7 +77,11 @@ export interface StoredEventJob {
 export async function requeueStoredEvents(d: IntakeDeps, trx: Knex, stored: StoredEventJob[]): Promise<number[]> {
   const reopened: StoredEventJob[] = [];
   for (const e of stored) if (await d.events.reopen(e.storeHash, e.id, trx)) reopened.push(e);
-  await queueJobs(d, trx, reopened.map((e) => e.job));
+  await queueJobs(
+    d,
+    trx,
+    reopened.map((e) => e.job),
+  );
   return reopened.map((e) => e.id);
 }
 
@@ -87,7 +90,10 @@ async function queueJobs(d: IntakeDeps, trx: Knex, jobs: EnqueueInput[]): Promis
   // Stable: within a batch the first job of a key still wins (enqueueMany).
   const keyed = jobs.map((job) => ({ job, key: d.queue.dedupeKeyOf(job) ?? '' }));
   keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  await d.queue.enqueueMany(keyed.map((k) => k.job), trx);
+  await d.queue.enqueueMany(
+    keyed.map((k) => k.job),
+    trx,
+  );
 }
 
 function compareEvents(a: NewEvent, b: NewEvent): number {

@@ -54,13 +54,21 @@ async function checkReplayable(s: Deps, storeHash: string, e: Stored): Promise<v
   if (!flows.some((f) => on[f])) {
     const names = flows.map((f) => FLOW_LABELS[f]);
     const several = names.length > 1;
-    throw new ReplayRefusedError(409, 'flow_off', `The ${names.join(' and ')} flow${several ? 's are' : ' is'} off. Turn ${several ? 'one' : 'it'} on in Settings to replay this event.`);
+    throw new ReplayRefusedError(
+      409,
+      'flow_off',
+      `The ${names.join(' and ')} flow${several ? 's are' : ' is'} off. Turn ${several ? 'one' : 'it'} on in Settings to replay this event.`,
+    );
   }
   if (e.topic === 'inventory.updated') {
     // Stock levels are absolute: an older report replayed would put older levels back.
     const newer = await s.webhookEvents.newerOfTopic(storeHash, e.source, e.topic, { id: e.id, receivedAt: Date.parse(e.receivedAt) });
     if (newer !== null) {
-      throw new ReplayRefusedError(409, 'superseded', `Stock report #${newer} arrived after this one; replaying #${e.id} would put older stock levels back. Replay event #${newer} instead.`);
+      throw new ReplayRefusedError(
+        409,
+        'superseded',
+        `Stock report #${newer} arrived after this one; replaying #${e.id} would put older stock levels back. Replay event #${newer} instead.`,
+      );
     }
   }
 }

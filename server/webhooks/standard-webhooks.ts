@@ -10,19 +10,11 @@ export type StandardWebhookCheck = { ok: true } | { ok: false; reason: 'stale_ti
  * BigCommerce's sample passes base64(CLIENT_SECRET) as the library secret, which the library
  * base64-decodes again: the HMAC key is the client secret's own bytes.
  */
-export function verifyStandardWebhook(
-  headers: { id: string; timestamp: string; signature: string },
-  rawBody: Buffer,
-  clientSecret: string,
-  nowSec: number,
-): StandardWebhookCheck {
+export function verifyStandardWebhook(headers: { id: string; timestamp: string; signature: string }, rawBody: Buffer, clientSecret: string, nowSec: number): StandardWebhookCheck {
   if (!/^\d{1,12}$/.test(headers.timestamp) || headers.id.length === 0 || headers.id.length > 256) return { ok: false, reason: 'malformed' };
   const ts = Number(headers.timestamp);
   if (Math.abs(nowSec - ts) > TIMESTAMP_TOLERANCE_SEC) return { ok: false, reason: 'stale_timestamp' };
-  const expected = createHmac('sha256', Buffer.from(clientSecret, 'utf8'))
-    .update(`${headers.id}.${headers.timestamp}.`)
-    .update(rawBody)
-    .digest();
+  const expected = createHmac('sha256', Buffer.from(clientSecret, 'utf8')).update(`${headers.id}.${headers.timestamp}.`).update(rawBody).digest();
   // Several space-separated signatures may be sent (key rotation); any v1 match is enough.
   for (const part of headers.signature.split(' ')) {
     const [version, value] = part.split(',', 2);

@@ -28,8 +28,7 @@ export interface Wanted {
   secret: string;
 }
 
-const headerOk = (h: Hook, secret: string) =>
-  Object.entries(h.headers ?? {}).some(([k, v]) => k.toLowerCase() === SECRET_HEADER.toLowerCase() && v === secret);
+const headerOk = (h: Hook, secret: string) => Object.entries(h.headers ?? {}).some(([k, v]) => k.toLowerCase() === SECRET_HEADER.toLowerCase() && v === secret);
 
 /** The hook kept for a scope: one pointing at us, active with the current secret if there is one. */
 function bestFor(existing: Hook[], scope: string, wanted: Wanted): Hook | undefined {
@@ -126,11 +125,7 @@ async function createOrAdopt(
  * `onListed` hears the hooks as found before anything changes, so a repair that fails half-way
  * still leaves the last listing on record (the Overview's webhook health).
  */
-export async function reconcileHooks(
-  client: BigCommerceClient,
-  wanted: Wanted,
-  onListed?: (listed: ListedScope[]) => Promise<void>,
-): Promise<ReconcileResult> {
+export async function reconcileHooks(client: BigCommerceClient, wanted: Wanted, onListed?: (listed: ListedScope[]) => Promise<void>): Promise<ReconcileResult> {
   const existing = await listHooks(client);
   const listed = listedScopes(existing, wanted);
   await onListed?.(listed);

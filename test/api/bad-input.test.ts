@@ -20,7 +20,10 @@ describe('warehouse credentials with characters a header cannot carry', () => {
   ];
   for (const [what, body, field] of cases) {
     it(`answers 400 naming ${field} for ${what}, on save and on test`, async () => {
-      for (const [method, path] of [['put', '/api/settings/backend'], ['post', '/api/settings/backend/test']] as const) {
+      for (const [method, path] of [
+        ['put', '/api/settings/backend'],
+        ['post', '/api/settings/backend/test'],
+      ] as const) {
         const res = await api(method, path, body);
         expect(res.status, `${method} ${path}`).toBe(400);
         expect(res.body.error.fields).toHaveProperty(field);
@@ -33,7 +36,10 @@ describe('warehouse credentials with characters a header cannot carry', () => {
 describe('an API key saved before the character check', () => {
   it('asks for the key again (400 naming apiKey) instead of failing with 500', async () => {
     await t.app.services.settings.saveBackend(STORE, { accountId: 'wh-demo', apiKey: 'whk sandbox demo', accountName: 'Demo', connected: true, error: null }, Date.now());
-    for (const [method, path] of [['put', '/api/settings/backend'], ['post', '/api/settings/backend/test']] as const) {
+    for (const [method, path] of [
+      ['put', '/api/settings/backend'],
+      ['post', '/api/settings/backend/test'],
+    ] as const) {
       const res = await api(method, path, { accountId: 'wh-demo' });
       expect(res.status, `${method} ${path}`).toBe(400);
       expect(res.body.error.fields).toHaveProperty('apiKey');

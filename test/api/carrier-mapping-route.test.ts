@@ -33,7 +33,21 @@ describe('PUT /api/carrier-mappings', () => {
     const now = Date.now();
     await s.orders.upsertSeen(STORE, 7, { bcStatusId: 11, bcStatus: 'Awaiting Fulfillment', customer: 'Ann', orderDate: null, shippingMethod: null }, 'waiting', now);
     await s.orders.markSent(STORE, 7, 'WH-7', {}, now);
-    await s.shipments.claim({ storeHash: STORE, backendShipmentId: 'shp_refused', orderId: 7, trackingNumber: 'P1', carrier: 'Parcel Co', service: null, trackingUrl: null, items: [{ sku: 'A', quantity: 1 }] }, 'test-setup', now, 60_000);
+    await s.shipments.claim(
+      {
+        storeHash: STORE,
+        backendShipmentId: 'shp_refused',
+        orderId: 7,
+        trackingNumber: 'P1',
+        carrier: 'Parcel Co',
+        service: null,
+        trackingUrl: null,
+        items: [{ sku: 'A', quantity: 1 }],
+      },
+      'test-setup',
+      now,
+      60_000,
+    );
     await s.shipments.releaseClaim(STORE, 'shp_refused', 'test-setup');
     await markShipmentFailed(s, { storeHash: STORE, orderId: 7, backendShipmentId: 'shp_refused' }, 'BigCommerce refused the shipment', "The field 'tracking_carrier' is invalid.");
 

@@ -9,7 +9,17 @@ afterEach(async () => {
   t = undefined;
 });
 
-const ALL = ['warehouse_unreachable', 'warehouse_refused', 'orders_need_attention', 'orders_failed', 'shipments_failed', 'cancellation_alerts', 'webhooks_deactivated', 'token_invalid', 'quota_exhausted'];
+const ALL = [
+  'warehouse_unreachable',
+  'warehouse_refused',
+  'orders_need_attention',
+  'orders_failed',
+  'shipments_failed',
+  'cancellation_alerts',
+  'webhooks_deactivated',
+  'token_invalid',
+  'quota_exhausted',
+];
 
 describe('GET/PUT /api/settings/notifications', () => {
   it('starts off with every problem ticked, and says when SMTP is not configured', async () => {
@@ -62,7 +72,10 @@ describe('GET/PUT /api/settings/notifications', () => {
     const at = Date.parse('2026-03-02T10:45:00Z');
     await sent.claim(STORE, 'warehouse_unreachable', at);
     await sent.recordFailure(STORE, 'warehouse_unreachable', at, 'The mail server could not be reached (connect ECONNREFUSED).');
-    expect((await t.api('get', '/api/settings/notifications')).body.lastFailure).toEqual({ at: '2026-03-02T10:45:00.000Z', message: 'The mail server could not be reached (connect ECONNREFUSED).' });
+    expect((await t.api('get', '/api/settings/notifications')).body.lastFailure).toEqual({
+      at: '2026-03-02T10:45:00.000Z',
+      message: 'The mail server could not be reached (connect ECONNREFUSED).',
+    });
     await sent.claim(STORE, 'orders_failed', at + 60_000);
     expect((await t.api('get', '/api/settings/notifications')).body.lastFailure).toBeNull();
   });

@@ -29,11 +29,15 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const csv = (query = '') => t.api('get', `/api/orders/export.csv${query}`).buffer(true).parse((res, done) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => done(null, Buffer.concat(chunks).toString('utf8')));
-});
+const csv = (query = '') =>
+  t
+    .api('get', `/api/orders/export.csv${query}`)
+    .buffer(true)
+    .parse((res, done) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => done(null, Buffer.concat(chunks).toString('utf8')));
+    });
 
 describe('GET /api/orders/export.csv', () => {
   it('answers a UTF-8 CSV attachment with the header row, newest first, formulas neutralised', async () => {

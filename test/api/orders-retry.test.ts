@@ -11,7 +11,13 @@ beforeAll(async () => {
   t = await signedInBareApp();
   await seedOrders(t.db, [
     { orderId: 201, state: 'failed', attentionCode: 'out_of_retries', attempts: 20, lastError: 'The warehouse did not answer.' },
-    { orderId: 202, state: 'needs_attention', attentionCode: 'unmapped_shipping_method', attentionSubject: 'Flat Rate', attentionReason: 'Shipping method "Flat Rate" has no mapping.' },
+    {
+      orderId: 202,
+      state: 'needs_attention',
+      attentionCode: 'unmapped_shipping_method',
+      attentionSubject: 'Flat Rate',
+      attentionReason: 'Shipping method "Flat Rate" has no mapping.',
+    },
     { orderId: 203, state: 'shipped', backendOrderId: 'WH-203' },
     { orderId: 204, state: 'rejected', attentionCode: 'warehouse_rejected', attentionReason: 'The warehouse rejected the order: address incomplete.' },
     // At the warehouse, with a shipment BigCommerce refused: Retry writes the shipment again.
@@ -35,8 +41,7 @@ afterAll(() => t.close());
 
 const jobsFor = async (orderId: number) =>
   (await t.db('jobs').where({ store_hash: STORE, kind: JOB.orderSync })).map((j) => JSON.parse(String(j.payload))).filter((p) => p.orderId === orderId);
-const activity = async (orderId: number) =>
-  (await t.db('sync_log').where({ store_hash: STORE, order_id: orderId }).orderBy('id').select('message')).map((r) => String(r.message));
+const activity = async (orderId: number) => (await t.db('sync_log').where({ store_hash: STORE, order_id: orderId }).orderBy('id').select('message')).map((r) => String(r.message));
 const stateOf = async (orderId: number) => String((await t.db('orders').where({ store_hash: STORE, order_id: orderId }).first()).state);
 
 describe('POST /api/orders/:id/retry', () => {

@@ -14,13 +14,18 @@ beforeEach(async () => {
     bigcommerceCalls.push(String(url));
     throw new Error('BigCommerce must not be called by a page read');
   }) as typeof globalThis.fetch;
-  t = await signedInBareApp({ deps: { bigcommerceFactory: createBigCommerceClientFactory({ apiUrl: 'http://bc.invalid', limiters: new RateLimiterRegistry(), fetch, retry: { maxServerRetries: 0 } }) } });
+  t = await signedInBareApp({
+    deps: { bigcommerceFactory: createBigCommerceClientFactory({ apiUrl: 'http://bc.invalid', limiters: new RateLimiterRegistry(), fetch, retry: { maxServerRetries: 0 } }) },
+  });
 });
 afterEach(() => t.close());
 
 describe('GET /api/overview', () => {
   it('answers the store, the flows, the warehouse, BigCommerce, the backlog and the alerts without calling BigCommerce', async () => {
-    await t.db('stores').where({ hash: STORE }).update({ name: 'Demo store', details_error: 'BigCommerce could not be reached for the store details just now; showing the last known ones.' });
+    await t
+      .db('stores')
+      .where({ hash: STORE })
+      .update({ name: 'Demo store', details_error: 'BigCommerce could not be reached for the store details just now; showing the last known ones.' });
     await connectWarehouse(t.app.services.settings, Date.now() - 60_000);
     await new WarehouseCallRecorder({ db: t.db, now: () => Date.now() }).record(STORE, { ok: false, kind: 'unreachable', message: 'The warehouse could not be reached.' });
     await seedOrder(t.db, { state: 'retrying', at: Date.now() });

@@ -74,15 +74,37 @@ describe('POST/PUT/DELETE /api/rules', () => {
     expect(rule).toMatchObject({ name: 'International', conditions: [{ field: 'country', operator: 'is_none_of', values: ['US'] }], builtIn: null, ordersAffected: 0 });
     expect((await rules()).items.map((r) => r.name)).toEqual(['Manual Verification Required', 'International']);
     expect(await audit()).toEqual([
-      { who: OWNER.email, action: 'rules.create', subject: 'Rule "International"', before: null, after: expect.objectContaining({ name: 'International', action: 'hold', enabled: true }) },
+      {
+        who: OWNER.email,
+        action: 'rules.create',
+        subject: 'Rule "International"',
+        before: null,
+        after: expect.objectContaining({ name: 'International', action: 'hold', enabled: true }),
+      },
     ]);
   });
 
   it.each([
-    [{ ...INTL, conditions: [{ field: 'order_total', operator: 'greater_than', values: ['lots'] }] }, 'conditions.0.values', 'An order total condition needs one number, e.g. 100 or 99.50'],
-    [{ ...INTL, conditions: [{ field: 'order_total', operator: 'is_any_of', values: ['5'] }] }, 'conditions.0.operator', 'An order total condition compares with greater_than or less_than'],
-    [{ ...INTL, conditions: [{ field: 'country', operator: 'is_any_of', values: ['USA'] }] }, 'conditions.0.values', 'Country codes are 2 letters (ISO 3166, e.g. US, CA, GB): "USA" is not one'],
-    [{ ...INTL, conditions: [{ field: 'channel', operator: 'is_any_of', values: ['web'] }] }, 'conditions.0.values', 'A sales channel condition takes ids as whole numbers: "web" is not one'],
+    [
+      { ...INTL, conditions: [{ field: 'order_total', operator: 'greater_than', values: ['lots'] }] },
+      'conditions.0.values',
+      'An order total condition needs one number, e.g. 100 or 99.50',
+    ],
+    [
+      { ...INTL, conditions: [{ field: 'order_total', operator: 'is_any_of', values: ['5'] }] },
+      'conditions.0.operator',
+      'An order total condition compares with greater_than or less_than',
+    ],
+    [
+      { ...INTL, conditions: [{ field: 'country', operator: 'is_any_of', values: ['USA'] }] },
+      'conditions.0.values',
+      'Country codes are 2 letters (ISO 3166, e.g. US, CA, GB): "USA" is not one',
+    ],
+    [
+      { ...INTL, conditions: [{ field: 'channel', operator: 'is_any_of', values: ['web'] }] },
+      'conditions.0.values',
+      'A sales channel condition takes ids as whole numbers: "web" is not one',
+    ],
     [{ ...INTL, conditions: Array.from({ length: 21 }, () => INTL.conditions[0]) }, 'conditions', 'At most 20 conditions per rule'],
     [{ ...INTL, conditions: [{ field: 'sku', operator: 'is_any_of', values: Array.from({ length: 51 }, (_, i) => `SKU-${i}`) }] }, 'conditions.0.values', 'at most 50 values'],
     [{ ...INTL, conditions: [] }, 'conditions', 'A rule needs at least one condition'],
@@ -135,7 +157,10 @@ describe('POST/PUT/DELETE /api/rules', () => {
 
   it('a change to a rule queues the orders it holds to be decided again; deleting it too', async () => {
     const rule = await create();
-    await seedOrders(t.db, [{ orderId: 50, state: 'held', attentionCode: 'held_by_rule', attentionSubject: 'International' }, { orderId: 51, state: 'held' }]);
+    await seedOrders(t.db, [
+      { orderId: 50, state: 'held', attentionCode: 'held_by_rule', attentionSubject: 'International' },
+      { orderId: 51, state: 'held' },
+    ]);
     await t.db('orders').where({ order_id: 50 }).update({ rule_id: rule.id });
     expect((await rules()).items[1]!.ordersAffected).toBe(1);
     const res = await t.api('put', `/api/rules/${rule.id}`, { ...INTL, enabled: false, baseUpdatedAt: rule.updatedAt });
@@ -192,7 +217,13 @@ describe('POST /api/orders/:orderId/release', () => {
     expect(await t.db('orders').where({ order_id: 60 }).first()).toMatchObject({ released_rule_id: rule.id, rule_id: null });
     expect((await queued(t.db, JOB.orderSync)).map((j) => j.payload?.orderId)).toEqual([60]);
     expect(res.body.timeline.map((e: { message: string }) => e.message)).toContain('Released by ana@example.com: sending the order (rule "International" does not hold it again).');
-    expect((await audit()).at(-1)).toEqual({ who: ANA.email, action: 'order.release', subject: 'Order #60', before: { state: 'held', rule: 'International' }, after: { state: 'queued' } });
+    expect((await audit()).at(-1)).toEqual({
+      who: ANA.email,
+      action: 'order.release',
+      subject: 'Order #60',
+      before: { state: 'held', rule: 'International' },
+      after: { state: 'queued' },
+    });
 
     const again = await ana.api('post', '/api/orders/60/release');
     expect(again.status).toBe(409);
@@ -243,10 +274,12 @@ describe('POST /api/orders/:orderId/preview (dry run)', () => {
     const saved = (await preview(71)).body as OrderPreviewResponse;
     expect(saved).toMatchObject({ outcome: 'held', rule: { name: 'Domestic', action: 'hold' }, body: null, connected: true });
     expect(saved.reason).toBe('Held by rule "Domestic": it waits until someone releases it or the rule changes.');
-    const drafts = (await preview(71, { rules: [{ ...INTL, name: 'Draft skip', action: 'skip', conditions: [{ field: 'sku', operator: 'is_any_of', values: ['B-2'] }] }] })).body as OrderPreviewResponse;
+    const drafts = (await preview(71, { rules: [{ ...INTL, name: 'Draft skip', action: 'skip', conditions: [{ field: 'sku', operator: 'is_any_of', values: ['B-2'] }] }] }))
+      .body as OrderPreviewResponse;
     expect(drafts).toMatchObject({ outcome: 'send', reason: null, rule: null, notes: ['Tried with 1 draft rule instead of the saved ones.'] });
     expect(drafts.body).toMatchObject({ shipments: [{ shipping_method: 'GROUND' }] });
-    const skip = (await preview(71, { rules: [{ ...INTL, name: 'Draft skip', action: 'skip', conditions: [{ field: 'sku', operator: 'is_any_of', values: ['a-1'] }] }] })).body as OrderPreviewResponse;
+    const skip = (await preview(71, { rules: [{ ...INTL, name: 'Draft skip', action: 'skip', conditions: [{ field: 'sku', operator: 'is_any_of', values: ['a-1'] }] }] }))
+      .body as OrderPreviewResponse;
     expect(skip).toMatchObject({ outcome: 'skipped', rule: { id: null, name: 'Draft skip', action: 'skip' } });
     expect(wh.calls).toEqual([]);
     expect(await snapshot()).toEqual(before);
@@ -265,7 +298,10 @@ describe('POST /api/orders/:orderId/preview (dry run)', () => {
     expect(mvr.reason).toMatch(/^Status is "Status 12", not the import status "Awaiting Fulfillment"/);
 
     await seedOrders(t.db, [{ orderId: 74, state: 'sent', backendOrderId: 'WH-9' }]);
-    await t.db('orders').where({ order_id: 74 }).update({ payload_sent: JSON.stringify({ sent: true }) });
+    await t
+      .db('orders')
+      .where({ order_id: 74 })
+      .update({ payload_sent: JSON.stringify({ sent: true }) });
     const sent = (await preview(74)).body as OrderPreviewResponse;
     expect(sent).toMatchObject({ outcome: 'already_sent', body: { sent: true } });
     expect(store.calls.filter((c) => c.path === '/orders/74')).toEqual([]);

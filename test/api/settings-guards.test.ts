@@ -21,7 +21,8 @@ const asMember = (method: ApiMethod, path: string, body?: object) => {
   const r = t.http[method](path).set('Authorization', `Bearer ${memberToken}`);
   return body ? r.send(body) : r;
 };
-const settings = async () => (await t.api('get', '/api/settings')).body as { revision: number; importStatusId: number; statusAfterAcceptId: number | null; cancellationStatusIds: number[] };
+const settings = async () =>
+  (await t.api('get', '/api/settings')).body as { revision: number; importStatusId: number; statusAfterAcceptId: number | null; cancellationStatusIds: number[] };
 const auditRows = async (action: string) =>
   (await t.db('audit_log').where({ store_hash: STORE, action }).orderBy('id').select('user_email', 'subject', 'before_json', 'after_json')).map((r) => ({
     email: r.user_email as string,

@@ -63,9 +63,21 @@ describe('store copies routes', () => {
 
   it('inventory locations: answers the copy', async () => {
     const { bc, clock, app } = await setup();
-    await new LocationsRepo(app.db).replaceAll(STORE, [{ id: 4, label: 'Outlet' }, { id: 1, label: 'Main' }], clock.ms);
+    await new LocationsRepo(app.db).replaceAll(
+      STORE,
+      [
+        { id: 4, label: 'Outlet' },
+        { id: 1, label: 'Main' },
+      ],
+      clock.ms,
+    );
     const res = await app.api('get', '/api/inventory-locations');
-    expect(res.body).toEqual({ items: [{ id: 1, label: 'Main' }, { id: 4, label: 'Outlet' }] });
+    expect(res.body).toEqual({
+      items: [
+        { id: 1, label: 'Main' },
+        { id: 4, label: 'Outlet' },
+      ],
+    });
     expect(await refreshesQueued(app)).toBe(0);
     expect(bc.calls).toEqual([]);
   });

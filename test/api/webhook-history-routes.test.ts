@@ -30,7 +30,15 @@ async function bigcommerce(scope: string, id: number, hash = randomUUID()) {
 
 const ref = (orderId: number) => ({ source: 'bigcommerce', store_hash: STORE, order_id: orderId });
 const DATA = {
-  'shipment.created': (orderId: number) => ({ order_id: 'WH-1', external_ref: ref(orderId), shipment_id: `shp-${orderId}`, tracking_number: '1Z', carrier: 'UPS', service: null, items: [{ sku: 'A-1', quantity: 1 }] }),
+  'shipment.created': (orderId: number) => ({
+    order_id: 'WH-1',
+    external_ref: ref(orderId),
+    shipment_id: `shp-${orderId}`,
+    tracking_number: '1Z',
+    carrier: 'UPS',
+    service: null,
+    items: [{ sku: 'A-1', quantity: 1 }],
+  }),
   'order.cancelled': (orderId: number) => ({ order_id: 'WH-1', external_ref: ref(orderId), reason: 'Out of stock' }),
   'inventory.updated': () => ({ items: [{ sku: 'A-1', available: 4 }] }),
 } as const;
@@ -202,8 +210,19 @@ describe('POST /api/webhook-events/:id/replay', () => {
   });
 
   it("answers 404 for another store's event and 400 for an id that is not a number", async () => {
-    const [id] = await t.db('webhook_events')
-      .insert({ store_hash: 'otherstore', source: 'bigcommerce', event_id: 'x', dedupe_key: 'x', topic: 'store/order/created', resource_id: '1', payload: '{}', status: 'processed', received_at: 1 })
+    const [id] = await t
+      .db('webhook_events')
+      .insert({
+        store_hash: 'otherstore',
+        source: 'bigcommerce',
+        event_id: 'x',
+        dedupe_key: 'x',
+        topic: 'store/order/created',
+        resource_id: '1',
+        payload: '{}',
+        status: 'processed',
+        received_at: 1,
+      })
       .returning('id');
     const res = await replay(Number(typeof id === 'object' ? id.id : id));
     expect([res.status, res.body.error.message]).toEqual([404, 'No such webhook event.']);

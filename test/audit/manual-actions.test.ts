@@ -81,12 +81,22 @@ describe('open to every member, and audited', () => {
     expect(await entries()).toEqual([]);
     const res = await ana.api('post', '/api/orders/retry', { orderIds: [201, 202, 203] });
     expect(res.body).toMatchObject({ retried: 2 });
-    expect(await entries()).toEqual([{ who: ANA.email, action: 'order.retry-bulk', subject: '2 orders: #201, #202', before: null, after: { retried: [201, 202], skipped: [203] } }]);
+    expect(await entries()).toEqual([
+      { who: ANA.email, action: 'order.retry-bulk', subject: '2 orders: #201, #202', before: null, after: { retried: [201, 202], skipped: [203] } },
+    ]);
   });
 
   it('a webhook replay records the event and what happened', async () => {
     const [id] = await t.db('webhook_events').insert({
-      store_hash: STORE, source: 'bigcommerce', event_id: 'e1', dedupe_key: 'e1', topic: 'store/order/created', resource_id: '150', payload: '{}', status: 'processed', received_at: clock.now(),
+      store_hash: STORE,
+      source: 'bigcommerce',
+      event_id: 'e1',
+      dedupe_key: 'e1',
+      topic: 'store/order/created',
+      resource_id: '150',
+      payload: '{}',
+      status: 'processed',
+      received_at: clock.now(),
     });
     const res = await ana.api('post', `/api/webhook-events/${id}/replay`);
     expect(res.status, res.text).toBe(200);

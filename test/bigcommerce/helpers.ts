@@ -15,9 +15,7 @@ export interface RecordedRequest {
   body: string;
 }
 
-export type StubReply =
-  | { status?: number; headers?: Record<string, string>; json?: unknown; raw?: string }
-  | 'hang';
+export type StubReply = { status?: number; headers?: Record<string, string>; json?: unknown; raw?: string } | 'hang';
 
 export type StubHandler = (req: RecordedRequest, index: number) => StubReply | Promise<StubReply>;
 

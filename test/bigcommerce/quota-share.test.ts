@@ -42,7 +42,7 @@ function fakeStore(others: number) {
 
 /** `n` requests, four at a time, each answered 40 ms after it was let through. */
 async function drive(limiter: RateLimiter, store: ReturnType<typeof fakeStore>, clock: ReturnType<typeof fakeClock>, n: number) {
-  for (let sent = 0; sent < n; ) {
+  for (let sent = 0; sent < n;) {
     const batch = Math.min(4, n - sent);
     const permits = [];
     for (let i = 0; i < batch; i++) permits.push(await limiter.acquire(clock));

@@ -45,7 +45,10 @@ describe('client inside withQuotaWaitLimit', () => {
   it('a 429 pauses the store and the call fails fast with the time the window resets', async () => {
     stub = await startStub(() => ({ status: 429, json: { status: 429 }, headers: limitHeaders({ quota: 150, left: 0, resetMs: 12_000 }) }));
     const clock = fakeClock(5_000);
-    const client = createBigCommerceClientFactory({ apiUrl: stub.url, limiters: new RateLimiterRegistry(), sleep: clock.sleep, now: clock.now })({ hash: 'abc', accessToken: 'tok' });
+    const client = createBigCommerceClientFactory({ apiUrl: stub.url, limiters: new RateLimiterRegistry(), sleep: clock.sleep, now: clock.now })({
+      hash: 'abc',
+      accessToken: 'tok',
+    });
     const err = await withQuotaWaitLimit(1_000, () => client.get('v2', '/orders/1')).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(BigCommerceQuotaWaitError);
     expect(err).toMatchObject({ storeHash: 'abc', path: '/v2/orders/1', reason: 'paused', waitMs: 12_000, resumeAt: 17_000, retryable: true });
@@ -58,7 +61,10 @@ describe('client inside withQuotaWaitLimit', () => {
     let n = 0;
     stub = await startStub(() => (n++ === 0 ? { status: 429, json: {}, headers: limitHeaders({ left: 0, resetMs: 12_000 }) } : { json: { id: 1 } }));
     const clock = fakeClock(5_000);
-    const client = createBigCommerceClientFactory({ apiUrl: stub.url, limiters: new RateLimiterRegistry(), sleep: clock.sleep, now: clock.now })({ hash: 'abc', accessToken: 'tok' });
+    const client = createBigCommerceClientFactory({ apiUrl: stub.url, limiters: new RateLimiterRegistry(), sleep: clock.sleep, now: clock.now })({
+      hash: 'abc',
+      accessToken: 'tok',
+    });
     expect(await client.get('v2', '/orders/1')).toEqual({ id: 1 });
     expect(clock.sleeps).toEqual([12_000]);
   });

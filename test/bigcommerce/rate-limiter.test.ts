@@ -1,10 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  BigCommerceRateLimitError,
-  RateLimiter,
-  RateLimiterRegistry,
-  createBigCommerceClientFactory,
-} from '../../server/bigcommerce/index.js';
+import { BigCommerceRateLimitError, RateLimiter, RateLimiterRegistry, createBigCommerceClientFactory } from '../../server/bigcommerce/index.js';
 import { fakeClock, limitHeaders, startStub, until, type Stub, type StubHandler } from './helpers.js';
 
 let stubs: Stub[] = [];
@@ -82,9 +77,7 @@ describe('RateLimiter with the client', () => {
   });
 
   it('shares one limiter per store: a 429 pauses every client of that store only', async () => {
-    const stub = await stubFor((req) =>
-      req.headers['x-auth-token'] === 'tok-a' ? { status: 429, headers: limitHeaders({ resetMs: 5_000 }) } : { json: {} },
-    );
+    const stub = await stubFor((req) => (req.headers['x-auth-token'] === 'tok-a' ? { status: 429, headers: limitHeaders({ resetMs: 5_000 }) } : { json: {} }));
     const clock = fakeClock();
     const sentAtSleep: number[] = [];
     clock.onSleep = () => sentAtSleep.push(stub.requests.length);
@@ -111,9 +104,7 @@ describe('RateLimiter with the client', () => {
 
   it('caps in-flight requests per store, independently across stores', async () => {
     const held: Array<() => void> = [];
-    const stub = await stubFor(
-      () => new Promise((resolve) => held.push(() => resolve({ json: {} }))),
-    );
+    const stub = await stubFor(() => new Promise((resolve) => held.push(() => resolve({ json: {} }))));
     const limiters = new RateLimiterRegistry({ maxConcurrent: 4 });
     const factory = createBigCommerceClientFactory({ apiUrl: stub.url, limiters });
     const client = factory({ hash: 'abc123', accessToken: 'tok' });

@@ -1,10 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  BigCommerceInvalidResponseError,
-  RateLimiterRegistry,
-  createBigCommerceClientFactory,
-  getStoreInfo,
-} from '../../server/bigcommerce/index.js';
+import { BigCommerceInvalidResponseError, RateLimiterRegistry, createBigCommerceClientFactory, getStoreInfo } from '../../server/bigcommerce/index.js';
 import { startStub, type Stub, type StubReply } from './helpers.js';
 
 let stub: Stub | undefined;

@@ -111,9 +111,7 @@ describe('BigCommerce transport: requests', () => {
   it('throws typed errors with status, method and path, but no token, query or long body', async () => {
     const body = `not found; you sent ${TOKEN} ${'x'.repeat(2_000)}`;
     const { stub, client } = await setup(() => ({ status: 404, raw: body }));
-    const error = await client
-      .get('v2', '/orders/99', { query: { secret_filter: 'qs-secret-value' } })
-      .catch((e: unknown) => e);
+    const error = await client.get('v2', '/orders/99', { query: { secret_filter: 'qs-secret-value' } }).catch((e: unknown) => e);
 
     expect(isBigCommerceApiError(error)).toBe(true);
     expect(error).toBeInstanceOf(BigCommerceApiError);

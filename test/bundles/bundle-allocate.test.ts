@@ -30,14 +30,28 @@ const shipped = (r: ReturnType<typeof allocateShipment>) => r.byAddress.get(7) ?
 
 describe('bundle lines ship when their set is complete', () => {
   it('all components of GIFT-SET × 2 ship the line twice', () => {
-    const r = allocateShipment(orderWith([[1, 'GIFT-SET', 2]]), [{ sku: 'MUG-1', quantity: 2 }, { sku: 'TEA-3', quantity: 4 }], skus());
+    const r = allocateShipment(
+      orderWith([[1, 'GIFT-SET', 2]]),
+      [
+        { sku: 'MUG-1', quantity: 2 },
+        { sku: 'TEA-3', quantity: 4 },
+      ],
+      skus(),
+    );
     expect(shipped(r)).toEqual([{ order_product_id: 1, quantity: 2 }]);
     expect(r.unmatched).toEqual([]);
     expect(r.waiting).toEqual([]);
   });
 
   it('shipped units = min over components of floor(shipped / quantity): MUG-1 × 2 + TEA-3 × 3 is one set, the rest waits', () => {
-    const r = allocateShipment(orderWith([[1, 'GIFT-SET', 2]]), [{ sku: 'MUG-1', quantity: 2, order_line_id: 1 }, { sku: 'TEA-3', quantity: 3, order_line_id: 1 }], skus());
+    const r = allocateShipment(
+      orderWith([[1, 'GIFT-SET', 2]]),
+      [
+        { sku: 'MUG-1', quantity: 2, order_line_id: 1 },
+        { sku: 'TEA-3', quantity: 3, order_line_id: 1 },
+      ],
+      skus(),
+    );
     expect(shipped(r)).toEqual([{ order_product_id: 1, quantity: 1 }]);
     expect(r.waiting).toEqual([{ orderProductId: 1, bcSku: 'GIFT-SET', missing: [{ sku: 'TEA-3', quantity: 1 }] }]);
     expect(bundleWaitNotes(r)[0]).toMatch(/Part of bundle GIFT-SET shipped; .*still to come: TEA-3 × 1/);
@@ -64,7 +78,14 @@ describe('bundle lines ship when their set is complete', () => {
       [2, 'MUG-1', 1],
       [3, 'MUG-PAIR', 1],
     ]);
-    const r = allocateShipment(order, [{ sku: 'MUG-1', quantity: 4 }, { sku: 'TEA-3', quantity: 2 }], skus());
+    const r = allocateShipment(
+      order,
+      [
+        { sku: 'MUG-1', quantity: 4 },
+        { sku: 'TEA-3', quantity: 2 },
+      ],
+      skus(),
+    );
     expect(shipped(r)).toEqual([
       { order_product_id: 2, quantity: 1 },
       { order_product_id: 1, quantity: 1 },
@@ -78,13 +99,27 @@ describe('bundle lines ship when their set is complete', () => {
       [1, 'GIFT-SET', 1],
       [3, 'MUG-PAIR', 1],
     ]);
-    const r = allocateShipment(order, [{ sku: 'MUG-1', quantity: 2, order_line_id: 3 }, { sku: 'SPOON', quantity: 1, order_line_id: 1 }], skus());
+    const r = allocateShipment(
+      order,
+      [
+        { sku: 'MUG-1', quantity: 2, order_line_id: 3 },
+        { sku: 'SPOON', quantity: 1, order_line_id: 1 },
+      ],
+      skus(),
+    );
     expect(shipped(r)).toEqual([{ order_product_id: 3, quantity: 1 }]);
     expect(r.unmatched).toEqual([{ sku: 'SPOON', quantity: 1 }]);
   });
 
   it('parts beyond the bundle line’s quantity are unmatched, and an already shipped line ships no more', () => {
-    const r = allocateShipment(orderWith([[1, 'GIFT-SET', 1, 1]]), [{ sku: 'MUG-1', quantity: 2, order_line_id: 1 }, { sku: 'TEA-3', quantity: 2, order_line_id: 1 }], skus());
+    const r = allocateShipment(
+      orderWith([[1, 'GIFT-SET', 1, 1]]),
+      [
+        { sku: 'MUG-1', quantity: 2, order_line_id: 1 },
+        { sku: 'TEA-3', quantity: 2, order_line_id: 1 },
+      ],
+      skus(),
+    );
     expect(shipped(r)).toEqual([]);
     expect(r.unmatched).toEqual([{ sku: 'MUG-1', quantity: 1 }]);
   });
@@ -93,10 +128,33 @@ describe('bundle lines ship when their set is complete', () => {
 describe('what a line was sent as, and which shipments came before', () => {
   it('reads bundles from the body sent (per unit), falling back to the mapping, and leaves plain lines alone', () => {
     const sent = sentLinesOf({
-      shipments: [{ lines: [{ sku: 'MUG-1', quantity: 3, order_line_id: 1 }, { sku: 'TEA-3', quantity: 6, order_line_id: 1 }, { sku: 'WH-A', quantity: 2, order_line_id: 2 }] }],
+      shipments: [
+        {
+          lines: [
+            { sku: 'MUG-1', quantity: 3, order_line_id: 1 },
+            { sku: 'TEA-3', quantity: 6, order_line_id: 1 },
+            { sku: 'WH-A', quantity: 2, order_line_id: 2 },
+          ],
+        },
+      ],
     });
-    const bundleOf = bundleResolver(sent, new Map([['OLD-KIT', [{ sku: 'X', quantity: 2 }]], ['GIFT-SET', [{ sku: 'EDITED', quantity: 1 }, { sku: 'Y', quantity: 1 }]]]));
-    expect(bundleOf({ id: 1, sku: 'GIFT-SET', quantity: 3 })).toEqual([{ sku: 'MUG-1', quantity: 1 }, { sku: 'TEA-3', quantity: 2 }]);
+    const bundleOf = bundleResolver(
+      sent,
+      new Map([
+        ['OLD-KIT', [{ sku: 'X', quantity: 2 }]],
+        [
+          'GIFT-SET',
+          [
+            { sku: 'EDITED', quantity: 1 },
+            { sku: 'Y', quantity: 1 },
+          ],
+        ],
+      ]),
+    );
+    expect(bundleOf({ id: 1, sku: 'GIFT-SET', quantity: 3 })).toEqual([
+      { sku: 'MUG-1', quantity: 1 },
+      { sku: 'TEA-3', quantity: 2 },
+    ]);
     expect(bundleOf({ id: 2, sku: 'A-1', quantity: 2 })).toBeUndefined();
     expect(bundleOf({ id: 9, sku: 'OLD-KIT', quantity: 1 })).toEqual([{ sku: 'X', quantity: 2 }]);
   });

@@ -33,11 +33,24 @@ const GIFT = [
   { sku: 'MUG-1', quantity: 1 },
   { sku: 'TEA-3', quantity: 2 },
 ];
-const maps = () => ({ sku: new Map<string, string | typeof GIFT>([['GIFT-SET', GIFT], ['A-1', 'WH-A']]), shipping: new Map([['Flat Rate', 'GROUND']]) });
+const maps = () => ({
+  sku: new Map<string, string | typeof GIFT>([
+    ['GIFT-SET', GIFT],
+    ['A-1', 'WH-A'],
+  ]),
+  shipping: new Map([['Flat Rate', 'GROUND']]),
+});
 
 describe('a bundle line is sent as its components', () => {
   it('expands GIFT-SET × 3 into MUG-1 × 3 and TEA-3 × 6, both naming the BigCommerce line; plain lines are unchanged', () => {
-    const r = buildFulfillmentOrder('abc', order([{ id: 1, sku: 'GIFT-SET', quantity: 3 }, { id: 2, sku: 'A-1', quantity: 1 }]), maps());
+    const r = buildFulfillmentOrder(
+      'abc',
+      order([
+        { id: 1, sku: 'GIFT-SET', quantity: 3 },
+        { id: 2, sku: 'A-1', quantity: 1 },
+      ]),
+      maps(),
+    );
     if (!r.ok) throw new Error(r.reason);
     const lines = r.input.shipments[0]!.lines;
     expect(lines.map((l) => [l.sku, l.quantity, l.order_line_id])).toEqual([
@@ -67,7 +80,10 @@ describe('a bundle line is sent as its components', () => {
   });
 
   it("the order page's warehouse SKU names the parts per unit, from the body sent or from the mappings", () => {
-    const o = order([{ id: 1, sku: 'GIFT-SET', quantity: 3 }, { id: 2, sku: 'A-1', quantity: 2 }]);
+    const o = order([
+      { id: 1, sku: 'GIFT-SET', quantity: 3 },
+      { id: 2, sku: 'A-1', quantity: 2 },
+    ]);
     const built = buildFulfillmentOrder('abc', o, maps());
     if (!built.ok) throw new Error(built.reason);
     const fromSent = orderDetailsOf(o, null, built.input).details.lines.map((l) => l.warehouseSku);

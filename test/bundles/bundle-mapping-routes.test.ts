@@ -57,7 +57,13 @@ describe('SKU mapping routes with bundles', () => {
       'components.0.quantity': 'A whole number from 1 to 1,000',
       'components.2.quantity': 'A whole number',
     });
-    const dup = await api('post', '/api/sku-mappings', { bcSku: 'KIT', components: [{ sku: 'A', quantity: 1 }, { sku: 'A', quantity: 2 }] });
+    const dup = await api('post', '/api/sku-mappings', {
+      bcSku: 'KIT',
+      components: [
+        { sku: 'A', quantity: 1 },
+        { sku: 'A', quantity: 2 },
+      ],
+    });
     expect(dup.body.error.fields['components.1.sku']).toBe('A is listed twice; give it once with the total quantity.');
     const none = await api('post', '/api/sku-mappings', { bcSku: 'KIT' });
     expect(none.body.error.fields).toEqual({ backendSku: 'Required' });
@@ -86,8 +92,12 @@ describe('SKU mapping routes with bundles', () => {
     await api('put', '/api/shipping-mappings', { method: 'Express', backendCode: 'EXP' });
     await api('put', '/api/shipping-mappings', { method: 'Express', backendCode: 'EXP' });
     await api('put', '/api/shipping-mappings', { method: 'Express', backendCode: null });
-    expect(await audits('mapping.shipping.save')).toEqual([{ email: 'owner@example.com', subject: 'Shipping method "Express"', before: { backendCode: null }, after: { backendCode: 'EXP' } }]);
-    expect(await audits('mapping.shipping.delete')).toEqual([{ email: 'owner@example.com', subject: 'Shipping method "Express"', before: { backendCode: 'EXP' }, after: { backendCode: null } }]);
+    expect(await audits('mapping.shipping.save')).toEqual([
+      { email: 'owner@example.com', subject: 'Shipping method "Express"', before: { backendCode: null }, after: { backendCode: 'EXP' } },
+    ]);
+    expect(await audits('mapping.shipping.delete')).toEqual([
+      { email: 'owner@example.com', subject: 'Shipping method "Express"', before: { backendCode: 'EXP' }, after: { backendCode: null } },
+    ]);
   });
 });
 
@@ -103,17 +113,35 @@ describe('CSV with bundles', () => {
     expect(back.errors).toEqual([]);
     expect(back.rows.filter((r) => ['BOX-SET', 'PLAIN', 'A,B'].includes(r.bcSku))).toEqual([
       { bcSku: 'A,B', backendSku: 'X' },
-      { bcSku: 'BOX-SET', backendSku: 'CUP', components: [{ sku: 'CUP', quantity: 2 }, { sku: 'SAUCER', quantity: 2 }] },
+      {
+        bcSku: 'BOX-SET',
+        backendSku: 'CUP',
+        components: [
+          { sku: 'CUP', quantity: 2 },
+          { sku: 'SAUCER', quantity: 2 },
+        ],
+      },
       { bcSku: 'PLAIN', backendSku: 'WH-PLAIN' },
     ]);
     const [entry] = await audits('mapping.sku.import');
-    expect(entry).toMatchObject({ subject: 'SKU mappings (CSV import)', before: { mappings: {} }, after: { created: 3, updated: 0, skipped: 0, mappings: { 'BOX-SET': 'CUP × 2, SAUCER × 2', PLAIN: 'WH-PLAIN' } } });
+    expect(entry).toMatchObject({
+      subject: 'SKU mappings (CSV import)',
+      before: { mappings: {} },
+      after: { created: 3, updated: 0, skipped: 0, mappings: { 'BOX-SET': 'CUP × 2, SAUCER × 2', PLAIN: 'WH-PLAIN' } },
+    });
   });
 
   it('bundle cells: quantity 1 may be left out, "SKU*1" alone is plain, bad parts are reported by line', async () => {
     const { rows, errors } = await parseSkuCsv('bigcommerce_sku,backend_sku\nK1,MUG-1|TEA-3*2\nK2,WH-9*1\nK3,MUG-1||TEA\nK4,MUG*0|TEA\nK5,A*2|A*3\n');
     expect(rows).toEqual([
-      { bcSku: 'K1', backendSku: 'MUG-1', components: [{ sku: 'MUG-1', quantity: 1 }, { sku: 'TEA-3', quantity: 2 }] },
+      {
+        bcSku: 'K1',
+        backendSku: 'MUG-1',
+        components: [
+          { sku: 'MUG-1', quantity: 1 },
+          { sku: 'TEA-3', quantity: 2 },
+        ],
+      },
       { bcSku: 'K2', backendSku: 'WH-9' },
     ]);
     expect(errors).toEqual([

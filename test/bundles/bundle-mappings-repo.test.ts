@@ -28,7 +28,12 @@ describe('bundle mappings', () => {
     const plain = await repo().createSku(STORE, { bcSku: 'A-1', components: [{ sku: 'WH-A', quantity: 1 }] }, 10);
     expect(await t.db('sku_mappings').where({ id: plain.id }).first('is_bundle', 'backend_sku')).toMatchObject({ backend_sku: 'WH-A' });
     expect(await t.db('sku_mapping_components').count({ n: '*' })).toEqual([{ n: 2 }]);
-    expect(await repo().skuMap(STORE, ['GIFT-SET', 'A-1', 'NONE'])).toEqual(new Map<string, unknown>([['GIFT-SET', GIFT], ['A-1', 'WH-A']]));
+    expect(await repo().skuMap(STORE, ['GIFT-SET', 'A-1', 'NONE'])).toEqual(
+      new Map<string, unknown>([
+        ['GIFT-SET', GIFT],
+        ['A-1', 'WH-A'],
+      ]),
+    );
     expect(await repo().getSku(STORE, gift.id)).toMatchObject({ components: GIFT });
   });
 
@@ -74,7 +79,16 @@ describe('bundle mappings', () => {
   });
 
   it('the CSV upsert writes bundles, turns a bundle plain and back, counting created and updated', async () => {
-    expect(await repo().upsertSkus(STORE, [{ bcSku: 'GIFT-SET', components: GIFT }, { bcSku: 'A-1', backendSku: 'WH-A' }], 5)).toEqual({ created: 2, updated: 0 });
+    expect(
+      await repo().upsertSkus(
+        STORE,
+        [
+          { bcSku: 'GIFT-SET', components: GIFT },
+          { bcSku: 'A-1', backendSku: 'WH-A' },
+        ],
+        5,
+      ),
+    ).toEqual({ created: 2, updated: 0 });
     expect((await repo().skuMap(STORE, ['GIFT-SET'])).get('GIFT-SET')).toEqual(GIFT);
     expect(await repo().upsertSkus(STORE, [{ bcSku: 'GIFT-SET', backendSku: 'BOX' }], 6)).toEqual({ created: 0, updated: 1 });
     expect((await repo().skuMap(STORE, ['GIFT-SET'])).get('GIFT-SET')).toBe('BOX');
@@ -84,7 +98,15 @@ describe('bundle mappings', () => {
   it('records component levels on every bundle using the SKU; a new bundle starts from levels already known', async () => {
     await repo().createSku(STORE, { bcSku: 'GIFT-SET', components: GIFT }, 1);
     const after = await repo().recordComponentLevels(STORE, [{ sku: 'TEA-3', available: 7 }]);
-    expect(after).toEqual([{ bcSku: 'GIFT-SET', components: [{ sku: 'MUG-1', quantity: 1, available: null }, { sku: 'TEA-3', quantity: 2, available: 7 }] }]);
+    expect(after).toEqual([
+      {
+        bcSku: 'GIFT-SET',
+        components: [
+          { sku: 'MUG-1', quantity: 1, available: null },
+          { sku: 'TEA-3', quantity: 2, available: 7 },
+        ],
+      },
+    ]);
     await repo().createSku(STORE, { bcSku: 'TEA-PAIR', components: [{ sku: 'TEA-3', quantity: 2 }] }, 2);
     expect((await repo().bundlesUsing(STORE, ['TEA-3']))('TEA-3').find((b) => b.bcSku === 'TEA-PAIR')?.components).toEqual([{ sku: 'TEA-3', quantity: 2, available: 7 }]);
   });

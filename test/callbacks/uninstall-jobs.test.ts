@@ -43,8 +43,18 @@ describe('a warehouse event acknowledged just before the uninstall', () => {
     await s.orders.upsertSeen(STORE, 7, { bcStatusId: 11, bcStatus: 'Awaiting Fulfillment', customer: 'Ann', orderDate: null, shippingMethod: null }, 'waiting', now);
     await s.orders.markSent(STORE, 7, 'WH-7', {}, now);
     const envelope = {
-      id: 'evt_1', type: 'shipment.created', created_at: new Date(now).toISOString(),
-      data: { order_id: 'WH-7', external_ref: { source: 'bigcommerce', store_hash: STORE, order_id: 7 }, shipment_id: 'shp_1', tracking_number: '1Z1', carrier: 'UPS', service: null, items: [{ sku: 'A', quantity: 1 }] },
+      id: 'evt_1',
+      type: 'shipment.created',
+      created_at: new Date(now).toISOString(),
+      data: {
+        order_id: 'WH-7',
+        external_ref: { source: 'bigcommerce', store_hash: STORE, order_id: 7 },
+        shipment_id: 'shp_1',
+        tracking_number: '1Z1',
+        carrier: 'UPS',
+        service: null,
+        items: [{ sku: 'A', quantity: 1 }],
+      },
     };
     const { id: eventRowId } = await s.webhookEvents.record(
       { storeHash: STORE, source: 'fulfillment', eventId: envelope.id, topic: envelope.type, resourceId: null, payload: JSON.stringify(envelope) },
@@ -53,7 +63,10 @@ describe('a warehouse event acknowledged just before the uninstall', () => {
     );
     const { id: jobId } = await s.jobs.queue.enqueue({ storeHash: STORE, kind: JOB.fulfillmentEvent, payload: { eventRowId } });
 
-    await t.http.get('/uninstall').query({ signed_payload_jwt: t.sign({ iat: Math.floor(now / 1000) + 1 }) }).expect(200);
+    await t.http
+      .get('/uninstall')
+      .query({ signed_payload_jwt: t.sign({ iat: Math.floor(now / 1000) + 1 }) })
+      .expect(200);
     const job = await s.jobs.queue.get(jobId);
     expect(job?.state).toBe('pending');
 

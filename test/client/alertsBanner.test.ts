@@ -2,16 +2,7 @@
 // finding the same problems changes nothing (so nothing on the page moves).
 import { describe, expect, it } from 'vitest';
 import type { AlertView } from '../../server/api/contract.js';
-import {
-  canDismiss,
-  dismissalId,
-  inAppPath,
-  messageTypeOf,
-  nextAlerts,
-  parseDismissed,
-  serializeDismissed,
-  visibleAlerts,
-} from '../../client/src/layout/alerts.js';
+import { canDismiss, dismissalId, inAppPath, messageTypeOf, nextAlerts, parseDismissed, serializeDismissed, visibleAlerts } from '../../client/src/layout/alerts.js';
 
 const outage: AlertView = {
   kind: 'warehouse_unreachable',
@@ -21,7 +12,14 @@ const outage: AlertView = {
   since: '2026-03-02T10:40:00.000Z',
   action: { label: 'Check the warehouse connection', path: '/settings' },
 };
-const attention: AlertView = { kind: 'orders_need_attention', key: 'orders_need_attention', severity: 'warning', message: '3 orders need attention', since: null, action: { label: 'Review orders', path: '/orders?state=attention' } };
+const attention: AlertView = {
+  kind: 'orders_need_attention',
+  key: 'orders_need_attention',
+  severity: 'warning',
+  message: '3 orders need attention',
+  since: null,
+  action: { label: 'Review orders', path: '/orders?state=attention' },
+};
 const repaired: AlertView = { kind: 'webhooks_deactivated', key: 'webhooks_deactivated', severity: 'info', message: 'Webhooks deactivated — repaired', since: null, action: null };
 
 describe('alerts banner', () => {

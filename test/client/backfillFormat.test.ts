@@ -17,10 +17,24 @@ import {
 // Issue 9 point 3: the words of the import of waiting orders and of the API quota share.
 
 const counts = (over: Partial<BackfillCounts> = {}): BackfillCounts => ({
-  total: 5_000, listed: 1_500, alreadySent: 0, queued: 1_500, sent: 1_240, held: 0, skipped: 0, pending: 260, done: 1_240, ...over,
+  total: 5_000,
+  listed: 1_500,
+  alreadySent: 0,
+  queued: 1_500,
+  sent: 1_240,
+  held: 0,
+  skipped: 0,
+  pending: 260,
+  done: 1_240,
+  ...over,
 });
 const view = (over: Partial<BackfillView> = {}): Pick<BackfillView, 'state' | 'counts' | 'eta' | 'from' | 'to'> => ({
-  state: 'running', counts: counts(), eta: { remainingMs: 21 * 60_000, quotaShare: 60 }, from: null, to: null, ...over,
+  state: 'running',
+  counts: counts(),
+  eta: { remainingMs: 21 * 60_000, quotaShare: 60 },
+  from: null,
+  to: null,
+  ...over,
 });
 
 describe('backfill progress words', () => {

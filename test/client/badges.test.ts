@@ -45,13 +45,7 @@ describe('orderStateBadge', () => {
 
 describe('webhookStatusBadge and levelBadge', () => {
   it('maps webhook statuses', () => {
-    expect(WEBHOOK_STATUSES.map((status) => webhookStatusBadge(status).variant)).toEqual([
-      'primary',
-      'success',
-      'secondary',
-      'secondary',
-      'danger',
-    ]);
+    expect(WEBHOOK_STATUSES.map((status) => webhookStatusBadge(status).variant)).toEqual(['primary', 'success', 'secondary', 'secondary', 'danger']);
     expect(webhookStatusBadge('failed').label).toBe('Failed');
     expect(webhookStatusBadge('duplicate').label).toBe('Duplicate');
   });

@@ -50,11 +50,16 @@ describe('importSummary', () => {
   it('summarizes counts and skipped lines', () => {
     expect(importSummary({ created: 3, updated: 2, errors: [] })).toBe('3 mappings created, 2 updated.');
     expect(importSummary({ created: 1, updated: 0, errors: [] })).toBe('1 mapping created.');
-    expect(importSummary({ created: 0, updated: 4, errors: [{ line: 3, message: 'x' }] })).toBe(
-      '4 mappings updated. 1 line was skipped.',
-    );
-    expect(importSummary({ created: 0, updated: 0, errors: [{ line: 2, message: 'a' }, { line: 5, message: 'b' }] })).toBe(
-      'No mappings changed. 2 lines were skipped.',
-    );
+    expect(importSummary({ created: 0, updated: 4, errors: [{ line: 3, message: 'x' }] })).toBe('4 mappings updated. 1 line was skipped.');
+    expect(
+      importSummary({
+        created: 0,
+        updated: 0,
+        errors: [
+          { line: 2, message: 'a' },
+          { line: 5, message: 'b' },
+        ],
+      }),
+    ).toBe('No mappings changed. 2 lines were skipped.');
   });
 });

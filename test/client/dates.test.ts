@@ -1,13 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  dateRangeToIso,
-  endOfLocalDayIso,
-  formatDateTime,
-  formatExact,
-  localDayOf,
-  startOfLocalDayIso,
-  timeZoneAbbreviation,
-} from '../../client/src/lib/dates.js';
+import { dateRangeToIso, endOfLocalDayIso, formatDateTime, formatExact, localDayOf, startOfLocalDayIso, timeZoneAbbreviation } from '../../client/src/lib/dates.js';
 
 // The range helpers work in the process's own time zone, as the browser's would.
 const originalTz = process.env.TZ;

@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  checklistProgress,
-  formatDateTime,
-  memberCountLabel,
-  safeExternalUrl,
-} from '../../client/src/pages/overview/format.js';
+import { checklistProgress, formatDateTime, memberCountLabel, safeExternalUrl } from '../../client/src/pages/overview/format.js';
 
 describe('formatDateTime', () => {
   it('formats in the given locale and time zone', () => {

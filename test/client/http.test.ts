@@ -1,15 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import {
-  ApiRequestError,
-  asApiError,
-  createApiClient,
-  errorFromResponse,
-  isSessionEndedError,
-  type ApiClientDeps,
-} from '../../client/src/api/http.js';
+import { ApiRequestError, asApiError, createApiClient, errorFromResponse, isSessionEndedError, type ApiClientDeps } from '../../client/src/api/http.js';
 
-const json = (status: number, body: unknown): Response =>
-  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+const json = (status: number, body: unknown): Response => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 
 function setup(response: Response | Error, token: string | null = 'tok-1') {
   const fetchMock = vi.fn<ApiClientDeps['fetch']>(async () => {
@@ -43,9 +35,7 @@ describe('isSessionEndedError', () => {
 
 describe('errorFromResponse', () => {
   it("uses the server's ApiError code, message and fields", async () => {
-    const err = await errorFromResponse(
-      json(422, { error: { code: 'validation_failed', message: 'Check the form', fields: { sku: 'Required' } } }),
-    );
+    const err = await errorFromResponse(json(422, { error: { code: 'validation_failed', message: 'Check the form', fields: { sku: 'Required' } } }));
     expect(err).toMatchObject({ status: 422, code: 'validation_failed', message: 'Check the form', fields: { sku: 'Required' } });
   });
 

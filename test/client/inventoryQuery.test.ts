@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  INVENTORY_FILTER_SPECS,
-  inventoryApiPath,
-  locationLabel,
-  SKIPPED_COUNT_PATH,
-  SKIPPED_REASONS,
-  skippedHeader,
-} from '../../client/src/pages/inventory/query.js';
+import { INVENTORY_FILTER_SPECS, inventoryApiPath, locationLabel, SKIPPED_COUNT_PATH, SKIPPED_REASONS, skippedHeader } from '../../client/src/pages/inventory/query.js';
 import { formatListState, parseListState, withFilters } from '../../client/src/lib/listQuery.js';
 
 describe('inventory list state', () => {
@@ -22,15 +15,11 @@ describe('inventory list state', () => {
 
   it('writes filters back and starts again on page 1', () => {
     const state = parseListState('?page=4', INVENTORY_FILTER_SPECS);
-    expect(formatListState(withFilters(state, { status: 'skipped', search: 'ABC' }), INVENTORY_FILTER_SPECS)).toBe(
-      '?search=ABC&status=skipped',
-    );
+    expect(formatListState(withFilters(state, { status: 'skipped', search: 'ABC' }), INVENTORY_FILTER_SPECS)).toBe('?search=ABC&status=skipped');
   });
 
   it('builds the API path, leaving out empty filters', () => {
-    expect(inventoryApiPath({ page: 2, limit: 50, filters: { search: 'SKU 1', status: 'synced' } })).toBe(
-      '/api/inventory?page=2&limit=50&search=SKU+1&status=synced',
-    );
+    expect(inventoryApiPath({ page: 2, limit: 50, filters: { search: 'SKU 1', status: 'synced' } })).toBe('/api/inventory?page=2&limit=50&search=SKU+1&status=synced');
     expect(inventoryApiPath({ page: 1, limit: 25, filters: { search: '', status: '' } })).toBe('/api/inventory?page=1&limit=25');
   });
 
@@ -41,7 +30,10 @@ describe('inventory list state', () => {
 
 describe('inventory labels', () => {
   it('names locations, falling back to the id', () => {
-    const locations = [{ id: 1, label: 'Default location' }, { id: 2, label: '' }];
+    const locations = [
+      { id: 1, label: 'Default location' },
+      { id: 2, label: '' },
+    ];
     expect(locationLabel(1, locations)).toBe('Default location');
     expect(locationLabel(2, locations)).toBe('Location 2');
     expect(locationLabel(9, locations)).toBe('Location 9');

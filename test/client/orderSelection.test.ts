@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OrderSyncState } from '../../server/api/contract.js';
-import {
-  idsOf,
-  keepSelection,
-  retryableIds,
-  retryButtonLabel,
-  selectedRows,
-  selectionSummary,
-} from '../../client/src/pages/orders/selection.js';
+import { idsOf, keepSelection, retryableIds, retryButtonLabel, selectedRows, selectionSummary } from '../../client/src/pages/orders/selection.js';
 
 const row = (orderId: number, state: OrderSyncState = 'failed') => ({ orderId, state });
 

@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OrderSummary } from '../../server/api/contract.js';
-import {
-  bcStatusText,
-  bulkRetryMessage,
-  listDetailText,
-  nextAttemptText,
-  nextStepText,
-  resolvedNotice,
-  timelineRepeatText,
-} from '../../client/src/pages/orders/orderText.js';
+import { bcStatusText, bulkRetryMessage, listDetailText, nextAttemptText, nextStepText, resolvedNotice, timelineRepeatText } from '../../client/src/pages/orders/orderText.js';
 import { formatClock } from '../../client/src/pages/orders/time.js';
 
 const UTC = { locale: 'en-GB', timeZone: 'UTC' };

@@ -89,12 +89,7 @@ describe('sortTimeline', () => {
   const entry = (id: number, at: string): TimelineEntry => ({ id, at, level: 'info', message: `m${id}`, detail: null, count: 1, lastAt: at });
 
   it('orders entries oldest first, by id when the time is equal', () => {
-    const sorted = sortTimeline([
-      entry(3, '2026-03-05T10:00:02Z'),
-      entry(2, '2026-03-05T10:00:00Z'),
-      entry(1, '2026-03-05T10:00:00Z'),
-      entry(4, '2026-03-04T23:59:59Z'),
-    ]);
+    const sorted = sortTimeline([entry(3, '2026-03-05T10:00:02Z'), entry(2, '2026-03-05T10:00:00Z'), entry(1, '2026-03-05T10:00:00Z'), entry(4, '2026-03-04T23:59:59Z')]);
     expect(sorted.map((e) => e.id)).toEqual([4, 1, 2, 3]);
   });
 
@@ -115,10 +110,7 @@ describe('importWaitingMessage', () => {
 
 describe('webhook history query', () => {
   it('turns local days into ISO instants for from/to', () => {
-    const state = parseListState(
-      '?topic=store%2Forder%2FstatusUpdated&status=failed&from=2026-03-01&to=2026-03-02&page=3',
-      WEBHOOK_FILTER_SPECS,
-    );
+    const state = parseListState('?topic=store%2Forder%2FstatusUpdated&status=failed&from=2026-03-01&to=2026-03-02&page=3', WEBHOOK_FILTER_SPECS);
     const params = new URL(webhookEventsApiPath(state), 'http://x').searchParams;
     expect(Object.fromEntries(params)).toEqual({
       page: '3',
@@ -139,9 +131,7 @@ describe('webhook history query', () => {
 describe('activity query', () => {
   it('maps level, order id and dates', () => {
     const state = parseListState('?level=error&orderId=%23 77&from=2026-07-01', ACTIVITY_FILTER_SPECS);
-    expect(activityApiPath(state)).toBe(
-      '/api/activity?page=1&limit=25&level=error&orderId=77&from=2026-06-30T22%3A00%3A00.000Z',
-    );
+    expect(activityApiPath(state)).toBe('/api/activity?page=1&limit=25&level=error&orderId=77&from=2026-06-30T22%3A00%3A00.000Z');
     expect(parseListState('?level=debug', ACTIVITY_FILTER_SPECS).filters.level).toBe('');
   });
 });

@@ -96,7 +96,14 @@ describe('the rule draft', () => {
       name: 'Give the rule a name, e.g. International.',
       'conditions.0.values': expect.stringContaining('Enter at least one value.'),
     });
-    const bad = { ...draft, name: 'Big', conditions: [{ ...newCondition('country'), valuesText: 'USA' }, { ...newCondition('order_total'), valuesText: 'lots' }] };
+    const bad = {
+      ...draft,
+      name: 'Big',
+      conditions: [
+        { ...newCondition('country'), valuesText: 'USA' },
+        { ...newCondition('order_total'), valuesText: 'lots' },
+      ],
+    };
     const errors = validateDraft(bad);
     expect(errors['conditions.0.values']).toBe('Country codes are 2 letters (US, CA, GB): “USA” is not one.');
     expect(errors['conditions.1.values']).toBe('Enter one amount, e.g. 100 or 99.50.');
@@ -105,7 +112,10 @@ describe('the rule draft', () => {
   });
 
   it('shows the server’s field errors next to the condition they name', () => {
-    const error = new ApiRequestError(400, 'bad_request', 'The rule is not valid', { 'conditions.1.operator': 'uses is_any_of or is_none_of', name: 'Already used by another rule' });
+    const error = new ApiRequestError(400, 'bad_request', 'The rule is not valid', {
+      'conditions.1.operator': 'uses is_any_of or is_none_of',
+      name: 'Already used by another rule',
+    });
     const fields = serverFieldErrors(error);
     expect(conditionError(fields, 1)).toBe('uses is_any_of or is_none_of');
     expect(conditionError(fields, 0)).toBeUndefined();
@@ -153,9 +163,18 @@ describe('the dry run', () => {
     expect(previewSummary(preview())).toMatchObject({ tone: 'success', header: 'Order #1042 would be sent' });
     expect(previewSummary(preview({ connected: false })).text).toContain('once it is connected');
     expect(
-      previewSummary(preview({ outcome: 'held', rule: { id: 2, name: 'International', action: 'hold' }, reason: 'Held by rule "International": it waits until someone releases it.', body: null })),
+      previewSummary(
+        preview({
+          outcome: 'held',
+          rule: { id: 2, name: 'International', action: 'hold' },
+          reason: 'Held by rule "International": it waits until someone releases it.',
+          body: null,
+        }),
+      ),
     ).toEqual({ tone: 'warning', header: 'Order #1042 would be held by rule “International”', text: 'Held by rule "International": it waits until someone releases it.' });
-    expect(previewSummary(preview({ outcome: 'skipped', rule: { id: 3, name: 'Digital', action: 'skip' }, reason: null, body: null })).header).toBe('Order #1042 would be skipped by rule “Digital”');
+    expect(previewSummary(preview({ outcome: 'skipped', rule: { id: 3, name: 'Digital', action: 'skip' }, reason: null, body: null })).header).toBe(
+      'Order #1042 would be skipped by rule “Digital”',
+    );
     expect(previewSummary(preview({ outcome: 'cannot_send', reason: 'Shipping method "Express" has no mapping.', body: null }))).toMatchObject({
       tone: 'error',
       header: 'Order #1042 cannot be sent yet',
@@ -166,7 +185,10 @@ describe('the dry run', () => {
   });
 
   it('tries a draft in place of the rule it edits, or after the saved ones for a new rule', () => {
-    const saved = [rule({ id: 1, name: 'Manual Verification Required', position: 0, builtIn: 'manual_verification', conditions: [{ field: 'status', operator: 'is_any_of', values: ['12'] }] }), rule({ id: 2, position: 1 })];
+    const saved = [
+      rule({ id: 1, name: 'Manual Verification Required', position: 0, builtIn: 'manual_verification', conditions: [{ field: 'status', operator: 'is_any_of', values: ['12'] }] }),
+      rule({ id: 2, position: 1 }),
+    ];
     const draft = { name: 'International', action: 'skip' as const, enabled: true, conditions: [{ field: 'country' as const, operator: 'is_none_of' as const, values: ['US'] }] };
     const edited = rulesWithDraft(saved, 2, draft);
     expect(edited.map((r) => [r.id, r.name, r.action])).toEqual([

@@ -17,7 +17,8 @@ const heldByRule = (changes: Partial<Fields> = {}): Fields => ({
   canRetry: false,
   remedy: {
     code: 'held_by_rule',
-    message: 'Held by the order rule "International". Release it to send it now (that rule does not hold it again), or change the rule: the orders it holds are then checked again.',
+    message:
+      'Held by the order rule "International". Release it to send it now (that rule does not hold it again), or change the rule: the orders it holds are then checked again.',
     subject: 'International',
     action: { label: 'Review order rules', path: '/settings/orders#rules' },
     canRetry: false,
@@ -56,7 +57,13 @@ describe('orders held or skipped by a rule', () => {
   it('offer no Release when the server says it cannot help, and no preview once sent', () => {
     const noRelease = heldByRule({ remedy: { ...heldByRule().remedy!, canRelease: false } });
     expect(remedyView(noRelease)?.release).toBeUndefined();
-    const sent = remedyView({ ...heldByRule(), state: 'needs_attention', backendOrderId: 'WH-1', remedy: { code: 'warehouse_conflict', message: 'Conflict', subject: null, action: null, canRetry: true }, canRetry: true });
+    const sent = remedyView({
+      ...heldByRule(),
+      state: 'needs_attention',
+      backendOrderId: 'WH-1',
+      remedy: { code: 'warehouse_conflict', message: 'Conflict', subject: null, action: null, canRetry: true },
+      canRetry: true,
+    });
     expect(sent).toMatchObject({ header: 'Your warehouse reported a conflict', retry: true });
     expect(sent?.preview).toBeUndefined();
     expect(sent?.release).toBeUndefined();

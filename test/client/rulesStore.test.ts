@@ -22,7 +22,13 @@ const rule = (over: Partial<OrderRule> = {}): OrderRule => ({
   updatedAt: '2026-03-01T10:00:00.000Z',
   ...over,
 });
-const builtIn = rule({ id: 1, name: 'Manual Verification Required', position: 0, builtIn: 'manual_verification', conditions: [{ field: 'status', operator: 'is_any_of', values: ['12'] }] });
+const builtIn = rule({
+  id: 1,
+  name: 'Manual Verification Required',
+  position: 0,
+  builtIn: 'manual_verification',
+  conditions: [{ field: 'status', operator: 'is_any_of', values: ['12'] }],
+});
 
 type Handler = (body: any) => Response;
 
@@ -101,7 +107,10 @@ describe('the order rules store', () => {
     });
     await store.load();
     await store.setEnabled(builtIn, false);
-    expect(calls.at(-2)).toMatchObject({ method: 'PUT', body: { name: 'Manual Verification Required', enabled: false, conditions: builtIn.conditions, baseUpdatedAt: builtIn.updatedAt } });
+    expect(calls.at(-2)).toMatchObject({
+      method: 'PUT',
+      body: { name: 'Manual Verification Required', enabled: false, conditions: builtIn.conditions, baseUpdatedAt: builtIn.updatedAt },
+    });
     expect(store.getState().notice?.text).toContain('“Manual Verification Required” is off');
     expect(store.getState().busyId).toBeNull();
 
@@ -116,7 +125,8 @@ describe('the order rules store', () => {
     const third = rule({ id: 3, name: 'Wholesale', position: 2 });
     const { store, calls } = fakeServer({
       'GET /api/rules': () => json(200, { items: [builtIn, rule(), third] }),
-      'POST /api/rules/order': (body) => json(200, { items: body.ids.map((id: number, position: number) => ({ ...[builtIn, rule(), third].find((r) => r.id === id)!, position })) }),
+      'POST /api/rules/order': (body) =>
+        json(200, { items: body.ids.map((id: number, position: number) => ({ ...[builtIn, rule(), third].find((r) => r.id === id)!, position })) }),
       'DELETE /api/rules/3': () => json(204, null),
       'DELETE /api/rules/1': () => json(409, { error: { code: 'built_in', message: '"Manual Verification Required" is built in: it cannot be deleted. Turn it off instead.' } }),
     });

@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  backendSettingsHref,
-  mapMethodHref,
-  mapSkuHref,
-  parseSettingsDeepLink,
-  sectionFromHash,
-  withoutDeepLink,
-} from '../../client/src/pages/settings/deepLink.js';
+import { backendSettingsHref, mapMethodHref, mapSkuHref, parseSettingsDeepLink, sectionFromHash, withoutDeepLink } from '../../client/src/pages/settings/deepLink.js';
 
 describe('settings deep links', () => {
   it('build the links a held order offers, and read them back', () => {

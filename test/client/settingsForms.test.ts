@@ -72,9 +72,7 @@ describe('mappings', () => {
     const state = parseListState('?skuSearch=MUG&skuPage=2&skuLimit=50&other=1', SKU_FILTER_SPECS, SKU_QUERY_OPTIONS);
     expect(skuMappingsApiPath(state)).toBe('/api/sku-mappings?page=2&limit=50&search=MUG');
     const next = withFilters(state, { search: 'TEE' });
-    expect(formatListState(next, SKU_FILTER_SPECS, SKU_QUERY_OPTIONS, '?skuSearch=MUG&skuPage=2&skuLimit=50&other=1')).toBe(
-      '?other=1&skuSearch=TEE&skuLimit=50',
-    );
+    expect(formatListState(next, SKU_FILTER_SPECS, SKU_QUERY_OPTIONS, '?skuSearch=MUG&skuPage=2&skuLimit=50&other=1')).toBe('?other=1&skuSearch=TEE&skuLimit=50');
     expect(skuMappingsApiPath(parseListState('', SKU_FILTER_SPECS, SKU_QUERY_OPTIONS))).toBe('/api/sku-mappings?page=1&limit=10');
   });
 });

@@ -4,15 +4,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { ReadinessCheckView, ReadinessScanView } from '../../server/api/contract.js';
 import { createApiClient } from '../../client/src/api/http.js';
-import {
-  checkBadge,
-  progressLabel,
-  progressPercent,
-  safeFix,
-  scanSummary,
-  scanTotals,
-  shownOfTotal,
-} from '../../client/src/pages/setup/readiness.js';
+import { checkBadge, progressLabel, progressPercent, safeFix, scanSummary, scanTotals, shownOfTotal } from '../../client/src/pages/setup/readiness.js';
 import { createReadinessStore } from '../../client/src/pages/setup/readinessStore.js';
 
 const json = (status: number, body: unknown): Response => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
@@ -28,7 +20,15 @@ function check(over: Partial<ReadinessCheckView> = {}): ReadinessCheckView {
 const unmappedFlatRate = check({
   state: 'problems',
   summary: '1 of 2 methods used by recent orders has no warehouse service.',
-  findings: [{ check: 'shipping_methods', severity: 'blocker', subject: 'Flat Rate', message: 'Used by 3 recent orders.', fix: { kind: 'link', label: 'Map it', path: '/settings?mapMethod=Flat%20Rate#shipping-mappings' } }],
+  findings: [
+    {
+      check: 'shipping_methods',
+      severity: 'blocker',
+      subject: 'Flat Rate',
+      message: 'Used by 3 recent orders.',
+      fix: { kind: 'link', label: 'Map it', path: '/settings?mapMethod=Flat%20Rate#shipping-mappings' },
+    },
+  ],
   findingsTotal: 1,
 });
 
@@ -74,7 +74,12 @@ const flush = () => new Promise((r) => setTimeout(r, 0));
 describe('readiness store (mocked fetch)', () => {
   it('polls while the scan is queued or running, shows its counted progress, and stops once it is done', async () => {
     const running = (done: number) => scanView({ state: 'running', finishedAt: null, progress: { step: 'Reading products', done, total: 1200 } });
-    const s = fakeServer([scanView({ state: 'queued', finishedAt: null, progress: { step: '', done: 0, total: null } }), running(250), running(900), scanView({ checks: [unmappedFlatRate] })]);
+    const s = fakeServer([
+      scanView({ state: 'queued', finishedAt: null, progress: { step: '', done: 0, total: null } }),
+      running(250),
+      running(900),
+      scanView({ checks: [unmappedFlatRate] }),
+    ]);
     const release = s.store.retain();
     await flush();
     expect(s.store.getState().view?.state).toBe('queued');

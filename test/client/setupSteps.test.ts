@@ -14,14 +14,29 @@ const checklist = (backend: boolean, importStatus: boolean): ChecklistItem[] => 
 ];
 
 const scan = (over: Partial<ReadinessScanView>): ReadinessScanView => ({
-  state: 'done', startedAt: null, finishedAt: null, progress: { step: '', done: 0, total: null }, checks: [], error: null, ...over,
+  state: 'done',
+  startedAt: null,
+  finishedAt: null,
+  progress: { step: '', done: 0, total: null },
+  checks: [],
+  error: null,
+  ...over,
 });
 
 const blocker = scan({
-  checks: [{ check: 'shipping_methods', title: 'Shipping methods', state: 'problems', summary: '', findingsTotal: 2, findings: [
-    { check: 'shipping_methods', severity: 'blocker', subject: 'Flat Rate', message: '', fix: null },
-    { check: 'shipping_methods', severity: 'blocker', subject: 'Express', message: '', fix: null },
-  ] }],
+  checks: [
+    {
+      check: 'shipping_methods',
+      title: 'Shipping methods',
+      state: 'problems',
+      summary: '',
+      findingsTotal: 2,
+      findings: [
+        { check: 'shipping_methods', severity: 'blocker', subject: 'Flat Rate', message: '', fix: null },
+        { check: 'shipping_methods', severity: 'blocker', subject: 'Express', message: '', fix: null },
+      ],
+    },
+  ],
 });
 
 const facts = (over: Partial<SetupFacts> = {}): SetupFacts => ({

@@ -16,7 +16,10 @@ describe('shipping method mappings in Settings', () => {
   });
 
   it('asks for a name and a code, refuses a code the backend would refuse and a method already listed', () => {
-    expect(validateNewMethod(' ', '', [])).toEqual({ ok: false, fields: { method: expect.stringMatching(/Enter the shipping method/), backendCode: expect.stringMatching(/Enter the code/) } });
+    expect(validateNewMethod(' ', '', [])).toEqual({
+      ok: false,
+      fields: { method: expect.stringMatching(/Enter the shipping method/), backendCode: expect.stringMatching(/Enter the code/) },
+    });
     expect(validateNewMethod('Freight', 'C'.repeat(101), [])).toEqual({ ok: false, fields: { backendCode: expect.stringMatching(/At most 100 characters/) } });
     expect(validateNewMethod('Flat Rate', 'GROUND', ['Flat Rate'])).toEqual({ ok: false, fields: { method: expect.stringMatching(/already listed/) } });
   });

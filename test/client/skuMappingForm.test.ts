@@ -16,11 +16,26 @@ import {
   updateComponent,
 } from '../../client/src/pages/settings/skuMappingForm.js';
 
-const GIFT = { id: 4, bcSku: 'GIFT-SET', backendSku: 'MUG-1', components: [{ sku: 'MUG-1', quantity: 1 }, { sku: 'TEA-3', quantity: 2 }], revision: 99 };
+const GIFT = {
+  id: 4,
+  bcSku: 'GIFT-SET',
+  backendSku: 'MUG-1',
+  components: [
+    { sku: 'MUG-1', quantity: 1 },
+    { sku: 'TEA-3', quantity: 2 },
+  ],
+  revision: 99,
+};
 
 describe('SKU mapping form', () => {
   it('shows a saved bundle; a new mapping starts with one warehouse SKU (a deep link fills the BigCommerce SKU)', () => {
-    expect(draftOf(GIFT)).toEqual({ bcSku: 'GIFT-SET', components: [{ sku: 'MUG-1', quantity: '1' }, { sku: 'TEA-3', quantity: '2' }] });
+    expect(draftOf(GIFT)).toEqual({
+      bcSku: 'GIFT-SET',
+      components: [
+        { sku: 'MUG-1', quantity: '1' },
+        { sku: 'TEA-3', quantity: '2' },
+      ],
+    });
     expect(draftOf(null, 'LAMP')).toEqual({ bcSku: 'LAMP', components: [{ sku: '', quantity: '1' }] });
     // An answer from an older server without components still shows its backend SKU.
     expect(draftOf({ id: 1, bcSku: 'A', backendSku: 'WH-A' } as never).components).toEqual([{ sku: 'WH-A', quantity: '1' }]);
@@ -46,7 +61,14 @@ describe('SKU mapping form', () => {
   });
 
   it('checks each field with the keys the server uses, and sends components with the revision read', () => {
-    const bad = checkDraft({ bcSku: ' ', components: [{ sku: 'A', quantity: '0' }, { sku: 'A', quantity: '1.5' }, { sku: '', quantity: '1' }] });
+    const bad = checkDraft({
+      bcSku: ' ',
+      components: [
+        { sku: 'A', quantity: '0' },
+        { sku: 'A', quantity: '1.5' },
+        { sku: '', quantity: '1' },
+      ],
+    });
     expect(bad).toEqual({
       ok: false,
       fields: {

@@ -20,7 +20,7 @@ describe('webhook history filters in the URL', () => {
     expect(apiParams('?source=fulfillment&orderId=%23123&status=failed')).toEqual({ page: '1', limit: '25', source: 'fulfillment', orderId: '123', status: 'failed' });
   });
 
-  it('a link to one order\'s events is a plain /webhooks?orderId= URL the page understands', () => {
+  it("a link to one order's events is a plain /webhooks?orderId= URL the page understands", () => {
     const link = orderWebhooksPath(123);
     expect(link).toBe('/webhooks?orderId=123');
     expect(apiParams(link.slice(link.indexOf('?')))).toEqual({ page: '1', limit: '25', orderId: '123' });
@@ -41,12 +41,12 @@ describe('webhook history filters in the URL', () => {
 describe('topics follow the source', () => {
   const topics = ['inventory.updated', 'shipment.created', 'store/order/created', 'store/order/statusUpdated'];
 
-  it('knows each topic\'s source', () => {
+  it("knows each topic's source", () => {
     expect(topics.map(sourceOfTopic)).toEqual(['fulfillment', 'fulfillment', 'bigcommerce', 'bigcommerce']);
     expect([sourceLabel('bigcommerce'), sourceLabel('fulfillment')]).toEqual(['BigCommerce', 'Warehouse']);
   });
 
-  it('offers the chosen source\'s topics, and keeps a chosen topic selectable', () => {
+  it("offers the chosen source's topics, and keeps a chosen topic selectable", () => {
     expect(topicChoices(topics, '', '')).toEqual(topics);
     expect(topicChoices(topics, 'fulfillment', '')).toEqual(['inventory.updated', 'shipment.created']);
     expect(topicChoices(topics, 'bigcommerce', 'store/order/updated')).toEqual(['store/order/updated', 'store/order/created', 'store/order/statusUpdated']);

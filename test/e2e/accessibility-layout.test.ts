@@ -126,7 +126,9 @@ const PAGES: PageCase[] = [
     slug: 'order-detail',
     open: async () => {
       await openTab('Orders');
-      await app().getByRole('link', { name: `Order #${shippedOrderId}` }).click();
+      await app()
+        .getByRole('link', { name: `Order #${shippedOrderId}` })
+        .click();
       await app().getByText('Back to orders').first().waitFor({ timeout: 5_000 });
     },
     heading: 'Shipments',
@@ -183,7 +185,11 @@ describe('every modal and confirm dialog', () => {
     }
     recordAxe(`${slug} dialog`, findings);
   }
-  const cancel = () => dialog().getByRole('button', { name: /^(Cancel|Close)$/ }).first().click();
+  const cancel = () =>
+    dialog()
+      .getByRole('button', { name: /^(Cancel|Close)$/ })
+      .first()
+      .click();
 
   it('orders: the "Import waiting orders" confirmation', async () => {
     await openTab('Orders');
@@ -205,7 +211,9 @@ describe('every modal and confirm dialog', () => {
     await checkDialog('sku-mapping-modal', cancel);
     await app().getByRole('button', { name: 'Import CSV' }).click();
     await checkDialog('sku-import-modal', cancel);
-    await app().getByRole('button', { name: `Delete the mapping for ${LONG_SKUS[0]}` }).click();
+    await app()
+      .getByRole('button', { name: `Delete the mapping for ${LONG_SKUS[0]}` })
+      .click();
     await checkDialog('sku-delete-confirm', cancel);
   });
 
@@ -222,7 +230,9 @@ describe('every modal and confirm dialog', () => {
 
   it('webhooks: the payload modal and its replay confirmation', async () => {
     await openTab('Webhooks');
-    const view = app().getByRole('button', { name: /^View payload of event/ }).first();
+    const view = app()
+      .getByRole('button', { name: /^View payload of event/ })
+      .first();
     await view.click();
     await expect.poll(() => dialog().getByText('Payload').count(), { timeout: 10_000 }).toBeGreaterThan(0);
     // The JSON viewer loads on first use.
@@ -240,8 +250,18 @@ describe('every modal and confirm dialog', () => {
 
 it('the held order page names the unmapped method', async () => {
   await openTab('Orders');
-  await app().getByRole('link', { name: `Order #${heldOrderId}` }).click();
-  await expect.poll(() => app().getByText(/Express Delivery Next Day/).count(), { timeout: 10_000 }).toBeGreaterThan(0);
+  await app()
+    .getByRole('link', { name: `Order #${heldOrderId}` })
+    .click();
+  await expect
+    .poll(
+      () =>
+        app()
+          .getByText(/Express Delivery Next Day/)
+          .count(),
+      { timeout: 10_000 },
+    )
+    .toBeGreaterThan(0);
   await resizeApp(page, frame(), 1366, TALL_FRAME);
   await screenshotApp(page, frame(), '42-held-order-1366');
   await expectTablesLaidOut('held order');

@@ -74,7 +74,15 @@ describe('installing and opening the app from the sandbox control panel', () => 
     await page.locator('#app-frame').evaluate((el, url) => {
       (el as unknown as { src: string }).src = url;
     }, staleLoad);
-    await expect.poll(() => frame().getByText(/not installed/i).count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(
+        () =>
+          frame()
+            .getByText(/not installed/i)
+            .count(),
+        { timeout: 20_000 },
+      )
+      .toBeGreaterThan(0);
     await screenshot(page, '03-uninstalled');
   });
 });

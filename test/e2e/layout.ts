@@ -104,7 +104,8 @@ export async function tableLayoutProblems(frame: Frame): Promise<string[]> {
           break;
         }
       }
-      if (!scrolls && box.right > g.innerWidth + 1) problems.push(`table "${short(table.querySelector('thead')?.textContent ?? '')}" is wider than the page (${Math.round(box.right)} > ${g.innerWidth} px)`);
+      if (!scrolls && box.right > g.innerWidth + 1)
+        problems.push(`table "${short(table.querySelector('thead')?.textContent ?? '')}" is wider than the page (${Math.round(box.right)} > ${g.innerWidth} px)`);
     }
     if (doc.documentElement.scrollWidth > g.innerWidth + 1) {
       problems.push(`the page scrolls sideways (${doc.documentElement.scrollWidth} > ${g.innerWidth} px)`);

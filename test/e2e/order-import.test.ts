@@ -48,13 +48,19 @@ const appPath = () => {
  */
 async function openOrder(orderId: number) {
   const arrived = () => expect.poll(appPath, { timeout: 5_000, interval: FAST_MS, message: `the clicks on order #${orderId} were lost` }).toBe(`/orders/${orderId}`);
-  await app.getByRole('link', { name: `#${orderId}` }).first().click();
+  await app
+    .getByRole('link', { name: `#${orderId}` })
+    .first()
+    .click();
   try {
     await arrived();
   } catch {
     await screenshot(page, `lost-click-order-${orderId}`);
     console.warn(`order-import e2e: the first click on #${orderId} was lost (screenshot lost-click-order-${orderId}); clicking again`);
-    await app.getByRole('link', { name: `#${orderId}` }).first().click();
+    await app
+      .getByRole('link', { name: `#${orderId}` })
+      .first()
+      .click();
     await arrived();
   }
   await app.getByText('Back to orders').first().waitFor({ timeout: 5_000 });
@@ -169,7 +175,10 @@ describe('a click inside the app is never lost', () => {
       if (round % 7 === 6) {
         // Live refresh: the list is on screen when the new order arrives.
         await tab('Orders');
-        await app.getByRole('link', { name: `#${target}` }).first().waitFor();
+        await app
+          .getByRole('link', { name: `#${target}` })
+          .first()
+          .waitFor();
         const another = h.sandbox.control.createOrder(STORE);
         await expect.poll(() => app.getByRole('link', { name: `#${another.id}` }).count(), { timeout: 15_000, interval: FAST_MS }).toBe(1);
       } else if (round % 2 === 0) {

@@ -95,7 +95,10 @@ async function orderToCanada(): Promise<number> {
 
 async function openOrder(orderId: number) {
   await openTab('Orders');
-  await app().getByRole('link', { name: `#${orderId}` }).first().click();
+  await app()
+    .getByRole('link', { name: `#${orderId}` })
+    .first()
+    .click();
   await expect.poll(appPath, { timeout: 5_000 }).toBe(`/orders/${orderId}`);
 }
 
@@ -133,8 +136,24 @@ describe('order rules', () => {
 
     await app().getByRole('button', { name: 'Release' }).click();
     await waitFor(() => h.warehouse.control.orders().some((o) => (o.body.external_ref as { order_id: number }).order_id === orderId), { what: 'released order at the warehouse' });
-    await expect.poll(() => app().getByText(/won’t hold it again/).count(), { timeout: 10_000 }).toBe(1);
-    await expect.poll(() => app().getByText(/Sent to the warehouse/).count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(
+        () =>
+          app()
+            .getByText(/won’t hold it again/)
+            .count(),
+        { timeout: 10_000 },
+      )
+      .toBe(1);
+    await expect
+      .poll(
+        () =>
+          app()
+            .getByText(/Sent to the warehouse/)
+            .count(),
+        { timeout: 15_000 },
+      )
+      .toBeGreaterThan(0);
     await screenshotApp(page, frame(), 'rules-13-order-released');
   });
 

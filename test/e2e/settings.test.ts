@@ -62,7 +62,11 @@ afterAll(async () => {
 /** As if the address were typed: the app's router hears popstate. */
 async function goTo(path: string) {
   await frame().evaluate((p) => {
-    const w = globalThis as unknown as { history: { pushState(s: unknown, t: string, u: string): void }; dispatchEvent(e: unknown): void; PopStateEvent: new (type: string) => unknown };
+    const w = globalThis as unknown as {
+      history: { pushState(s: unknown, t: string, u: string): void };
+      dispatchEvent(e: unknown): void;
+      PopStateEvent: new (type: string) => unknown;
+    };
     w.history.pushState(null, '', p);
     w.dispatchEvent(new w.PopStateEvent('popstate'));
   }, path);
@@ -118,7 +122,10 @@ describe('sections with their own addresses', () => {
     await expect.poll(() => dialog().count(), { timeout: 5_000 }).toBe(1);
     expect(await dialog().getByRole('textbox').first().inputValue()).toBe('LAMP-RED');
     // The SKU mapping form offers Cancel or Close depending on whether it counts the filled-in SKU as an edit.
-    await dialog().getByRole('button', { name: /^(Cancel|Close)$/ }).first().click();
+    await dialog()
+      .getByRole('button', { name: /^(Cancel|Close)$/ })
+      .first()
+      .click();
     await expect.poll(() => dialog().count(), { timeout: 5_000 }).toBe(0);
   });
 });
@@ -161,14 +168,20 @@ describe('the one save model and the leave guard', () => {
     expect(await dialog().count()).toBe(0);
 
     // An in-app link asks too (held before the link's own navigation).
-    await app().getByRole('textbox', { name: /^Account ID/ }).fill('someone-else');
+    await app()
+      .getByRole('textbox', { name: /^Account ID/ })
+      .fill('someone-else');
     await app().getByRole('link', { name: 'View webhook history' }).click();
     await expect.poll(() => dialog().count(), { timeout: 5_000 }).toBe(1);
     expect(await dialog().textContent()).toContain('You have unsaved changes in Warehouse connection.');
     await dialog().getByRole('button', { name: 'Stay on this page' }).click();
     expect(appPath()).toBe('/settings/connection');
     await app().getByRole('button', { name: 'Cancel', exact: true }).click();
-    expect(await app().getByRole('textbox', { name: /^Account ID/ }).inputValue()).toBe('wh-demo');
+    expect(
+      await app()
+        .getByRole('textbox', { name: /^Account ID/ })
+        .inputValue(),
+    ).toBe('wh-demo');
     await app().getByRole('link', { name: 'View webhook history' }).click();
     await expect.poll(appPath, { timeout: 5_000 }).toBe('/webhooks');
     expect(await dialog().count()).toBe(0);
@@ -206,7 +219,13 @@ describe('the one save model and the leave guard', () => {
     expect((await h.app.services.settings.get(STORE, Date.now())).flows.cancellations).toBe(true);
     await app().getByRole('button', { name: 'Save', exact: true }).click();
     await expect.poll(async () => (await h.app.services.settings.get(STORE, Date.now())).flows.cancellations, { timeout: 10_000 }).toBe(false);
-    await expect.poll(() => app().getByText(/Cancellations is off/).count()).toBe(1);
+    await expect
+      .poll(() =>
+        app()
+          .getByText(/Cancellations is off/)
+          .count(),
+      )
+      .toBe(1);
     await toggle.click();
     await app().getByRole('button', { name: 'Save', exact: true }).click();
     await expect.poll(async () => (await h.app.services.settings.get(STORE, Date.now())).flows.cancellations, { timeout: 10_000 }).toBe(true);

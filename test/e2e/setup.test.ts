@@ -93,7 +93,9 @@ afterAll(async () => {
 
 /** A step's state as assistive technology hears it (the button's description). */
 async function stepState(title: string): Promise<string | null> {
-  const button = app().getByRole('navigation', { name: 'Setup steps' }).getByRole('button', { name: new RegExp(`^${title}`) });
+  const button = app()
+    .getByRole('navigation', { name: 'Setup steps' })
+    .getByRole('button', { name: new RegExp(`^${title}`) });
   const id = await button.getAttribute('aria-describedby');
   return id ? app().locator(`[id="${id}"]`).textContent() : null;
 }
@@ -149,12 +151,32 @@ describe('from install to the first order in the warehouse, guided by the setup'
 
   it('step 1: connects the sandbox warehouse', async () => {
     const account = warehouse.control.accounts()[0]!;
-    await app().getByRole('textbox', { name: /^Account ID/ }).fill(account.id);
-    await app().getByRole('textbox', { name: /^API key/ }).fill(account.apiKey);
+    await app()
+      .getByRole('textbox', { name: /^Account ID/ })
+      .fill(account.id);
+    await app()
+      .getByRole('textbox', { name: /^API key/ })
+      .fill(account.apiKey);
     await app().getByRole('button', { name: 'Test connection' }).click();
-    await expect.poll(() => app().getByText(/Connection works/).count(), { timeout: 15_000 }).toBe(1);
+    await expect
+      .poll(
+        () =>
+          app()
+            .getByText(/Connection works/)
+            .count(),
+        { timeout: 15_000 },
+      )
+      .toBe(1);
     await app().getByRole('button', { name: 'Save', exact: true }).click();
-    await expect.poll(() => app().getByText(/Connected to/).count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(
+        () =>
+          app()
+            .getByText(/Connected to/)
+            .count(),
+        { timeout: 15_000 },
+      )
+      .toBeGreaterThan(0);
     await app().getByRole('button', { name: 'Continue', exact: true }).click();
     await expect.poll(appPath).toBe('/setup?step=import');
   });
@@ -192,9 +214,7 @@ describe('from install to the first order in the warehouse, guided by the setup'
       await app().getByRole('textbox', { name: 'Backend code', exact: true }).fill('GROUND');
       await app().getByRole('button', { name: 'Add', exact: true }).click();
     }
-    await expect
-      .poll(async () => (await db('shipping_mappings').where({ store_hash: STORE }).first('backend_code'))?.backend_code, { timeout: 15_000 })
-      .toBe('GROUND');
+    await expect.poll(async () => (await db('shipping_mappings').where({ store_hash: STORE }).first('backend_code'))?.backend_code, { timeout: 15_000 }).toBe('GROUND');
     await screenshot(page, 'setup-mapped-flat-rate');
   });
 
@@ -204,15 +224,26 @@ describe('from install to the first order in the warehouse, guided by the setup'
     // settles (the mapping's success message, the frame scrolled down) can miss on a loaded machine.
     const help = app().getByRole('dialog', { name: 'Help' });
     await expect
-      .poll(async () => {
-        if ((await help.count()) === 0) await app().getByRole('button', { name: 'Help' }).click();
-        return help.count();
-      }, { timeout: 20_000, interval: 500 })
+      .poll(
+        async () => {
+          if ((await help.count()) === 0) await app().getByRole('button', { name: 'Help' }).click();
+          return help.count();
+        },
+        { timeout: 20_000, interval: 500 },
+      )
       .toBe(1);
     await help.getByRole('button', { name: 'Open the setup' }).click();
     await expect.poll(appPath, { timeout: 10_000 }).toBe('/setup?step=scan');
     await app().getByRole('button', { name: 'Scan again' }).click();
-    await expect.poll(() => app().getByRole('link', { name: /Flat Rate/ }).count(), { timeout: 60_000 }).toBe(0);
+    await expect
+      .poll(
+        () =>
+          app()
+            .getByRole('link', { name: /Flat Rate/ })
+            .count(),
+        { timeout: 60_000 },
+      )
+      .toBe(0);
     await expect.poll(() => app().getByText('Scan finished').count(), { timeout: 60_000 }).toBe(1);
     await app().getByRole('button', { name: 'Continue', exact: true }).click();
     await expect.poll(() => app().getByText("You're set up").count(), { timeout: 10_000 }).toBe(1);

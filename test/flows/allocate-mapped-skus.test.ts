@@ -39,7 +39,14 @@ describe('shipment items without order_line_id are matched through the reverse S
       [1, 'A', 1],
       [2, 'B', 3],
     ]);
-    const result = allocateShipment(order, [{ sku: 'A', quantity: 3 }, { sku: 'B', quantity: 1 }], lookup(['A', 'B'], ['B', 'A']));
+    const result = allocateShipment(
+      order,
+      [
+        { sku: 'A', quantity: 3 },
+        { sku: 'B', quantity: 1 },
+      ],
+      lookup(['A', 'B'], ['B', 'A']),
+    );
     expect(shipped(result)).toEqual([
       { order_product_id: 2, quantity: 3 },
       { order_product_id: 1, quantity: 1 },
@@ -65,7 +72,11 @@ describe('shipment items without order_line_id are matched through the reverse S
     ]);
     const result = allocateShipment(order, [{ sku: 'WH-TEE', quantity: 3 }], lookup(['TEE-RED', 'WH-TEE'], ['TEE-BLUE', 'WH-TEE']));
     expect(shipped(result).reduce((n, x) => n + x.quantity, 0)).toBe(3);
-    expect(shipped(result).map((x) => x.order_product_id).sort()).toEqual([1, 2]);
+    expect(
+      shipped(result)
+        .map((x) => x.order_product_id)
+        .sort(),
+    ).toEqual([1, 2]);
     expect(result.unmatched).toEqual([]);
   });
 });

@@ -33,7 +33,14 @@ let seq = 0;
 async function warehouseEvent(type: string, data: Record<string, unknown>): Promise<number> {
   const envelope = { id: `evt_${++seq}`, type, created_at: new Date(clock.now()).toISOString(), data };
   const { id } = await s().webhookEvents.record(
-    { storeHash: STORE, source: 'fulfillment', eventId: envelope.id, topic: type, resourceId: String((data.external_ref as { order_id: number }).order_id), payload: JSON.stringify(envelope) },
+    {
+      storeHash: STORE,
+      source: 'fulfillment',
+      eventId: envelope.id,
+      topic: type,
+      resourceId: String((data.external_ref as { order_id: number }).order_id),
+      payload: JSON.stringify(envelope),
+    },
     clock.now(),
     b.db,
   );
@@ -90,7 +97,15 @@ describe('Fulfillment off, then on', () => {
   it('keeps pushed shipments with a reason while off, and queues them again when turned on', async () => {
     const backendId = await sentOrder(72);
     await switchFlows({ fulfillment: false });
-    const shipment = { order_id: backendId, external_ref: ref(72), shipment_id: 'shp_1', tracking_number: '1Z1', carrier: 'UPS', service: null, items: [{ sku: 'A-1', quantity: 2 }] };
+    const shipment = {
+      order_id: backendId,
+      external_ref: ref(72),
+      shipment_id: 'shp_1',
+      tracking_number: '1Z1',
+      carrier: 'UPS',
+      service: null,
+      items: [{ sku: 'A-1', quantity: 2 }],
+    };
     const eventRowId = await warehouseEvent('shipment.created', shipment);
     expect(await s().webhookEvents.get(STORE, eventRowId)).toMatchObject({ status: 'ignored', error: flowWasOffReason('Fulfillment') });
     await b.db('jobs').delete();
@@ -113,7 +128,11 @@ describe('Cancellations off, then on', () => {
     await switchFlows({ cancellations: false });
     store.setStatus(73, 5);
     const payload = JSON.stringify({ scope: 'store/order/statusUpdated', data: { type: 'order', id: 73, status: { previous_status_id: 11, new_status_id: 5 } } });
-    const ev = await s().webhookEvents.record({ storeHash: STORE, source: 'bigcommerce', eventId: 'e-73', topic: 'store/order/statusUpdated', resourceId: '73', payload }, clock.now(), b.db);
+    const ev = await s().webhookEvents.record(
+      { storeHash: STORE, source: 'bigcommerce', eventId: 'e-73', topic: 'store/order/statusUpdated', resourceId: '73', payload },
+      clock.now(),
+      b.db,
+    );
     await sync(73);
     expect(cancels()).toEqual([]);
     expect(await row(73)).toMatchObject({ state: 'sent', alert: CANCELLATIONS_OFF_ALERT, cancellation: { outcome: 'pending' } });

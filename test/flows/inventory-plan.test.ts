@@ -112,7 +112,10 @@ describe('planLevels: one item per BigCommerce identity and location', () => {
   it('two SKUs naming the same variant (fan-in) write one level, the same one whatever order they came in', () => {
     const a = row('TEE-M', 5, { productId: 20, variantId: 21 }, 'WH-1');
     const b = row('tee-m', 9, { productId: 20, variantId: 21 }, 'WH-2');
-    for (const rows of [[a, b], [b, a]]) {
+    for (const rows of [
+      [a, b],
+      [b, a],
+    ]) {
       const plan = planLevels(rows, modes, new Set());
       expect(plan.writes.map((w) => w.item)).toEqual([{ location_id: 1, variant_id: 21, quantity: 5 }]);
       expect(plan.settled).toEqual([expect.objectContaining({ sku: 'tee-m', status: 'skipped', reason: sameItem('TEE-M') })]);
@@ -120,7 +123,16 @@ describe('planLevels: one item per BigCommerce identity and location', () => {
   });
 
   it('the same item at two locations is two items', () => {
-    const plan = planLevels([tee('S', 5, 701, 1), tee('S', 4, 701, 2), row('TEE-M', 1, { productId: 20, variantId: 21, locationId: 1 }), row('TEE-M', 2, { productId: 20, variantId: 21, locationId: 2 })], modes, new Set());
+    const plan = planLevels(
+      [
+        tee('S', 5, 701, 1),
+        tee('S', 4, 701, 2),
+        row('TEE-M', 1, { productId: 20, variantId: 21, locationId: 1 }),
+        row('TEE-M', 2, { productId: 20, variantId: 21, locationId: 2 }),
+      ],
+      modes,
+      new Set(),
+    );
     expect(plan.writes.map((w) => identity(w.item))).toEqual(['p77@1', 'p77@2', 'v21@1', 'v21@2']);
   });
 

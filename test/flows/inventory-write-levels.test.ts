@@ -29,11 +29,14 @@ describe('writeLevels: one refused item never holds back the batch', () => {
     const items = products(5, (i) => (i === 1 || i === 3 ? -1 : i));
     const bc = fakeBigCommerce(
       (it) => it.quantity < 0,
-      (bad) => refusal({ title: 'JSON data is missing or invalid', errors: Object.fromEntries(bad.map((b) => [`items.${b.pos}.quantity`, 'must be an integer from 0 to 2147483647'])) }),
+      (bad) =>
+        refusal({ title: 'JSON data is missing or invalid', errors: Object.fromEntries(bad.map((b) => [`items.${b.pos}.quantity`, 'must be an integer from 0 to 2147483647'])) }),
     );
     const refused = await writeLevels(items, bc.write);
     expect([...refused.keys()].sort()).toEqual([1, 3]);
-    expect(refused.get(1)).toBe('BigCommerce refused this level: JSON data is missing or invalid (items.1.quantity: must be an integer from 0 to 2147483647, items.3.quantity: must be an integer from 0 to 2147483647)');
+    expect(refused.get(1)).toBe(
+      'BigCommerce refused this level: JSON data is missing or invalid (items.1.quantity: must be an integer from 0 to 2147483647, items.3.quantity: must be an integer from 0 to 2147483647)',
+    );
     expect(bc.written.map((it) => ('product_id' in it ? it.product_id : 0))).toEqual([100, 102, 104]);
     expect(bc.requests).toEqual([5, 3]);
   });

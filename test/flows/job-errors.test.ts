@@ -19,7 +19,15 @@ describe('toJobError', () => {
 
   it('a warehouse outage is retried and carries what happened in merchant words (never a raw "HTTP 500")', () => {
     const unavailable = (reason: UnavailableReason, status: number | null = null) =>
-      toJobError(new FulfillmentUnavailableError(`Fulfillment backend POST /v1/orders returned HTTP ${status ?? '-'}`, { status, method: 'POST', path: '/v1/orders', accountId: 'a', reason }));
+      toJobError(
+        new FulfillmentUnavailableError(`Fulfillment backend POST /v1/orders returned HTTP ${status ?? '-'}`, {
+          status,
+          method: 'POST',
+          path: '/v1/orders',
+          accountId: 'a',
+          reason,
+        }),
+      );
     const err = unavailable('server_error', 500);
     expect(err).toBeInstanceOf(PassingFailureJobError);
     expect(err.message).toMatch(/HTTP 500/); // the raw detail, for logs and the timeline detail

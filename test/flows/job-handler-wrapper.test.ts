@@ -31,7 +31,13 @@ function wrap(fail: () => unknown) {
 
 const quotaWait = () =>
   new BigCommerceQuotaWaitError('BigCommerce GET /v2/orders/1 not sent', {
-    status: null, method: 'GET', path: '/v2/orders/1', storeHash: 'abc123', waitMs: 20_000, resumeAt: clock.now() + 20_000, reason: 'paused',
+    status: null,
+    method: 'GET',
+    path: '/v2/orders/1',
+    storeHash: 'abc123',
+    waitMs: 20_000,
+    resumeAt: clock.now() + 20_000,
+    reason: 'paused',
   });
 
 describe('the job handler wrapper', () => {

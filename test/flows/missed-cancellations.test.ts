@@ -144,8 +144,26 @@ describe('1: a cancellation no webhook reported', () => {
   });
 
   it('the watermark never passes what a listing cut short reached, and never goes back', () => {
-    expect(nextWatermark(100, [{ newest: 500, complete: true }, { newest: 300, complete: true }], 1_000)).toBe(500);
-    expect(nextWatermark(100, [{ newest: 500, complete: true }, { newest: 300, complete: false }], 1_000)).toBe(300);
+    expect(
+      nextWatermark(
+        100,
+        [
+          { newest: 500, complete: true },
+          { newest: 300, complete: true },
+        ],
+        1_000,
+      ),
+    ).toBe(500);
+    expect(
+      nextWatermark(
+        100,
+        [
+          { newest: 500, complete: true },
+          { newest: 300, complete: false },
+        ],
+        1_000,
+      ),
+    ).toBe(300);
     expect(nextWatermark(100, [{ newest: null, complete: true }], 1_000)).toBe(100);
     expect(nextWatermark(100, [{ newest: 5_000, complete: true }], 1_000)).toBe(1_000);
   });
@@ -174,7 +192,12 @@ describe('2: a cancellation with no warehouse connection', () => {
 
   it('reconnected, a warehouse that does not answer yet leaves it pending without the stale "not connected" alert', async () => {
     await sentOrder(62);
-    await s().orders.setCancellation(STORE, 62, { source: 'bigcommerce', outcome: 'pending', message: 'Waiting for the warehouse connection.', alert: NOT_CONNECTED_ALERT }, clock.now());
+    await s().orders.setCancellation(
+      STORE,
+      62,
+      { source: 'bigcommerce', outcome: 'pending', message: 'Waiting for the warehouse connection.', alert: NOT_CONNECTED_ALERT },
+      clock.now(),
+    );
     store.setStatus(62, 5);
     wh.cancelPlan.push('server_error');
     await expect(sync(62)).rejects.toThrow();

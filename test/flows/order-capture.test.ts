@@ -78,7 +78,17 @@ describe('capture from the import read', () => {
       { id: 3, name: 'Item 3', bcSku: 'Mug', warehouseSku: 'Mug', quantity: 3, quantityShipped: 0 },
     ]);
     expect(r.details?.shipTo).toEqual([
-      { consignmentId: 7, name: 'Ada Lovelace', company: null, lines: ['1 Main St', 'Austin, 78701', 'US'], email: null, phone: null, shippingMethod: 'Flat Rate', mappedMethod: 'GROUND', lineIds: [1] },
+      {
+        consignmentId: 7,
+        name: 'Ada Lovelace',
+        company: null,
+        lines: ['1 Main St', 'Austin, 78701', 'US'],
+        email: null,
+        phone: null,
+        shippingMethod: 'Flat Rate',
+        mappedMethod: 'GROUND',
+        lineIds: [1],
+      },
       {
         consignmentId: 8,
         name: 'Sam Ng',
@@ -137,11 +147,20 @@ describe('the status as last seen, by its label', () => {
     await sync(127);
     clock.advance(1_000);
     const stampedAt = clock.now(); // the group commit stamps the event on arrival...
-    const ev = (id: string, to: number) => JSON.stringify({ scope: 'store/order/statusUpdated', data: { type: 'order', id: 127, status: { previous_status_id: 11, new_status_id: to } } });
-    await s().webhookEvents.record({ storeHash: STORE, source: 'bigcommerce', eventId: 'e-127a', topic: 'store/order/statusUpdated', resourceId: '127', payload: ev('a', 3) }, stampedAt, b.db);
+    const ev = (id: string, to: number) =>
+      JSON.stringify({ scope: 'store/order/statusUpdated', data: { type: 'order', id: 127, status: { previous_status_id: 11, new_status_id: to } } });
+    await s().webhookEvents.record(
+      { storeHash: STORE, source: 'bigcommerce', eventId: 'e-127a', topic: 'store/order/statusUpdated', resourceId: '127', payload: ev('a', 3) },
+      stampedAt,
+      b.db,
+    );
     clock.advance(1_000);
     // ...a job starts and reads the open events (3), then the second event is stored with the earlier stamp...
-    await s().webhookEvents.record({ storeHash: STORE, source: 'bigcommerce', eventId: 'e-127b', topic: 'store/order/statusUpdated', resourceId: '127', payload: ev('b', 2) }, stampedAt + 1, b.db);
+    await s().webhookEvents.record(
+      { storeHash: STORE, source: 'bigcommerce', eventId: 'e-127b', topic: 'store/order/statusUpdated', resourceId: '127', payload: ev('b', 2) },
+      stampedAt + 1,
+      b.db,
+    );
     // ...and the job settles everything received up to its start, the unseen event included.
     await s().webhookEvents.settleForResource(STORE, 'bigcommerce', '127', 'processed', null, clock.now(), clock.now());
     await s().orders.recordStatus(STORE, 127, 3, 'Partially Shipped', clock.now(), stampedAt);
@@ -153,7 +172,11 @@ describe('the status as last seen, by its label', () => {
   it('an event older than the last read (a replayed one) does not overwrite the status seen since', async () => {
     await s().orderStatuses.replaceAll(STORE, [{ id: 2, name: 'Shipped', label: 'On its way' }], clock.now());
     const payload = JSON.stringify({ scope: 'store/order/statusUpdated', data: { type: 'order', id: 125, status: { previous_status_id: 2, new_status_id: 11 } } });
-    await s().webhookEvents.record({ storeHash: STORE, source: 'bigcommerce', eventId: 'e-125', topic: 'store/order/statusUpdated', resourceId: '125', payload }, clock.now(), b.db);
+    await s().webhookEvents.record(
+      { storeHash: STORE, source: 'bigcommerce', eventId: 'e-125', topic: 'store/order/statusUpdated', resourceId: '125', payload },
+      clock.now(),
+      b.db,
+    );
     clock.advance(5_000);
     store.orders.set(125, bcOrder(125, 11));
     await sync(125); // sent, and its status read now: the event above is older

@@ -30,7 +30,8 @@ const row = async (orderId: number) => (await s().orders.get(STORE, orderId))!;
 const timeline = async (orderId: number) => (await s().syncLog.timeline(STORE, orderId)).map((e) => e.message);
 const creates = () => wh.calls.filter((c) => c.op === 'create');
 const cond = (field: RuleCondition['field'], operator: RuleCondition['operator'], ...values: string[]): RuleCondition => ({ field, operator, values });
-const addRule = (w: Partial<RuleWrite> & Pick<RuleWrite, 'name'>) => rules().create(STORE, { action: 'hold', enabled: true, conditions: [cond('country', 'is_none_of', 'US')], ...w }, clock.now());
+const addRule = (w: Partial<RuleWrite> & Pick<RuleWrite, 'name'>) =>
+  rules().create(STORE, { action: 'hold', enabled: true, conditions: [cond('country', 'is_none_of', 'US')], ...w }, clock.now());
 
 /** A BigCommerce order shipping to `country`. */
 function orderTo(id: number, country: string, over: Record<string, unknown> = {}, method = 'Flat Rate') {

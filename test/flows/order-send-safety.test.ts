@@ -178,7 +178,14 @@ describe('C: the status after acceptance', () => {
     store.setStatus(61, 2); // shipped meanwhile: BigCommerce tells the app with a statusUpdated event
     await b.db.transaction((trx) =>
       s().webhookEvents.record(
-        { storeHash: STORE, source: 'bigcommerce', eventId: 'ev-61', topic: 'store/order/statusUpdated', resourceId: '61', payload: JSON.stringify({ data: { id: 61, status: { previous_status_id: 11, new_status_id: 2 } } }) },
+        {
+          storeHash: STORE,
+          source: 'bigcommerce',
+          eventId: 'ev-61',
+          topic: 'store/order/statusUpdated',
+          resourceId: '61',
+          payload: JSON.stringify({ data: { id: 61, status: { previous_status_id: 11, new_status_id: 2 } } }),
+        },
         clock.now(),
         trx,
       ),
@@ -204,7 +211,9 @@ describe('C: the status after acceptance', () => {
   it('a refusal by BigCommerce is said on the order, and the job ends instead of dying anonymously', async () => {
     store.orders.set(63, bcOrder(63, 11));
     await sync(63);
-    store.putFaults.push(new BigCommerceApiError('PUT /v2/orders/63 failed with 422: status is not allowed', { status: 422, method: 'PUT', path: '/v2/orders/63', storeHash: STORE }));
+    store.putFaults.push(
+      new BigCommerceApiError('PUT /v2/orders/63 failed with 422: status is not allowed', { status: 422, method: 'PUT', path: '/v2/orders/63', storeHash: STORE }),
+    );
     await expect(setStatusAfterAccept(s(), await setStatusJob())).resolves.toBeUndefined();
     const entry = (await s().syncLog.timeline(STORE, 63)).find((e) => /refused to set the status/.test(e.message));
     expect(entry).toMatchObject({ level: 'error', detail: expect.stringMatching(/status is not allowed/) });

@@ -99,7 +99,13 @@ describe('retrying and failed', () => {
     clock.advance(60_000);
     await worker.runUntilIdle({ timeoutMs: 5_000 });
     const failed = await row(93);
-    expect(failed).toMatchObject({ state: 'failed', attempts: 2, attentionCode: 'out_of_retries', nextAttemptAt: null, lastError: 'The warehouse did not answer (server error 503).' });
+    expect(failed).toMatchObject({
+      state: 'failed',
+      attempts: 2,
+      attentionCode: 'out_of_retries',
+      nextAttemptAt: null,
+      lastError: 'The warehouse did not answer (server error 503).',
+    });
     expect(remedyOf(failed)).toMatchObject({ code: 'out_of_retries', canRetry: true, message: expect.stringMatching(/gave up after 2 attempts/) });
     expect(await attentionCount()).toBe(1);
   });
@@ -136,7 +142,11 @@ describe('rejected by the warehouse', () => {
     store.orders.set(96, bcOrder(96, 11));
     await sync(96);
     const sent = await row(96);
-    await applyBackendCancellation(s(), STORE, 'rejected', { order_id: sent.backendOrderId!, external_ref: { source: 'bigcommerce', store_hash: STORE, order_id: 96 }, reason: 'Fraud check failed' });
+    await applyBackendCancellation(s(), STORE, 'rejected', {
+      order_id: sent.backendOrderId!,
+      external_ref: { source: 'bigcommerce', store_hash: STORE, order_id: 96 },
+      reason: 'Fraud check failed',
+    });
     const rejected = await row(96);
     expect(rejected).toMatchObject({ state: 'rejected', attentionCode: 'warehouse_rejected', attentionReason: 'The warehouse rejected this order: Fraud check failed' });
     expect(remedyOf(rejected)).toMatchObject({ canRetry: false });
@@ -154,7 +164,11 @@ describe('rejected by the warehouse', () => {
   it('a warehouse cancellation stays "cancelled" (closed)', async () => {
     store.orders.set(97, bcOrder(97, 11));
     await sync(97);
-    await applyBackendCancellation(s(), STORE, 'cancelled', { order_id: (await row(97)).backendOrderId!, external_ref: { source: 'bigcommerce', store_hash: STORE, order_id: 97 }, reason: 'Out of stock' });
+    await applyBackendCancellation(s(), STORE, 'cancelled', {
+      order_id: (await row(97)).backendOrderId!,
+      external_ref: { source: 'bigcommerce', store_hash: STORE, order_id: 97 },
+      reason: 'Out of stock',
+    });
     expect(await row(97)).toMatchObject({ state: 'cancelled', attentionCode: null });
   });
 });

@@ -6,7 +6,14 @@ import { remedyOf, retryHelps } from '../../server/flows/order-import/remedy.js'
 
 const held = (
   attentionCode: AttentionCode | null,
-  over: Partial<{ state: OrderSyncState; attentionSubject: string | null; attentionReason: string | null; lastError: string | null; attempts: number; backendOrderId: string | null }> = {},
+  over: Partial<{
+    state: OrderSyncState;
+    attentionSubject: string | null;
+    attentionReason: string | null;
+    lastError: string | null;
+    attempts: number;
+    backendOrderId: string | null;
+  }> = {},
 ) => ({ state: 'needs_attention' as OrderSyncState, attentionCode, attentionSubject: null, attentionReason: null, lastError: null, attempts: 0, backendOrderId: null, ...over });
 
 describe('remedyOf', () => {
@@ -22,12 +29,22 @@ describe('remedyOf', () => {
   });
 
   it('the empty method is named as Settings lists it', () => {
-    expect(remedyOf(held('unmapped_shipping_method', { attentionSubject: '' }))?.action).toEqual({ label: 'Map "(no method)"', path: '/settings/shipping?mapMethod=#shipping-mappings' });
+    expect(remedyOf(held('unmapped_shipping_method', { attentionSubject: '' }))?.action).toEqual({
+      label: 'Map "(no method)"',
+      path: '/settings/shipping?mapMethod=#shipping-mappings',
+    });
   });
 
   it('an unknown SKU opens the SKU mapping with it filled in (Retry too: it may be stocked at the warehouse)', () => {
-    const r = remedyOf(held('unmapped_sku', { state: 'rejected', attentionSubject: 'LAMP RED', attentionReason: 'The warehouse rejected the order: SKU LAMP RED is not stocked.' }));
-    expect(r).toMatchObject({ code: 'unmapped_sku', subject: 'LAMP RED', action: { label: 'Map SKU "LAMP RED"', path: '/settings/mappings?mapSku=LAMP%20RED#sku-mappings' }, canRetry: true });
+    const r = remedyOf(
+      held('unmapped_sku', { state: 'rejected', attentionSubject: 'LAMP RED', attentionReason: 'The warehouse rejected the order: SKU LAMP RED is not stocked.' }),
+    );
+    expect(r).toMatchObject({
+      code: 'unmapped_sku',
+      subject: 'LAMP RED',
+      action: { label: 'Map SKU "LAMP RED"', path: '/settings/mappings?mapSku=LAMP%20RED#sku-mappings' },
+      canRetry: true,
+    });
     expect(r?.message).toMatch(/^The warehouse rejected the order: SKU LAMP RED is not stocked\./);
   });
 
@@ -58,7 +75,10 @@ describe('remedyOf', () => {
   });
 
   it('refused credentials link to the connection', () => {
-    expect(remedyOf(held('warehouse_refused_key', { attentionReason: 'Unknown API key.' }))).toMatchObject({ action: { path: '/settings/connection#backend' }, message: expect.stringMatching(/Unknown API key/) });
+    expect(remedyOf(held('warehouse_refused_key', { attentionReason: 'Unknown API key.' }))).toMatchObject({
+      action: { path: '/settings/connection#backend' },
+      message: expect.stringMatching(/Unknown API key/),
+    });
   });
 
   it('out of retries says how many attempts were made and offers Retry', () => {
@@ -68,7 +88,9 @@ describe('remedyOf', () => {
   });
 
   it('rows from before codes were stored get theirs from the reason', () => {
-    const r = remedyOf(held(null, { attentionReason: 'Shipping method "Express" has no mapping. Add it under Settings › Shipping method mappings; the order is sent as soon as it is mapped.' }));
+    const r = remedyOf(
+      held(null, { attentionReason: 'Shipping method "Express" has no mapping. Add it under Settings › Shipping method mappings; the order is sent as soon as it is mapped.' }),
+    );
     expect(r).toMatchObject({ code: 'unmapped_shipping_method', subject: 'Express', canRetry: false });
     expect(remedyOf(held(null, { state: 'failed', attempts: 3 }))?.code).toBe('out_of_retries');
   });

@@ -41,7 +41,17 @@ let nextEventId = 1;
 async function addEvents(hash: string, at: number, n = 1) {
   const rows = Array.from({ length: n }, () => {
     const id = `e${nextEventId++}`;
-    return { store_hash: hash, source: 'bigcommerce', event_id: id, dedupe_key: id, topic: 'store/order/created', resource_id: '1', payload: '{}', status: 'processed', received_at: at };
+    return {
+      store_hash: hash,
+      source: 'bigcommerce',
+      event_id: id,
+      dedupe_key: id,
+      topic: 'store/order/created',
+      resource_id: '1',
+      payload: '{}',
+      status: 'processed',
+      received_at: at,
+    };
   });
   await db.batchInsert('webhook_events', rows, 200);
 }
@@ -52,7 +62,15 @@ async function addLog(hash: string, at: number, orderId: number | null = null) {
 
 async function addOrder(hash: string, orderId: number, state: string, updatedAt: number) {
   await db('orders').insert({ store_hash: hash, order_id: orderId, state, customer: 'c', created_at: updatedAt, updated_at: updatedAt });
-  await db('shipments').insert({ store_hash: hash, backend_shipment_id: `s${orderId}`, order_id: orderId, items: '[]', state: 'created', created_at: updatedAt, updated_at: updatedAt });
+  await db('shipments').insert({
+    store_hash: hash,
+    backend_shipment_id: `s${orderId}`,
+    order_id: orderId,
+    items: '[]',
+    state: 'created',
+    created_at: updatedAt,
+    updated_at: updatedAt,
+  });
 }
 
 /** Everything a store owns, table by table (tables found from the schema, not from STORE_TABLES). */
@@ -97,7 +115,16 @@ describe('retention', () => {
     await addStore('s1');
     await addEvents('s1', T0 - 31 * DAY);
     const [original] = await db('webhook_events').select('id');
-    await db('webhook_events').insert({ store_hash: 's1', source: 'bigcommerce', event_id: 'e-orig', topic: 't', payload: '', status: 'duplicate', duplicate_of: original.id, received_at: T0 - 29 * DAY });
+    await db('webhook_events').insert({
+      store_hash: 's1',
+      source: 'bigcommerce',
+      event_id: 'e-orig',
+      topic: 't',
+      payload: '',
+      status: 'duplicate',
+      duplicate_of: original.id,
+      received_at: T0 - 29 * DAY,
+    });
 
     expect(await runRetention(deps(), { batchSize: 500, maxBatches: 50, ...noPause })).toMatchObject({ webhookEvents: 0 });
     expect(await db('webhook_events').count({ n: '*' })).toEqual([{ n: 2 }]);
@@ -131,12 +158,24 @@ describe('retention', () => {
   it('keeps open orders at any age and deletes closed ones past RETENTION_ORDER_DAYS with their shipments', async () => {
     await addStore('s1');
     const ancient = T0 - 800 * DAY;
-    for (const [id, state] of [[1, 'waiting'], [2, 'sent'], [3, 'needs_attention'], [4, 'failed']] as const) await addOrder('s1', id, state, ancient);
+    for (const [id, state] of [
+      [1, 'waiting'],
+      [2, 'sent'],
+      [3, 'needs_attention'],
+      [4, 'failed'],
+    ] as const)
+      await addOrder('s1', id, state, ancient);
     await addOrder('s1', 5, 'shipped', T0 - 366 * DAY);
     await addOrder('s1', 6, 'cancelled', T0 - 366 * DAY);
     await addOrder('s1', 7, 'shipped', T0 - 300 * DAY);
     // The states of issue 8 are open too: a retrying or rejected order still needs the app or the merchant.
-    for (const [id, state] of [[8, 'queued'], [9, 'retrying'], [10, 'partially_shipped'], [11, 'rejected']] as const) await addOrder('s1', id, state, ancient);
+    for (const [id, state] of [
+      [8, 'queued'],
+      [9, 'retrying'],
+      [10, 'partially_shipped'],
+      [11, 'rejected'],
+    ] as const)
+      await addOrder('s1', id, state, ancient);
 
     const report = await runRetention(deps(), { batchSize: 500, maxBatches: 50, ...noPause });
 
@@ -165,7 +204,10 @@ describe('retention', () => {
       await db('jobs').insert({ store_hash: hash, kind: 'k', state: 'dead', max_attempts: 1, run_at: T0, created_at: T0, updated_at: T0 });
       await db('inventory_items').insert({ store_hash: hash, sku: 'A', location_id: 1, backend_sku: 'B', available: 1, status: 'synced', updated_at: T0 });
     }
-    await db('users').insert([{ id: 1, email: 'only-gone@example.com', updated_at: T0 }, { id: 2, email: 'both@example.com', updated_at: T0 }]);
+    await db('users').insert([
+      { id: 1, email: 'only-gone@example.com', updated_at: T0 },
+      { id: 2, email: 'both@example.com', updated_at: T0 },
+    ]);
     await db('store_members').insert([
       { store_hash: 'gone', user_id: 1, role: 'owner', created_at: T0 },
       { store_hash: 'gone', user_id: 2, role: 'user', created_at: T0 },
@@ -196,7 +238,9 @@ describe('retention', () => {
     expect(await rowsOf('back')).toMatchObject({ stores: 1, webhook_events: 2 });
 
     // Expired when listed, reinstalled before the next batch: the statement itself re-checks.
-    await db('stores').where({ hash: 'back' }).update({ status: 'uninstalled', uninstalled_at: T0 - 40 * DAY });
+    await db('stores')
+      .where({ hash: 'back' })
+      .update({ status: 'uninstalled', uninstalled_at: T0 - 40 * DAY });
     const repo = new RetentionRepo(db);
     expect(await repo.expiredStores(T0 - 30 * DAY)).toEqual(['back']);
     await db('stores').where({ hash: 'back' }).update({ status: 'installed', uninstalled_at: null });
@@ -250,7 +294,23 @@ describe('retention', () => {
     const s = buildServices({ config: testConfig(), db, logger: logs.logger, clock, clientDir: '/nonexistent' });
     const handler = jobHandlers(s)[JOB.retention];
     expect(handler).toBeDefined();
-    await handler!({ id: 1, storeHash: SYSTEM_STORE, kind: JOB.retention, payload: null, dedupeKey: 'retention', state: 'running', attempts: 1, maxAttempts: 3, runAt: T0, lastError: null, createdAt: T0, updatedAt: T0 } as never, { signal: new AbortController().signal });
+    await handler!(
+      {
+        id: 1,
+        storeHash: SYSTEM_STORE,
+        kind: JOB.retention,
+        payload: null,
+        dedupeKey: 'retention',
+        state: 'running',
+        attempts: 1,
+        maxAttempts: 3,
+        runAt: T0,
+        lastError: null,
+        createdAt: T0,
+        updatedAt: T0,
+      } as never,
+      { signal: new AbortController().signal },
+    );
     expect(await db('webhook_events').count({ n: '*' })).toEqual([{ n: 0 }]);
   });
 

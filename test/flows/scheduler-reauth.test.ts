@@ -18,7 +18,10 @@ describe('startScheduler', () => {
     t = await bareApp();
     const s = t.app.services;
     const person = { id: 1, email: 'o@example.com' };
-    for (const [hash, token] of [['good1', 'G'], ['revoked1', 'R']] as const) {
+    for (const [hash, token] of [
+      ['good1', 'G'],
+      ['revoked1', 'R'],
+    ] as const) {
       await t.db.transaction((trx) => s.stores.upsertInstalled({ hash, accessToken: token, scope: 's', accountUuid: 'a', owner: person, installer: person }, Date.now(), trx));
     }
     expect(await s.stores.markNeedsReauth('revoked1', 'R', Date.now())).toBe(true);

@@ -35,7 +35,12 @@ describe('a first create that reached nothing', () => {
     backend = () => unusable;
     store.orders.set(71, bcOrder(71, 11));
     await sync(71);
-    expect(await row(71)).toMatchObject({ state: 'needs_attention', sendStartedAt: null, sendBody: null, attentionReason: expect.stringMatching(/re-enter the account id and API key/) });
+    expect(await row(71)).toMatchObject({
+      state: 'needs_attention',
+      sendStartedAt: null,
+      sendBody: null,
+      attentionReason: expect.stringMatching(/re-enter the account id and API key/),
+    });
 
     backend = () => wh.client;
     store.setStatus(71, 5);

@@ -73,7 +73,11 @@ describe('a shipment job that used its last attempt', () => {
   it('fulfillment.event: the shipment is failed, the order needs attention with the error, the event is failed', async () => {
     await beginShipment('shp_dead');
     const eventRowId = await storedShipmentEvent('shp_dead');
-    const handled = await failDeadShipmentJob(s(), job({ kind: 'fulfillment.event', payload: { eventRowId } }), new Error('BigCommerce: POST /v2/orders/7/shipments failed with 503'));
+    const handled = await failDeadShipmentJob(
+      s(),
+      job({ kind: 'fulfillment.event', payload: { eventRowId } }),
+      new Error('BigCommerce: POST /v2/orders/7/shipments failed with 503'),
+    );
     expect(handled).toBe(true);
     const reason = 'Shipment shp_dead could not be written to BigCommerce after 20 attempts: BigCommerce: POST /v2/orders/7/shipments failed with 503';
     expect(await s().shipments.get(STORE, 'shp_dead')).toMatchObject({ state: 'failed', error: reason });

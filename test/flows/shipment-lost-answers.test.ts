@@ -78,7 +78,13 @@ describe('a retry after BigCommerce’s answer to the shipment was lost', () => 
 
   it('two addresses, the second part’s answer lost: the retry adopts it and creates nothing', async () => {
     bc.addOrder(ORDER, { 10: [{ id: 1, sku: 'A', quantity: 1 }], 20: [{ id: 2, sku: 'B', quantity: 1 }] });
-    const data = shipment({ tracking_number: null, items: [{ sku: 'A', quantity: 1 }, { sku: 'B', quantity: 1 }] });
+    const data = shipment({
+      tracking_number: null,
+      items: [
+        { sku: 'A', quantity: 1 },
+        { sku: 'B', quantity: 1 },
+      ],
+    });
     // The first POST answers, the second is applied but its answer is lost.
     bc.loseNextShipmentAnswers(1, 1);
     await expect(applyShipment(s(), STORE, data)).rejects.toThrow(/timed out/);
@@ -155,7 +161,15 @@ describe('a store the app cannot reach when the shipment arrives', () => {
       id: 'evt_1',
       type: 'shipment.created',
       created_at: '2026-03-01T10:00:00Z',
-      data: { order_id: 'WH-7', external_ref: { source: 'bigcommerce', store_hash: STORE, order_id: ORDER }, shipment_id: 'shp_1', tracking_number: '1Z1', carrier: 'UPS', service: null, items: [{ sku: 'A', quantity: 1 }] },
+      data: {
+        order_id: 'WH-7',
+        external_ref: { source: 'bigcommerce', store_hash: STORE, order_id: ORDER },
+        shipment_id: 'shp_1',
+        tracking_number: '1Z1',
+        carrier: 'UPS',
+        service: null,
+        items: [{ sku: 'A', quantity: 1 }],
+      },
     };
     const { id } = await s().webhookEvents.record(
       { storeHash: STORE, source: 'fulfillment', eventId: envelope.id, topic: envelope.type, resourceId: null, payload: JSON.stringify(envelope) },
@@ -165,8 +179,18 @@ describe('a store the app cannot reach when the shipment arrives', () => {
     return id;
   }
   const eventJob = (eventRowId: number): JobRecord => ({
-    id: 1, storeHash: STORE, kind: JOB.fulfillmentEvent, payload: { eventRowId }, dedupeKey: null, state: 'running',
-    attempts: 1, maxAttempts: 20, runAt: 0, lastError: null, createdAt: 0, updatedAt: 0,
+    id: 1,
+    storeHash: STORE,
+    kind: JOB.fulfillmentEvent,
+    payload: { eventRowId },
+    dedupeKey: null,
+    state: 'running',
+    attempts: 1,
+    maxAttempts: 20,
+    runAt: 0,
+    lastError: null,
+    createdAt: 0,
+    updatedAt: 0,
   });
 
   it('token unreadable: the shipment is failed with the real reason, the event is failed, Retry can pick it up', async () => {

@@ -36,7 +36,7 @@ describe('store refresh scheduling', () => {
     expect((await auth()).status).toBe(200);
     expect((await refreshJobs(t)).filter((j) => j.state === 'pending')).toEqual([{ store: STORE, state: 'pending', key: `refresh:${STORE}`, payload: { force: true } }]);
     expect((await auth()).status).toBe(200);
-    expect((await queued(t.db, JOB.storeRefresh))).toHaveLength(1);
+    expect(await queued(t.db, JOB.storeRefresh)).toHaveLength(1);
   });
 
   it('the scheduler round queues only stores whose last refresh is an hour old or that never ran', async () => {
@@ -45,7 +45,9 @@ describe('store refresh scheduling', () => {
     const s = t.app.services;
     const person = { id: 1, email: 'o@example.com' };
     for (const hash of ['never', 'recent', 'hourold', 'revoked', 'gone']) {
-      await t.db.transaction((trx) => s.stores.upsertInstalled({ hash, accessToken: `tok-${hash}`, scope: 's', accountUuid: 'a', owner: person, installer: person }, clock.ms, trx));
+      await t.db.transaction((trx) =>
+        s.stores.upsertInstalled({ hash, accessToken: `tok-${hash}`, scope: 's', accountUuid: 'a', owner: person, installer: person }, clock.ms, trx),
+      );
     }
     await s.stores.saveRefresh('recent', { error: null }, clock.ms - STORE_REFRESH_EVERY_MS + 60_000);
     await s.stores.saveRefresh('hourold', { error: null }, clock.ms - STORE_REFRESH_EVERY_MS);

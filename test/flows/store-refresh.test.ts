@@ -33,7 +33,14 @@ describe('store.refresh job', () => {
     const { bc, clock, s, run, store, locations } = await setup();
     await run();
     expect(bc.calls.sort()).toEqual(['GET /v2/order_statuses', 'GET /v2/store', 'GET /v3/inventory/locations']);
-    expect(await store()).toMatchObject({ name: 'Cotton Shop', plan: 'Plus', domain: 'cotton.example', secureUrl: 'https://cotton.example', detailsRefreshedAt: clock.ms, detailsError: null });
+    expect(await store()).toMatchObject({
+      name: 'Cotton Shop',
+      plan: 'Plus',
+      domain: 'cotton.example',
+      secureUrl: 'https://cotton.example',
+      detailsRefreshedAt: clock.ms,
+      detailsError: null,
+    });
     expect(await s.orderStatuses.list(STORE)).toEqual([
       { id: 5, name: 'Cancelled', label: 'Cancelled' },
       { id: 11, name: 'Awaiting Fulfillment', label: 'Ready to pack' },

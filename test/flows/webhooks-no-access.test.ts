@@ -8,8 +8,18 @@ import { JOB } from '../../server/webhooks/topics.js';
 import { bareApp, STORE, type BareApp } from '../helpers/bare-app.js';
 
 const job = (storeHash = STORE): JobRecord => ({
-  id: 1, storeHash, kind: JOB.webhooksReconcile, payload: null, dedupeKey: null, state: 'running',
-  attempts: 1, maxAttempts: 20, runAt: 0, lastError: null, createdAt: 0, updatedAt: 0,
+  id: 1,
+  storeHash,
+  kind: JOB.webhooksReconcile,
+  payload: null,
+  dedupeKey: null,
+  state: 'running',
+  attempts: 1,
+  maxAttempts: 20,
+  runAt: 0,
+  lastError: null,
+  createdAt: 0,
+  updatedAt: 0,
 });
 
 let t: BareApp | undefined;
@@ -35,7 +45,10 @@ const activity = async (app: BareApp) => (await app.db('sync_log').where({ store
 describe('webhook reconciliation without a BigCommerce client', () => {
   it('an unreadable access token (encryption key changed) shows as unhealthy with the reason, said once in Activity', async () => {
     const app = await healthyStore();
-    await app.db('stores').where({ hash: STORE }).update({ access_token_enc: new TokenCipher(randomBytes(32)).encrypt('tok') });
+    await app
+      .db('stores')
+      .where({ hash: STORE })
+      .update({ access_token_enc: new TokenCipher(randomBytes(32)).encrypt('tok') });
     await reconcileWebhooks(app.app.services, job());
     const h = await health(app);
     expect(h.healthy).toBe(false);

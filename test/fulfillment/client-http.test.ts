@@ -89,7 +89,9 @@ describe('fulfillment client HTTP', () => {
 
   it('retries a create the backend is still processing (409 idempotency_key_in_use), rejects other 409s', async () => {
     const inUse = fakeFetch(() => json(409, { error: { code: 'idempotency_key_in_use', message: 'busy' } }, { 'retry-after': '3' }));
-    const err = (await caught(() => createFulfillmentClient({ baseUrl: 'https://wms.example.com', fetch: inUse.fetch })(DEMO_ACCOUNT).createOrder(sampleOrder(), 'k'))) as FulfillmentUnavailableError;
+    const err = (await caught(() =>
+      createFulfillmentClient({ baseUrl: 'https://wms.example.com', fetch: inUse.fetch })(DEMO_ACCOUNT).createOrder(sampleOrder(), 'k'),
+    )) as FulfillmentUnavailableError;
     expect(err).toBeInstanceOf(FulfillmentUnavailableError);
     expect(err.reason).toBe('in_progress');
     expect(err.retryAfterMs).toBe(3000);
@@ -110,7 +112,9 @@ describe('fulfillment client HTTP', () => {
   it('treats an unreadable 2xx as retryable (the write may have happened; the key makes a retry safe)', async () => {
     for (const body of ['<html>ok</html>', JSON.stringify({ status: 'received' }), JSON.stringify({ id: '', status: 'x' })]) {
       const { fetch } = fakeFetch(() => new Response(body, { status: 201 }));
-      const err = (await caught(() => createFulfillmentClient({ baseUrl: 'https://wms.example.com', fetch })(DEMO_ACCOUNT).createOrder(sampleOrder(), 'k'))) as FulfillmentUnavailableError;
+      const err = (await caught(() =>
+        createFulfillmentClient({ baseUrl: 'https://wms.example.com', fetch })(DEMO_ACCOUNT).createOrder(sampleOrder(), 'k'),
+      )) as FulfillmentUnavailableError;
       expect(err).toBeInstanceOf(FulfillmentUnavailableError);
       expect(err.reason).toBe('invalid_response');
     }
@@ -137,10 +141,12 @@ describe('fulfillment client HTTP', () => {
   it('refuses unusable credentials with a typed error before any request, without quoting the key', async () => {
     const factory = createFulfillmentClient({ baseUrl: 'https://wms.example.com' });
     await expect(factory({ accountId: '', apiKey: 'k' }).getAccount()).rejects.toThrow(/account id/);
-    const err = await factory({ accountId: 'a', apiKey: 'secret key\nwith newline' }).getAccount().then(
-      () => null,
-      (e: unknown) => e as Error,
-    );
+    const err = await factory({ accountId: 'a', apiKey: 'secret key\nwith newline' })
+      .getAccount()
+      .then(
+        () => null,
+        (e: unknown) => e as Error,
+      );
     expect(err).toBeInstanceOf(FulfillmentAuthError);
     expect(err?.message).toMatch(/saved fulfillment API key contains/);
     expect(err?.message).not.toContain('secret key');
@@ -152,7 +158,9 @@ describe('fulfillment client HTTP', () => {
     const { fetch } = fakeFetch(() => json(200, { id: 'wh-demo', name: 'Demo' }));
     await createFulfillmentClient({ baseUrl: 'https://wms.example.com', fetch, logger })(DEMO_ACCOUNT).getAccount();
     const failing = fakeFetch(() => Promise.reject(Object.assign(new Error('fetch failed'), { cause: { code: 'ECONNREFUSED' } })));
-    const err = (await caught(() => createFulfillmentClient({ baseUrl: 'https://wms.example.com', fetch: failing.fetch, logger })(DEMO_ACCOUNT).getAccount())) as FulfillmentUnavailableError;
+    const err = (await caught(() =>
+      createFulfillmentClient({ baseUrl: 'https://wms.example.com', fetch: failing.fetch, logger })(DEMO_ACCOUNT).getAccount(),
+    )) as FulfillmentUnavailableError;
     expect(err.reason).toBe('network');
     expect(err.message).toContain('ECONNREFUSED');
     expect(text()).toContain('"path":"/v1/account"');

@@ -130,16 +130,8 @@ describe('fulfillment client against the sandbox warehouse', () => {
       { kind: 'timeout', count: 1 },
     ]);
     const quick = createFulfillmentClient({ baseUrl: wh.url, timeoutMs: 200 })(DEMO_ACCOUNT);
-    const errors = [
-      await caught(() => quick.createOrder(sampleOrder(), KEY)),
-      await caught(() => quick.getAccount()),
-      await caught(() => quick.cancelOrder('x')),
-    ];
-    expect(errors.map((e) => e.constructor.name)).toEqual([
-      'FulfillmentRejectedError',
-      'FulfillmentUnavailableError',
-      'FulfillmentUnavailableError',
-    ]);
+    const errors = [await caught(() => quick.createOrder(sampleOrder(), KEY)), await caught(() => quick.getAccount()), await caught(() => quick.cancelOrder('x'))];
+    expect(errors.map((e) => e.constructor.name)).toEqual(['FulfillmentRejectedError', 'FulfillmentUnavailableError', 'FulfillmentUnavailableError']);
     expect(errors[0]!.message).toBe('Key [redacted] is suspended');
     for (const e of errors) {
       expect(`${e.message} ${e.stack} ${JSON.stringify(e)}`).not.toContain(DEMO_ACCOUNT.apiKey);

@@ -23,14 +23,22 @@ const clientAnswering = (body: unknown) =>
 
 describe('fulfillment feeds', () => {
   it('keeps the readable shipments and names the one over the contract limits', async () => {
-    const page = await clientAnswering({ data: [shipment('shp_1'), shipment('shp_2', { carrier: 'C'.repeat(101) }), shipment('shp_3')], next_cursor: 'c2', has_more: false }).listShipments(null);
+    const page = await clientAnswering({
+      data: [shipment('shp_1'), shipment('shp_2', { carrier: 'C'.repeat(101) }), shipment('shp_3')],
+      next_cursor: 'c2',
+      has_more: false,
+    }).listShipments(null);
     expect(page.data.map((s) => s.shipment_id)).toEqual(['shp_1', 'shp_3']);
     expect(page.invalid).toEqual([{ ref: '"shp_2"', message: expect.stringMatching(/^carrier: /) }]);
     expect(page.nextCursor).toBe('c2');
   });
 
   it('names a stock item by its SKU, or by its position when it has none', async () => {
-    const page = await clientAnswering({ data: [{ sku: 'OK', available: 3 }, { sku: 'BAD', available: 'many' }, { available: 1 }], next_cursor: 'c', has_more: false }).listInventory(null);
+    const page = await clientAnswering({
+      data: [{ sku: 'OK', available: 3 }, { sku: 'BAD', available: 'many' }, { available: 1 }],
+      next_cursor: 'c',
+      has_more: false,
+    }).listInventory(null);
     expect(page.data).toEqual([{ sku: 'OK', available: 3 }]);
     expect(page.invalid.map((p) => p.ref)).toEqual(['"BAD"', 'item 3']);
   });

@@ -14,8 +14,7 @@ afterEach(async () => {
   await Promise.all(opened.splice(0).map((db) => db.destroy()));
 });
 
-const schemaOf = async (db: Knex) =>
-  (await db.raw(`SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name`)) as unknown[];
+const schemaOf = async (db: Knex) => (await db.raw(`SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name`)) as unknown[];
 const rowsOf = async (db: Knex, table: string) => (await db(table).select('*').orderBy('id')) as unknown[];
 
 describe('a fresh in-memory database migrated from the template', () => {
@@ -24,7 +23,13 @@ describe('a fresh in-memory database migrated from the template', () => {
     await migrated.migrate.latest({ migrationSource });
     const copied = open();
     let realRuns = 0;
-    const real = { migrate: async (db: Knex) => { realRuns++; await db.migrate.latest({ migrationSource }); }, open };
+    const real = {
+      migrate: async (db: Knex) => {
+        realRuns++;
+        await db.migrate.latest({ migrationSource });
+      },
+      open,
+    };
     await migrateFromTemplate(copied, real);
     const second = open();
     await migrateFromTemplate(second, real);
@@ -66,7 +71,13 @@ describe('a fresh in-memory database migrated from the template', () => {
     const db = open();
     await db.migrate.up({ migrationSource });
     let realRuns = 0;
-    await migrateFromTemplate(db, { migrate: async (d) => { realRuns++; await d.migrate.latest({ migrationSource }); }, open });
+    await migrateFromTemplate(db, {
+      migrate: async (d) => {
+        realRuns++;
+        await d.migrate.latest({ migrationSource });
+      },
+      open,
+    });
     expect(realRuns).toBe(1);
   });
 });

@@ -43,7 +43,16 @@ describe('flow health', () => {
     await seedOrder(t.db, { state: 'sent', at: today, sentAt: longAgo, cancelOutcome: 'too_late', cancelAt: today });
 
     const f = await flows();
-    expect(f.orders).toMatchObject({ title: 'Orders', countLabel: 'orders sent', enabled: true, health: 'healthy', reason: null, today: 2, last7Days: 3, lastSuccessAt: new Date(today + 1).toISOString() });
+    expect(f.orders).toMatchObject({
+      title: 'Orders',
+      countLabel: 'orders sent',
+      enabled: true,
+      health: 'healthy',
+      reason: null,
+      today: 2,
+      last7Days: 3,
+      lastSuccessAt: new Date(today + 1).toISOString(),
+    });
     expect(f.fulfillment).toMatchObject({ title: 'Shipments and tracking', countLabel: 'shipments written', today: 1, last7Days: 2, lastSuccessAt: new Date(today).toISOString() });
     expect(f.inventory).toMatchObject({ countLabel: 'stock updates', today: 1, last7Days: 1, lastSuccessAt: new Date(today).toISOString() });
     expect(f.cancellations).toMatchObject({ countLabel: 'cancellations', today: 0, last7Days: 1, lastSuccessAt: new Date(yesterday).toISOString() });

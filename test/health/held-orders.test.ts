@@ -38,8 +38,22 @@ describe('held orders on the Overview', () => {
 
 describe('the remedy of a held order', () => {
   it('offers Release and the rules, not Retry', () => {
-    const r = remedyOf({ state: 'held', attentionCode: 'held_by_rule', attentionSubject: 'International', attentionReason: null, lastError: null, attempts: 0, backendOrderId: null });
-    expect(r).toMatchObject({ code: 'held_by_rule', subject: 'International', canRetry: false, canRelease: true, action: { label: 'Review order rules', path: '/settings/orders#rules' } });
+    const r = remedyOf({
+      state: 'held',
+      attentionCode: 'held_by_rule',
+      attentionSubject: 'International',
+      attentionReason: null,
+      lastError: null,
+      attempts: 0,
+      backendOrderId: null,
+    });
+    expect(r).toMatchObject({
+      code: 'held_by_rule',
+      subject: 'International',
+      canRetry: false,
+      canRelease: true,
+      action: { label: 'Review order rules', path: '/settings/orders#rules' },
+    });
     expect(r!.message).toMatch(/^Held by the order rule "International"\. Release it to send it now/);
   });
 });

@@ -15,7 +15,12 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-const headers = (left: number) => ({ 'X-Rate-Limit-Requests-Quota': '150', 'X-Rate-Limit-Requests-Left': String(left), 'X-Rate-Limit-Time-Window-Ms': '30000', 'X-Rate-Limit-Time-Reset-Ms': '20000' });
+const headers = (left: number) => ({
+  'X-Rate-Limit-Requests-Quota': '150',
+  'X-Rate-Limit-Requests-Left': String(left),
+  'X-Rate-Limit-Time-Window-Ms': '30000',
+  'X-Rate-Limit-Time-Reset-Ms': '20000',
+});
 const row = () => t.db('store_api_quota').where({ store_hash: STORE }).first();
 
 describe('API quota recording', () => {
@@ -23,7 +28,10 @@ describe('API quota recording', () => {
     const recorder = new ApiQuotaRecorder({ db: t.db, now: () => clock.now() });
     let left = 40;
     const fetch = (async () => new Response('{"data":[]}', { status: 200, headers: headers(left--) })) as typeof globalThis.fetch;
-    const client = createBigCommerceClientFactory({ apiUrl: 'http://bc.invalid', limiters: new RateLimiterRegistry(), fetch, now: () => clock.now(), onQuota: recorder.observe })({ hash: STORE, accessToken: 't' });
+    const client = createBigCommerceClientFactory({ apiUrl: 'http://bc.invalid', limiters: new RateLimiterRegistry(), fetch, now: () => clock.now(), onQuota: recorder.observe })({
+      hash: STORE,
+      accessToken: 't',
+    });
     await client.get('v3', '/hooks');
     await client.get('v3', '/hooks'); // inside the write window: not written
     await recorder.flush();

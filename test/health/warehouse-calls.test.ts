@@ -49,8 +49,7 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-const row = () =>
-  t.db('store_settings').where({ store_hash: STORE }).first('backend_last_ok_at', 'backend_failing_since', 'backend_failure_kind', 'backend_last_call_error');
+const row = () => t.db('store_settings').where({ store_hash: STORE }).first('backend_last_ok_at', 'backend_failing_since', 'backend_failure_kind', 'backend_last_call_error');
 const health = async () => {
   const f = await readHealthFacts(t.app.services, STORE, clock.now());
   return warehouseHealth(f.settings, f.calls);

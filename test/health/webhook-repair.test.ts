@@ -9,8 +9,18 @@ import { bootDataOf, startHarness, type Harness } from '../helpers/harness.js';
 
 const STORE = 'sbx1234';
 const job: JobRecord = {
-  id: 1, storeHash: STORE, kind: JOB.webhooksReconcile, payload: null, dedupeKey: null, state: 'running',
-  attempts: 1, maxAttempts: 1, runAt: 0, lastError: null, createdAt: 0, updatedAt: 0,
+  id: 1,
+  storeHash: STORE,
+  kind: JOB.webhooksReconcile,
+  payload: null,
+  dedupeKey: null,
+  state: 'running',
+  attempts: 1,
+  maxAttempts: 1,
+  runAt: 0,
+  lastError: null,
+  createdAt: 0,
+  updatedAt: 0,
 };
 let h: Harness;
 let token = '';
@@ -75,12 +85,22 @@ describe('webhook subscriptions on the Overview, and Repair webhooks', () => {
     const activity = await h.db('sync_log').where({ store_hash: STORE, flow: 'webhooks' }).orderBy('id', 'desc').first();
     expect(activity).toMatchObject({ level: 'info', message: 'Webhooks repaired: 1 re-activated' });
     const { alerts } = await overview();
-    expect(alerts).toEqual([expect.objectContaining({ kind: 'webhooks_deactivated', key: 'webhooks_repaired', severity: 'info', message: expect.stringMatching(/^Webhooks deactivated — repaired at \d\d:\d\d$/) })]);
+    expect(alerts).toEqual([
+      expect.objectContaining({
+        kind: 'webhooks_deactivated',
+        key: 'webhooks_repaired',
+        severity: 'info',
+        message: expect.stringMatching(/^Webhooks deactivated — repaired at \d\d:\d\d$/),
+      }),
+    ]);
   });
 
   it('a hook deleted behind the app’s back is re-created; nothing to do says so', async () => {
     const hook = h.sandbox.control.hooks(STORE).find((x) => x.scope === 'store/order/statusUpdated')!;
-    await fetch(`${h.sandbox.url}/stores/${STORE}/v3/hooks/${hook.id}`, { method: 'DELETE', headers: { 'X-Auth-Token': h.sandbox.control.tokenFor(STORE)!, accept: 'application/json' } });
+    await fetch(`${h.sandbox.url}/stores/${STORE}/v3/hooks/${hook.id}`, {
+      method: 'DELETE',
+      headers: { 'X-Auth-Token': h.sandbox.control.tokenFor(STORE)!, accept: 'application/json' },
+    });
     expect((await api('post', '/api/webhooks/repair')).body.message).toBe('Webhooks repaired: 1 re-created');
     expect((await api('post', '/api/webhooks/repair')).body.message).toBe('Webhooks checked: nothing needed repairing');
   });

@@ -85,7 +85,12 @@ export async function runDue(s: Services, clock: FakeClock, max = Infinity): Pro
   const handlers = jobHandlers(s);
   let ran = 0;
   while (ran < max) {
-    const row = await s.db('jobs').where({ state: 'pending' }).andWhere('run_at', '<=', clock.now()).orderBy([{ column: 'run_at' }, { column: 'id' }]).first();
+    const row = await s
+      .db('jobs')
+      .where({ state: 'pending' })
+      .andWhere('run_at', '<=', clock.now())
+      .orderBy([{ column: 'run_at' }, { column: 'id' }])
+      .first();
     if (!row) break;
     await s.db('jobs').where({ id: row.id }).update({ state: 'running' });
     const job = jobOf(String(row.store_hash), String(row.kind), JSON.parse(String(row.payload)), { id: Number(row.id), dedupeKey: row.dedupe_key ?? null });
@@ -93,7 +98,10 @@ export async function runDue(s: Services, clock: FakeClock, max = Infinity): Pro
       await handlers[job.kind]!(job, { signal: new AbortController().signal });
       await s.db('jobs').where({ id: row.id }).update({ state: 'done', finished_at: clock.now() });
     } catch {
-      await s.db('jobs').where({ id: row.id }).update({ state: 'pending', run_at: clock.now() + 1_000 });
+      await s
+        .db('jobs')
+        .where({ id: row.id })
+        .update({ state: 'pending', run_at: clock.now() + 1_000 });
     }
     ran++;
   }

@@ -21,7 +21,12 @@ export async function bareApp(opts: { clock?: Clock; oauth?: OAuthExchanger; dep
   await migrateToLatest(db);
   const logs = new LogCapture();
   const clock = opts.clock ?? { now: () => Date.now() };
-  const app = createApp({ config, db, logger: logs.logger, clock, clientDir: '/nonexistent',
+  const app = createApp({
+    config,
+    db,
+    logger: logs.logger,
+    clock,
+    clientDir: '/nonexistent',
     oauth: opts.oauth,
     // No BigCommerce here: calls fail fast (connection refused, no retries) and the app must cope.
     bigcommerceFactory: createBigCommerceClientFactory({ apiUrl: config.bcApiUrl, limiters: new RateLimiterRegistry(), retry: { maxServerRetries: 0 } }),
@@ -44,13 +49,9 @@ export async function bareApp(opts: { clock?: Clock; oauth?: OAuthExchanger; dep
       ...over,
     };
   };
-  const sign = (over: Record<string, unknown> = {}, secret = config.clientSecret, options: jwt.SignOptions = { algorithm: 'HS256' }) =>
-    jwt.sign(claims(over), secret, options);
+  const sign = (over: Record<string, unknown> = {}, secret = config.clientSecret, options: jwt.SignOptions = { algorithm: 'HS256' }) => jwt.sign(claims(over), secret, options);
   const install = (user = OWNER, token = 'tok-' + randomUUID()) =>
-    app.services.lifecycle.install(
-      { access_token: token, scope: 'store_v2_orders', context: `stores/${STORE}`, account_uuid: 'acc', user, owner: OWNER },
-      clock.now(),
-    );
+    app.services.lifecycle.install({ access_token: token, scope: 'store_v2_orders', context: `stores/${STORE}`, account_uuid: 'acc', user, owner: OWNER }, clock.now());
   return { app, db, config, logs, clock, http: supertest(app), claims, sign, install, close: () => db.destroy() };
 }
 

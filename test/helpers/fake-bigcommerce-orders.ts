@@ -37,7 +37,11 @@ export class FakeBigCommerceOrders {
 
   addOrder(id: number, addresses: Record<number, FakeLine[]>, statusId = 11): void {
     const map = new Map<number, Array<Required<FakeLine>>>();
-    for (const [addressId, lines] of Object.entries(addresses)) map.set(Number(addressId), lines.map((l) => ({ shipped: 0, ...l })));
+    for (const [addressId, lines] of Object.entries(addresses))
+      map.set(
+        Number(addressId),
+        lines.map((l) => ({ shipped: 0, ...l })),
+      );
     this.orders.set(id, { id, statusId, addresses: map, shipments: [] });
   }
 

@@ -41,9 +41,7 @@ async function listen(server: http.Server): Promise<number> {
  * The app and the BigCommerce sandbox on loopback, wired to each other: the app listens first
  * (the sandbox needs its URL for server-to-server callbacks), then gets its config.
  */
-export async function startHarness(
-  opts: { clock?: Clock; clientDir?: string; sandbox?: Partial<SandboxOptions>; deps?: Partial<AppDeps> } = {},
-): Promise<Harness> {
+export async function startHarness(opts: { clock?: Clock; clientDir?: string; sandbox?: Partial<SandboxOptions>; deps?: Partial<AppDeps> } = {}): Promise<Harness> {
   const server = http.createServer();
   const port = await listen(server);
   const appUrl = `http://127.0.0.1:${port}`;

@@ -39,9 +39,11 @@ async function makeTemplate(open: Open, migrate: Migrate): Promise<Template> {
   const db = open('sqlite::memory:');
   try {
     await migrate(db);
-    const objects = (await db.raw(
-      `SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' ORDER BY rowid`,
-    )) as Array<{ type: string; name: string; sql: string }>;
+    const objects = (await db.raw(`SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' ORDER BY rowid`)) as Array<{
+      type: string;
+      name: string;
+      sql: string;
+    }>;
     const rows: Template['rows'] = [];
     for (const { name } of objects.filter((o) => o.type === 'table')) {
       const found = (await db(name).select('*')) as Array<Record<string, unknown>>;

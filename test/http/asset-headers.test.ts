@@ -122,7 +122,10 @@ describe('hashed assets under /assets/', () => {
 
 describe('index.html', () => {
   it('is rendered with its boot data, compressed, and never cached', async () => {
-    for (const [accept, encoding] of [['br, gzip', 'br'], ['gzip', 'gzip']] as const) {
+    for (const [accept, encoding] of [
+      ['br, gzip', 'br'],
+      ['gzip', 'gzip'],
+    ] as const) {
       const res = await get('/orders', accept);
       expect(res.status).toBe(200);
       expect(res.headers['content-type']).toMatch(/^text\/html/);
@@ -152,7 +155,12 @@ describe('compressResponses', () => {
     await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
     const url = `http://127.0.0.1:${(s.address() as AddressInfo).port}`;
     const fetchRaw = (path: string) =>
-      new Promise<http.IncomingMessage>((resolve) => http.get(`${url}${path}`, { headers: { 'Accept-Encoding': 'br, gzip' } }, (res) => { res.resume(); resolve(res); }));
+      new Promise<http.IncomingMessage>((resolve) =>
+        http.get(`${url}${path}`, { headers: { 'Accept-Encoding': 'br, gzip' } }, (res) => {
+          res.resume();
+          resolve(res);
+        }),
+      );
     expect((await fetchRaw('/events')).headers['content-encoding']).toBeUndefined();
     expect((await fetchRaw('/json')).headers['content-encoding']).toBe('br');
     s.closeAllConnections();

@@ -32,7 +32,10 @@ function load(port: number, clients: number) {
         })
         .on('error', () => setTimeout(res, 5));
     });
-  for (let i = 0; i < clients; i++) void (async () => { while (!stopped) await one(); })();
+  for (let i = 0; i < clients; i++)
+    void (async () => {
+      while (!stopped) await one();
+    })();
   return { stop: () => void (stopped = true), served: () => served };
 }
 

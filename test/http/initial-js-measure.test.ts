@@ -23,7 +23,12 @@ beforeAll(() => {
     JSON.stringify({
       'index.html': { file: 'assets/index-a.js', isEntry: true, imports: ['_vendor-b.js'], dynamicImports: ['src/pages/orders/OrdersPage.tsx'] },
       '_vendor-b.js': { file: 'assets/vendor-b.js' },
-      'src/pages/orders/OrdersPage.tsx': { file: 'assets/OrdersPage-c.js', isDynamicEntry: true, imports: ['index.html', '_vendor-b.js'], dynamicImports: ['src/components/JsonViewer.tsx'] },
+      'src/pages/orders/OrdersPage.tsx': {
+        file: 'assets/OrdersPage-c.js',
+        isDynamicEntry: true,
+        imports: ['index.html', '_vendor-b.js'],
+        dynamicImports: ['src/components/JsonViewer.tsx'],
+      },
       'src/components/JsonViewer.tsx': { file: 'assets/JsonViewer-d.js', isDynamicEntry: true, imports: ['_vendor-b.js'] },
     }),
   );

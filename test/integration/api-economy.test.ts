@@ -16,21 +16,29 @@ afterAll(async () => h?.close());
 
 const row = (orderId: number) => h.app.services.orders.get(STORE, orderId);
 const callsFor = (orderId: number) =>
-  h.sandbox.control.requests.filter((r) => r.storeHash === STORE && new RegExp(`/v2/orders/${orderId}(/|$)`).test(r.path)).map((r) => `${r.method} ${r.path.replace(/^\/stores\/[^/]+/, '')}`);
+  h.sandbox.control.requests
+    .filter((r) => r.storeHash === STORE && new RegExp(`/v2/orders/${orderId}(/|$)`).test(r.path))
+    .map((r) => `${r.method} ${r.path.replace(/^\/stores\/[^/]+/, '')}`);
 const stateIs = (orderId: number, state: string) => waitFor(async () => ((await row(orderId))?.state === state ? row(orderId) : undefined), { what: `order ${orderId} ${state}` });
 
 async function sentAndAccepted(lines: Array<{ sku: string; quantity: number }>) {
   const order = h.sandbox.control.createOrder(STORE, { statusId: 11, lines });
-  const sent = await waitFor(async () => {
-    const r = await row(order.id);
-    return r?.backendOrderId && h.sandbox.control.getOrder(STORE, order.id).statusId === 9 ? r : undefined;
-  }, { what: `order ${order.id} sent and in the status after acceptance` });
+  const sent = await waitFor(
+    async () => {
+      const r = await row(order.id);
+      return r?.backendOrderId && h.sandbox.control.getOrder(STORE, order.id).statusId === 9 ? r : undefined;
+    },
+    { what: `order ${order.id} sent and in the status after acceptance` },
+  );
   return { order, backendId: sent.backendOrderId! };
 }
 
 /** Runs the shipped-status check the shipment scheduled, as the worker would a minute later. */
 async function runShippedStatusCheck(orderId: number) {
-  const job = await h.app.services.db('jobs').where({ kind: JOB.orderShippedStatus, state: 'pending', dedupe_key: `shipped-status:${STORE}:${orderId}` }).first('payload');
+  const job = await h.app.services
+    .db('jobs')
+    .where({ kind: JOB.orderShippedStatus, state: 'pending', dedupe_key: `shipped-status:${STORE}:${orderId}` })
+    .first('payload');
   expect(job, 'a shipped-status check is scheduled').toBeDefined();
   await confirmShippedStatus(h.app.services, jobOf(STORE, JOB.orderShippedStatus, JSON.parse(String(job.payload))));
 }
@@ -51,7 +59,7 @@ describe('API economy over an order’s life', () => {
     h.sandbox.control.setShipmentAutoStatus(false);
     try {
       const { order, backendId } = await sentAndAccepted([{ sku: 'SKU-1', quantity: 1 }]);
-        await h.warehouse.control.ship(backendId, { carrier: 'UPS', trackingNumber: '1ZECONOMY2' });
+      await h.warehouse.control.ship(backendId, { carrier: 'UPS', trackingNumber: '1ZECONOMY2' });
       await stateIs(order.id, 'shipped');
       expect(h.sandbox.control.getOrder(STORE, order.id).statusId).toBe(9);
       await runShippedStatusCheck(order.id);
@@ -84,10 +92,6 @@ describe('API economy over an order’s life', () => {
     })();
     expect(held?.attentionReason).toMatch(/match no unshipped line/);
     // Allocated on the copy and refused by BigCommerce, then read once: nothing is left to ship, no second POST.
-    expect(callsFor(order.id).filter((c) => !c.startsWith('PUT'))).toEqual([
-      `GET /v2/orders/${order.id}`,
-      `POST /v2/orders/${order.id}/shipments`,
-      `GET /v2/orders/${order.id}`,
-    ]);
+    expect(callsFor(order.id).filter((c) => !c.startsWith('PUT'))).toEqual([`GET /v2/orders/${order.id}`, `POST /v2/orders/${order.id}/shipments`, `GET /v2/orders/${order.id}`]);
   });
 });

@@ -38,12 +38,14 @@ describe('the sandbox gift set', () => {
     expect(h.sandbox.control.shipments(STORE, order.id)).toEqual([]);
 
     await h.warehouse.control.ship(sent!.backendOrderId!, { items: [{ sku: 'SBX-TEA-TIN', quantity: 2, order_line_id: lineId }] });
-    const [shipment] = await waitFor(() => (h.sandbox.control.shipments(STORE, order.id).length ? h.sandbox.control.shipments(STORE, order.id) : undefined), { what: 'BC shipment' });
+    const [shipment] = await waitFor(() => (h.sandbox.control.shipments(STORE, order.id).length ? h.sandbox.control.shipments(STORE, order.id) : undefined), {
+      what: 'BC shipment',
+    });
     expect(shipment!.items).toEqual([expect.objectContaining({ orderProductId: lineId, quantity: 1 })]);
     await waitFor(async () => (await row(order.id))?.state === 'shipped', { what: 'shipped' });
   });
 
-  it("gets the stock its parts make: min over parts of floor(level / quantity)", async () => {
+  it('gets the stock its parts make: min over parts of floor(level / quantity)', async () => {
     const account = h.warehouse.control.accounts()[0]!.id;
     await h.warehouse.control.setInventory(account, [
       { sku: 'SBX-MUG-01', available: 9 },

@@ -21,15 +21,17 @@ const bcStatus = (orderId: number) => h.sandbox.control.getOrder(STORE, orderId)
 /** An order placed in BigCommerce and accepted by the warehouse. */
 async function sentOrder(input: Parameters<ImportHarness['sandbox']['control']['createOrder']>[1] = {}) {
   const order = h.sandbox.control.createOrder(STORE, { statusId: 11, ...input });
-  const sent = await waitFor(async () => {
-    const r = await row(order.id);
-    return r?.backendOrderId ? r : undefined;
-  }, { what: `order ${order.id} sent` });
+  const sent = await waitFor(
+    async () => {
+      const r = await row(order.id);
+      return r?.backendOrderId ? r : undefined;
+    },
+    { what: `order ${order.id} sent` },
+  );
   return { order, backendId: sent.backendOrderId! };
 }
 
-const drained = () =>
-  waitFor(async () => (await pendingWork(h.app.services.jobs.queue)) === 0 && h.worker.running === 0, { what: 'queue drained' });
+const drained = () => waitFor(async () => (await pendingWork(h.app.services.jobs.queue)) === 0 && h.worker.running === 0, { what: 'queue drained' });
 
 function shipmentEvent(backendId: string, orderId: number, items: Array<{ sku: string; quantity: number; order_line_id?: number }>, over: Record<string, unknown> = {}) {
   return {
@@ -73,7 +75,14 @@ describe('shipments and tracking back to BigCommerce', () => {
     await drained();
     expect(bcStatus(order.id)).toBe(3);
     expect((await row(order.id))?.state).toBe('partially_shipped');
-    delivery = await h.warehouse.control.pushEvent(account_.id, 'shipment.created', shipmentEvent(backendId, order.id, [{ sku: 'SBX-MUG-01', quantity: 1 }, { sku: 'SBX-TEE-BLK-M', quantity: 1 }]));
+    delivery = await h.warehouse.control.pushEvent(
+      account_.id,
+      'shipment.created',
+      shipmentEvent(backendId, order.id, [
+        { sku: 'SBX-MUG-01', quantity: 1 },
+        { sku: 'SBX-TEE-BLK-M', quantity: 1 },
+      ]),
+    );
     expect(delivery.status).toBe(200);
     await waitFor(() => bcShipments(order.id).length === 3, { what: 'second shipment, two addresses' });
     const addresses = new Set(bcShipments(order.id).map((x) => x.orderAddressId));
@@ -91,7 +100,11 @@ describe('shipments and tracking back to BigCommerce', () => {
     expect(h.warehouse.control.order(backendId).status).toBe('received');
     await h.warehouse.control.ship(backendId, { carrier: 'UPS', trackingNumber: '1ZPART2' });
     await waitFor(async () => (await row(order.id))?.state === 'shipped', { what: 'fully shipped' });
-    expect(bcShipments(order.id).map((x) => x.trackingNumber).sort()).toEqual(['1ZPART1', '1ZPART2']);
+    expect(
+      bcShipments(order.id)
+        .map((x) => x.trackingNumber)
+        .sort(),
+    ).toEqual(['1ZPART1', '1ZPART2']);
     expect(bcStatus(order.id)).toBe(2);
     expect(h.warehouse.control.order(backendId).status).toBe('shipped');
     await expect(h.warehouse.control.ship(backendId, {})).rejects.toThrow();
@@ -191,7 +204,11 @@ describe('inventory from the warehouse', () => {
       { sku: 'SBX-GIFT-CARD', available: 99 },
       { sku: 'NO-SUCH-SKU', available: 3 },
     ]);
-    await waitFor(async () => (await h.db('inventory_items').where({ store_hash: STORE, status: 'pending' })).length === 0 && (await h.db('inventory_items').where({ store_hash: STORE })).length === 4, { what: 'inventory settled' });
+    await waitFor(
+      async () =>
+        (await h.db('inventory_items').where({ store_hash: STORE, status: 'pending' })).length === 0 && (await h.db('inventory_items').where({ store_hash: STORE })).length === 4,
+      { what: 'inventory settled' },
+    );
     expect(h.sandbox.control.inventoryLevel(STORE, 'SBX-MUG-01')).toBe(17);
     expect(h.sandbox.control.inventoryLevel(STORE, 'SBX-TEE-BLK-M')).toBe(5);
     const view = await h.api('get', '/api/inventory?status=skipped');
@@ -207,7 +224,10 @@ describe('inventory from the warehouse', () => {
     const before = h.sandbox.control.adjustments.length;
     const items = [{ sku: 'WH-TEE-L', available: 8 }, ...Array.from({ length: 2_100 }, (_, i) => ({ sku: `BULK-${i}`, available: i % 50 }))];
     for (let i = 0; i < items.length; i += 1000) await h.warehouse.control.setInventory(account().id, items.slice(i, i + 1000));
-    await waitFor(() => h.sandbox.control.inventoryLevel(STORE, 'BULK-2099') === 49 && h.sandbox.control.inventoryLevel(STORE, 'SBX-TEE-BLK-L') === 8, { what: 'bulk written', timeoutMs: 30_000 });
+    await waitFor(() => h.sandbox.control.inventoryLevel(STORE, 'BULK-2099') === 49 && h.sandbox.control.inventoryLevel(STORE, 'SBX-TEE-BLK-L') === 8, {
+      what: 'bulk written',
+      timeoutMs: 30_000,
+    });
     const writes = h.sandbox.control.adjustments.slice(before).filter((a) => a.status === 200);
     expect(writes.length).toBeGreaterThanOrEqual(2);
     expect(Math.max(...writes.map((w) => w.items))).toBeLessThanOrEqual(2_000);

@@ -67,7 +67,9 @@ describe('a process killed mid-storm', () => {
     expect((await fetch(sandbox.control.beginInstall(STORE).authUrl)).status).toBe(200);
     const page = await (await fetch(sandbox.control.loadUrl(STORE, 1001))).text();
     const code = JSON.parse(Buffer.from(/name="fb-boot" content="([^"]+)"/.exec(page)![1]!, 'base64url').toString()).exchangeCode;
-    const { token } = (await (await fetch(`${appUrl}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code }) })).json()) as { token: string };
+    const { token } = (await (
+      await fetch(`${appUrl}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code }) })
+    ).json()) as { token: string };
     const api = (path: string, body: unknown) =>
       fetch(`${appUrl}${path}`, { method: 'PUT', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
     const account = warehouse.control.accounts()[0]!;

@@ -31,10 +31,13 @@ describe('install: /auth and the first /load at once', () => {
     await waitFor(async () => (await h.db('jobs').where({ kind: JOB.webhooksReconcile, state: 'running' }).first()) !== undefined, { what: 'first reconciliation running' });
     expect((await h.http.get(pathOf(h.sandbox.control.loadUrl(STORE, 1001)))).status).toBe(200);
 
-    await waitFor(async () => {
-      const jobs = await h.db('jobs').where({ kind: JOB.webhooksReconcile });
-      return jobs.length === 2 && jobs.every((j) => j.state === 'done' || j.state === 'dead');
-    }, { what: 'both reconciliations finished', timeoutMs: 10_000 });
+    await waitFor(
+      async () => {
+        const jobs = await h.db('jobs').where({ kind: JOB.webhooksReconcile });
+        return jobs.length === 2 && jobs.every((j) => j.state === 'done' || j.state === 'dead');
+      },
+      { what: 'both reconciliations finished', timeoutMs: 10_000 },
+    );
 
     const hooks = h.sandbox.control.hooks(STORE);
     expect(hooks.map((x) => x.scope).sort()).toEqual(['store/order/created', 'store/order/statusUpdated']);

@@ -80,7 +80,10 @@ describe('stock levels through SKU mappings', () => {
     const bySku = new Map((await listed('&search=SBX-')).items.map((i) => [i.sku, i]));
     expect(bySku.get('SBX-MUG-01')).toMatchObject({ status: 'synced', available: 21 });
     for (const sku of ['SBX-TEE-BLK-M', 'SBX-TEE-BLK-L']) {
-      expect(bySku.get(sku)).toMatchObject({ status: 'skipped', reason: expect.stringMatching(/^BigCommerce refused this level: The total inventory of product_id \d+ at location 1 would exceed/) });
+      expect(bySku.get(sku)).toMatchObject({
+        status: 'skipped',
+        reason: expect.stringMatching(/^BigCommerce refused this level: The total inventory of product_id \d+ at location 1 would exceed/),
+      });
     }
     const statuses = h.sandbox.control.adjustments.slice(before).map((a) => a.status);
     expect(statuses.filter((x) => x === 200)).toHaveLength(1);

@@ -17,9 +17,15 @@ beforeAll(async () => {
   const s = t.app.services;
   const now = Date.now();
   await s.lifecycle.install({ access_token: 'tok-b', scope: '', context: `stores/${B}`, account_uuid: 'acc', user: OWNER_B, owner: OWNER_B }, now);
-  orderB = (await s.orders.upsertSeen(B, 5001, { bcStatusId: 11, bcStatus: 'Awaiting Fulfillment', customer: 'Bea', orderDate: now, shippingMethod: 'B-Ship' }, 'needs_attention', now)).orderId;
+  orderB = (
+    await s.orders.upsertSeen(B, 5001, { bcStatusId: 11, bcStatus: 'Awaiting Fulfillment', customer: 'Bea', orderDate: now, shippingMethod: 'B-Ship' }, 'needs_attention', now)
+  ).orderId;
   await s.syncLog.append({ storeHash: B, orderId: orderB, flow: 'orders', message: 'secret timeline of B' }, now);
-  eventB = (await t.db.transaction((trx) => s.webhookEvents.record({ storeHash: B, source: 'bigcommerce', eventId: 'hash-b', topic: 'store/order/created', resourceId: '5001', payload: '{}' }, now, trx))).id;
+  eventB = (
+    await t.db.transaction((trx) =>
+      s.webhookEvents.record({ storeHash: B, source: 'bigcommerce', eventId: 'hash-b', topic: 'store/order/created', resourceId: '5001', payload: '{}' }, now, trx),
+    )
+  ).id;
   mappingB = (await s.mappings.createSku(B, { bcSku: 'B-SKU', backendSku: 'B-WH' }, now)).id;
   await s.settings.saveImport(B, { importStatusId: 9, statusAfterAcceptId: null }, now);
   const page = await t.http.get('/load').query({ signed_payload_jwt: t.sign({ user: { id: OWNER.id, email: OWNER.email } }) });

@@ -37,7 +37,15 @@ const fulfillmentFactory = ((c: { accountId: string }) =>
 
 /** The app as it runs after a restart with these keys; later requests (and sandbox callbacks) reach it. */
 function boot(encryptionKey: Buffer, previousEncryptionKeys: Buffer[] = []) {
-  const app = createApp({ config: { ...base, encryptionKey, previousEncryptionKeys }, db, logger: logs.logger, clock: { now: () => Date.now() }, clientDir: '/nonexistent', fulfillmentFactory, hooks: {} });
+  const app = createApp({
+    config: { ...base, encryptionKey, previousEncryptionKeys },
+    db,
+    logger: logs.logger,
+    clock: { now: () => Date.now() },
+    clientDir: '/nonexistent',
+    fulfillmentFactory,
+    hooks: {},
+  });
   handler = app;
   return { app, http: supertest(app) };
 }
@@ -91,7 +99,14 @@ async function prepare(store: string) {
   const a = boot(KEY_A);
   await install(a, store);
   const token = await openSession(a, store);
-  expect((await a.http.put('/api/settings/backend').set('Authorization', `Bearer ${token}`).send({ accountId: 'acct-1', apiKey: `key-${store}` })).status).toBe(200);
+  expect(
+    (
+      await a.http
+        .put('/api/settings/backend')
+        .set('Authorization', `Bearer ${token}`)
+        .send({ accountId: 'acct-1', apiKey: `key-${store}` })
+    ).status,
+  ).toBe(200);
   await reconcile(a, store);
   const secret = (await a.app.services.settings.webhookSecret(store))!;
   expect((await webhook(a, store, secret)).status).toBe(200);

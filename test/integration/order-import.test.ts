@@ -13,10 +13,8 @@ beforeEach(() => {
   h.warehouse.control.clearFaults();
 });
 
-const warehouseOrdersFor = (orderId: number) =>
-  h.warehouse.control.orders().filter((o) => (o.body.external_ref as { order_id: number }).order_id === orderId);
-const creates = (orderId: number) =>
-  h.warehouse.control.requests.filter((r) => r.outcome === 'created' && r.idempotencyKey === `bigcommerce:${STORE}:${orderId}`);
+const warehouseOrdersFor = (orderId: number) => h.warehouse.control.orders().filter((o) => (o.body.external_ref as { order_id: number }).order_id === orderId);
+const creates = (orderId: number) => h.warehouse.control.requests.filter((r) => r.outcome === 'created' && r.idempotencyKey === `bigcommerce:${STORE}:${orderId}`);
 const orderRow = (orderId: number) => h.app.services.orders.get(STORE, orderId);
 const settle = async () => {
   await h.sandbox.control.webhooks.idle();
@@ -64,7 +62,11 @@ describe('order import, end to end through the sandboxes', () => {
     const replay = h.sandbox.control.webhookEvents.filter((e) => e.payload.data.id === orders[0]!.id);
     expect(replay.length).toBeGreaterThanOrEqual(2);
     for (const ev of replay) {
-      const res = await h.http.post('/webhooks/bigcommerce').set('content-type', 'application/json').set(h.sandbox.control.hooks(STORE)[0]!.headers ?? {}).send(ev.body);
+      const res = await h.http
+        .post('/webhooks/bigcommerce')
+        .set('content-type', 'application/json')
+        .set(h.sandbox.control.hooks(STORE)[0]!.headers ?? {})
+        .send(ev.body);
       expect(res.status).toBe(200);
     }
     await settle();

@@ -20,10 +20,13 @@ describe('a shipment whose BigCommerce answer was lost', () => {
         { address: { firstName: 'Sam', street1: '9 Side St', city: 'Dallas', zip: '75201' }, lines: [{ sku: 'SBX-MUG-01', quantity: 1 }] },
       ],
     });
-    const sent = await waitFor(async () => {
-      const r = await h.app.services.orders.get(STORE, order.id);
-      return r?.backendOrderId ? r : undefined;
-    }, { what: `order ${order.id} sent` });
+    const sent = await waitFor(
+      async () => {
+        const r = await h.app.services.orders.get(STORE, order.id);
+        return r?.backendOrderId ? r : undefined;
+      },
+      { what: `order ${order.id} sent` },
+    );
     const account = h.warehouse.control.accounts()[0]!;
     h.sandbox.control.loseShipmentAnswers(1);
     const delivery = await h.warehouse.control.pushEvent(account.id, 'shipment.created', {
@@ -36,10 +39,13 @@ describe('a shipment whose BigCommerce answer was lost', () => {
       items: [{ sku: 'SBX-MUG-01', quantity: 1 }],
     });
     expect(delivery.status).toBe(200);
-    const row = await waitFor(async () => {
-      const r = await h.app.services.shipments.get(STORE, 'shp_lost_answer');
-      return r && r.state !== 'pending' ? r : undefined;
-    }, { what: 'shipment settled' });
+    const row = await waitFor(
+      async () => {
+        const r = await h.app.services.shipments.get(STORE, 'shp_lost_answer');
+        return r && r.state !== 'pending' ? r : undefined;
+      },
+      { what: 'shipment settled' },
+    );
     expect(row.state).toBe('created');
     const bc = h.sandbox.control.shipments(STORE, order.id);
     expect(bc).toHaveLength(1);

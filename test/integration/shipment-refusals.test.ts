@@ -20,15 +20,17 @@ const bcShipments = (orderId: number) => h.sandbox.control.shipments(STORE, orde
 
 async function sentOrder() {
   const order = h.sandbox.control.createOrder(STORE, { statusId: 11 });
-  const sent = await waitFor(async () => {
-    const r = await row(order.id);
-    return r?.backendOrderId ? r : undefined;
-  }, { what: `order ${order.id} sent` });
+  const sent = await waitFor(
+    async () => {
+      const r = await row(order.id);
+      return r?.backendOrderId ? r : undefined;
+    },
+    { what: `order ${order.id} sent` },
+  );
   return { order, backendId: sent.backendOrderId! };
 }
 
-const stateIs = (orderId: number, state: string) =>
-  waitFor(async () => ((await row(orderId))?.state === state ? row(orderId) : undefined), { what: `order ${orderId} ${state}` });
+const stateIs = (orderId: number, state: string) => waitFor(async () => ((await row(orderId))?.state === state ? row(orderId) : undefined), { what: `order ${orderId} ${state}` });
 
 describe('shipment fields past BigCommerce’s limits', () => {
   it('a 60-character tracking number: shipment created without it, full number in comments, warning on the order', async () => {
@@ -69,7 +71,7 @@ describe('a shipment BigCommerce refuses', () => {
     expect(before.shipments[0]).toMatchObject({ state: 'failed', error: held?.attentionReason });
     expect(before.timeline.some((e: { level: string; message: string }) => e.level === 'error' && e.message === 'BigCommerce refused the shipment')).toBe(true);
     // Refusals are not retried in the background: nothing else reached BigCommerce.
-    expect((await pendingWork(h.app.services.jobs.queue))).toBe(0);
+    expect(await pendingWork(h.app.services.jobs.queue)).toBe(0);
 
     const retried = await h.api('post', `/api/orders/${order.id}/retry`);
     expect(retried.status).toBe(200);

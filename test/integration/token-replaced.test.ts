@@ -9,8 +9,18 @@ import { JOB } from '../../server/webhooks/topics.js';
 import { bareApp, OWNER, STORE, type BareApp } from '../helpers/bare-app.js';
 
 const job: JobRecord = {
-  id: 1, storeHash: STORE, kind: JOB.webhooksReconcile, payload: null, dedupeKey: null, state: 'running',
-  attempts: 1, maxAttempts: 20, runAt: 0, lastError: null, createdAt: 0, updatedAt: 0,
+  id: 1,
+  storeHash: STORE,
+  kind: JOB.webhooksReconcile,
+  payload: null,
+  dedupeKey: null,
+  state: 'running',
+  attempts: 1,
+  maxAttempts: 20,
+  runAt: 0,
+  lastError: null,
+  createdAt: 0,
+  updatedAt: 0,
 };
 
 /** BigCommerce as far as these tests need it: only `valid` tokens are accepted. */

@@ -25,10 +25,13 @@ describe('webhook subscriptions are reconciled, not fired and forgotten', () => 
     const res = await h.http.get(pathOf(h.sandbox.control.beginInstall(STORE).authUrl));
     expect(res.status).toBe(200);
     expect(bootDataOf(res.text).exchangeCode).toBeTruthy();
-    const hooks = await waitFor(() => {
-      const list = h.sandbox.control.hooks(STORE);
-      return list.length === 2 ? list : undefined;
-    }, { what: 'hooks created after retries' });
+    const hooks = await waitFor(
+      () => {
+        const list = h.sandbox.control.hooks(STORE);
+        return list.length === 2 ? list : undefined;
+      },
+      { what: 'hooks created after retries' },
+    );
     expect(hooks.map((x) => x.scope).sort()).toEqual(['store/order/created', 'store/order/statusUpdated']);
     for (const hook of hooks) {
       expect(hook.destination).toBe(`${h.appUrl}/webhooks/bigcommerce`);

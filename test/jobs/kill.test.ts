@@ -121,12 +121,18 @@ describe('kill -9 of a worker process', () => {
     expect(await queue.counts()).toEqual({ pending: 0, running: 0, done: JOBS, dead: 0 });
     const log = readLog(logFile);
     for (const id of ids) {
-      expect(log.some((l) => l.event === 'done' && l.id === id), `job ${id} has a "done" line`).toBe(true);
+      expect(
+        log.some((l) => l.event === 'done' && l.id === id),
+        `job ${id} has a "done" line`,
+      ).toBe(true);
     }
     expect(new Set(log.map((l) => l.id))).toEqual(new Set(ids)); // no phantom ids
     // The orphans ran again in this process, as a second attempt.
     for (const o of orphans) {
-      expect(log.some((l) => l.event === 'done' && l.id === o.id && l.pid === process.pid), `orphan ${o.id} redone`).toBe(true);
+      expect(
+        log.some((l) => l.event === 'done' && l.id === o.id && l.pid === process.pid),
+        `orphan ${o.id} redone`,
+      ).toBe(true);
       expect((await queue.get(o.id))!.attempts).toBe(2);
     }
     expect(worker.getStats()).toMatchObject({ lost: 0, error: 0, dead: 0 });

@@ -10,8 +10,7 @@ afterEach(async () => {
   await t.close();
 });
 
-const claim = (owner: string, limit = 10, leaseMs = 1_000) =>
-  claimJobs(t.db, { leaseOwner: owner, limit, leaseMs, now: t.clock.now() });
+const claim = (owner: string, limit = 10, leaseMs = 1_000) => claimJobs(t.db, { leaseOwner: owner, limit, leaseMs, now: t.clock.now() });
 const policy = () => ({ now: t.clock.now(), backoff: DEFAULT_BACKOFF, random: () => 0.5 });
 
 describe('KnexJobQueue: enqueue, claim, complete', () => {

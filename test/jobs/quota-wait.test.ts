@@ -31,13 +31,25 @@ function setup() {
     limits.push(quotaWaitLimit());
     if (job.storeHash === 'A') {
       throw new BigCommerceQuotaWaitError('BigCommerce GET /v2/orders/1 not sent', {
-        status: null, method: 'GET', path: '/v2/orders/1', storeHash: 'A', waitMs: WINDOW_MS, resumeAt: t.clock.now() + WINDOW_MS, reason: 'reserve',
+        status: null,
+        method: 'GET',
+        path: '/v2/orders/1',
+        storeHash: 'A',
+        waitMs: WINDOW_MS,
+        resumeAt: t.clock.now() + WINDOW_MS,
+        reason: 'reserve',
       });
     }
     ran.push(job.storeHash);
   };
   const worker = new JobWorker({
-    db: t.db, queue: t.queue, handlers: limitQuotaWaits({ sync }, { notice, queue: t.queue, logger: t.logs.logger }), logger: t.logs.logger, clock: t.clock, concurrency: 1, leaseMs: 60_000,
+    db: t.db,
+    queue: t.queue,
+    handlers: limitQuotaWaits({ sync }, { notice, queue: t.queue, logger: t.logs.logger }),
+    logger: t.logs.logger,
+    clock: t.clock,
+    concurrency: 1,
+    leaseMs: 60_000,
   });
   return { worker, activity, limits, ran };
 }

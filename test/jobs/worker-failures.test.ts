@@ -1,13 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import {
-  claimJobs,
-  JobWorker,
-  PermanentJobError,
-  RetryableJobError,
-  type JobEvents,
-  type JobHandler,
-  type JobRecord,
-} from '../../server/jobs/index.js';
+import { claimJobs, JobWorker, PermanentJobError, RetryableJobError, type JobEvents, type JobHandler, type JobRecord } from '../../server/jobs/index.js';
 import { isPostgres } from '../../server/storage/postgres.js';
 import { openTestDb, type TestDb } from './helpers.js';
 

@@ -31,7 +31,9 @@ describe('alertMail subject', () => {
     const ctx = { storeName: 'Plant Shop', appLink: 'https://x.test', recipients: ['a@example.com'] };
     const base = { kind: 'webhooks_deactivated', key: 'k', since: null, action: null } as const;
     expect(alertMail(ctx, { ...base, severity: 'warning', message: 'Webhooks deactivated — new orders reach the app late' }).subject).toBe('[Plant Shop] Webhooks deactivated');
-    expect(alertMail(ctx, { ...base, severity: 'info', message: 'Webhooks deactivated — repaired at 10:40' }).subject).toBe('[Plant Shop] Webhooks deactivated — repaired at 10:40');
+    expect(alertMail(ctx, { ...base, severity: 'info', message: 'Webhooks deactivated — repaired at 10:40' }).subject).toBe(
+      '[Plant Shop] Webhooks deactivated — repaired at 10:40',
+    );
   });
 });
 

@@ -50,7 +50,11 @@ async function setup(opts: { kinds?: AlertView['kind'][]; enabled?: boolean } = 
   await t.install();
   await t.app.services.settings.get(STORE, clock.now());
   const settings = new NotificationSettingsRepo(t.db);
-  await settings.save(STORE, { enabled: opts.enabled ?? true, recipients: ['ops@example.com', 'owner@example.com'], kinds: opts.kinds ?? ['warehouse_unreachable', 'orders_need_attention'] }, clock.now());
+  await settings.save(
+    STORE,
+    { enabled: opts.enabled ?? true, recipients: ['ops@example.com', 'owner@example.com'], kinds: opts.kinds ?? ['warehouse_unreachable', 'orders_need_attention'] },
+    clock.now(),
+  );
   let alerts: AlertView[] = [WAREHOUSE];
   const mailer = new FakeMailer();
   const logs = new LogCapture();
@@ -113,7 +117,10 @@ describe('sendAlertMails', () => {
 
   it('records a failed send for Settings, logs it without the SMTP password, and tries again after 10 minutes', async () => {
     const { clock, mailer, deps, logs } = await setup();
-    mailer.failWith = Object.assign(new Error('Invalid login: 535 Authentication failed for mailer:S3cretPass'), { code: 'EAUTH', response: '535 Authentication failed for mailer:S3cretPass' });
+    mailer.failWith = Object.assign(new Error('Invalid login: 535 Authentication failed for mailer:S3cretPass'), {
+      code: 'EAUTH',
+      response: '535 Authentication failed for mailer:S3cretPass',
+    });
     expect(await sendAlertMails(deps(), STORE)).toEqual({ sent: [], failed: ['warehouse_unreachable'] });
 
     const failure = await new NotificationsSentRepo(t!.db).lastFailure(STORE);

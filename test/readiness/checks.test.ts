@@ -33,20 +33,37 @@ describe('shipping methods check', () => {
   it('reads one page of the last 30 days, any status, and adds the methods the app saw on imported orders', async () => {
     const { client, queries } = ordersClient([{ id: 1, methods: ['Flat Rate'] }]);
     const view = await checkShippingMethods(
-      { client, mappings: mappings([{ method: '', backendCode: null, ordersSeen: 2 }, { method: 'Flat Rate', backendCode: 'GROUND', ordersSeen: 9 }]), fallbackCode: async () => null },
+      {
+        client,
+        mappings: mappings([
+          { method: '', backendCode: null, ordersSeen: 2 },
+          { method: 'Flat Rate', backendCode: 'GROUND', ordersSeen: 9 },
+        ]),
+        fallbackCode: async () => null,
+      },
       STORE,
       NOW,
     );
-    expect(queries).toEqual([{ min_date_created: '2026-01-31T10:00:00.000Z', sort: 'date_created:desc', limit: MAX_RECENT_ORDERS, page: 1, include: 'consignments', consignment_structure: 'object' }]);
+    expect(queries).toEqual([
+      { min_date_created: '2026-01-31T10:00:00.000Z', sort: 'date_created:desc', limit: MAX_RECENT_ORDERS, page: 1, include: 'consignments', consignment_structure: 'object' },
+    ]);
     expect(view).toMatchObject({ state: 'problems', summary: '1 of 2 shipping methods has no warehouse service.' });
     expect(view.findings).toEqual([
-      expect.objectContaining({ subject: '(no method)', message: 'Seen on 2 orders the app imported. Orders with it are held until it is mapped to a warehouse service.', fix: { kind: 'link', label: 'Map "(no method)"', path: '/settings/shipping?mapMethod=#shipping-mappings' } }),
+      expect.objectContaining({
+        subject: '(no method)',
+        message: 'Seen on 2 orders the app imported. Orders with it are held until it is mapped to a warehouse service.',
+        fix: { kind: 'link', label: 'Map "(no method)"', path: '/settings/shipping?mapMethod=#shipping-mappings' },
+      }),
     ]);
   });
 
   it('says all are mapped, and that only the most recent orders were read when the page was full', async () => {
     const full = Array.from({ length: MAX_RECENT_ORDERS }, (_, i) => ({ id: i + 1, methods: ['Express'] }));
-    const view = await checkShippingMethods({ client: ordersClient(full).client, mappings: mappings([{ method: 'Express', backendCode: 'EXP', ordersSeen: 0 }]), fallbackCode: async () => null }, STORE, NOW);
+    const view = await checkShippingMethods(
+      { client: ordersClient(full).client, mappings: mappings([{ method: 'Express', backendCode: 'EXP', ordersSeen: 0 }]), fallbackCode: async () => null },
+      STORE,
+      NOW,
+    );
     expect(view).toMatchObject({ state: 'ok', findings: [], summary: 'The shipping method of recent orders has a warehouse service (the 250 most recent orders were read).' });
   });
 });
@@ -56,10 +73,17 @@ describe('warehouse SKU check', () => {
     const asked: string[][] = [];
     const result = await findUnknownSkus(
       {
-        skuMap: async () => new Map<string, string | Array<{ sku: string; quantity: number }>>([
-          ['MUG', 'WH-MUG'],
-          ['KIT', [{ sku: 'WH-MUG', quantity: 1 }, { sku: 'WH-BOX', quantity: 2 }]],
-        ]),
+        skuMap: async () =>
+          new Map<string, string | Array<{ sku: string; quantity: number }>>([
+            ['MUG', 'WH-MUG'],
+            [
+              'KIT',
+              [
+                { sku: 'WH-MUG', quantity: 1 },
+                { sku: 'WH-BOX', quantity: 2 },
+              ],
+            ],
+          ]),
         lookup: async (skus) => {
           asked.push([...skus]);
           return { supported: true, known: [{ sku: 'WH-MUG', name: null }] };
@@ -69,7 +93,11 @@ describe('warehouse SKU check', () => {
     );
     expect(asked).toEqual([['WH-MUG', 'WH-BOX', 'TEE']]);
     expect(result.kind === 'checked' && result.findings.map((f) => [f.subject, f.message, f.fix])).toEqual([
-      ['KIT', expect.stringMatching(/^A bundle whose component "WH-BOX" the warehouse does not know/), { kind: 'link', label: 'Change the mapping of "KIT"', path: '/settings/mappings?mapSku=KIT#sku-mappings' }],
+      [
+        'KIT',
+        expect.stringMatching(/^A bundle whose component "WH-BOX" the warehouse does not know/),
+        { kind: 'link', label: 'Change the mapping of "KIT"', path: '/settings/mappings?mapSku=KIT#sku-mappings' },
+      ],
       ['TEE', expect.stringMatching(/^The warehouse does not know this SKU/), { kind: 'link', label: 'Map SKU "TEE"', path: '/settings/mappings?mapSku=TEE#sku-mappings' }],
     ]);
   });
@@ -97,7 +125,15 @@ describe('catalog page checks', () => {
 
   it('a product with options is judged by its variants; digital products are left out', () => {
     const products = [
-      product({ id: 1, name: 'Tee', sku: '', variants: [{ id: 1, sku: 'T-M', label: 'M' }, { id: 2, sku: '', label: 'L' }] }),
+      product({
+        id: 1,
+        name: 'Tee',
+        sku: '',
+        variants: [
+          { id: 1, sku: 'T-M', label: 'M' },
+          { id: 2, sku: '', label: 'L' },
+        ],
+      }),
       product({ id: 2, name: 'Book', sku: '', digital: true, inventoryTracking: 'none' }),
       product({ id: 3, name: 'Cap', sku: 'CAP', inventoryTracking: 'none' }),
     ];
@@ -107,7 +143,13 @@ describe('catalog page checks', () => {
   });
 
   it('keeps at most 100 findings per check, blockers first, and counts them all', () => {
-    const many = Array.from({ length: 120 }, (_, i) => ({ check: 'shipping_methods' as const, severity: i === 119 ? ('blocker' as const) : ('warning' as const), subject: `M${i}`, message: '', fix: null }));
+    const many = Array.from({ length: 120 }, (_, i) => ({
+      check: 'shipping_methods' as const,
+      severity: i === 119 ? ('blocker' as const) : ('warning' as const),
+      subject: `M${i}`,
+      message: '',
+      fix: null,
+    }));
     const view = addFindings(pendingChecks()[0]!, many);
     expect(view.findings).toHaveLength(MAX_FINDINGS);
     expect(view.findingsTotal).toBe(120);

@@ -47,7 +47,10 @@ export class FakeCatalog {
       const limit = Number(url.searchParams.get('limit') ?? 50);
       const n = Number(page ?? 1);
       const data = this.products.slice((n - 1) * limit, n * limit).map((p) => this.render(p, url.searchParams.get('include') === 'variants'));
-      return json(200, { data, meta: { pagination: { total: this.products.length, count: data.length, per_page: limit, current_page: n, total_pages: Math.ceil(this.products.length / limit) } } });
+      return json(200, {
+        data,
+        meta: { pagination: { total: this.products.length, count: data.length, per_page: limit, current_page: n, total_pages: Math.ceil(this.products.length / limit) } },
+      });
     }
     const one = /^\/v3\/catalog\/products\/(\d+)$/.exec(path);
     if (one) {

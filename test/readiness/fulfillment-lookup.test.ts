@@ -18,7 +18,13 @@ describe('FulfillmentClient.lookupSkus', () => {
   it('asks with one encoded sku parameter per SKU and answers the known ones asked for', async () => {
     const { client, requests } = clientAnswering(200, { items: [{ sku: 'A B', name: 'Tee' }, { sku: 'C/1' }, { sku: 'NOT-ASKED', name: 'x' }], extra: true });
     const answer = await client.lookupSkus!(['A B', 'C/1', 'D']);
-    expect(answer).toEqual({ supported: true, known: [{ sku: 'A B', name: 'Tee' }, { sku: 'C/1', name: null }] });
+    expect(answer).toEqual({
+      supported: true,
+      known: [
+        { sku: 'A B', name: 'Tee' },
+        { sku: 'C/1', name: null },
+      ],
+    });
     expect(requests[0]!.url).toBe('https://wms.example.com/v1/products?sku=A%20B&sku=C%2F1&sku=D');
     expect(requests[0]!.headers.get('authorization')).toBe(`Bearer ${DEMO_ACCOUNT.apiKey}`);
     expect(requests[0]!.headers.get('fulfillment-account')).toBe(DEMO_ACCOUNT.accountId);

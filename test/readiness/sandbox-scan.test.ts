@@ -24,7 +24,10 @@ beforeEach(async () => {
   wh = await startSandboxWarehouse();
   t = await bareApp();
   // The store exists in the app's database (settings and scans belong to an installed store).
-  await t.app.services.lifecycle.install({ access_token: 'unused', scope: 'store_v2_orders', context: `stores/${HASH}`, account_uuid: 'acc', user: OWNER, owner: OWNER }, Date.now());
+  await t.app.services.lifecycle.install(
+    { access_token: 'unused', scope: 'store_v2_orders', context: `stores/${HASH}`, account_uuid: 'acc', user: OWNER, owner: OWNER },
+    Date.now(),
+  );
 });
 afterEach(async () => {
   await t.close();
@@ -63,7 +66,17 @@ describe('the readiness scan in a fresh sandbox store', () => {
     });
     expect(row.done).toBe(row.total);
     // Mapped to its parts, the bundle is known: the next scan no longer reports it.
-    await s.mappings.createSku(HASH, { bcSku: 'SBX-GIFT-SET', components: [{ sku: 'SBX-MUG-01', quantity: 1 }, { sku: 'SBX-TEA-TIN', quantity: 2 }] }, Date.now());
+    await s.mappings.createSku(
+      HASH,
+      {
+        bcSku: 'SBX-GIFT-SET',
+        components: [
+          { sku: 'SBX-MUG-01', quantity: 1 },
+          { sku: 'SBX-TEA-TIN', quantity: 2 },
+        ],
+      },
+      Date.now(),
+    );
     await startReadinessScan(s, HASH);
     await runReadinessScan(s, { storeHash: HASH });
     expect((await new ReadinessRepo(t.db).get(HASH))!.checks.find((c) => c.check === 'skus_unknown')!.findings.map((f) => f.subject)).toEqual(['SBX-GIFT-CARD']);

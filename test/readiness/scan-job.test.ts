@@ -47,7 +47,16 @@ describe('the readiness scan job', () => {
     await s().mappings.createSku(STORE, { bcSku: 'MUG', backendSku: 'WH-MUG' }, clock.now());
     warehouse.known = new Set(['TEE-M', 'WH-MUG', 'CARD']);
     catalog.products = [
-      { id: 1, name: 'Tee', sku: 'TEE', inventory_tracking: 'variant', variants: [{ id: 11, sku: 'TEE-M', label: 'M' }, { id: 12, sku: '', label: 'L' }] },
+      {
+        id: 1,
+        name: 'Tee',
+        sku: 'TEE',
+        inventory_tracking: 'variant',
+        variants: [
+          { id: 11, sku: 'TEE-M', label: 'M' },
+          { id: 12, sku: '', label: 'L' },
+        ],
+      },
       { id: 2, name: 'Mug', sku: 'MUG', inventory_tracking: 'product' },
       { id: 3, name: 'Poster', sku: '', inventory_tracking: 'product' },
       { id: 4, name: 'Gift card', sku: 'CARD', inventory_tracking: 'none' },
@@ -90,7 +99,10 @@ describe('the readiness scan job', () => {
     catalog.orders = [{ id: 1, methods: ['Pickup'] }];
     await new RulesRepo(t.db).setFallbackCode(STORE, 'GROUND', clock.now());
     const finding = check(await scan(), 'shipping_methods').findings[0]!;
-    expect(finding).toMatchObject({ severity: 'warning', message: 'Used by 1 order in the last 30 days. Orders with it are sent with the fallback service "GROUND"; map it to choose its own.' });
+    expect(finding).toMatchObject({
+      severity: 'warning',
+      message: 'Used by 1 order in the last 30 days. Orders with it are sent with the fallback service "GROUND"; map it to choose its own.',
+    });
   });
 
   it('saves counted progress per page and continues from the saved page after a failed attempt', async () => {
@@ -139,10 +151,19 @@ describe('the readiness scan job', () => {
     expect(check(await scan(), 'skus_unknown')).toMatchObject({ state: 'skipped', summary: expect.stringMatching(/cannot tell which SKUs it knows/) });
 
     warehouse.supported = true;
-    warehouse.fail = new FulfillmentUnavailableError('Fulfillment backend GET /v1/products network error (ECONNREFUSED)', { status: null, method: 'GET', path: '/v1/products', accountId: 'wh-demo', reason: 'network' });
+    warehouse.fail = new FulfillmentUnavailableError('Fulfillment backend GET /v1/products network error (ECONNREFUSED)', {
+      status: null,
+      method: 'GET',
+      path: '/v1/products',
+      accountId: 'wh-demo',
+      reason: 'network',
+    });
     const row = await scan();
     expect(row.state).toBe('done');
-    expect(check(row, 'skus_unknown')).toMatchObject({ state: 'failed', summary: 'The warehouse could not be asked which SKUs it knows: The warehouse could not be reached. Scan again later.' });
+    expect(check(row, 'skus_unknown')).toMatchObject({
+      state: 'failed',
+      summary: 'The warehouse could not be asked which SKUs it knows: The warehouse could not be reached. Scan again later.',
+    });
     expect(check(row, 'skus_missing').state).toBe('ok');
   });
 
@@ -152,7 +173,9 @@ describe('the readiness scan job', () => {
     await runReadinessScan(s(), { storeHash: STORE });
     const row = (await repo().get(STORE))!;
     expect(row.state).toBe('failed');
-    expect(row.error).toBe('The scan stopped: BigCommerce did not let the app read your orders or products (403). Reinstall the app so it gets the permissions it asks for, then scan again.');
+    expect(row.error).toBe(
+      'The scan stopped: BigCommerce did not let the app read your orders or products (403). Reinstall the app so it gets the permissions it asks for, then scan again.',
+    );
     expect(row.checks.every((c) => c.state === 'failed')).toBe(true);
     expect(row.finishedAt).toBe(clock.now());
   });
@@ -161,7 +184,10 @@ describe('the readiness scan job', () => {
     await startReadinessScan(s(), STORE);
     const job = { id: 1, storeHash: STORE, kind: JOB.readinessScan } as never;
     expect(await failDeadReadinessScan(s(), job, new Error('BigCommerce could not be reached.'))).toBe(true);
-    expect((await repo().get(STORE))!).toMatchObject({ state: 'failed', error: 'The scan stopped: BigCommerce could not be reached. Run it again; if it keeps stopping, contact support.' });
+    expect((await repo().get(STORE))!).toMatchObject({
+      state: 'failed',
+      error: 'The scan stopped: BigCommerce could not be reached. Run it again; if it keeps stopping, contact support.',
+    });
     expect(await failDeadReadinessScan(s(), { ...(job as object), kind: JOB.orderSync } as never, new Error('x'))).toBe(false);
   });
 

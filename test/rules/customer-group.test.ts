@@ -10,7 +10,10 @@ import { FakeClock } from '../helpers/harness.js';
 let db: Db;
 const clock = new FakeClock(1_700_000_000_000);
 let calls: Array<{ path: string; query: unknown }>;
-const groups = new Map<number, number>([[42, 3], [43, 0]]);
+const groups = new Map<number, number>([
+  [42, 3],
+  [43, 0],
+]);
 let refuse = false;
 
 const client = { storeHash: STORE } as BigCommerceClient;

@@ -23,7 +23,14 @@ const order = orderSchema.parse({
 });
 const facts: OrderFacts = { ...orderFactsOf(order), customerGroup: '3' };
 const cond = (field: RuleCondition['field'], operator: RuleCondition['operator'], ...values: string[]): RuleCondition => ({ field, operator, values });
-const rule = (id: number | null, over: Partial<EvaluableRule> = {}): EvaluableRule => ({ id, name: `Rule ${id}`, action: 'hold', enabled: true, conditions: [cond('country', 'is_any_of', 'CA')], ...over });
+const rule = (id: number | null, over: Partial<EvaluableRule> = {}): EvaluableRule => ({
+  id,
+  name: `Rule ${id}`,
+  action: 'hold',
+  enabled: true,
+  conditions: [cond('country', 'is_any_of', 'CA')],
+  ...over,
+});
 
 describe('order facts', () => {
   it('reads countries, methods and SKUs of the consignments that ship something, and the order fields', () => {

@@ -40,7 +40,10 @@ describe('sandbox fault injection', () => {
   });
 
   it('server_error answers the status with a JSON body (500 by default)', async () => {
-    env.sandbox.control.setFaults([{ kind: 'server_error', count: 1 }, { kind: 'server_error', count: 1, status: 503 }]);
+    env.sandbox.control.setFaults([
+      { kind: 'server_error', count: 1 },
+      { kind: 'server_error', count: 1, status: 503 },
+    ]);
     const first = await api(env, STORE, token);
     expect(first.status).toBe(500);
     expect(first.headers.get('content-type')).toMatch(/^application\/json/);

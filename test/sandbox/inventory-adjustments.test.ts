@@ -103,8 +103,24 @@ describe('sandbox inventory absolute adjustments', () => {
 
     env.sandbox.control.addLocation('sbx1234', { label: 'Closed', enabled: false });
     const cases: Array<[unknown, RegExp | string]> = [
-      [{ items: [{ location_id: 1, sku: 'NOPE', quantity: 1 }, { location_id: 1, variant_id: 999, quantity: 1 }] }, 'Items not found, identities: [sku NOPE, variant_id 999]'],
-      [{ items: [{ location_id: 3, sku: 'SBX-MUG-01', quantity: 1 }, { location_id: 4, sku: 'SBX-MUG-01', quantity: 1 }] }, 'Location not found, identities: [3,4]'],
+      [
+        {
+          items: [
+            { location_id: 1, sku: 'NOPE', quantity: 1 },
+            { location_id: 1, variant_id: 999, quantity: 1 },
+          ],
+        },
+        'Items not found, identities: [sku NOPE, variant_id 999]',
+      ],
+      [
+        {
+          items: [
+            { location_id: 3, sku: 'SBX-MUG-01', quantity: 1 },
+            { location_id: 4, sku: 'SBX-MUG-01', quantity: 1 },
+          ],
+        },
+        'Location not found, identities: [3,4]',
+      ],
       [{ items: [{ location_id: 2, sku: 'SBX-MUG-01', quantity: 1 }] }, 'Location is disabled, identities: [2]'],
       [{ items: [{ location_id: 1, sku: 'SBX-MUG-01', product_id: 112, quantity: 1 }] }, 'JSON data is missing or invalid'],
       [{ items: [{ location_id: 1, sku: 'SBX-MUG-01', quantity: -1 }] }, 'JSON data is missing or invalid'],

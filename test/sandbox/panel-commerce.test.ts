@@ -8,7 +8,17 @@ describe('sandbox control panel: Orders and Webhooks sections', () => {
   it('renders the sections with their stable ids and a parseable script', async () => {
     const app = createSandboxApp({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, appUrl: 'http://127.0.0.1:9' });
     const res = await request(app).get('/');
-    for (const id of ['create-order', 'orders-table', 'new-order-status', 'new-order-sku-1', 'new-order-sku-2', 'hooks-table', 'deliveries-table', 'webhooks-pause', 'webhooks-flush']) {
+    for (const id of [
+      'create-order',
+      'orders-table',
+      'new-order-status',
+      'new-order-sku-1',
+      'new-order-sku-2',
+      'hooks-table',
+      'deliveries-table',
+      'webhooks-pause',
+      'webhooks-flush',
+    ]) {
       expect(res.text).toContain(`id="${id}"`);
     }
     expect(res.text).toContain('<option value="11" selected>11 · Awaiting Fulfillment</option>');

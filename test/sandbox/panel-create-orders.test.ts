@@ -56,7 +56,9 @@ describe('POST /sandbox/stores/{hash}/orders', () => {
     expect(orders).toHaveLength(3);
     for (const o of orders) {
       expect(o.billing).toMatchObject({ firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com', city: 'London', countryIso2: 'GB', country: 'GB' });
-      expect(o.consignments).toEqual([expect.objectContaining({ shippingMethod: 'Express', address: expect.objectContaining({ street1: '12 St James Square', zip: 'SW1Y 4JH' }) })]);
+      expect(o.consignments).toEqual([
+        expect.objectContaining({ shippingMethod: 'Express', address: expect.objectContaining({ street1: '12 St James Square', zip: 'SW1Y 4JH' }) }),
+      ]);
       // Catalog names for catalog SKUs, the product ids the catalog gives them.
       expect(o.lines.map((l) => [l.sku, l.quantity, l.name])).toEqual([
         ['SBX-MUG-01', 3, 'Sandbox Mug'],
@@ -81,8 +83,19 @@ describe('POST /sandbox/stores/{hash}/orders', () => {
 
   it('answers 400 with a readable message and creates nothing for bad requests', async () => {
     const cases: Array<[unknown, RegExp]> = [
-      [{ lines: [{ sku: 'NOPE-1', quantity: 1 }] }, /line 1 sku: "NOPE-1" is not in store sbx1234's catalog\. Use one of SBX-TEE, SBX-TEE-BLK-M, .*POST \/sandbox\/stores\/sbx1234\/products/],
-      [{ lines: [{ sku: 'SBX-MUG-01', quantity: 1 }, { sku: 'SBX-MUG-01', quantity: 0 }] }, /^line 2 quantity: must be at least 1$/],
+      [
+        { lines: [{ sku: 'NOPE-1', quantity: 1 }] },
+        /line 1 sku: "NOPE-1" is not in store sbx1234's catalog\. Use one of SBX-TEE, SBX-TEE-BLK-M, .*POST \/sandbox\/stores\/sbx1234\/products/,
+      ],
+      [
+        {
+          lines: [
+            { sku: 'SBX-MUG-01', quantity: 1 },
+            { sku: 'SBX-MUG-01', quantity: 0 },
+          ],
+        },
+        /^line 2 quantity: must be at least 1$/,
+      ],
       [{ count: 501 }, /^count: must be at most 500 \(send several requests for more\)$/],
       [{ count: 0 }, /^count: must be at least 1$/],
       [{ customer: { email: 'not-an-address' } }, /^customer email: must be an e-mail address/],
@@ -106,7 +119,12 @@ describe('POST /sandbox/stores/{hash}/orders', () => {
       body: JSON.stringify({ sku: 'NEW-1', name: 'New thing' }),
     });
     expect(added.status).toBe(201);
-    const res = await call({ lines: [{ sku: 'NEW-1', quantity: 2 }, { sku: null, name: 'Engraving' }] });
+    const res = await call({
+      lines: [
+        { sku: 'NEW-1', quantity: 2 },
+        { sku: null, name: 'Engraving' },
+      ],
+    });
     expect(res.status).toBe(201);
     expect(env.sandbox.control.orders('sbx1234')[0]!.lines.map((l) => [l.sku, l.name])).toEqual([
       ['NEW-1', 'New thing'],
@@ -119,17 +137,35 @@ describe('the control panel new-order form', () => {
   it('offers customer, address, the shipping methods with free text, several lines and a count, and suggests the mapping', async () => {
     const app = createSandboxApp({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, appUrl: 'http://127.0.0.1:9' });
     const html = (await request(app).get('/')).text;
-    for (const id of ['new-order-name', 'new-order-email', 'new-order-street', 'new-order-city', 'new-order-zip', 'new-order-country', 'new-order-method-other', 'new-order-lines', 'new-order-sku-1', 'new-order-qty-1', 'new-order-sku-2', 'add-order-line', 'new-order-count', 'create-order', 'catalog-skus']) {
+    for (const id of [
+      'new-order-name',
+      'new-order-email',
+      'new-order-street',
+      'new-order-city',
+      'new-order-zip',
+      'new-order-country',
+      'new-order-method-other',
+      'new-order-lines',
+      'new-order-sku-1',
+      'new-order-qty-1',
+      'new-order-sku-2',
+      'add-order-line',
+      'new-order-count',
+      'create-order',
+      'catalog-skus',
+    ]) {
       expect(html).toContain(`id="${id}"`);
     }
-    expect(html).toContain('<option value="Flat Rate" selected>Flat Rate</option><option value="Free Shipping">Free Shipping</option><option value="Express">Express</option><option value="">Other…</option>');
+    expect(html).toContain(
+      '<option value="Flat Rate" selected>Flat Rate</option><option value="Free Shipping">Free Shipping</option><option value="Express">Express</option><option value="">Other…</option>',
+    );
     expect(html).toContain('id="new-order-count" type="number" min="1" max="500"');
     const hint = html.slice(html.indexOf('id="mapping-hint"'), html.indexOf('</p>', html.indexOf('id="mapping-hint"')));
     expect(hint).toContain('Settings › Shipping method mappings');
     expect(hint).toContain('<b>Flat Rate</b> → <code>GROUND</code>');
     expect(hint).toContain('<b>Express</b> → <code>EXPRESS</code>');
     // The script sends what the form holds to the HTTP control above.
-    expect(COMMERCE_SCRIPT).toContain("shippingMethod: method");
+    expect(COMMERCE_SCRIPT).toContain('shippingMethod: method');
     expect(COMMERCE_SCRIPT).toContain("count: Number($('new-order-count').value || '1')");
     expect(() => new Function(COMMERCE_SCRIPT)).not.toThrow();
   });

@@ -64,7 +64,10 @@ describe('sandbox control JSON endpoints', () => {
 
   it('GET /sandbox/state shows stores, install state, users and faults but never a token or the secret', async () => {
     const token = await install(env);
-    await call('POST', '/faults', [{ kind: 'slow', delayMs: 5 }, { kind: 'server_error', count: 2 }]);
+    await call('POST', '/faults', [
+      { kind: 'slow', delayMs: 5 },
+      { kind: 'server_error', count: 2 },
+    ]);
     const res = await call('GET', '/state');
     const text = await res.text();
     expect(text).not.toContain(token);

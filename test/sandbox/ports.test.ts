@@ -45,7 +45,12 @@ describe('sandbox ports', () => {
 
   it('reports a taken port by number and by the variable that changes it', async () => {
     const taken = await occupy();
-    const ports = sandboxPorts({ PORT: String(taken), SANDBOX_PORT: String(await freePort()), WAREHOUSE_PORT: String(await freePort()), SANDBOX_SMTP_PORT: String(await freePort()) });
+    const ports = sandboxPorts({
+      PORT: String(taken),
+      SANDBOX_PORT: String(await freePort()),
+      WAREHOUSE_PORT: String(await freePort()),
+      SANDBOX_SMTP_PORT: String(await freePort()),
+    });
     const err = await checkPortsFree(ports, '127.0.0.1').then(
       () => null,
       (e: unknown) => e,
@@ -57,7 +62,12 @@ describe('sandbox ports', () => {
   });
 
   it('passes when every port is free', async () => {
-    const ports = sandboxPorts({ PORT: String(await freePort()), SANDBOX_PORT: String(await freePort()), WAREHOUSE_PORT: String(await freePort()), SANDBOX_SMTP_PORT: String(await freePort()) });
+    const ports = sandboxPorts({
+      PORT: String(await freePort()),
+      SANDBOX_PORT: String(await freePort()),
+      WAREHOUSE_PORT: String(await freePort()),
+      SANDBOX_SMTP_PORT: String(await freePort()),
+    });
     await expect(checkPortsFree(ports, '127.0.0.1')).resolves.toBeUndefined();
   });
 

@@ -30,7 +30,16 @@ describe('sandbox order shipments (v2)', () => {
       [{ order_address_id: otherAddress, items: [{ order_product_id: 1, quantity: 1 }] }, /'order_address_id' is invalid.*no shipping address/],
       [{ order_address_id: 1, items: [{ order_product_id: 99, quantity: 1 }] }, /'items\[0\]\.order_product_id' is invalid.*no order product 99/],
       [{ order_address_id: 1, items: [{ order_product_id: 1, quantity: 3 }] }, /'items\[0\]\.quantity' is invalid.*3 requested but only 2/],
-      [{ order_address_id: 1, items: [{ order_product_id: 1, quantity: 2 }, { order_product_id: 1, quantity: 1 }] }, /'items\[1\]\.quantity'/],
+      [
+        {
+          order_address_id: 1,
+          items: [
+            { order_product_id: 1, quantity: 2 },
+            { order_product_id: 1, quantity: 1 },
+          ],
+        },
+        /'items\[1\]\.quantity'/,
+      ],
       [{ order_address_id: 1, items: [{ order_product_id: 1, quantity: 0 }] }, /'items\[0\]\.quantity' is invalid/],
       [{ order_address_id: 1, items: [{ order_product_id: 1, product_id: 111, quantity: 1 }] }, /'product_id' cannot be written to/],
       [{ order_address_id: 1, shipping_provider: 'UPS', items: [{ order_product_id: 1, quantity: 1 }] }, /'shipping_provider' is invalid/],
@@ -176,7 +185,11 @@ describe('sandbox order shipments (v2)', () => {
     expect((await bc.del(`${SHIPMENTS}/1`)).status).toBe(204);
     // "Deleting a shipment does not move the order out of shipped status."
     expect(await order()).toMatchObject({ status_id: 2, items_shipped: 0 });
-    expect(scopes().slice(-2).map(([s]) => s)).toEqual(['store/shipment/deleted', 'store/order/updated']);
+    expect(
+      scopes()
+        .slice(-2)
+        .map(([s]) => s),
+    ).toEqual(['store/shipment/deleted', 'store/order/updated']);
     expect((await bc.get(SHIPMENTS)).status).toBe(204);
 
     env.sandbox.control.createShipment('sbx1234', 100, { orderAddressId: 1, items: [{ orderProductId: 2, quantity: 1 }] });

@@ -82,7 +82,12 @@ describe('sandbox webhook delivery controls', () => {
     expect(twice[0]!.raw).toBe(twice[1]!.raw);
     expect(twice[0]!.headers['webhook-id']).toBe(twice[1]!.headers['webhook-id']);
     for (const r of twice) expect(verifyStandardWebhook(CLIENT_SECRET, r.headers, r.raw)).toBe(true);
-    expect(control().deliveries.filter((d) => d.hash === twice[0]!.json.hash).map((d) => d.copy).sort()).toEqual([1, 2]);
+    expect(
+      control()
+        .deliveries.filter((d) => d.hash === twice[0]!.json.hash)
+        .map((d) => d.copy)
+        .sort(),
+    ).toEqual([1, 2]);
   });
 
   it('reverseNextBatch delivers a held batch newest first', async () => {

@@ -86,7 +86,11 @@ describe('sandbox webhook delivery', () => {
       env.sandbox.control.setOrderStatus('sbx1234', order.id, 2);
       await env.sandbox.control.webhooks.idle();
       const byPath = (p: string): any[] => rx.received.filter((r) => r.path === p).map((r) => r.json);
-      expect(byPath('/all').map((j) => j.scope).sort()).toEqual(['store/order/created', 'store/order/statusUpdated', 'store/order/updated']);
+      expect(
+        byPath('/all')
+          .map((j) => j.scope)
+          .sort(),
+      ).toEqual(['store/order/created', 'store/order/statusUpdated', 'store/order/updated']);
       expect(byPath('/status')).toEqual([
         expect.objectContaining({
           scope: 'store/order/statusUpdated',

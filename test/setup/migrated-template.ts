@@ -8,7 +8,6 @@ vi.mock('../../server/storage/db.js', async (importOriginal) => {
   const real = await importOriginal<typeof import('../../server/storage/db.js')>();
   return {
     ...real,
-    migrateToLatest: (db: Parameters<typeof real.migrateToLatest>[0]) =>
-      migrateFromTemplate(db, { migrate: real.migrateToLatest, open: (url) => real.openDatabase(url) }),
+    migrateToLatest: (db: Parameters<typeof real.migrateToLatest>[0]) => migrateFromTemplate(db, { migrate: real.migrateToLatest, open: (url) => real.openDatabase(url) }),
   };
 });

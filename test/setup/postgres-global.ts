@@ -6,9 +6,7 @@ import { openPostgres } from '../../server/storage/postgres.js';
 export default async function setup(): Promise<void> {
   const url = process.env.TEST_DATABASE_URL;
   if (!url) {
-    throw new Error(
-      'npm run test:pg needs TEST_DATABASE_URL=postgres://user:password@127.0.0.1:5432/database (README › "Tests on PostgreSQL" says how to start one)',
-    );
+    throw new Error('npm run test:pg needs TEST_DATABASE_URL=postgres://user:password@127.0.0.1:5432/database (README › "Tests on PostgreSQL" says how to start one)');
   }
   const db = openPostgres(url, { poolMax: 1 });
   try {

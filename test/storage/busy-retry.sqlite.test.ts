@@ -9,14 +9,30 @@ const busy = () => Object.assign(new Error('database is locked'), { code: 'SQLIT
 function setup(budgetMs = 1_000) {
   const clock = new FakeClock(0);
   const sleeps: number[] = [];
-  const retry = new BusyRetry({ budgetMs, now: () => clock.now(), sleep: async (ms) => { sleeps.push(ms); clock.advance(ms); } });
+  const retry = new BusyRetry({
+    budgetMs,
+    now: () => clock.now(),
+    sleep: async (ms) => {
+      sleeps.push(ms);
+      clock.advance(ms);
+    },
+  });
   return { clock, sleeps, retry };
 }
 
 /** An attempt that fails with SQLITE_BUSY while `locked()` says so. */
 function lockedAttempt(locked: () => boolean) {
   let calls = 0;
-  return { get calls() { return calls; }, fn: () => { calls++; if (locked()) throw busy(); return 'done'; } };
+  return {
+    get calls() {
+      return calls;
+    },
+    fn: () => {
+      calls++;
+      if (locked()) throw busy();
+      return 'done';
+    },
+  };
 }
 
 describe('BusyRetry (waiting out SQLITE_BUSY on timers)', () => {
@@ -76,9 +92,19 @@ describe('BusyRetry (waiting out SQLITE_BUSY on timers)', () => {
     const { retry } = setup();
     const snapshot = Object.assign(new Error('snapshot'), { code: 'SQLITE_BUSY_SNAPSHOT' });
     let calls = 0;
-    await expect(retry.run(() => { calls++; throw snapshot; })).rejects.toBe(snapshot);
+    await expect(
+      retry.run(() => {
+        calls++;
+        throw snapshot;
+      }),
+    ).rejects.toBe(snapshot);
     const unique = Object.assign(new Error('unique'), { code: 'SQLITE_CONSTRAINT_UNIQUE' });
-    await expect(retry.run(() => { calls++; throw unique; })).rejects.toBe(unique);
+    await expect(
+      retry.run(() => {
+        calls++;
+        throw unique;
+      }),
+    ).rejects.toBe(unique);
     expect(calls).toBe(2);
     const a = lockedAttempt(() => true);
     await expect(retry.run(a.fn, { canRetry: () => false })).rejects.toBeInstanceOf(DatabaseBusyError);

@@ -29,7 +29,11 @@ describe('InventoryRepo.knownProductLevels', () => {
   it("returns every SKU of the products (any status, any location), only the store's, across statement chunks", async () => {
     await db('stores').insert([{ hash: 's1', status: 'installed', installed_at: 1, updated_at: 1 }]);
     // 1,200 products: the ids go out in several statements.
-    await db.batchInsert('inventory_items', Array.from({ length: 1_200 }, (_, i) => row('s1', `P${i}`, i + 1)), 200);
+    await db.batchInsert(
+      'inventory_items',
+      Array.from({ length: 1_200 }, (_, i) => row('s1', `P${i}`, i + 1)),
+      200,
+    );
     await db('inventory_items').insert([
       row('s1', 'P0', 1, { location_id: 2, available: 9, status: 'pending', variant_id: null, resolved_at: null }),
       row('s1', 'UNRESOLVED', null),

@@ -155,7 +155,11 @@ describe('repositories after a key change', () => {
     expect(await stores.accessToken('s1')).toBe('token-of-s1');
     expect(await stores.get('s1')).toMatchObject({ needsReauth: true, reauthReason: 'token_revoked' });
     await db.transaction((trx) =>
-      stores.upsertInstalled({ hash: 's1', accessToken: 'new', scope: 's', accountUuid: 'a', owner: { id: 1, email: 'o@x' }, installer: { id: 1, email: 'o@x' } }, clock.now(), trx),
+      stores.upsertInstalled(
+        { hash: 's1', accessToken: 'new', scope: 's', accountUuid: 'a', owner: { id: 1, email: 'o@x' }, installer: { id: 1, email: 'o@x' } },
+        clock.now(),
+        trx,
+      ),
     );
     expect(await stores.get('s1')).toMatchObject({ needsReauth: false, reauthReason: null });
   });
@@ -197,7 +201,9 @@ describe('repositories after a key change', () => {
   it('rotateSecrets re-encrypts every column, is idempotent, and reports unreadable values without touching them', async () => {
     await seed(new TokenCipher(OLD), 's1', 'key-1');
     await seed(new TokenCipher(OLD), 's2', null);
-    await db('stores').where({ hash: 's2' }).update({ access_token_enc: sealV1(OLD, 'legacy-token') });
+    await db('stores')
+      .where({ hash: 's2' })
+      .update({ access_token_enc: sealV1(OLD, 'legacy-token') });
     const lost = randomBytes(32);
     await seed(new TokenCipher(lost), 's3', 'key-3');
     const unreadableBefore = await stored('stores', { hash: 's3' }, 'access_token_enc');

@@ -74,7 +74,14 @@ describe('list queries use the indexes at scale', () => {
 
   it("Webhook history by order (issue 8): the order's events are a seek, whatever else is filtered", async () => {
     await seedBothSources();
-    const cases = [{}, { status: 'processed' as const }, { source: 'bigcommerce' as const }, { source: 'fulfillment' as const, status: 'failed' as const }, { topic: 'shipment.created' }, { from: 1, to: 50 }];
+    const cases = [
+      {},
+      { status: 'processed' as const },
+      { source: 'bigcommerce' as const },
+      { source: 'fulfillment' as const, status: 'failed' as const },
+      { topic: 'shipment.created' },
+      { from: 1, to: 50 },
+    ];
     for (const f of cases) {
       const plans = await plansOf(() => events().list('s1', { orderId: 5, ...f }, 1, 25));
       expect(plans.length, JSON.stringify(f)).toBeGreaterThan(0);
@@ -98,7 +105,9 @@ describe('list queries use the indexes at scale', () => {
     expect(seen).toHaveLength(3);
     const heard = seen.pop()!;
     const heardPlan = (await db.raw(`EXPLAIN QUERY PLAN ${heard.sql}`, heard.bindings as never)) as Array<{ detail: string }>;
-    expect(heardPlan.map((r) => r.detail).join(' | ')).toContain('USING INDEX webhook_events_store_source_resource (store_hash=? AND source=? AND resource_id=? AND status=? AND received_at>?)');
+    expect(heardPlan.map((r) => r.detail).join(' | ')).toContain(
+      'USING INDEX webhook_events_store_source_resource (store_hash=? AND source=? AND resource_id=? AND status=? AND received_at>?)',
+    );
     for (const q of seen) {
       const rows = (await db.raw(`EXPLAIN QUERY PLAN ${q.sql}`, q.bindings as never)) as Array<{ detail: string }>;
       expect(rows.map((r) => r.detail).join(' | ')).toContain('USING INDEX webhook_events_store_source_resource (store_hash=? AND source=? AND resource_id=? AND status=?');
@@ -107,7 +116,16 @@ describe('list queries use the indexes at scale', () => {
 
   it('Webhook topics seek the topic index instead of reading every event', async () => {
     await db('webhook_events').insert(
-      ['b', 'a', 'b', 'c'].map((topic, i) => ({ store_hash: i === 3 ? 's2' : 's1', source: 'bigcommerce', event_id: `e${i}`, dedupe_key: `e${i}`, topic, payload: '{}', status: 'processed', received_at: i })),
+      ['b', 'a', 'b', 'c'].map((topic, i) => ({
+        store_hash: i === 3 ? 's2' : 's1',
+        source: 'bigcommerce',
+        event_id: `e${i}`,
+        dedupe_key: `e${i}`,
+        topic,
+        payload: '{}',
+        status: 'processed',
+        received_at: i,
+      })),
     );
     expect(await events().topics('s1')).toEqual(['a', 'b']);
     expect(await events().topics('none')).toEqual([]);
@@ -158,7 +176,9 @@ describe('migration 006', () => {
 describe('migration 017', () => {
   it('adds the source and order indexes in place of the (store_hash, source, resource_id) one, and back', async () => {
     const indexes = async () =>
-      ((await db.raw(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'webhook_events' AND sql IS NOT NULL ORDER BY name`)) as Array<{ name: string }>).map((r) => r.name);
+      ((await db.raw(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'webhook_events' AND sql IS NOT NULL ORDER BY name`)) as Array<{ name: string }>).map(
+        (r) => r.name,
+      );
     const all = await indexes();
     await dropHistorySourceIndexes(db);
     const without = await indexes();

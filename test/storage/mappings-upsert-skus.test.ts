@@ -45,7 +45,16 @@ describe('MappingsRepo.upsertSkus', () => {
     expect(all[7]).toEqual(['SKU-0007', 'WH-7', 50]);
     expect(all[1_233]).toEqual(['SKU-1233', 'WH-1233', 50]);
 
-    expect(await repo().upsertSkus(STORE, [{ bcSku: 'SKU-0001', backendSku: 'NEW' }, { bcSku: 'EXTRA', backendSku: 'X' }], 60)).toEqual({ created: 1, updated: 1 });
+    expect(
+      await repo().upsertSkus(
+        STORE,
+        [
+          { bcSku: 'SKU-0001', backendSku: 'NEW' },
+          { bcSku: 'EXTRA', backendSku: 'X' },
+        ],
+        60,
+      ),
+    ).toEqual({ created: 1, updated: 1 });
     expect((await mappings()).find(([sku]) => sku === 'SKU-0001')).toEqual(['SKU-0001', 'NEW', 60]);
   });
 
@@ -58,7 +67,14 @@ describe('MappingsRepo.upsertSkus', () => {
   });
 
   it('saves keys the way lookups spell them, and a SKU given twice once, with its last mapping', async () => {
-    const result = await repo().upsertSkus(STORE, [{ bcSku: ' A-1 ', backendSku: ' WH-1 ' }, { bcSku: 'A-1', backendSku: 'WH-2' }], 5);
+    const result = await repo().upsertSkus(
+      STORE,
+      [
+        { bcSku: ' A-1 ', backendSku: ' WH-1 ' },
+        { bcSku: 'A-1', backendSku: 'WH-2' },
+      ],
+      5,
+    );
     expect(result).toEqual({ created: 1, updated: 0 });
     expect(await mappings()).toEqual([['A-1', 'WH-2', 5]]);
   });

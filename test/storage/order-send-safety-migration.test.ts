@@ -13,7 +13,14 @@ describe('migration 010: order send safety', () => {
     ({ db, close: closeDb } = await openTestDatabase());
     await db.migrate.down({ migrationSource, name: '010_order_send_safety' });
     const order = (order_id: number, state: string, last_error: string | null, backend_order_id: string | null = null) => ({
-      store_hash: 'abc', order_id, state, last_error, backend_order_id, customer: '', created_at: 1_000, updated_at: 2_000 + order_id,
+      store_hash: 'abc',
+      order_id,
+      state,
+      last_error,
+      backend_order_id,
+      customer: '',
+      created_at: 1_000,
+      updated_at: 2_000 + order_id,
     });
     await db('orders').insert([
       order(1, 'failed', 'Fulfillment backend unavailable: Fulfillment backend POST /v1/orders timed out after 15000 ms'),

@@ -54,7 +54,9 @@ async function time(label: string, f: OrdersFilter, page = 1): Promise<void> {
   wall.sort((a, b) => a - b);
   cpu.sort((a, b) => a - b);
   const ms = (v: number) => `${v.toFixed(0).padStart(5)} ms`;
-  console.log(`${label.padEnd(34)} wall median ${ms(wall[2]!)} max ${ms(wall[4]!)} | cpu median ${ms(cpu[2]!)} | total ${last!.total}${last!.totalCapped ? '+' : ''}, ${last!.items.length} shown`);
+  console.log(
+    `${label.padEnd(34)} wall median ${ms(wall[2]!)} max ${ms(wall[4]!)} | cpu median ${ms(cpu[2]!)} | total ${last!.total}${last!.totalCapped ? '+' : ''}, ${last!.items.length} shown`,
+  );
 }
 
 await time('no filter', {});

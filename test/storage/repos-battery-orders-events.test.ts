@@ -8,14 +8,30 @@ import { WebhookEventsRepo } from '../../server/storage/webhook-events-repo.js';
 import { seedStores, useBatteryDatabase } from './battery.js';
 
 const db = useBatteryDatabase();
-const seen = (over: Partial<OrderSeen> = {}): OrderSeen => ({ bcStatusId: 11, bcStatus: 'Awaiting Fulfillment', customer: 'Ann', orderDate: 5_000, shippingMethod: 'Flat Rate', ...over });
+const seen = (over: Partial<OrderSeen> = {}): OrderSeen => ({
+  bcStatusId: 11,
+  bcStatus: 'Awaiting Fulfillment',
+  customer: 'Ann',
+  orderDate: 5_000,
+  shippingMethod: 'Flat Rate',
+  ...over,
+});
 
 describe('OrdersRepo', () => {
   it('upserts what was seen (ON CONFLICT … MERGE keeps the state), then moves through retrying, queued and sent', async () => {
     await seedStores(db(), 's1');
     const orders = new OrdersRepo(db());
     const first = await orders.upsertSeen('s1', 1, seen({ email: 'ann@example.com' }), 'waiting', 10);
-    expect(first).toMatchObject({ orderId: 1, state: 'waiting', bcStatusId: 11, orderDate: 5_000, email: 'ann@example.com', attempts: 0, nextAttemptAt: null, sendStartedAt: null });
+    expect(first).toMatchObject({
+      orderId: 1,
+      state: 'waiting',
+      bcStatusId: 11,
+      orderDate: 5_000,
+      email: 'ann@example.com',
+      attempts: 0,
+      nextAttemptAt: null,
+      sendStartedAt: null,
+    });
     const again = await orders.upsertSeen('s1', 1, seen({ bcStatusId: 9, customer: 'Ann B' }), 'queued', 20);
     expect(again).toMatchObject({ state: 'waiting', bcStatusId: 9, customer: 'Ann B', email: 'ann@example.com', updatedAt: 20 });
 
@@ -47,7 +63,15 @@ describe('OrdersRepo', () => {
       Array.from({ length: 1_200 }, (_, i) => ({ store_hash: 's1', order_id: i + 1, state: i % 2 ? 'failed' : 'needs_attention', customer: '', created_at: 1, updated_at: 1 })),
       300,
     );
-    expect((await orders.markQueued('s1', Array.from({ length: 1_200 }, (_, i) => i + 1), 5)).length).toBe(1_200);
+    expect(
+      (
+        await orders.markQueued(
+          's1',
+          Array.from({ length: 1_200 }, (_, i) => i + 1),
+          5,
+        )
+      ).length,
+    ).toBe(1_200);
     expect(Number((await db()('orders').where({ state: 'queued' }).count({ n: '*' }))[0]!.n)).toBe(1_200);
     expect(await orders.needingAttention('s1')).toEqual([]);
     await orders.setState('s1', 7, { state: 'needs_attention', attentionReason: 'SKU missing' }, 6);
@@ -96,7 +120,10 @@ describe('SyncLogRepo', () => {
     await log.append({ storeHash: 's1', orderId: 1, flow: 'orders', message: 'sent' }, 30);
     await log.append({ storeHash: 's1', flow: 'settings', message: 'saved' }, 30);
     const timeline = await log.timeline('s1', 1);
-    expect(timeline.map((e) => [e.message, e.count, e.lastAt])).toEqual([['failed', 2, new Date(20).toISOString()], ['sent', 1, new Date(30).toISOString()]]);
+    expect(timeline.map((e) => [e.message, e.count, e.lastAt])).toEqual([
+      ['failed', 2, new Date(20).toISOString()],
+      ['sent', 1, new Date(30).toISOString()],
+    ]);
     expect(timeline[0]!.detail).toHaveLength(4_000);
     const all = await log.list('s1', {}, 1, 10);
     expect(all.items.map((e) => e.message)).toEqual(['saved', 'sent', 'failed', 'failed']);
@@ -144,7 +171,9 @@ describe('WebhookEventsRepo', () => {
     expect(a).toEqual({ id: expect.any(Number), duplicateOf: null });
     const dup = await db().transaction((trx) => events.record(event('e1'), 11, trx));
     expect(dup.duplicateOf).toBe(a.id);
-    const many = await db().transaction((trx) => events.recordMany([event('e2'), event('e1'), event('e2'), event('e3', 'shipment.created', 'S1')], 12, trx, ['received', 'received', 'received', 'ignored']));
+    const many = await db().transaction((trx) =>
+      events.recordMany([event('e2'), event('e1'), event('e2'), event('e3', 'shipment.created', 'S1')], 12, trx, ['received', 'received', 'received', 'ignored']),
+    );
     expect(many.map((r) => r.duplicateOf)).toEqual([null, a.id, many[0]!.id, null]);
     expect(await events.summary('s1', dup.id)).toMatchObject({ status: 'duplicate', duplicateOf: a.id, eventId: 'e1' });
     // A duplicate shows the original's payload.
@@ -189,7 +218,14 @@ describe('WebhookEventsRepo', () => {
     const events = new WebhookEventsRepo(db());
     for (let b = 0; b < 3; b++) {
       const batch = Array.from({ length: 200 }, (_, i) => event(`i-${b}-${i}`, 'store/order/created', String(i + 1)));
-      await db().transaction((trx) => events.recordMany(batch, 5, trx, batch.map(() => 'ignored')));
+      await db().transaction((trx) =>
+        events.recordMany(
+          batch,
+          5,
+          trx,
+          batch.map(() => 'ignored'),
+        ),
+      );
     }
     await db()('webhook_events').update({ error: 'Order import is off' });
     const reopened = await events.reopenIgnored('s1', 'bigcommerce', 'Order import is off');

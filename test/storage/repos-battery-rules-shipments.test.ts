@@ -74,16 +74,31 @@ describe('RulesRepo', () => {
 describe('RuleOrdersRepo', () => {
   it('holds, skips, releases (remembering the rule), clears and requeues only unsent orders', async () => {
     await seedStores(db(), 's1');
-    const order = (order_id: number, backend_order_id: string | null = null) => ({ store_hash: 's1', order_id, state: 'queued', backend_order_id, customer: '', created_at: 1, updated_at: 1 });
+    const order = (order_id: number, backend_order_id: string | null = null) => ({
+      store_hash: 's1',
+      order_id,
+      state: 'queued',
+      backend_order_id,
+      customer: '',
+      created_at: 1,
+      updated_at: 1,
+    });
     await db()('orders').insert([order(1), order(2), order(3), order(4, 'WH-4'), order(5)]);
     const repo = new RuleOrdersRepo(db());
-    const row = (id: number) => db()('orders').where({ store_hash: 's1', order_id: id }).first('state', 'rule_id', 'released_rule_id', 'attention_code', 'attention_subject', 'attention_reason');
+    const row = (id: number) =>
+      db()('orders').where({ store_hash: 's1', order_id: id }).first('state', 'rule_id', 'released_rule_id', 'attention_code', 'attention_subject', 'attention_reason');
     await repo.apply('s1', 1, 'hold', { id: 7, name: 'Big orders' }, 2);
     await repo.apply('s1', 2, 'skip', { id: 8, name: 'Samples' }, 2);
     await repo.apply('s1', 3, 'hold', { id: 8, name: 'Samples' }, 2);
     await repo.apply('s1', 4, 'hold', { id: 7, name: 'Big orders' }, 2);
     await repo.apply('s1', 5, 'hold', { id: 9, name: 'Other' }, 2);
-    expect(await row(1)).toMatchObject({ state: 'held', rule_id: 7, attention_code: 'held_by_rule', attention_subject: 'Big orders', attention_reason: 'Held by rule "Big orders".' });
+    expect(await row(1)).toMatchObject({
+      state: 'held',
+      rule_id: 7,
+      attention_code: 'held_by_rule',
+      attention_subject: 'Big orders',
+      attention_reason: 'Held by rule "Big orders".',
+    });
     expect(await row(2)).toMatchObject({ state: 'skipped', rule_id: 8, attention_code: null });
     expect(await row(4)).toMatchObject({ state: 'queued', rule_id: null });
 
@@ -146,7 +161,7 @@ describe('ShipmentsRepo', () => {
     expect(claims.filter((c) => c.claimed)).toHaveLength(1);
   });
 
-  it('lists an order\'s shipments in a stated order, sums what the app shipped, and lists failures to retry', async () => {
+  it("lists an order's shipments in a stated order, sums what the app shipped, and lists failures to retry", async () => {
     await seedStores(db(), 's1');
     const repo = new ShipmentsRepo(db());
     // Same created_at: the order between them must not depend on the database's row order.
@@ -154,7 +169,10 @@ describe('ShipmentsRepo', () => {
     await repo.claim(ship('D', 2), 'w', 900, 100);
     expect((await repo.forOrder('s1', 1)).map((r) => r.backendShipmentId)).toEqual(['A', 'B', 'C']);
     await repo.recordPart('s1', 'A', 10, 1, 1, [{ order_product_id: 5, quantity: 1 }]);
-    await repo.recordPart('s1', 'B', 10, 2, 1, [{ order_product_id: 5, quantity: 2 }, { order_product_id: 6, quantity: 1 }]);
+    await repo.recordPart('s1', 'B', 10, 2, 1, [
+      { order_product_id: 5, quantity: 2 },
+      { order_product_id: 6, quantity: 1 },
+    ]);
     expect(Object.fromEntries(await repo.shippedByApp('s1', 1))).toEqual({ 5: 3, 6: 1 });
     expect(Object.fromEntries(await repo.shippedByApp('s1', 1, 'B'))).toEqual({ 5: 1 });
     for (const id of ['C', 'B', 'D']) await repo.finish('s1', id, 'failed', 'refused', 2);

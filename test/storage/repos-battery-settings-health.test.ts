@@ -29,7 +29,14 @@ describe('SettingsRepo', () => {
     await settings.saveWatermark('s1', 1_700_000_000_123, 7);
     await settings.saveBackendCheck('s1', { connected: true, accountName: 'Demo', error: null }, 8);
     const s = await settings.get('s1', 9);
-    expect(s).toMatchObject({ cancellationStatusIds: [5, 6], inventoryLocationId: 3, syncMode: 'poll', shipmentsCursor: 'c-1', inventoryCursor: null, reconcileWatermark: 1_700_000_000_123 });
+    expect(s).toMatchObject({
+      cancellationStatusIds: [5, 6],
+      inventoryLocationId: 3,
+      syncMode: 'poll',
+      shipmentsCursor: 'c-1',
+      inventoryCursor: null,
+      reconcileWatermark: 1_700_000_000_123,
+    });
     // Still a JavaScript number (bigint column on PostgreSQL, parsed as a number).
     expect(typeof s.reconcileWatermark).toBe('number');
   });
@@ -47,14 +54,24 @@ describe('SettingsRepo', () => {
     expect(String(row.backend_api_key_enc)).not.toContain('key-1');
     expect(await settings.get('s1', 4)).toMatchObject({ backendAccountId: 'acc-1', backendApiKey: 'key-1', backendConnected: true, backendCheckedAt: 3 });
     expect((await settings.get('s2', 4)).backendConnected).toBe(false);
-    expect((await settings.backendKeysForAccount('acc-1')).map((k) => [k.storeHash, k.apiKey]).sort()).toEqual([['s1', 'key-1'], ['s2', 'key-2']]);
+    expect((await settings.backendKeysForAccount('acc-1')).map((k) => [k.storeHash, k.apiKey]).sort()).toEqual([
+      ['s1', 'key-1'],
+      ['s2', 'key-2'],
+    ]);
     expect(await settings.backendKeysForAccount('other')).toEqual([]);
 
     await settings.saveImport('s1', { importStatusId: 9, statusAfterAcceptId: null }, 5);
     await settings.saveImport('s1', { importStatusId: 10, statusAfterAcceptId: 2 }, 6);
     await settings.saveWebhookHealth('s1', 'deactivated', 7);
     await settings.saveApiQuotaShare('s1', 40, 8);
-    expect(await settings.get('s1', 9)).toMatchObject({ importStatusId: 10, statusAfterAcceptId: 2, importStatusSavedAt: 5, webhooksError: 'deactivated', webhooksReconciledAt: 7, apiQuotaShare: 40 });
+    expect(await settings.get('s1', 9)).toMatchObject({
+      importStatusId: 10,
+      statusAfterAcceptId: 2,
+      importStatusSavedAt: 5,
+      webhooksError: 'deactivated',
+      webhooksReconciledAt: 7,
+      apiQuotaShare: 40,
+    });
   });
 });
 
@@ -116,7 +133,9 @@ describe('health recorders', () => {
     rec.observe('s1', { quota: 450, left: 0, resetMs: undefined, windowMs: undefined, rateLimited: true });
     await rec.flush();
     expect(errors).toEqual([]);
-    expect(await db()('store_api_quota').where({ store_hash: 's1' }).first('requests_quota', 'requests_left', 'requests_in_window', 'window_ms', 'exhausted_at', 'observed_at')).toEqual({
+    expect(
+      await db()('store_api_quota').where({ store_hash: 's1' }).first('requests_quota', 'requests_left', 'requests_in_window', 'window_ms', 'exhausted_at', 'observed_at'),
+    ).toEqual({
       requests_quota: 450,
       requests_left: 0,
       requests_in_window: 450,

@@ -84,10 +84,27 @@ describe('LocationsRepo and OrderStatusesRepo', () => {
     await seedStores(db(), 's1', 's2');
     const locations = new LocationsRepo(db());
     expect(await locations.refreshedAt('s1')).toBeNull();
-    await locations.replaceAll('s1', [{ id: 3, label: 'Warehouse C' }, { id: 1, label: 'Main' }], 10);
+    await locations.replaceAll(
+      's1',
+      [
+        { id: 3, label: 'Warehouse C' },
+        { id: 1, label: 'Main' },
+      ],
+      10,
+    );
     await locations.replaceAll('s2', [{ id: 9, label: 'Other' }], 10);
-    await locations.replaceAll('s1', [{ id: 2, label: 'B'.repeat(300) }, { id: 1, label: 'Main' }], 20);
-    expect((await locations.list('s1')).map((l) => [l.id, l.label.length])).toEqual([[1, 4], [2, 255]]);
+    await locations.replaceAll(
+      's1',
+      [
+        { id: 2, label: 'B'.repeat(300) },
+        { id: 1, label: 'Main' },
+      ],
+      20,
+    );
+    expect((await locations.list('s1')).map((l) => [l.id, l.label.length])).toEqual([
+      [1, 4],
+      [2, 255],
+    ]);
     expect(await locations.refreshedAt('s1')).toBe(20);
     await locations.replaceAll('s1', [], 30);
     expect(await locations.list('s1')).toEqual([]);
@@ -95,8 +112,18 @@ describe('LocationsRepo and OrderStatusesRepo', () => {
 
     const statuses = new OrderStatusesRepo(db());
     expect(await statuses.refreshedAt('s1')).toBeNull();
-    await statuses.replaceAll('s1', [{ id: 11, name: 'Awaiting Fulfillment', label: 'Ready' }, { id: 2, name: 'Shipped', label: 'Gone' }], 40);
-    expect(await statuses.list('s1')).toEqual([{ id: 2, name: 'Shipped', label: 'Gone' }, { id: 11, name: 'Awaiting Fulfillment', label: 'Ready' }]);
+    await statuses.replaceAll(
+      's1',
+      [
+        { id: 11, name: 'Awaiting Fulfillment', label: 'Ready' },
+        { id: 2, name: 'Shipped', label: 'Gone' },
+      ],
+      40,
+    );
+    expect(await statuses.list('s1')).toEqual([
+      { id: 2, name: 'Shipped', label: 'Gone' },
+      { id: 11, name: 'Awaiting Fulfillment', label: 'Ready' },
+    ]);
     expect(await statuses.label('s1', 11)).toBe('Ready');
     expect(await statuses.label('s1', 5)).toBeNull();
     expect(await statuses.refreshedAt('s1')).toBe(40);
@@ -193,7 +220,12 @@ describe('MembersRepo', () => {
     await seedStores(db(), 's1');
     await db()('users').insert({ id: 1, email: 'a@example.com', updated_at: 1 });
     await db()('store_members').insert({ store_hash: 's1', user_id: 1, role: 'user', created_at: 1 });
-    const err = await db()('store_members').insert({ store_hash: 's1', user_id: 1, role: 'owner', created_at: 2 }).then(() => undefined, (e: unknown) => e);
+    const err = await db()('store_members')
+      .insert({ store_hash: 's1', user_id: 1, role: 'owner', created_at: 2 })
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
     expect(errorCode(err)).toMatch(UNIQUE_VIOLATION);
   });
 });

@@ -13,7 +13,8 @@ describe('StoresRepo', () => {
   it('installs (upsert), lists installed stores in hash order with filters, uninstalls, and picks stores due for a refresh', async () => {
     const cipher = new TokenCipher(randomBytes(32));
     const stores = new StoresRepo(db(), cipher, { now: () => 1 });
-    const install = (hash: string, at: number) => db().transaction((trx) => stores.upsertInstalled({ hash, accessToken: `T-${hash}`, scope: 's', accountUuid: 'a', owner: person, installer: person }, at, trx));
+    const install = (hash: string, at: number) =>
+      db().transaction((trx) => stores.upsertInstalled({ hash, accessToken: `T-${hash}`, scope: 's', accountUuid: 'a', owner: person, installer: person }, at, trx));
     for (const hash of ['s3', 's1', 's4', 's2']) await install(hash, 10);
     // Rows rewritten in another order (PostgreSQL would then return them in that order unsorted).
     await install('s1', 20);

@@ -46,12 +46,16 @@ describe('MappingsRepo.reverseSkuMap / mappedBackendSkus', () => {
       { hash: 'store2', status: 'installed', installed_at: 1, updated_at: 1 },
     ]);
     repo = new MappingsRepo(db);
-    await repo.upsertSkus('store1', [
-      { bcSku: 'LAMP-A', backendSku: 'LAMP-B' },
-      { bcSku: 'LAMP-B', backendSku: 'LAMP-C' },
-      { bcSku: 'TEE-RED', backendSku: 'WH-TEE' },
-      { bcSku: 'SAME', backendSku: 'SAME' },
-    ], 1);
+    await repo.upsertSkus(
+      'store1',
+      [
+        { bcSku: 'LAMP-A', backendSku: 'LAMP-B' },
+        { bcSku: 'LAMP-B', backendSku: 'LAMP-C' },
+        { bcSku: 'TEE-RED', backendSku: 'WH-TEE' },
+        { bcSku: 'SAME', backendSku: 'SAME' },
+      ],
+      1,
+    );
     // Another store's mappings never leak in.
     await repo.upsertSkus('store2', [{ bcSku: 'MUG', backendSku: 'LAMP-B' }], 1);
   });

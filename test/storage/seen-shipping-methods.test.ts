@@ -39,7 +39,14 @@ describe('shipping methods seen', () => {
   it('every consignment method of an order is listed, each order counted once per method', async () => {
     await db.migrate.latest({ migrationSource });
     const orders = new OrdersRepo(db);
-    const seen = (shippingMethods: string[]) => ({ bcStatusId: 11, bcStatus: 'Awaiting Fulfillment', customer: 'Ann', orderDate: null, shippingMethod: shippingMethods[0] ?? null, shippingMethods });
+    const seen = (shippingMethods: string[]) => ({
+      bcStatusId: 11,
+      bcStatus: 'Awaiting Fulfillment',
+      customer: 'Ann',
+      orderDate: null,
+      shippingMethod: shippingMethods[0] ?? null,
+      shippingMethods,
+    });
     await orders.upsertSeen(STORE, 1, seen(['Flat Rate', 'Express']), 'waiting', 1);
     await orders.upsertSeen(STORE, 2, seen(['Flat Rate', '']), 'waiting', 1);
     await orders.upsertSeen(STORE, 3, seen(['Express']), 'waiting', 1);
@@ -62,8 +69,18 @@ describe('shipping methods seen', () => {
     await db.migrate.latest({ migrationSource: upTo('010_order_send_safety') });
     await db('orders').insert([
       order(1, 'sent', ' Flat Rate '),
-      order(2, 'needs_attention', 'Flat Rate', 'Shipping method "Express Two" has no mapping. Add it under Settings › Shipping method mappings; the order is sent as soon as it is mapped.'),
-      order(3, 'needs_attention', 'Flat Rate', 'Shipping method "(none)" has no mapping. Add it under Settings › Shipping method mappings; the order is sent as soon as it is mapped.'),
+      order(
+        2,
+        'needs_attention',
+        'Flat Rate',
+        'Shipping method "Express Two" has no mapping. Add it under Settings › Shipping method mappings; the order is sent as soon as it is mapped.',
+      ),
+      order(
+        3,
+        'needs_attention',
+        'Flat Rate',
+        'Shipping method "(none)" has no mapping. Add it under Settings › Shipping method mappings; the order is sent as soon as it is mapped.',
+      ),
       order(4, 'needs_attention', 'Flat Rate', 'Line "Engraving" has no SKU. Give the product a SKU in BigCommerce, then retry the order.'),
       order(5, 'waiting', null),
     ]);
@@ -113,7 +130,12 @@ describe('shipping methods seen', () => {
       { ...order(3, 'waiting', 'B'), shipping_methods: '["B"]' },
       { ...order(4, 'waiting', 'C'), shipping_methods: 'not json' },
     ]);
-    const sent = await statementsSent(db, async () => expect(await listed()).toEqual([['A', 2], ['B', 3]]));
+    const sent = await statementsSent(db, async () =>
+      expect(await listed()).toEqual([
+        ['A', 2],
+        ['B', 3],
+      ]),
+    );
     expect(sent.length).toBeGreaterThan(0);
     expect(sent.flatMap((q) => sqliteOnlyIn(q.sql))).toEqual([]);
   });

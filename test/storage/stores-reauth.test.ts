@@ -56,7 +56,9 @@ describe('StoresRepo.installedHashes({ skipRevoked })', () => {
     await db.transaction((trx) => stores.markUninstalled('gone', clock.now(), trx));
     // An unreadable token: sealed with a key this app does not have.
     await install('unreadable', 'D');
-    await db('stores').where({ hash: 'unreadable' }).update({ access_token_enc: new TokenCipher(randomBytes(32)).encrypt('D') });
+    await db('stores')
+      .where({ hash: 'unreadable' })
+      .update({ access_token_enc: new TokenCipher(randomBytes(32)).encrypt('D') });
     expect(await stores.accessToken('unreadable')).toBeUndefined();
     expect(await stores.get('unreadable')).toMatchObject({ needsReauth: true, reauthReason: 'token_unreadable' });
 

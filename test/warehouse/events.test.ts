@@ -74,7 +74,7 @@ describe('sandbox warehouse events', () => {
     await expect(wh.control.reject(second, ' ')).rejects.toThrow(/reason/);
   });
 
-  it('signs with the key of the order\'s account, not another one', async () => {
+  it("signs with the key of the order's account, not another one", async () => {
     const other = wh.control.createAccount({ id: 'wh-two' });
     const theirs = (await v1(wh, 'POST', '/orders', { idempotencyKey: 'bigcommerce:zzz9:5', body: sampleOrder(5, 'zzz9'), apiKey: other.apiKey })).json.id;
     await wh.control.ship(theirs);
@@ -85,7 +85,7 @@ describe('sandbox warehouse events', () => {
     expect(withDemoKey).toEqual({ ok: false, reason: 'mismatch' });
   });
 
-  it('pushEvent() reports the app\'s status; redeliver() resends the same event', async () => {
+  it("pushEvent() reports the app's status; redeliver() resends the same event", async () => {
     app.status = 503;
     const failed = await wh.control.pushEvent('wh-demo', 'inventory.updated', { items: [{ sku: 'MUG-01', available: 7 }] });
     expect(failed).toMatchObject({ status: 503, delivered: false });
@@ -109,9 +109,17 @@ describe('sandbox warehouse events', () => {
   });
 
   it('setInventory() sends inventory.updated and feeds GET /v1/inventory', async () => {
-    const delivery = await wh.control.setInventory('wh-demo', [{ sku: 'MUG-01', available: 4 }, { sku: 'TSHIRT-RED-M', available: 0, location: 'AUS' }]);
+    const delivery = await wh.control.setInventory('wh-demo', [
+      { sku: 'MUG-01', available: 4 },
+      { sku: 'TSHIRT-RED-M', available: 0, location: 'AUS' },
+    ]);
     expect(delivery?.status).toBe(200);
-    expect(open(app.events[0]!, DEMO_ACCOUNT.apiKey).data).toEqual({ items: [{ sku: 'MUG-01', available: 4 }, { sku: 'TSHIRT-RED-M', available: 0, location: 'AUS' }] });
+    expect(open(app.events[0]!, DEMO_ACCOUNT.apiKey).data).toEqual({
+      items: [
+        { sku: 'MUG-01', available: 4 },
+        { sku: 'TSHIRT-RED-M', available: 0, location: 'AUS' },
+      ],
+    });
 
     const first = await v1(wh, 'GET', '/inventory?limit=1');
     expect(first.json).toMatchObject({ data: [{ sku: 'MUG-01', available: 4, location: null }], has_more: true });

@@ -15,7 +15,11 @@ function setup() {
 }
 
 const post = (app: ReturnType<typeof setup>['app'], key: string, body: unknown) =>
-  request(app).post('/v1/orders').set('Authorization', `Bearer ${DEMO_ACCOUNT.apiKey}`).set('Idempotency-Key', key).send(body as object);
+  request(app)
+    .post('/v1/orders')
+    .set('Authorization', `Bearer ${DEMO_ACCOUNT.apiKey}`)
+    .set('Idempotency-Key', key)
+    .send(body as object);
 
 describe('sandbox warehouse control page', () => {
   it('renders accounts, fault switches and an empty order list', async () => {

@@ -18,7 +18,12 @@ describe('sandbox warehouse GET /v1/products', () => {
   it('answers the asked SKUs it knows, with their names; the gift card is not stocked', async () => {
     const res = await v1(wh, 'GET', query('SBX-MUG-01', 'SBX-GIFT-CARD', 'SBX-TEE-BLK-M', 'SBX-MUG-01'));
     expect(res.status).toBe(200);
-    expect(res.json).toEqual({ items: [{ sku: 'SBX-MUG-01', name: 'Sandbox Mug' }, { sku: 'SBX-TEE-BLK-M', name: 'Sandbox Tee - Black / M' }] });
+    expect(res.json).toEqual({
+      items: [
+        { sku: 'SBX-MUG-01', name: 'Sandbox Mug' },
+        { sku: 'SBX-TEE-BLK-M', name: 'Sandbox Tee - Black / M' },
+      ],
+    });
     expect(wh.control.requests.at(-1)).toMatchObject({ path: '/v1/products', outcome: 'ok', accountId: 'wh-demo', status: 200 });
   });
 

@@ -64,7 +64,15 @@ describe('PUT /sandbox/accounts/{id}/inventory', () => {
   it('answers 400 with a readable message and sends nothing for bad input', async () => {
     const cases: Array<[unknown, RegExp]> = [
       [{ items: [] }, /^items: needs at least one SKU$/],
-      [{ items: [{ sku: 'A', available: 1 }, { sku: 'B', available: 1.5 }] }, /^item 2 available: must be a whole number$/],
+      [
+        {
+          items: [
+            { sku: 'A', available: 1 },
+            { sku: 'B', available: 1.5 },
+          ],
+        },
+        /^item 2 available: must be a whole number$/,
+      ],
       [{ items: [{ sku: '  ', available: 1 }] }, /^item 1 sku: is required$/],
       [{ items: [{ sku: 'A' }] }, /^item 1 available: must be a whole number$/],
       [{}, /^items: must be a list of \{ sku, available \}$/],

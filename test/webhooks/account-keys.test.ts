@@ -149,7 +149,15 @@ describe('POST /webhooks/fulfillment hot path', () => {
       id,
       type: 'shipment.created',
       created_at: new Date().toISOString(),
-      data: { order_id: 'ord_1', external_ref: { source: 'bigcommerce', store_hash: STORE, order_id: 100 }, shipment_id: 'shp_1', tracking_number: '1Z', carrier: 'UPS', service: 'Ground', items: [{ sku: 'MUG-01', quantity: 1 }] },
+      data: {
+        order_id: 'ord_1',
+        external_ref: { source: 'bigcommerce', store_hash: STORE, order_id: 100 },
+        shipment_id: 'shp_1',
+        tracking_number: '1Z',
+        carrier: 'UPS',
+        service: 'Ground',
+        items: [{ sku: 'MUG-01', quantity: 1 }],
+      },
     });
   const post = (body: string, key = KEY) =>
     t.http

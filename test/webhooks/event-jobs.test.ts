@@ -24,11 +24,21 @@ describe('jobForStoredEvent', () => {
   });
 
   it('reads the order id from data.id only when it is a positive whole number', () => {
-    expect([42, '42', 0, -1, 1.5, 'x', '', null, undefined].map((id) => bigcommerceSyncOrderId('store/order/created', id))).toEqual([42, 42, null, null, null, null, null, null, null]);
+    expect([42, '42', 0, -1, 1.5, 'x', '', null, undefined].map((id) => bigcommerceSyncOrderId('store/order/created', id))).toEqual([
+      42,
+      42,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+    ]);
   });
 });
 
-describe('orderIdOf (the history\'s order link)', () => {
+describe("orderIdOf (the history's order link)", () => {
   it('is data.id on BigCommerce order topics, external_ref on warehouse events, none otherwise', () => {
     expect(orderIdOf('bigcommerce', 'store/order/refund/created', '250')).toBe(250);
     expect(orderIdOf('bigcommerce', 'store/product/updated', '250')).toBeNull();

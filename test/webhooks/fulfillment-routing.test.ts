@@ -33,7 +33,10 @@ const fakeBackend = (accountId: string): FulfillmentClient => ({
 });
 
 async function installStore(storeHash: string) {
-  await s().lifecycle.install({ access_token: `tok-${storeHash}`, scope: 'store_v2_orders', context: `stores/${storeHash}`, account_uuid: 'acc', user: OWNER, owner: OWNER }, clock.now());
+  await s().lifecycle.install(
+    { access_token: `tok-${storeHash}`, scope: 'store_v2_orders', context: `stores/${storeHash}`, account_uuid: 'acc', user: OWNER, owner: OWNER },
+    clock.now(),
+  );
 }
 
 beforeEach(async () => {
@@ -46,7 +49,13 @@ beforeEach(async () => {
   // Both stores sent their own #100 and #101 to the shared account.
   for (const store of [A, B]) {
     for (const orderId of [100, 101]) {
-      await s().orders.upsertSeen(store, orderId, { bcStatusId: 11, bcStatus: 'Awaiting Fulfillment', customer: `${store} shopper`, orderDate: clock.now(), shippingMethod: 'Ground' }, 'sent', clock.now());
+      await s().orders.upsertSeen(
+        store,
+        orderId,
+        { bcStatusId: 11, bcStatus: 'Awaiting Fulfillment', customer: `${store} shopper`, orderDate: clock.now(), shippingMethod: 'Ground' },
+        'sent',
+        clock.now(),
+      );
       await s().orders.markSent(store, orderId, `ord_${store}_${orderId}`, {}, clock.now());
     }
   }
@@ -148,7 +157,9 @@ describe('routing backend events between stores that share an account', () => {
   it('does not apply an event stored under the wrong store (rows from before routing) and says why', async () => {
     // As the old receiver stored it: B's cancellation under A, the first store whose key verified.
     const payload = event('order.cancelled', { order_id: `ord_${B}_101`, external_ref: ref(B, 101), reason: 'Out of stock' });
-    const row = await t.db.transaction((trx) => s().webhookEvents.record({ storeHash: A, source: 'fulfillment', eventId: 'evt_old', topic: 'order.cancelled', resourceId: '101', payload }, clock.now(), trx));
+    const row = await t.db.transaction((trx) =>
+      s().webhookEvents.record({ storeHash: A, source: 'fulfillment', eventId: 'evt_old', topic: 'order.cancelled', resourceId: '101', payload }, clock.now(), trx),
+    );
     await handleFulfillmentEvent(s(), { ...(await fakeJob(A, row.id)), attempts: 1 });
     expect((await s().orders.get(A, 101))?.state).toBe('sent');
     expect((await s().orders.get(A, 101))?.cancellation ?? null).toBeNull();
@@ -158,7 +169,7 @@ describe('routing backend events between stores that share an account', () => {
 });
 
 describe('polling the shared account feed', () => {
-  it("applies a polled shipment only in the store its external_ref names", async () => {
+  it('applies a polled shipment only in the store its external_ref names', async () => {
     shipmentFeed = [JSON.parse(shipment(B, 100)).data as ShipmentCreatedData];
     for (const store of [A, B]) await s().settings.saveLoop(store, { syncMode: 'poll' }, clock.now());
     const shipmentRows = async (store: string) => (await t.db('shipments').where({ store_hash: store })).map((r) => r.order_id);

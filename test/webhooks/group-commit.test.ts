@@ -41,7 +41,10 @@ for (const portableOnly of onPostgres() ? [true] : [false, true]) {
         committer.submit(ev('h2', 1, 'store/order/statusUpdated')),
         committer.submit(ev('h1', 1)),
         committer.submit(ev('h3', 2)),
-        committer.submit({ event: { storeHash: 's', source: 'bigcommerce', eventId: 'h4', topic: 'store/product/updated', resourceId: '9', payload: '{}' }, statusWithoutJob: 'ignored' }),
+        committer.submit({
+          event: { storeHash: 's', source: 'bigcommerce', eventId: 'h4', topic: 'store/product/updated', resourceId: '9', payload: '{}' },
+          statusWithoutJob: 'ignored',
+        }),
       ]);
       expect(results.map((r) => r.duplicate)).toEqual([false, false, true, false, false]);
       // Row order may differ between the paths; the rows may not.
@@ -71,7 +74,10 @@ for (const portableOnly of onPostgres() ? [true] : [false, true]) {
 
     it('a job that names the stored row gets its id; an ignored event keeps its reason', async () => {
       const [stored, ignored] = await Promise.all([
-        committer.submit({ event: { ...ev('w1', 4).event, source: 'fulfillment', topic: 'shipment.created' }, job: (eventRowId) => ({ storeHash: 's', kind: 'fulfillment.event', payload: { eventRowId } }) }),
+        committer.submit({
+          event: { ...ev('w1', 4).event, source: 'fulfillment', topic: 'shipment.created' },
+          job: (eventRowId) => ({ storeHash: 's', kind: 'fulfillment.event', payload: { eventRowId } }),
+        }),
         committer.submit({ event: { ...ev('w2', 5).event, source: 'fulfillment', topic: 'mystery' }, statusWithoutJob: 'ignored', ignoredReason: 'Unknown event type "mystery"' }),
       ]);
       expect([stored!.duplicate, ignored!.duplicate]).toEqual([false, false]);

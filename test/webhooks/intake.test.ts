@@ -25,7 +25,9 @@ const warehouseEvent = (storeHash: string, eventId = 'evt_1', topic = 'shipment.
   resourceId: '7',
   payload: `{"id":"${eventId}"}`,
 });
-const eventJob = (storeHash: string): EventWrite['job'] => (eventRowId) => ({ storeHash, kind: JOB.fulfillmentEvent, payload: { eventRowId } });
+const eventJob =
+  (storeHash: string): EventWrite['job'] =>
+  (eventRowId) => ({ storeHash, kind: JOB.fulfillmentEvent, payload: { eventRowId } });
 const record = (writes: EventWrite[]) => database.db.transaction((trx) => recordEventsWithJobs(d, trx, writes, 2_000));
 const jobsOf = async () => (await database.db('jobs').orderBy('id')).map((j) => [j.store_hash, JSON.parse(j.payload)]);
 
@@ -45,7 +47,13 @@ describe('recordEventsWithJobs', () => {
   it('keeps the order of the results whatever order the rows are written in', async () => {
     const writes = ['z', 'a', 'm'].map((id) => ({ event: warehouseEvent('s', id), job: eventJob('s') }));
     const out = await record(writes);
-    const rows = await database.db('webhook_events').whereIn('id', out.map((r) => r.id)).select('id', 'event_id');
+    const rows = await database
+      .db('webhook_events')
+      .whereIn(
+        'id',
+        out.map((r) => r.id),
+      )
+      .select('id', 'event_id');
     const byId = new Map(rows.map((r) => [Number(r.id), r.event_id]));
     expect(out.map((r) => byId.get(r.id))).toEqual(['z', 'a', 'm']);
   });

@@ -72,9 +72,30 @@ describe('POST /webhooks/bigcommerce', () => {
   const rejected: Array<[string, () => Promise<{ status: number }>, number]> = [
     ['no secret header', () => post(payload()), 401],
     ['a wrong secret', () => post(payload(), { [SECRET_HEADER]: 'nope' }), 401],
-    ['a forged signature', () => { const b = payload(); return post(b, { [SECRET_HEADER]: secret, ...signed(b, { secret: 'not-the-client-secret' }) }); }, 401],
-    ['a signature over another body', () => { const b = payload(); return post(payload(), { [SECRET_HEADER]: secret, ...signed(b) }); }, 401],
-    ['a stale timestamp', () => { const b = payload(); return post(b, { [SECRET_HEADER]: secret, ...signed(b, { ts: Math.floor(Date.now() / 1000) - 600 }) }); }, 401],
+    [
+      'a forged signature',
+      () => {
+        const b = payload();
+        return post(b, { [SECRET_HEADER]: secret, ...signed(b, { secret: 'not-the-client-secret' }) });
+      },
+      401,
+    ],
+    [
+      'a signature over another body',
+      () => {
+        const b = payload();
+        return post(payload(), { [SECRET_HEADER]: secret, ...signed(b) });
+      },
+      401,
+    ],
+    [
+      'a stale timestamp',
+      () => {
+        const b = payload();
+        return post(b, { [SECRET_HEADER]: secret, ...signed(b, { ts: Math.floor(Date.now() / 1000) - 600 }) });
+      },
+      401,
+    ],
     ['incomplete signature headers', () => post(payload(), { [SECRET_HEADER]: secret, 'webhook-id': 'x' }), 401],
     ['an unknown store', () => post(payload({ producer: 'stores/zzz999' }), { [SECRET_HEADER]: secret }), 401],
     ['malformed JSON', () => post('{"scope":', { [SECRET_HEADER]: secret }), 400],

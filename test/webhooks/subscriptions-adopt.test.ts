@@ -15,7 +15,13 @@ function fakeClient(appears: Hook | undefined): { client: BigCommerceClient; cal
   const calls: string[] = [];
   let hooks: Hook[] = [];
   const fail = (status: number) =>
-    new BigCommerceApiError(`BigCommerce POST /v3/hooks failed with ${status}`, { status, method: 'POST', path: '/v3/hooks', storeHash: 'abc', bodyExcerpt: '{"status":422,"title":"JSON data is missing or invalid"}' });
+    new BigCommerceApiError(`BigCommerce POST /v3/hooks failed with ${status}`, {
+      status,
+      method: 'POST',
+      path: '/v3/hooks',
+      storeHash: 'abc',
+      bodyExcerpt: '{"status":422,"title":"JSON data is missing or invalid"}',
+    });
   const client = {
     storeHash: 'abc',
     async get() {

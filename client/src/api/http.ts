@@ -33,12 +33,7 @@ export function isSessionEndedError(status: number, code: string | undefined): b
 function isApiError(body: unknown): body is ApiError {
   if (typeof body !== 'object' || body === null) return false;
   const error = (body as { error?: unknown }).error;
-  return (
-    typeof error === 'object' &&
-    error !== null &&
-    typeof (error as { code?: unknown }).code === 'string' &&
-    typeof (error as { message?: unknown }).message === 'string'
-  );
+  return typeof error === 'object' && error !== null && typeof (error as { code?: unknown }).code === 'string' && typeof (error as { message?: unknown }).message === 'string';
 }
 
 function fallbackMessage(status: number): string {
@@ -116,11 +111,7 @@ export function createApiClient(deps: ApiClientDeps): ApiClient {
       });
     } catch (err) {
       if (options.signal?.aborted) throw err;
-      throw new ApiRequestError(
-        0,
-        'network_error',
-        "Couldn't reach Fulfillment Bridge. Check your connection and try again.",
-      );
+      throw new ApiRequestError(0, 'network_error', "Couldn't reach Fulfillment Bridge. Check your connection and try again.");
     }
 
     if (!res.ok) {

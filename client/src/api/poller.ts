@@ -33,10 +33,13 @@ export function createPoller(tick: () => Promise<void>, intervalMs: number, deps
   const schedule = (ms: number) => {
     clear();
     if (stopped || deps.isHidden()) return;
-    timer = deps.setTimeout(() => {
-      timer = null;
-      void run();
-    }, Math.max(0, ms));
+    timer = deps.setTimeout(
+      () => {
+        timer = null;
+        void run();
+      },
+      Math.max(0, ms),
+    );
   };
 
   async function run(): Promise<void> {

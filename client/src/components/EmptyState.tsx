@@ -13,7 +13,11 @@ export function EmptyState({ title, message, action }: { title: string; message?
           {message}
         </Text>
       )}
-      {action && <Flex flexDirection="row" marginTop="medium">{action}</Flex>}
+      {action && (
+        <Flex flexDirection="row" marginTop="medium">
+          {action}
+        </Flex>
+      )}
     </Flex>
   );
 }

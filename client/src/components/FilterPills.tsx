@@ -40,14 +40,7 @@ export function FilterPills({ items, activePills, onPillClick }: FilterPillsProp
   return (
     <Pills>
       {items.map(({ id, title }) => (
-        <Button
-          key={id}
-          type="button"
-          variant="subtle"
-          mobileWidth="auto"
-          aria-pressed={activePills.includes(id)}
-          onClick={() => onPillClick(id)}
-        >
+        <Button key={id} type="button" variant="subtle" mobileWidth="auto" aria-pressed={activePills.includes(id)} onClick={() => onPillClick(id)}>
           {title}
         </Button>
       ))}

@@ -60,23 +60,10 @@ export function DateRangeFilters({ range, onChange }: { range: DateRange; onChan
   return (
     <>
       <FilterItem width="13rem">
-        <Datepicker
-          label="From"
-          placeholder="Any date"
-          value={fromIso}
-          max={toIso ?? today}
-          onDateChange={(iso) => onChange({ ...range, from: localDayOf(iso) })}
-        />
+        <Datepicker label="From" placeholder="Any date" value={fromIso} max={toIso ?? today} onDateChange={(iso) => onChange({ ...range, from: localDayOf(iso) })} />
       </FilterItem>
       <FilterItem width="13rem">
-        <Datepicker
-          label="To"
-          placeholder="Any date"
-          value={toIso}
-          min={fromIso}
-          max={today}
-          onDateChange={(iso) => onChange({ ...range, to: localDayOf(iso) })}
-        />
+        <Datepicker label="To" placeholder="Any date" value={toIso} min={fromIso} max={today} onDateChange={(iso) => onChange({ ...range, to: localDayOf(iso) })} />
       </FilterItem>
     </>
   );

@@ -1,14 +1,7 @@
 import { Badge } from '@bigcommerce/big-design';
 import type { MarginProps } from '@bigcommerce/big-design';
 import styled from 'styled-components';
-import {
-  inventoryStatusBadge,
-  levelBadge,
-  orderStateBadge,
-  shipmentStateBadge,
-  webhookStatusBadge,
-  type BadgeDescriptor,
-} from '../lib/badges';
+import { inventoryStatusBadge, levelBadge, orderStateBadge, shipmentStateBadge, webhookStatusBadge, type BadgeDescriptor } from '../lib/badges';
 
 // Two-word labels ("Needs attention") stay on one line in narrow table columns. Badge drops
 // className, so the wrapper carries the style.

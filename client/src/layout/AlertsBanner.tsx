@@ -3,18 +3,7 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, typ
 import type { AlertsResponse, AlertView } from '../../../server/api/contract';
 import { api } from '../api/http';
 import { navigate, usePathname } from '../router/history';
-import {
-  ALERTS_POLL_MS,
-  canDismiss,
-  dismissalId,
-  DISMISSED_STORAGE_KEY,
-  inAppPath,
-  messageTypeOf,
-  nextAlerts,
-  parseDismissed,
-  serializeDismissed,
-  visibleAlerts,
-} from './alerts';
+import { ALERTS_POLL_MS, canDismiss, dismissalId, DISMISSED_STORAGE_KEY, inAppPath, messageTypeOf, nextAlerts, parseDismissed, serializeDismissed, visibleAlerts } from './alerts';
 import { ALERTS_REFRESH_EVENT } from './alertsRefresh';
 
 function readDismissed(): Set<string> {

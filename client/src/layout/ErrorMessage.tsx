@@ -9,13 +9,5 @@ interface ErrorMessageProps extends MarginProps {
 }
 
 export function ErrorMessage({ header = 'Something went wrong', message, onRetry, ...margins }: ErrorMessageProps) {
-  return (
-    <Message
-      {...margins}
-      type="error"
-      header={header}
-      messages={[{ text: message }]}
-      actions={onRetry ? [{ text: 'Try again', onClick: onRetry }] : undefined}
-    />
-  );
+  return <Message {...margins} type="error" header={header} messages={[{ text: message }]} actions={onRetry ? [{ text: 'Try again', onClick: onRetry }] : undefined} />;
 }

@@ -23,12 +23,7 @@ export function visibleAlerts(alerts: readonly AlertView[], dismissed: ReadonlyS
 }
 
 const sameAlert = (a: AlertView, b: AlertView) =>
-  a.key === b.key &&
-  a.kind === b.kind &&
-  a.severity === b.severity &&
-  a.message === b.message &&
-  a.action?.label === b.action?.label &&
-  a.action?.path === b.action?.path;
+  a.key === b.key && a.kind === b.kind && a.severity === b.severity && a.message === b.message && a.action?.label === b.action?.label && a.action?.path === b.action?.path;
 
 /** True when nothing the banner shows has changed (a poll that found the same problems). */
 export function sameAlerts(a: readonly AlertView[], b: readonly AlertView[]): boolean {

@@ -1,13 +1,6 @@
 // Status → Badge label and colour for orders, webhook events, log levels, shipments,
 // cancellations and stock levels. Pure.
-import type {
-  CancellationView,
-  InventoryItemView,
-  OrderSyncState,
-  ShipmentView,
-  TimelineEntry,
-  WebhookEventStatus,
-} from '../../../server/api/contract.js';
+import type { CancellationView, InventoryItemView, OrderSyncState, ShipmentView, TimelineEntry, WebhookEventStatus } from '../../../server/api/contract.js';
 
 export type BadgeVariant = 'danger' | 'secondary' | 'success' | 'warning' | 'primary';
 
@@ -68,9 +61,7 @@ export function humanize(value: string): string {
 }
 
 function lookup<K extends string>(table: Record<K, BadgeDescriptor>, value: string): BadgeDescriptor {
-  return Object.prototype.hasOwnProperty.call(table, value)
-    ? table[value as K]
-    : { label: humanize(value), variant: 'secondary' };
+  return Object.prototype.hasOwnProperty.call(table, value) ? table[value as K] : { label: humanize(value), variant: 'secondary' };
 }
 
 export const orderStateBadge = (state: string): BadgeDescriptor => lookup(ORDER_STATE_BADGES, state);

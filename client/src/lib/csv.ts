@@ -68,7 +68,11 @@ export type PreparedCsv = { ok: true; csv: string; rows: number } | { ok: false;
  * `rows` is the number of data rows the server will read.
  */
 export function prepareSkuCsv(text: string): PreparedCsv {
-  const csv = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').replace(/^\s*\n/, '').trimEnd();
+  const csv = text
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .replace(/^\s*\n/, '')
+    .trimEnd();
   if (csv.trim() === '') {
     return { ok: false, error: `Paste the CSV or choose a file. The first line must be: ${SKU_CSV_HEADER}` };
   }

@@ -12,12 +12,7 @@ export interface FormatOptions {
  * Formats an ISO-8601 instant as date and time in the given locale and time zone; by default the
  * user's own (the browser's). Returns null when the value is not a valid date.
  */
-export function formatDateTime(
-  iso: string,
-  locale?: string,
-  timeZone?: string,
-  options: FormatOptions = {},
-): string | null {
+export function formatDateTime(iso: string, locale?: string, timeZone?: string, options: FormatOptions = {}): string | null {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return null;
   const text = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(date);

@@ -51,7 +51,7 @@ export function textField(maxLength = 200): FieldSpec<string> {
 export function enumField<T extends string>(values: readonly T[]): FieldSpec<T | ''> {
   return {
     empty: '',
-    parse: (raw) => (values as readonly string[]).includes(raw) ? (raw as T) : undefined,
+    parse: (raw) => ((values as readonly string[]).includes(raw) ? (raw as T) : undefined),
     format: (value) => value,
   };
 }
@@ -119,12 +119,7 @@ export function parseListState<F>(search: string, specs: FieldSpecs<F>, options:
  * Writes the list state into a query string ("?state=failed&page=2" or ""), leaving defaults out.
  * Parameters that belong to something else in `baseSearch` are kept.
  */
-export function formatListState<F>(
-  state: ListState<F>,
-  specs: FieldSpecs<F>,
-  options: ListQueryOptions = {},
-  baseSearch = '',
-): string {
+export function formatListState<F>(state: ListState<F>, specs: FieldSpecs<F>, options: ListQueryOptions = {}, baseSearch = ''): string {
   const params = new URLSearchParams(baseSearch);
   for (const key of [...Object.keys(specs), 'page', 'limit']) {
     params.delete(paramName(key, options));

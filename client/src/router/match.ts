@@ -38,8 +38,7 @@ export function matchRoute<R extends RouteLike>(routes: readonly R[], path: stri
   let bestLength = -1;
   for (const route of routes) {
     const routePath = normalizePathname(route.path);
-    const matches =
-      pathname === routePath || (routePath !== '/' && pathname.startsWith(`${routePath}/`));
+    const matches = pathname === routePath || (routePath !== '/' && pathname.startsWith(`${routePath}/`));
     if (matches && routePath.length > bestLength) {
       best = route;
       bestLength = routePath.length;

@@ -38,8 +38,6 @@ async function run(): Promise<void> {
     if (err instanceof ApiRequestError && err.sessionEnded) {
       return; // the api helper has already switched the app to the "session ended" state
     }
-    sessionStore.fail(
-      err instanceof ApiRequestError ? err.message : 'Fulfillment Bridge could not start. Reopen it and try again.',
-    );
+    sessionStore.fail(err instanceof ApiRequestError ? err.message : 'Fulfillment Bridge could not start. Reopen it and try again.');
   }
 }

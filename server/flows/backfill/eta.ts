@@ -69,7 +69,9 @@ export function estimateRemainingMs(i: EtaInput): number | null {
   const model = modelMs(i, calls);
   const m = i.measured;
   const measured =
-    m && m.activeMs >= MIN_MEASURED_WINDOWS * (i.quota.windowMs ?? 30_000) && m.done >= MIN_MEASURED_ORDERS ? Math.round((Math.max(0, i.remainingOrders) * m.activeMs) / m.done) : null;
+    m && m.activeMs >= MIN_MEASURED_WINDOWS * (i.quota.windowMs ?? 30_000) && m.done >= MIN_MEASURED_ORDERS
+      ? Math.round((Math.max(0, i.remainingOrders) * m.activeMs) / m.done)
+      : null;
   if (model === null) return measured;
   return measured === null ? model : Math.max(model, measured);
 }

@@ -119,13 +119,18 @@ export function doneMessage(c: ReturnType<typeof countsOf>): string {
 
 export async function failBackfill(s: Pick<Services, 'db' | 'clock' | 'syncLog'>, b: Pick<BackfillRow, 'id' | 'storeHash'>, reason: string): Promise<void> {
   const failed = await new BackfillRepo(s.db).transition(b, ['running', 'paused'], 'failed', s.clock.now(), { error: reason });
-  if (failed) await s.syncLog.append({ storeHash: b.storeHash, flow: 'reconcile', level: 'error', message: 'The import of waiting orders stopped.', detail: reason }, s.clock.now());
+  if (failed)
+    await s.syncLog.append({ storeHash: b.storeHash, flow: 'reconcile', level: 'error', message: 'The import of waiting orders stopped.', detail: reason }, s.clock.now());
 }
 
 /** A step that used its last attempt (BigCommerce down for hours): the run says so instead of hanging. */
 export async function failDeadBackfill(s: Pick<Services, 'db' | 'clock' | 'syncLog'>, job: JobRecord, error: Error): Promise<boolean> {
   if (job.kind !== JOB.ordersBackfill) return false;
   const { backfillId } = job.payload as BackfillPayload;
-  await failBackfill(s, { id: backfillId, storeHash: job.storeHash }, `It could not continue: ${error.message} Start it again to continue; orders already sent are not sent twice.`);
+  await failBackfill(
+    s,
+    { id: backfillId, storeHash: job.storeHash },
+    `It could not continue: ${error.message} Start it again to continue; orders already sent are not sent twice.`,
+  );
   return true;
 }

@@ -49,8 +49,7 @@ interface Line {
 }
 
 /** Complete sets `parts` make of `bundle`. */
-const setsOf = (bundle: readonly SkuComponent[], parts: ReadonlyMap<string, number>) =>
-  Math.min(...bundle.map((c) => Math.floor((parts.get(c.sku) ?? 0) / c.quantity)));
+const setsOf = (bundle: readonly SkuComponent[], parts: ReadonlyMap<string, number>) => Math.min(...bundle.map((c) => Math.floor((parts.get(c.sku) ?? 0) / c.quantity)));
 
 /**
  * Matches the backend's shipped items to the order's lines: by order line id when given, else by
@@ -150,6 +149,7 @@ export function allocateShipment(order: BcOrder, items: readonly ShippedItem[], 
 /** The order timeline's words for bundle lines waiting for the rest of a set. */
 export function bundleWaitNotes(allocation: Pick<Allocation, 'waiting'>): string[] {
   return allocation.waiting.map(
-    (w) => `Part of bundle ${w.bcSku} shipped; the line is marked shipped in BigCommerce once the warehouse ships the rest of the set (still to come: ${componentsText(w.missing)}).`,
+    (w) =>
+      `Part of bundle ${w.bcSku} shipped; the line is marked shipped in BigCommerce once the warehouse ships the rest of the set (still to come: ${componentsText(w.missing)}).`,
   );
 }

@@ -20,13 +20,23 @@ export async function cancelAtWarehouse(s: Services, storeHash: string, order: O
   if (!backend) {
     // Kept pending, not dropped: saving the connection in Settings queues it again (requeue.ts).
     if (order.cancellation?.outcome === 'pending' && order.alert === NOT_CONNECTED_ALERT) return;
-    await s.orders.setCancellation(storeHash, order.orderId, { source: 'bigcommerce', outcome: 'pending', message: 'Waiting for the warehouse connection.', alert: NOT_CONNECTED_ALERT }, s.clock.now());
+    await s.orders.setCancellation(
+      storeHash,
+      order.orderId,
+      { source: 'bigcommerce', outcome: 'pending', message: 'Waiting for the warehouse connection.', alert: NOT_CONNECTED_ALERT },
+      s.clock.now(),
+    );
     await log('warn', `Cancelled in BigCommerce (order moved to "${statusLabel}"), but the warehouse is not connected: the cancellation is sent when you reconnect it.`);
     return;
   }
   try {
     const res = await backend.cancelOrder(order.backendOrderId);
-    await s.orders.setCancellation(storeHash, order.orderId, { source: 'bigcommerce', outcome: 'cancelled', message: `Warehouse status: ${res.status}`, state: 'cancelled', alert: null }, s.clock.now());
+    await s.orders.setCancellation(
+      storeHash,
+      order.orderId,
+      { source: 'bigcommerce', outcome: 'cancelled', message: `Warehouse status: ${res.status}`, state: 'cancelled', alert: null },
+      s.clock.now(),
+    );
     await log('info', `Cancelled at the warehouse (order moved to "${statusLabel}").`);
   } catch (err) {
     if (err instanceof FulfillmentCancelConflictError) {
@@ -35,13 +45,23 @@ export async function cancelAtWarehouse(s: Services, storeHash: string, order: O
       return;
     }
     if (err instanceof FulfillmentRejectedError) {
-      await s.orders.setCancellation(storeHash, order.orderId, { source: 'bigcommerce', outcome: 'failed', message: err.message, alert: `The warehouse refused the cancellation: ${err.message}` }, s.clock.now());
+      await s.orders.setCancellation(
+        storeHash,
+        order.orderId,
+        { source: 'bigcommerce', outcome: 'failed', message: err.message, alert: `The warehouse refused the cancellation: ${err.message}` },
+        s.clock.now(),
+      );
       await log('error', 'The warehouse refused the cancellation', err.message);
       return;
     }
     // alert: null: an earlier one (not connected, flow off) no longer says what is going on; the
     // dead-job handler raises one if the warehouse never answers (sync-dead.ts).
-    await s.orders.setCancellation(storeHash, order.orderId, { source: 'bigcommerce', outcome: 'pending', message: 'Waiting for the warehouse to answer.', alert: null }, s.clock.now());
+    await s.orders.setCancellation(
+      storeHash,
+      order.orderId,
+      { source: 'bigcommerce', outcome: 'pending', message: 'Waiting for the warehouse to answer.', alert: null },
+      s.clock.now(),
+    );
     throw toJobError(err);
   }
 }
@@ -69,7 +89,14 @@ export async function applyBackendCancellation(s: Services, storeHash: string, k
     s.clock.now(),
   );
   await s.syncLog.append(
-    { storeHash, orderId, flow: 'cancellations', level: kind === 'rejected' ? 'error' : 'warn', message: kind === 'rejected' ? 'The warehouse rejected the order' : 'The warehouse cancelled the order', detail: reason },
+    {
+      storeHash,
+      orderId,
+      flow: 'cancellations',
+      level: kind === 'rejected' ? 'error' : 'warn',
+      message: kind === 'rejected' ? 'The warehouse rejected the order' : 'The warehouse cancelled the order',
+      detail: reason,
+    },
     s.clock.now(),
   );
   const settings = await s.settings.get(storeHash, s.clock.now());

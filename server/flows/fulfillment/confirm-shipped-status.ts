@@ -50,7 +50,10 @@ export async function confirmShippedStatus(s: Pick<Services, 'bigcommerce' | 'or
     // BigCommerce says Shipped where the app's copy had lines left: shipped outside the app (by
     // hand in the control panel, by another app). BigCommerce knows best.
     await s.orders.setState(storeHash, orderId, { state: 'shipped', attentionReason: null, lastError: null }, s.clock.now());
-    await s.syncLog.append({ storeHash, orderId, flow: 'fulfillment', message: 'BigCommerce reports the order fully shipped (the rest was shipped outside the app).' }, s.clock.now());
+    await s.syncLog.append(
+      { storeHash, orderId, flow: 'fulfillment', message: 'BigCommerce reports the order fully shipped (the rest was shipped outside the app).' },
+      s.clock.now(),
+    );
     return;
   }
   const heard = await s.webhookEvents.statusesHeardSince(storeHash, orderId, since);
@@ -64,7 +67,10 @@ export async function confirmShippedStatus(s: Pick<Services, 'bigcommerce' | 'or
     await setOrderStatus(client, orderId, wanted);
   } catch (err) {
     if (err instanceof BigCommerceApiError && !err.retryable && err.status !== 401) {
-      await s.syncLog.append({ storeHash, orderId, flow: 'fulfillment', level: 'error', message: `BigCommerce refused to set the status to "${label}" after the shipment`, detail: err.message }, s.clock.now());
+      await s.syncLog.append(
+        { storeHash, orderId, flow: 'fulfillment', level: 'error', message: `BigCommerce refused to set the status to "${label}" after the shipment`, detail: err.message },
+        s.clock.now(),
+      );
       return;
     }
     throw toJobError(err);

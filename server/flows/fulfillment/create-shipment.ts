@@ -48,7 +48,10 @@ export async function applyShipment(s: Services, storeHash: string, data: Shipme
   const orderId = data.external_ref.order_id;
   const known = await s.orders.get(storeHash, orderId);
   if (!known) {
-    await s.syncLog.append({ storeHash, flow: 'fulfillment', level: 'warn', message: `Shipment ${data.shipment_id} is for order #${orderId}, which the app never sent.` }, s.clock.now());
+    await s.syncLog.append(
+      { storeHash, flow: 'fulfillment', level: 'warn', message: `Shipment ${data.shipment_id} is for order #${orderId}, which the app never sent.` },
+      s.clock.now(),
+    );
     return 'unknown_order';
   }
   const owner = randomUUID();
@@ -86,8 +89,7 @@ async function writeShipment(s: Services, storeHash: string, data: ShipmentToApp
   const { row } = claim;
   const orderId = data.external_ref.order_id;
   const now = () => s.clock.now();
-  const log = (level: 'info' | 'warn' | 'error', message: string, detail?: string) =>
-    s.syncLog.append({ storeHash, orderId, flow: 'fulfillment', level, message, detail }, now());
+  const log = (level: 'info' | 'warn' | 'error', message: string, detail?: string) => s.syncLog.append({ storeHash, orderId, flow: 'fulfillment', level, message, detail }, now());
   const where = { storeHash, orderId, backendShipmentId: data.shipment_id };
 
   const client = await s.bigcommerce.forStore(storeHash);
@@ -102,10 +104,7 @@ async function writeShipment(s: Services, storeHash: string, data: ShipmentToApp
     // (shipment-order-view.ts): an order's life costs one read, the status change and the shipment.
     let view = await orderForShipment(s, client, known, data.shipment_id, claim.fresh);
     const mapping = data.carrier ? await s.shipments.carrierMapping(storeHash, data.carrier) : undefined;
-    const request = shipmentRequestFields(
-      { trackingNumber: data.tracking_number, carrier: data.carrier, service: data.service, trackingUrl: data.tracking_url ?? null },
-      mapping,
-    );
+    const request = shipmentRequestFields({ trackingNumber: data.tracking_number, carrier: data.carrier, service: data.service, trackingUrl: data.tracking_url ?? null }, mapping);
     // Only when an earlier attempt exists can one of its shipments be in BigCommerce (one GET, not on first sight).
     const own = claim.fresh
       ? []
@@ -124,7 +123,8 @@ async function writeShipment(s: Services, storeHash: string, data: ShipmentToApp
     const reverse = await shipmentSkus(s, known, data.shipment_id, row.items);
     let base = withOwnShipmentsUnshipped(view.order, own);
     let { byAddress, unmatched } = allocateShipment(base, row.items, reverse);
-    const unmatchedReason = () => `Shipment ${data.shipment_id} has items that match no unshipped line of the order: ${unmatched.map((u) => `${u.sku} × ${u.quantity}`).join(', ')}.`;
+    const unmatchedReason = () =>
+      `Shipment ${data.shipment_id} has items that match no unshipped line of the order: ${unmatched.map((u) => `${u.sku} × ${u.quantity}`).join(', ')}.`;
     if (unmatched.length > 0 && written.size === 0 && view.source === 'read') {
       await markShipmentFailed(s, where, 'Shipment could not be matched to the order', unmatchedReason());
       return 'needs_attention';

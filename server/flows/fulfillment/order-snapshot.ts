@@ -67,8 +67,7 @@ export function orderFromSnapshot(orderId: number, snapshot: readonly SnapshotCo
 export function readSnapshot(v: unknown): SnapshotConsignment[] | null {
   if (!Array.isArray(v)) return null;
   const ok = v.every(
-    (c: unknown) =>
-      typeof c === 'object' && c !== null && Number.isInteger((c as SnapshotConsignment).id) && Array.isArray((c as SnapshotConsignment).line_items),
+    (c: unknown) => typeof c === 'object' && c !== null && Number.isInteger((c as SnapshotConsignment).id) && Array.isArray((c as SnapshotConsignment).line_items),
   );
   return ok ? (v as SnapshotConsignment[]) : null;
 }

@@ -7,12 +7,7 @@ type Deps = Pick<Services, 'shipments' | 'orders' | 'syncLog' | 'clock'>;
  * order "needs attention" with the same reason (so it shows in the list and on the order page with
  * a Retry button), and the order's timeline says what happened.
  */
-export async function markShipmentFailed(
-  s: Deps,
-  where: { storeHash: string; orderId: number; backendShipmentId: string },
-  title: string,
-  reason: string,
-): Promise<void> {
+export async function markShipmentFailed(s: Deps, where: { storeHash: string; orderId: number; backendShipmentId: string }, title: string, reason: string): Promise<void> {
   const now = s.clock.now();
   // Another job may have written it meanwhile: a created shipment stays created, the order untouched.
   if (!(await s.shipments.finish(where.storeHash, where.backendShipmentId, 'failed', reason, now))) return;

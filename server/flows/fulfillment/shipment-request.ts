@@ -62,7 +62,8 @@ export function shipmentRequestFields(src: ShipmentRequestSource, mapping: Carri
   }
   if (carrier.tracking_carrier !== undefined) {
     if (AFTERSHIP_SLUG.test(carrier.tracking_carrier)) fields.tracking_carrier = carrier.tracking_carrier;
-    else warnings.push(`The tracking carrier "${carrier.tracking_carrier}" is not an AfterShip courier slug (such as "royal-mail"); it was not sent. Fix it under carrier mappings.`);
+    else
+      warnings.push(`The tracking carrier "${carrier.tracking_carrier}" is not an AfterShip courier slug (such as "royal-mail"); it was not sent. Fix it under carrier mappings.`);
   }
   if (carrier.tracking_link !== undefined) fields.tracking_link = carrier.tracking_link;
 

@@ -43,8 +43,7 @@ export function bundleResolver(sent: SentLines, mapped: ReadonlyMap<string, stri
 /** The other backend shipments of the order received before `shipmentId` (by arrival, then id). */
 export function earlierItems(rows: ReadonlyArray<{ backendShipmentId: string; createdAt: number; items: ShippedItem[] }>, shipmentId: string): ShippedItem[] {
   const me = rows.find((r) => r.backendShipmentId === shipmentId);
-  const before = (r: (typeof rows)[number]) =>
-    !me || r.createdAt < me.createdAt || (r.createdAt === me.createdAt && r.backendShipmentId < me.backendShipmentId);
+  const before = (r: (typeof rows)[number]) => !me || r.createdAt < me.createdAt || (r.createdAt === me.createdAt && r.backendShipmentId < me.backendShipmentId);
   return rows.filter((r) => r.backendShipmentId !== shipmentId && before(r)).flatMap((r) => r.items);
 }
 
@@ -55,7 +54,10 @@ export async function shipmentSkus(
   shipmentId: string,
   items: readonly ShippedItem[],
 ): Promise<ShipmentSkus> {
-  const bcSkusFor = await s.mappings.reverseSkuMap(known.storeHash, items.map((i) => i.sku));
+  const bcSkusFor = await s.mappings.reverseSkuMap(
+    known.storeHash,
+    items.map((i) => i.sku),
+  );
   const sent = sentLinesOf(known.payloadSent ?? known.sendBody);
   const bcSkus = [...new Set((known.details?.lines ?? []).map((l) => l.bcSku).filter((sku) => sku !== ''))];
   const mapped = bcSkus.length ? await s.mappings.skuMap(known.storeHash, bcSkus) : new Map<string, string>();

@@ -14,7 +14,12 @@ export async function recordBundleStock(s: Pick<Services, 'db' | 'clock' | 'sett
   if (!settings.flows.inventory) return false;
   const target = (await s.mappings.skuMap(storeHash, [bcSku])).get(bcSku);
   if (target === undefined || typeof target === 'string') return false;
-  const bundle = (await s.mappings.bundlesUsing(storeHash, target.map((c) => c.sku)))(target[0]!.sku).find((b) => b.bcSku === bcSku);
+  const bundle = (
+    await s.mappings.bundlesUsing(
+      storeHash,
+      target.map((c) => c.sku),
+    )
+  )(target[0]!.sku).find((b) => b.bcSku === bcSku);
   const rows = bundle ? bundleLevels([bundle]) : [];
   if (rows.length === 0) return false;
   await s.db.transaction(async (trx) => {

@@ -99,7 +99,8 @@ function planSingle(rows: readonly InventoryRow[]): GroupPlan {
   if (w.available > MAX_LEVEL) return { write: null, settled: [...settled, { ...w, status: 'skipped', reason: TOO_HIGH }] };
   // Backorders: BigCommerce refuses a negative absolute level, and nothing is available to sell.
   const quantity = Math.max(0, w.available);
-  const item: AbsoluteItem = w.variantId != null ? { location_id: w.locationId, variant_id: w.variantId, quantity } : { location_id: w.locationId, product_id: w.productId!, quantity };
+  const item: AbsoluteItem =
+    w.variantId != null ? { location_id: w.locationId, variant_id: w.variantId, quantity } : { location_id: w.locationId, product_id: w.productId!, quantity };
   return { write: { item, rows: [{ row: w, note: w.available < 0 ? negativeNote(w.available) : null }] }, settled };
 }
 

@@ -36,7 +36,10 @@ export async function pushInventory(s: Services, storeHash: string): Promise<voi
         r.resolvedAt = hit ? now() : null;
       }
       const modes = await trackingModes(client, [...new Set(rows.flatMap((r) => (r.productId ? [r.productId] : [])))]);
-      const covered = await s.mappings.mappedBackendSkus(storeHash, rows.filter((r) => r.sku === r.backendSku).map((r) => r.sku));
+      const covered = await s.mappings.mappedBackendSkus(
+        storeHash,
+        rows.filter((r) => r.sku === r.backendSku).map((r) => r.sku),
+      );
       // A product tracked by product whose variant SKUs the batch carries: its level is their sum,
       // so the last known levels of its other SKUs are needed (plan-levels.ts).
       const summed = [...new Set(rows.flatMap((r) => (r.productId != null && r.variantId != null && modes.get(r.productId) === 'product' ? [r.productId] : [])))];

@@ -12,7 +12,10 @@ import { bundleLevels } from './bundle-levels.js';
 export async function recordInventoryLevels(s: Services, storeHash: string, items: Array<{ sku: string; available: number }>): Promise<number> {
   const now = s.clock.now();
   const settings = await s.settings.get(storeHash, now);
-  const reverse = await s.mappings.reverseSkuMap(storeHash, items.map((i) => i.sku));
+  const reverse = await s.mappings.reverseSkuMap(
+    storeHash,
+    items.map((i) => i.sku),
+  );
   const rows = items.flatMap((item) => [...new Set(reverse(item.sku))].map((sku) => ({ sku, backendSku: item.sku, available: item.available })));
   let bundles = 0;
   await s.db.transaction(async (trx) => {

@@ -14,6 +14,8 @@ export function summarise(storeHash: string, outcomes: readonly Settlement[]): L
     flow: 'inventory',
     level: skipped.length ? 'warn' : 'info',
     message: `Stock levels written to BigCommerce: ${written.length} ${written.length === 1 ? 'item' : 'items'}${skipped.length ? `, ${skipped.length} skipped` : ''}.`,
-    detail: lines.length ? lines.slice(0, DETAIL_LINES).join('\n') + (lines.length > DETAIL_LINES ? `\n… and ${lines.length - DETAIL_LINES} more on the Inventory page.` : '') : null,
+    detail: lines.length
+      ? lines.slice(0, DETAIL_LINES).join('\n') + (lines.length > DETAIL_LINES ? `\n… and ${lines.length - DETAIL_LINES} more on the Inventory page.` : '')
+      : null,
   };
 }

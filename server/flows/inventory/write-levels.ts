@@ -43,7 +43,10 @@ export async function writeLevels(items: readonly AbsoluteItem[], write: WriteLe
       const answer = isBigCommerceApiError(err) ? (err.bodyExcerpt ?? err.message) : String(err);
       const reason = refusalReason(answer);
       lastReason = reason;
-      const named = namedItems(answer, group.map((i) => items[i]!)).map((pos) => group[pos]!);
+      const named = namedItems(
+        answer,
+        group.map((i) => items[i]!),
+      ).map((pos) => group[pos]!);
       if (group.length === 1 || named.length === group.length) {
         for (const i of group) refused.set(i, reason);
       } else if (named.length > 0) {

@@ -3,12 +3,7 @@
 // but may well be there (the contract says so). "Not sent" would let the warehouse ship a
 // cancelled order. Instead the create is repeated with the same key and the same frozen body: a
 // backend that has the order answers with its id (200), and the order is then cancelled there.
-import {
-  FulfillmentAuthError,
-  FulfillmentRejectedError,
-  FulfillmentUnavailableError,
-  fulfillmentIdempotencyKey,
-} from '../../fulfillment/index.js';
+import { FulfillmentAuthError, FulfillmentRejectedError, FulfillmentUnavailableError, fulfillmentIdempotencyKey } from '../../fulfillment/index.js';
 import { FulfillmentKeyReusedError } from '../../fulfillment/key-reused.js';
 import type { Services } from '../../services.js';
 import type { OrderRow } from '../../storage/orders-repo.js';
@@ -58,12 +53,22 @@ export async function cancelUnconfirmedSend(s: Services, row: OrderRow, statusLa
     if (err instanceof FulfillmentRejectedError) {
       // Refused before creating anything: no order has this key, so nothing is at the warehouse.
       await s.orders.releaseSendBody(storeHash, orderId, s.clock.now());
-      await s.orders.setCancellation(storeHash, orderId, { source: 'bigcommerce', outcome: 'cancelled', message: 'Cancelled in BigCommerce before it reached the warehouse.', state: 'cancelled', alert: null }, s.clock.now());
+      await s.orders.setCancellation(
+        storeHash,
+        orderId,
+        { source: 'bigcommerce', outcome: 'cancelled', message: 'Cancelled in BigCommerce before it reached the warehouse.', state: 'cancelled', alert: null },
+        s.clock.now(),
+      );
       await log('info', `Cancelled in BigCommerce ("${statusLabel}"); the warehouse confirmed it does not have the order: not sent.`, err.message);
       return;
     }
     if (err instanceof FulfillmentUnavailableError) {
-      await s.orders.setCancellation(storeHash, orderId, { source: 'bigcommerce', outcome: 'pending', message: 'Asking the warehouse whether an earlier attempt reached it, to cancel the order there.' }, s.clock.now());
+      await s.orders.setCancellation(
+        storeHash,
+        orderId,
+        { source: 'bigcommerce', outcome: 'pending', message: 'Asking the warehouse whether an earlier attempt reached it, to cancel the order there.' },
+        s.clock.now(),
+      );
       await log('warn', 'The warehouse is unavailable; will ask again whether it has the order, to cancel it.', err.message);
     }
     throw toJobError(err);

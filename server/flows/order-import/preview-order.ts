@@ -15,9 +15,7 @@ import { decideOrder, fallbackNote, NOT_CONNECTED_REASON, ruleFor, savedMappings
 type Deps = Pick<Services, 'db' | 'clock' | 'orders' | 'settings' | 'mappings' | 'orderStatuses' | 'bigcommerce' | 'fulfillment'>;
 
 const ruleWords = (r: { name: string; action: 'hold' | 'skip' }) =>
-  r.action === 'hold'
-    ? `Held by rule "${r.name}": it waits until someone releases it or the rule changes.`
-    : `Skipped by rule "${r.name}": it is never sent to the warehouse.`;
+  r.action === 'hold' ? `Held by rule "${r.name}": it waits until someone releases it or the rule changes.` : `Skipped by rule "${r.name}": it is never sent to the warehouse.`;
 
 export async function previewOrder(s: Deps, storeHash: string, orderId: number, drafts?: EvaluableRule[]): Promise<OrderPreviewResponse> {
   const known = await s.orders.get(storeHash, orderId);

@@ -31,7 +31,10 @@ export async function findMissedCancellations(
     const label = await statusLabel(s, storeHash, statusId);
     listings.push(
       await listStatusSince(client, statusId, since, async (orders: BcOrderListItem[]) => {
-        const candidates = await s.orders.cancellationCandidates(storeHash, orders.map((o) => o.id));
+        const candidates = await s.orders.cancellationCandidates(
+          storeHash,
+          orders.map((o) => o.id),
+        );
         for (const row of candidates) {
           const on = settings.flows.cancellations;
           if (row.backendOrderId && row.cancellation === null) {

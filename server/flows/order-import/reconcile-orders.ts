@@ -34,7 +34,10 @@ export async function reconcileOrders(s: Services, storeHash: string, { all }: R
   const listings: Listed[] = [];
   listings.push(
     await listStatusSince(client, settings.importStatusId, all ? undefined : since, async (orders) => {
-      const sent = await s.orders.sentIds(storeHash, orders.map((o) => o.id));
+      const sent = await s.orders.sentIds(
+        storeHash,
+        orders.map((o) => o.id),
+      );
       const toQueue = orders.filter((o) => !sent.has(o.id)).map((o) => o.id);
       // Known orders seen outside the import status (or failed) are on their way again. One held
       // for a fix keeps its state: the sync re-checks it, and it must not flap every 5 minutes.
@@ -51,7 +54,11 @@ export async function reconcileOrders(s: Services, storeHash: string, { all }: R
   await s.settings.saveWatermark(storeHash, nextWatermark(mark, listings, now), s.clock.now());
   if (enqueued > 0) {
     await s.syncLog.append(
-      { storeHash, flow: 'reconcile', message: all ? `Queued ${enqueued} waiting order(s) for import.` : `Reconciliation found ${enqueued} order(s) not yet sent (missed webhooks?) and queued them.` },
+      {
+        storeHash,
+        flow: 'reconcile',
+        message: all ? `Queued ${enqueued} waiting order(s) for import.` : `Reconciliation found ${enqueued} order(s) not yet sent (missed webhooks?) and queued them.`,
+      },
       s.clock.now(),
     );
   }

@@ -5,7 +5,15 @@
 // idempotency_key_reused. So the body is frozen on the order row just before the first POST that
 // may reach the backend and every later attempt sends that frozen body, even if a mapping or the
 // order changed meanwhile. Until then (an order held for a mapping, never attempted) it is rebuilt.
-import { FulfillmentAuthError, FulfillmentRejectedError, FulfillmentUnavailableError, fulfillmentIdempotencyKey, fulfillmentOrderInputSchema, type FulfillmentClient, type FulfillmentOrderInput } from '../../fulfillment/index.js';
+import {
+  FulfillmentAuthError,
+  FulfillmentRejectedError,
+  FulfillmentUnavailableError,
+  fulfillmentIdempotencyKey,
+  fulfillmentOrderInputSchema,
+  type FulfillmentClient,
+  type FulfillmentOrderInput,
+} from '../../fulfillment/index.js';
 import { FulfillmentKeyReusedError } from '../../fulfillment/key-reused.js';
 import type { Attention, OrderRow } from '../../storage/orders-repo.js';
 import type { OrderSyncState } from '../../api/contract.js';
@@ -110,7 +118,12 @@ export async function sendOrder(
       // A passing failure: the job runs again after its backoff (the worker's retry hook records
       // when, sync-retry.ts). The words are the merchant's; the raw detail stays in the timeline.
       await log('warn', 'The warehouse is unavailable; will retry.', err.message);
-      await s.orders.setState(storeHash, orderId, { state: 'retrying', lastError: warehouseUnavailableWords(err), attentionReason: null, ...(attempt !== undefined ? { attempts: attempt } : {}) }, s.clock.now());
+      await s.orders.setState(
+        storeHash,
+        orderId,
+        { state: 'retrying', lastError: warehouseUnavailableWords(err), attentionReason: null, ...(attempt !== undefined ? { attempts: attempt } : {}) },
+        s.clock.now(),
+      );
     }
     throw toJobError(err);
   }

@@ -19,7 +19,12 @@ export const CANCELLATIONS_OFF_ALERT =
   'Moved to a cancellation status in BigCommerce while the Cancellations flow is off: the warehouse was not told. Turn Cancellations on in Settings to cancel it there, or cancel it at the warehouse yourself.';
 
 /** A BigCommerce cancellation kept for when the Cancellations flow is turned back on. */
-export const cancellationsOffPending = () => ({ source: 'bigcommerce' as const, outcome: 'pending' as const, message: 'The Cancellations flow is off.', alert: CANCELLATIONS_OFF_ALERT });
+export const cancellationsOffPending = () => ({
+  source: 'bigcommerce' as const,
+  outcome: 'pending' as const,
+  message: 'The Cancellations flow is off.',
+  alert: CANCELLATIONS_OFF_ALERT,
+});
 
 /** Is there an unsettled statusUpdated event for this order that names a cancellation status? */
 async function mayBeCancelled(s: Services, storeHash: string, orderId: number, cancelIds: number[]): Promise<boolean> {
@@ -92,8 +97,16 @@ async function closeRejected(s: Services, known: OrderRow, statusId: number, lab
   if (appSets === statusId) return;
   const { storeHash, orderId } = known;
   // The rejection stays recorded (outcome, warehouse's reason); its alert is settled.
-  await s.orders.setCancellation(storeHash, orderId, { source: 'warehouse', outcome: 'rejected', message: known.cancellation?.message ?? null, state: 'cancelled', alert: null }, s.clock.now());
-  await s.syncLog.append({ storeHash, orderId, flow: 'cancellations', message: `Cancelled in BigCommerce ("${label}") after the warehouse rejected it: settled, nothing to cancel at the warehouse.` }, s.clock.now());
+  await s.orders.setCancellation(
+    storeHash,
+    orderId,
+    { source: 'warehouse', outcome: 'rejected', message: known.cancellation?.message ?? null, state: 'cancelled', alert: null },
+    s.clock.now(),
+  );
+  await s.syncLog.append(
+    { storeHash, orderId, flow: 'cancellations', message: `Cancelled in BigCommerce ("${label}") after the warehouse rejected it: settled, nothing to cancel at the warehouse.` },
+    s.clock.now(),
+  );
 }
 
 /** The order now, or null when BigCommerce no longer has it. */

@@ -79,7 +79,12 @@ export async function syncOrder(s: Services, job: JobRecord): Promise<void> {
       if (known?.sendStartedAt != null) {
         const alert = mayBeAtWarehouseAlert('Deleted');
         if (known.alert !== alert) {
-          await s.orders.setCancellation(storeHash, orderId, { source: 'bigcommerce', outcome: 'failed', message: 'The order no longer exists in BigCommerce.', alert }, s.clock.now());
+          await s.orders.setCancellation(
+            storeHash,
+            orderId,
+            { source: 'bigcommerce', outcome: 'failed', message: 'The order no longer exists in BigCommerce.', alert },
+            s.clock.now(),
+          );
           await log('error', 'BigCommerce has no such order (deleted?); it may be at the warehouse', alert);
         }
         await settle('processed');
@@ -147,7 +152,12 @@ export async function syncOrder(s: Services, job: JobRecord): Promise<void> {
     }
     // Cancelled before it was sent: it is never sent.
     if (row.state !== 'cancelled') {
-      await s.orders.setCancellation(storeHash, orderId, { source: 'bigcommerce', outcome: 'cancelled', message: 'Cancelled in BigCommerce before it was sent.', state: 'cancelled', alert: null }, s.clock.now());
+      await s.orders.setCancellation(
+        storeHash,
+        orderId,
+        { source: 'bigcommerce', outcome: 'cancelled', message: 'Cancelled in BigCommerce before it was sent.', state: 'cancelled', alert: null },
+        s.clock.now(),
+      );
       await log('info', `Cancelled in BigCommerce ("${seen.bcStatus}") before it was sent: not sent.`);
     }
     await settle('processed');
@@ -156,7 +166,12 @@ export async function syncOrder(s: Services, job: JobRecord): Promise<void> {
 
   if (decision.kind === 'flow_off') {
     if (!known || known.bcStatusId !== order.status_id) {
-      await log('info', row.sendStartedAt === null ? 'The Orders flow is off: not sent (it is when Orders is turned on).' : 'The Orders flow is off: not sent again (an earlier attempt may have reached the warehouse).');
+      await log(
+        'info',
+        row.sendStartedAt === null
+          ? 'The Orders flow is off: not sent (it is when Orders is turned on).'
+          : 'The Orders flow is off: not sent again (an earlier attempt may have reached the warehouse).',
+      );
     }
     // Held until Orders is turned on (flow-catch-up.ts queues it then), not "on its way".
     if (row.state === 'queued' || row.state === 'retrying') await s.orders.setState(storeHash, orderId, { state: 'waiting' }, s.clock.now());
@@ -207,7 +222,12 @@ export async function syncOrder(s: Services, job: JobRecord): Promise<void> {
   if (!backend) {
     const reason = NOT_CONNECTED_REASON;
     if (row.attentionReason !== reason) await log('warn', 'Needs attention', reason);
-    await s.orders.setState(storeHash, orderId, { state: 'needs_attention', attentionReason: reason, lastError: reason, attention: { code: 'backend_not_connected' } }, s.clock.now());
+    await s.orders.setState(
+      storeHash,
+      orderId,
+      { state: 'needs_attention', attentionReason: reason, lastError: reason, attention: { code: 'backend_not_connected' } },
+      s.clock.now(),
+    );
     await settle('processed');
     return;
   }

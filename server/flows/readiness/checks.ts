@@ -30,8 +30,7 @@ export function addFindings(view: ReadinessCheckView, findings: readonly Readine
   return { ...view, findings: all.slice(0, MAX_FINDINGS), findingsTotal: view.findingsTotal + findings.length };
 }
 
-export const replaceCheck = (checks: readonly ReadinessCheckView[], next: ReadinessCheckView): ReadinessCheckView[] =>
-  checks.map((c) => (c.check === next.check ? next : c));
+export const replaceCheck = (checks: readonly ReadinessCheckView[], next: ReadinessCheckView): ReadinessCheckView[] => checks.map((c) => (c.check === next.check ? next : c));
 
 export const checkOf = (checks: readonly ReadinessCheckView[], id: ReadinessCheckId): ReadinessCheckView =>
   checks.find((c) => c.check === id) ?? pendingChecks().find((c) => c.check === id)!;

@@ -48,7 +48,8 @@ async function refusalsInWords<T>(productId: number, call: () => Promise<T>): Pr
     return await call();
   } catch (err) {
     if (!(err instanceof BigCommerceApiError)) throw err;
-    if (err.status === 404) throw new AppError(404, 'product_not_found', `Product ${productId} is not in your BigCommerce catalog any more (deleted?). Scan again to see what is left to fix.`);
+    if (err.status === 404)
+      throw new AppError(404, 'product_not_found', `Product ${productId} is not in your BigCommerce catalog any more (deleted?). Scan again to see what is left to fix.`);
     if (err.status === 403) {
       throw new AppError(
         403,
@@ -56,7 +57,8 @@ async function refusalsInWords<T>(productId: number, call: () => Promise<T>): Pr
         'BigCommerce does not let the app change products: it was installed with read-only access to products. Reinstall the app to grant it, or turn on "Track inventory" for this product in the BigCommerce control panel.',
       );
     }
-    if (err.status === 422) throw new AppError(422, 'bigcommerce_refused', 'BigCommerce refused to track this product’s stock. Turn on "Track inventory" for it in the BigCommerce control panel.');
+    if (err.status === 422)
+      throw new AppError(422, 'bigcommerce_refused', 'BigCommerce refused to track this product’s stock. Turn on "Track inventory" for it in the BigCommerce control panel.');
     throw new UpstreamError('BigCommerce did not answer just now. Try again in a moment.');
   }
 }
@@ -76,7 +78,12 @@ async function dropFinding(s: Pick<Services, 'db' | 'clock'>, storeHash: string,
     if (c.state !== 'problems') return { ...c, findings, findingsTotal: total };
     return total === 0
       ? { ...c, findings, findingsTotal: 0, state: 'ok' as const, summary: 'Every product tracks its stock, so the warehouse’s stock levels can be written to all of them.' }
-      : { ...c, findings, findingsTotal: total, summary: `${count(total, 'product')} ${total === 1 ? 'does' : 'do'} not track stock: the warehouse’s stock levels are not written to ${total === 1 ? 'it' : 'them'}.` };
+      : {
+          ...c,
+          findings,
+          findingsTotal: total,
+          summary: `${count(total, 'product')} ${total === 1 ? 'does' : 'do'} not track stock: the warehouse’s stock levels are not written to ${total === 1 ? 'it' : 'them'}.`,
+        };
   });
   if (dropped) await repo.updateChecks(storeHash, row.run, checks, s.clock.now());
 }

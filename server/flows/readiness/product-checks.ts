@@ -23,30 +23,26 @@ export function missingSkuFindings(products: readonly CatalogProduct[], storeHas
   return shipping(products).flatMap((p) =>
     sellable(p)
       .filter((v) => v.sku === '')
-      .map(
-        (v): ReadinessFinding => ({
-          check: 'skus_missing',
-          severity: 'blocker',
-          subject: v.label ? `${p.name} – ${v.label}` : p.name,
-          message: `This ${v.label ? 'variant' : 'product'} has no SKU, so the warehouse cannot tell what to ship: orders with it are held. Give it a SKU in BigCommerce.`,
-          fix: { kind: 'external', label: 'Add a SKU in BigCommerce', url: controlPanelProductUrl(storeHash, p.id) },
-        }),
-      ),
+      .map((v): ReadinessFinding => ({
+        check: 'skus_missing',
+        severity: 'blocker',
+        subject: v.label ? `${p.name} – ${v.label}` : p.name,
+        message: `This ${v.label ? 'variant' : 'product'} has no SKU, so the warehouse cannot tell what to ship: orders with it are held. Give it a SKU in BigCommerce.`,
+        fix: { kind: 'external', label: 'Add a SKU in BigCommerce', url: controlPanelProductUrl(storeHash, p.id) },
+      })),
   );
 }
 
 export function untrackedFindings(products: readonly CatalogProduct[]): ReadinessFinding[] {
   return shipping(products)
     .filter((p) => p.inventoryTracking === 'none')
-    .map(
-      (p): ReadinessFinding => ({
-        check: 'inventory_untracked',
-        severity: 'warning',
-        subject: p.sku ? `${p.name} (${p.sku})` : p.name,
-        message: 'Its stock is not tracked in BigCommerce, so the stock levels your warehouse reports are not written to it.',
-        fix: { kind: 'action', label: 'Track inventory', action: 'track_inventory', productId: p.id },
-      }),
-    );
+    .map((p): ReadinessFinding => ({
+      check: 'inventory_untracked',
+      severity: 'warning',
+      subject: p.sku ? `${p.name} (${p.sku})` : p.name,
+      message: 'Its stock is not tracked in BigCommerce, so the stock levels your warehouse reports are not written to it.',
+      fix: { kind: 'action', label: 'Track inventory', action: 'track_inventory', productId: p.id },
+    }));
 }
 
 /** Every SKU of the page an order line may carry, each once. */

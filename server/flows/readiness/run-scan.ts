@@ -91,7 +91,9 @@ class Scan {
       this.set({ ...checkOf(this.checks, 'shipping_methods'), state: 'running', summary: 'Reading recent orders…' });
       if (!(await this.save('Reading recent orders', 0, null))) return;
       const rules = new RulesRepo(this.s.db);
-      this.set(await checkShippingMethods({ client: this.client, mappings: this.s.mappings, fallbackCode: () => rules.fallbackCode(this.storeHash) }, this.storeHash, this.s.clock.now()));
+      this.set(
+        await checkShippingMethods({ client: this.client, mappings: this.s.mappings, fallbackCode: () => rules.fallbackCode(this.storeHash) }, this.storeHash, this.s.clock.now()),
+      );
       this.cursor = { ...this.cursor, phase: 'products' };
       if (!(await this.save('Reading products', 0, null))) return;
     }
@@ -108,7 +110,8 @@ class Scan {
       this.set({
         ...checkOf(this.checks, 'inventory_untracked'),
         state: 'skipped',
-        summary: 'Inventory sync is off, so untracked stock does not matter. Turn it on in Settings › Inventory to write your warehouse’s stock levels to BigCommerce; this check then runs.',
+        summary:
+          'Inventory sync is off, so untracked stock does not matter. Turn it on in Settings › Inventory to write your warehouse’s stock levels to BigCommerce; this check then runs.',
       });
     }
     const warehouse = await this.warehouse();

@@ -35,8 +35,7 @@ export function lookupBatches(skus: readonly string[]): string[][] {
   return batches;
 }
 
-const targetSkus = (bcSku: string, target: SkuTarget | undefined): string[] =>
-  target === undefined ? [bcSku] : typeof target === 'string' ? [target] : target.map((c) => c.sku);
+const targetSkus = (bcSku: string, target: SkuTarget | undefined): string[] => (target === undefined ? [bcSku] : typeof target === 'string' ? [target] : target.map((c) => c.sku));
 
 export async function findUnknownSkus(d: WarehouseSkuDeps, bcSkus: readonly string[]): Promise<UnknownSkusResult> {
   if (bcSkus.length === 0) return { kind: 'checked', checked: 0, findings: [] };
@@ -52,7 +51,15 @@ export async function findUnknownSkus(d: WarehouseSkuDeps, bcSkus: readonly stri
     const target = targets.get(sku);
     const missing = targetSkus(sku, target).filter((t) => !known.has(t));
     if (missing.length === 0) return [];
-    return [{ check: 'skus_unknown', severity: 'blocker', subject: sku, message: unknownMessage(target, missing), fix: { kind: 'link', label: target === undefined ? `Map SKU "${sku}"` : `Change the mapping of "${sku}"`, path: mapSkuPath(sku) } }];
+    return [
+      {
+        check: 'skus_unknown',
+        severity: 'blocker',
+        subject: sku,
+        message: unknownMessage(target, missing),
+        fix: { kind: 'link', label: target === undefined ? `Map SKU "${sku}"` : `Change the mapping of "${sku}"`, path: mapSkuPath(sku) },
+      },
+    ];
   });
   return { kind: 'checked', checked: bcSkus.length, findings };
 }

@@ -66,17 +66,38 @@ export async function purgeExpired(repo: Repo, cutoffs: RetentionCutoffs, limits
 
   for (const hash of await repo.expiredStores(cutoffs.uninstalledStores)) {
     for (const table of STORE_TABLES) {
-      const done = await drain(() => repo.deleteStoreRows(table, hash, cutoffs.uninstalledStores, limits.batchSize), (n) => (report.storeRows += n));
+      const done = await drain(
+        () => repo.deleteStoreRows(table, hash, cutoffs.uninstalledStores, limits.batchSize),
+        (n) => (report.storeRows += n),
+      );
       if (!done) return report;
     }
     if (await repo.deleteStore(hash, cutoffs.uninstalledStores)) report.storesDeleted += 1;
   }
-  if (!(await drain(() => repo.deleteWebhookEventsBefore(cutoffs.webhookEvents, limits.batchSize), (n) => (report.webhookEvents += n)))) return report;
-  if (!(await drain(() => repo.deleteActivityBefore(cutoffs.activity, limits.batchSize), (n) => (report.activity += n)))) return report;
+  if (
+    !(await drain(
+      () => repo.deleteWebhookEventsBefore(cutoffs.webhookEvents, limits.batchSize),
+      (n) => (report.webhookEvents += n),
+    ))
+  )
+    return report;
+  if (
+    !(await drain(
+      () => repo.deleteActivityBefore(cutoffs.activity, limits.batchSize),
+      (n) => (report.activity += n),
+    ))
+  )
+    return report;
   const closedCutoff = cutoffs.closedOrders;
   if (closedCutoff !== null) {
     for (const hash of await repo.storesWithOrders()) {
-      if (!(await drain(() => repo.deleteClosedOrdersBefore(hash, closedCutoff, limits.batchSize), (n) => (report.closedOrders += n)))) return report;
+      if (
+        !(await drain(
+          () => repo.deleteClosedOrdersBefore(hash, closedCutoff, limits.batchSize),
+          (n) => (report.closedOrders += n),
+        ))
+      )
+        return report;
     }
   }
   return report;

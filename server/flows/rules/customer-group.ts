@@ -18,12 +18,7 @@ const customersSchema = z.looseObject({
  * BigCommerce no longer has. `write: false` (the dry run) reads the cache but never fills it.
  * BigCommerce errors are thrown to the caller (a refusal means the app lacks the scope).
  */
-export async function customerGroupOf(
-  s: Pick<Services, 'db' | 'clock'>,
-  client: BigCommerceClient,
-  customerId: number,
-  write = true,
-): Promise<string | null> {
+export async function customerGroupOf(s: Pick<Services, 'db' | 'clock'>, client: BigCommerceClient, customerId: number, write = true): Promise<string | null> {
   if (customerId <= 0) return '0';
   const cache = new CustomerGroupCache(s.db);
   const now = s.clock.now();

@@ -17,10 +17,7 @@ import { ACTIVITY_FILTER_SPECS, activityApiPath, type ActivityFilters } from './
 
 const CONFIG = { specs: ACTIVITY_FILTER_SPECS, toApiPath: activityApiPath };
 const DESKTOP_UP = { mobile: 'none', desktop: 'table-cell' } as const;
-const LEVEL_OPTIONS = [
-  { value: '' as const, content: 'All levels' },
-  ...LOG_LEVELS.map((level) => ({ value: level, content: levelBadge(level).label })),
-];
+const LEVEL_OPTIONS = [{ value: '' as const, content: 'All levels' }, ...LOG_LEVELS.map((level) => ({ value: level, content: levelBadge(level).label }))];
 
 // Below desktop width there is no room for a fifth column (it was squeezed to one word per line):
 // the error detail goes under what happened.
@@ -85,29 +82,16 @@ export function ActivityPage() {
   const { filters } = query.state;
 
   const empty = query.filtered ? (
-    <EmptyState
-      title="Nothing matches these filters"
-      message="Try another level, order number or date range."
-      action={<ClearFiltersButton onClick={query.clear} />}
-    />
+    <EmptyState title="Nothing matches these filters" message="Try another level, order number or date range." action={<ClearFiltersButton onClick={query.clear} />} />
   ) : (
-    <EmptyState
-      title="Nothing has happened yet"
-      message="Each step of sending orders to your warehouse is recorded here: imports, sends, retries, shipments and errors."
-    />
+    <EmptyState title="Nothing has happened yet" message="Each step of sending orders to your warehouse is recorded here: imports, sends, retries, shipments and errors." />
   );
 
   return (
     <Panel header="Sync log" description="What Fulfillment Bridge did, newest first. Times are in your time zone.">
       <FilterBar>
         <FilterItem width="10rem">
-          <Select
-            label="Level"
-            filterable={false}
-            options={LEVEL_OPTIONS}
-            value={filters.level}
-            onOptionChange={(level) => query.setFilters({ level: level ?? '' })}
-          />
+          <Select label="Level" filterable={false} options={LEVEL_OPTIONS} value={filters.level} onOptionChange={(level) => query.setFilters({ level: level ?? '' })} />
         </FilterItem>
         <DateRangeFilters range={filters} onChange={(range) => query.setFilters({ from: range.from, to: range.to })} />
         <FilterItem width="18rem">
@@ -122,14 +106,7 @@ export function ActivityPage() {
         </FilterItem>
         {query.filtered && <ClearFiltersButton onClick={query.clear} />}
       </FilterBar>
-      <PagedTable
-        query={query}
-        columns={columns}
-        itemName="entries"
-        errorHeader="The sync log couldn't be loaded"
-        loadingLabel="Loading the sync log…"
-        emptyComponent={empty}
-      />
+      <PagedTable query={query} columns={columns} itemName="entries" errorHeader="The sync log couldn't be loaded" loadingLabel="Loading the sync log…" emptyComponent={empty} />
     </Panel>
   );
 }

@@ -106,11 +106,7 @@ export function AuditPage() {
   );
 
   const empty = query.filtered ? (
-    <EmptyState
-      title="Nothing matches these filters"
-      message="Try another action, person or date range."
-      action={<ClearFiltersButton onClick={query.clear} />}
-    />
+    <EmptyState title="Nothing matches these filters" message="Try another action, person or date range." action={<ClearFiltersButton onClick={query.clear} />} />
   ) : (
     <EmptyState
       title="No changes recorded yet"
@@ -119,10 +115,7 @@ export function AuditPage() {
   );
 
   return (
-    <Panel
-      header="Audit log"
-      description="Who changed what in Fulfillment Bridge, newest first, with the values before and after. Times are in your time zone."
-    >
+    <Panel header="Audit log" description="Who changed what in Fulfillment Bridge, newest first, with the values before and after. Times are in your time zone.">
       <FilterBar>
         <FilterItem width="16rem">
           <Select label="Action" options={actionOptions} value={filters.action} onOptionChange={(action) => query.setFilters({ action: action ?? '' })} />

@@ -65,7 +65,12 @@ const VERBS: Record<string, string> = {
   scan: 'Scanned',
 };
 
-const words = (s: string): string => s.replace(/[-_]+/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().trim();
+const words = (s: string): string =>
+  s
+    .replace(/[-_]+/g, ' ')
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .trim();
 
 /** "settings.notifications" → "Changed the e-mail notifications"; unknown ones in plain words too. */
 export function actionLabel(action: string): string {

@@ -23,10 +23,7 @@ export function BackfillProgress({ view, control, canManage, onDismiss }: { view
         type={view.state === 'done' ? 'success' : view.state === 'failed' ? 'error' : 'info'}
         marginBottom="medium"
         header={stateHeader(view.state)}
-        messages={[
-          { text: `${rangeText(view)}. ${line}: ${countsLine(view.counts)}.` },
-          ...(view.error ? [{ text: view.error }] : []),
-        ]}
+        messages={[{ text: `${rangeText(view)}. ${line}: ${countsLine(view.counts)}.` }, ...(view.error ? [{ text: view.error }] : [])]}
         onClose={onDismiss}
       />
     );

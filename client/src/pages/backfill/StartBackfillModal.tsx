@@ -39,8 +39,8 @@ export function StartBackfillModal({ isOpen, start, onClose, onStarted }: { isOp
       ]}
     >
       <Text>
-        Orders created on these days that are in your order import status are sent to your warehouse, at the pace your API quota
-        share allows. Orders already sent are skipped, so nothing ships twice. You can pause or cancel the import at any time.
+        Orders created on these days that are in your order import status are sent to your warehouse, at the pace your API quota share allows. Orders already sent are skipped, so
+        nothing ships twice. You can pause or cancel the import at any time.
       </Text>
       <FormGroup>
         {/* Native date fields: the dialog's first focus would otherwise pop a calendar open over it. */}

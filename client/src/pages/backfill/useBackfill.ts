@@ -19,7 +19,7 @@ export function useBackfill() {
 
   const start = useAction((input: StartBackfillInput) => api.post<BackfillResponse>('/api/backfill', input));
   const control = useAction((verb: BackfillVerb) => api.post<BackfillResponse>(`/api/backfill/${verb}`));
-  const then = async <R,>(result: Promise<R | undefined>): Promise<R | undefined> => {
+  const then = async <R>(result: Promise<R | undefined>): Promise<R | undefined> => {
     const r = await result;
     if (r !== undefined) state.refresh();
     return r;

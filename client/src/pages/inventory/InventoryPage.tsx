@@ -11,22 +11,11 @@ import { listFrom } from '../../lib/text';
 import { navigate } from '../../router/history';
 import { flowSettingsOf } from '../settings/flow-settings';
 import { inventoryColumns } from './inventoryColumns';
-import {
-  INVENTORY_FILTER_SPECS,
-  INVENTORY_FILTER_STATUSES,
-  inventoryApiPath,
-  SKIPPED_COUNT_PATH,
-  SKIPPED_REASONS,
-  skippedHeader,
-  type InventoryFilters,
-} from './query';
+import { INVENTORY_FILTER_SPECS, INVENTORY_FILTER_STATUSES, inventoryApiPath, SKIPPED_COUNT_PATH, SKIPPED_REASONS, skippedHeader, type InventoryFilters } from './query';
 
 const CONFIG = { specs: INVENTORY_FILTER_SPECS, toApiPath: inventoryApiPath };
 const ALL = 'all';
-const PILLS = [
-  { id: ALL, title: 'All' },
-  ...INVENTORY_FILTER_STATUSES.map((status) => ({ id: status, title: inventoryStatusBadge(status).label })),
-];
+const PILLS = [{ id: ALL, title: 'All' }, ...INVENTORY_FILTER_STATUSES.map((status) => ({ id: status, title: inventoryStatusBadge(status).label }))];
 
 /** Stock levels reported by the warehouse and whether each reached BigCommerce. */
 export function InventoryPage() {
@@ -45,23 +34,13 @@ export function InventoryPage() {
   const columns = inventoryColumns(locationList);
 
   const empty = query.filtered ? (
-    <EmptyState
-      title="No SKUs match these filters"
-      message="Try another SKU or status."
-      action={<ClearFiltersButton onClick={query.clear} />}
-    />
+    <EmptyState title="No SKUs match these filters" message="Try another SKU or status." action={<ClearFiltersButton onClick={query.clear} />} />
   ) : (
-    <EmptyState
-      title="No stock levels yet"
-      message="SKUs appear here once your warehouse reports its stock levels. With polling, that happens within a few minutes."
-    />
+    <EmptyState title="No stock levels yet" message="SKUs appear here once your warehouse reports its stock levels. With polling, that happens within a few minutes." />
   );
 
   return (
-    <Panel
-      header="Inventory"
-      description="Stock levels your warehouse reported, and whether they were written to BigCommerce. Times are in your time zone."
-    >
+    <Panel header="Inventory" description="Stock levels your warehouse reported, and whether they were written to BigCommerce. Times are in your time zone.">
       {inventoryOff && (
         <Message
           type="warning"
@@ -77,28 +56,15 @@ export function InventoryPage() {
           marginBottom="medium"
           header={skippedHeader(skippedCount)}
           messages={SKIPPED_REASONS.map((text) => ({ text }))}
-          actions={
-            filters.status === 'skipped'
-              ? undefined
-              : [{ text: 'Show skipped SKUs', onClick: () => query.setFilters({ status: 'skipped' }) }]
-          }
+          actions={filters.status === 'skipped' ? undefined : [{ text: 'Show skipped SKUs', onClick: () => query.setFilters({ status: 'skipped' }) }]}
         />
       )}
       <Box marginBottom="medium" role="group" aria-label="Filter by status">
-        <FilterPills
-          items={PILLS}
-          activePills={[filters.status || ALL]}
-          onPillClick={(id) => query.setFilters({ status: id === ALL ? '' : (id as InventoryFilters['status']) })}
-        />
+        <FilterPills items={PILLS} activePills={[filters.status || ALL]} onPillClick={(id) => query.setFilters({ status: id === ALL ? '' : (id as InventoryFilters['status']) })} />
       </Box>
       <FilterBar>
         <FilterItem width="20rem">
-          <SearchField
-            label="Search by SKU"
-            placeholder="SKU"
-            value={filters.search}
-            onSearch={(value) => query.setFilters({ search: value })}
-          />
+          <SearchField label="Search by SKU" placeholder="SKU" value={filters.search} onSearch={(value) => query.setFilters({ search: value })} />
         </FilterItem>
         {query.filtered && <ClearFiltersButton onClick={query.clear} />}
       </FilterBar>

@@ -41,10 +41,7 @@ export function useImportWaiting(onImported: () => void): { action: PanelProps['
 
   return {
     // One import at a time: while one runs or is paused, its own controls are the way.
-    action:
-      canManage && !unfinished
-        ? { text: 'Import waiting orders', variant: 'secondary', onClick: () => setChoosing(true) }
-        : undefined,
+    action: canManage && !unfinished ? { text: 'Import waiting orders', variant: 'secondary', onClick: () => setChoosing(true) } : undefined,
     ui,
   };
 }

@@ -105,9 +105,7 @@ export function OrderDetailView({ orderId }: { orderId: number }) {
   const notices = (
     <>
       {loaded.refreshError && <LiveUpdatesPaused />}
-      {notice && (
-        <Message type={notice.type} marginBottom="medium" header={notice.header} messages={[{ text: notice.text }]} onClose={() => setNotice(null)} />
-      )}
+      {notice && <Message type={notice.type} marginBottom="medium" header={notice.header} messages={[{ text: notice.text }]} onClose={() => setNotice(null)} />}
       {retry.error && <ErrorMessage marginBottom="medium" header="The order couldn't be retried" message={retry.error.message} />}
       {release.error && <ErrorMessage marginBottom="medium" header="The order couldn't be released" message={release.error.message} />}
     </>

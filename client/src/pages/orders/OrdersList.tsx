@@ -45,10 +45,7 @@ export function OrdersList() {
   useEffect(() => setSelection((current) => keepSelection(current, items)), [items]);
   const retryable = retryableIds(items, selected);
   // Stable between renders: BigDesign's Table re-syncs its selection whenever this object changes.
-  const selectable = useMemo(
-    () => ({ selectedItems: selectedRows(items, selected), onSelectionChange: (rows: OrderSummary[]) => setSelection(idsOf(rows)) }),
-    [items, selected],
-  );
+  const selectable = useMemo(() => ({ selectedItems: selectedRows(items, selected), onSelectionChange: (rows: OrderSummary[]) => setSelection(idsOf(rows)) }), [items, selected]);
   // Read defensively: a server without counts still gets working pills (labels only).
   const counts = (query.page as Partial<OrdersListResponse> | undefined)?.counts;
 
@@ -68,31 +65,16 @@ export function OrdersList() {
   };
 
   const empty = query.filtered ? (
-    <EmptyState
-      title="No orders match these filters"
-      message="Try another state, search or date range."
-      action={<ClearFiltersButton onClick={query.clear} />}
-    />
+    <EmptyState title="No orders match these filters" message="Try another state, search or date range." action={<ClearFiltersButton onClick={query.clear} />} />
   ) : (
-    <EmptyState
-      title="No orders yet"
-      message="Orders appear here as soon as they reach the order import status chosen in Settings (Awaiting Fulfillment unless you changed it)."
-    />
+    <EmptyState title="No orders yet" message="Orders appear here as soon as they reach the order import status chosen in Settings (Awaiting Fulfillment unless you changed it)." />
   );
 
   return (
-    <Panel
-      header="Orders"
-      description="Every order Fulfillment Bridge has picked up, and where it is on its way to your warehouse."
-      action={importWaiting.action}
-    >
+    <Panel header="Orders" description="Every order Fulfillment Bridge has picked up, and where it is on its way to your warehouse." action={importWaiting.action}>
       {importWaiting.ui}
       <Box marginBottom="medium" role="group" aria-label="Filter by state">
-        <FilterPills
-          items={orderPills(counts)}
-          activePills={[activePill(filters.state)]}
-          onPillClick={(id) => query.setFilters({ state: stateForPill(id) })}
-        />
+        <FilterPills items={orderPills(counts)} activePills={[activePill(filters.state)]} onPillClick={(id) => query.setFilters({ state: stateForPill(id) })} />
       </Box>
       <FilterBar>
         <FilterItem width="22rem" grow={1}>
@@ -106,15 +88,7 @@ export function OrdersList() {
         <DateRangeFilters range={filters} onChange={(range) => query.setFilters(range)} />
         {query.filtered && <ClearFiltersButton onClick={query.clear} />}
       </FilterBar>
-      {retryResult && (
-        <Message
-          type={retryResult.type}
-          marginBottom="medium"
-          header="Retry"
-          messages={[{ text: retryResult.text }]}
-          onClose={() => setRetryResult(null)}
-        />
-      )}
+      {retryResult && <Message type={retryResult.type} marginBottom="medium" header="Retry" messages={[{ text: retryResult.text }]} onClose={() => setRetryResult(null)} />}
       {bulkRetry.error && <ErrorMessage marginBottom="medium" header="The orders couldn't be retried" message={bulkRetry.error.message} />}
       {exportNote && <Message type="warning" marginBottom="medium" header="Export cut short" messages={[{ text: exportNote }]} onClose={() => setExportNote(null)} />}
       {csv.error && <ErrorMessage marginBottom="medium" header="The CSV couldn't be exported" message={csv.error.message} />}

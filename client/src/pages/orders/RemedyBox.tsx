@@ -31,13 +31,6 @@ export function RemedyBox({ remedy, retrying, onRetry, releasing = false, onRele
   if (preview) actions.push({ text: 'Preview what would be sent', variant: 'subtle', onClick: () => navigate(preview) });
 
   return (
-    <Message
-      type={remedy.tone}
-      marginBottom="medium"
-      header={remedy.header}
-      messages={messages}
-      actions={actions.length > 0 ? actions : undefined}
-      aria-label={remedy.header}
-    />
+    <Message type={remedy.tone} marginBottom="medium" header={remedy.header} messages={messages} actions={actions.length > 0 ? actions : undefined} aria-label={remedy.header} />
   );
 }

@@ -124,9 +124,7 @@ const columns: Array<TableColumn<ShipmentView>> = [
     render: (shipment) => (
       <Stack>
         <TrackingCell shipment={shipment} />
-        <Muted>
-          {[carrierServiceText(shipment.carrier, shipment.service), formatDateTime(shipment.createdAt)].filter(Boolean).join(' · ')}
-        </Muted>
+        <Muted>{[carrierServiceText(shipment.carrier, shipment.service), formatDateTime(shipment.createdAt)].filter(Boolean).join(' · ')}</Muted>
         {shipment.items.length > 0 && <ItemsList items={shipment.items} />}
         <div>
           <StateCell shipment={shipment} />
@@ -153,9 +151,7 @@ export function ShipmentsPanel({ shipments }: { shipments: readonly ShipmentView
           items={[...shipments]}
           keyField="backendShipmentId"
           itemName={shipments.length === 1 ? 'shipment' : 'shipments'}
-          emptyComponent={
-            <EmptyState title="No shipments yet" message="Shipments appear here as soon as your warehouse ships this order." />
-          }
+          emptyComponent={<EmptyState title="No shipments yet" message="Shipments appear here as soon as your warehouse ships this order." />}
         />
       </TableBox>
     </Panel>

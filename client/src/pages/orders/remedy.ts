@@ -53,8 +53,7 @@ function headerOf(code: string | null, state: string): string {
   return HEADERS.other;
 }
 
-type RemedyFields = Pick<OrderDetail, 'state' | 'remedy' | 'attentionReason' | 'lastError' | 'canRetry'> &
-  Partial<Pick<OrderDetail, 'orderId' | 'backendOrderId'>>;
+type RemedyFields = Pick<OrderDetail, 'state' | 'remedy' | 'attentionReason' | 'lastError' | 'canRetry'> & Partial<Pick<OrderDetail, 'orderId' | 'backendOrderId'>>;
 
 /** "Held by rule “International”", from the remedy's subject (the rule's name). */
 function ruleHeader(verb: 'Held' | 'Skipped', rule: string | null): string {
@@ -67,7 +66,8 @@ function skippedView(order: RemedyFields): RemedyPresentation {
   return {
     tone: 'info',
     header: ruleHeader('Skipped', rule),
-    message: order.remedy?.message?.trim() || order.attentionReason?.trim() || 'An order rule says this order is not for your warehouse: it is never sent. Change the rule to send it.',
+    message:
+      order.remedy?.message?.trim() || order.attentionReason?.trim() || 'An order rule says this order is not for your warehouse: it is never sent. Change the rule to send it.',
     subject: null,
     action: { label: 'Review order rules', path: RULES_PATH },
     retry: false,

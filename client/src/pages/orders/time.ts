@@ -21,9 +21,7 @@ export function formatClock(iso: string | null | undefined, now: Date, options: 
   const { locale, timeZone } = options;
   const time = new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone }).format(date);
   if (dayKey(date, options) === dayKey(now, options)) return time;
-  const sameYear =
-    new Intl.DateTimeFormat(locale, { year: 'numeric', timeZone }).format(date) ===
-    new Intl.DateTimeFormat(locale, { year: 'numeric', timeZone }).format(now);
+  const sameYear = new Intl.DateTimeFormat(locale, { year: 'numeric', timeZone }).format(date) === new Intl.DateTimeFormat(locale, { year: 'numeric', timeZone }).format(now);
   const day = new Intl.DateTimeFormat(locale, {
     month: 'short',
     day: 'numeric',

@@ -88,9 +88,7 @@ export function BigCommercePanel({ bigcommerce, onRepaired }: { bigcommerce: Big
 
   return (
     <Panel header="BigCommerce" badge={webhooksNeedRepair(bigcommerce) ? { label: 'Needs repair', variant: 'warning' } : undefined}>
-      {bigcommerce.webhooksError && (
-        <Message type="warning" marginBottom="medium" header="Webhooks could not be checked" messages={[{ text: bigcommerce.webhooksError }]} />
-      )}
+      {bigcommerce.webhooksError && <Message type="warning" marginBottom="medium" header="Webhooks could not be checked" messages={[{ text: bigcommerce.webhooksError }]} />}
       {result && <Message type="success" marginBottom="medium" messages={[{ text: result }]} onClose={() => setResult(null)} />}
       {repair.error && <Message type="error" marginBottom="medium" messages={[{ text: repair.error.message }]} onClose={repair.reset} />}
       <DetailList rows={rows} />

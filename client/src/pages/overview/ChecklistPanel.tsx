@@ -47,20 +47,11 @@ export function ChecklistPanel({ items }: { items: readonly ChecklistItem[] }) {
   const complete = progress.total > 0 && progress.done === progress.total;
 
   return (
-    <Panel
-      header="Getting started"
-      description={progress.label}
-      badge={complete ? { label: 'Complete', variant: 'success' } : undefined}
-      action={checklistAction(items, complete)}
-    >
+    <Panel header="Getting started" description={progress.label} badge={complete ? { label: 'Complete', variant: 'success' } : undefined} action={checklistAction(items, complete)}>
       <List>
         {items.map((item) => (
           <Row key={item.id}>
-            {item.done ? (
-              <CheckCircleIcon color="success" size="xLarge" title="Done" />
-            ) : (
-              <RadioButtonUncheckedIcon color="secondary40" size="xLarge" title="Not done yet" />
-            )}
+            {item.done ? <CheckCircleIcon color="success" size="xLarge" title="Done" /> : <RadioButtonUncheckedIcon color="secondary40" size="xLarge" title="Not done yet" />}
             <div>
               <Text bold marginBottom="none">
                 {item.title}

@@ -33,12 +33,7 @@ export function StorePanel({ store }: { store: OverviewResponse['store'] }) {
         />
       )}
       {store.detailsError && !store.needsReauth && (
-        <Message
-          type="info"
-          marginBottom="medium"
-          header="Some store details couldn't be loaded"
-          messages={[{ text: store.detailsError }]}
-        />
+        <Message type="info" marginBottom="medium" header="Some store details couldn't be loaded" messages={[{ text: store.detailsError }]} />
       )}
       <DetailList
         rows={[

@@ -4,12 +4,7 @@ import { DetailList } from '../../components/DetailList';
 import { memberCountLabel } from './format';
 
 export function UserPanel({ user, memberCount }: { user: SessionUser; memberCount: number }) {
-  const role =
-    user.role === 'owner' ? (
-      <Badge label="Owner" variant="primary" />
-    ) : (
-      <Badge label="User" variant="secondary" />
-    );
+  const role = user.role === 'owner' ? <Badge label="Owner" variant="primary" /> : <Badge label="User" variant="secondary" />;
 
   return (
     <Panel header="Signed in as">

@@ -1,14 +1,6 @@
 // Words and badges for the Overview's health: flows, warehouse, BigCommerce, backlog. Pure (no DOM,
 // no React) so they can be unit-tested.
-import type {
-  ApiQuotaView,
-  BacklogView,
-  BigCommerceHealth,
-  FlowHealth,
-  FlowHealthState,
-  WarehouseHealth,
-  WebhookSubscriptionHealth,
-} from '../../../../server/api/contract.js';
+import type { ApiQuotaView, BacklogView, BigCommerceHealth, FlowHealth, FlowHealthState, WarehouseHealth, WebhookSubscriptionHealth } from '../../../../server/api/contract.js';
 import type { BadgeDescriptor } from '../../lib/badges.js';
 import { humanize } from '../../lib/badges.js';
 import { plural } from '../../lib/text.js';

@@ -30,12 +30,7 @@ export function ConditionFields({ index, condition, error, methodsSeen, canRemov
     <Box border="box" borderRadius="normal" padding="medium" marginBottom="medium">
       <Flex flexDirection="row" flexWrap="wrap" flexGap="0.75rem" alignItems="flex-start">
         <FlexItem flexBasis={{ mobile: '100%', tablet: '13rem' }} flexGrow={0}>
-          <Select<RuleField>
-            label={`Condition ${n}`}
-            options={FIELD_OPTIONS}
-            value={condition.field}
-            onOptionChange={(field) => field && onChange(withField(condition, field))}
-          />
+          <Select<RuleField> label={`Condition ${n}`} options={FIELD_OPTIONS} value={condition.field} onOptionChange={(field) => field && onChange(withField(condition, field))} />
         </FlexItem>
         <FlexItem flexBasis={{ mobile: '100%', tablet: '9.5rem' }} flexGrow={0}>
           <Select<RuleOperator>

@@ -38,13 +38,7 @@ function FallbackForm({ saved, onSaved, reload }: { saved: FallbackShippingSetti
           disabled={form.readOnly}
           onChange={() => form.edit({ on: false })}
         />
-        <Radio
-          label="Send unmapped methods with a fallback code"
-          name="fallback-mode"
-          checked={on}
-          disabled={form.readOnly}
-          onChange={() => form.edit({ on: true })}
-        />
+        <Radio label="Send unmapped methods with a fallback code" name="fallback-mode" checked={on} disabled={form.readOnly} onChange={() => form.edit({ on: true })} />
       </FormGroup>
       {on && (
         <FormGroup>
@@ -84,7 +78,9 @@ export function FallbackMethodPanel() {
           }}
         />
       ) : loaded.status === 'error' ? (
-        loaded.error.sessionEnded ? null : <ErrorMessage header="The fallback method couldn't be loaded" message={loaded.error.message} onRetry={loaded.reload} />
+        loaded.error.sessionEnded ? null : (
+          <ErrorMessage header="The fallback method couldn't be loaded" message={loaded.error.message} onRetry={loaded.reload} />
+        )
       ) : (
         <Loading label="Loading the fallback method…" />
       )}

@@ -35,7 +35,8 @@ export function RulesPanel() {
 
   let body;
   if (state.status === 'loading') body = <Loading label="Loading order rules…" />;
-  else if (state.status === 'error') body = <ErrorMessage header="The order rules couldn't be loaded" message={state.loadError?.message ?? 'Try again.'} onRetry={() => void store.load()} />;
+  else if (state.status === 'error')
+    body = <ErrorMessage header="The order rules couldn't be loaded" message={state.loadError?.message ?? 'Try again.'} onRetry={() => void store.load()} />;
   else if (state.rules.length === 0) body = <EmptyState title="No order rules" message="Every order that reaches the import status is sent to your warehouse." />;
   else
     body = (
@@ -73,14 +74,7 @@ export function RulesPanel() {
         />
       )}
       {body}
-      {editing && (
-        <RuleEditorModal
-          store={store}
-          rule={editing.rule}
-          onClose={() => setEditing(null)}
-          onReopen={(rule) => setEditing(rule ? { rule } : null)}
-        />
-      )}
+      {editing && <RuleEditorModal store={store} rule={editing.rule} onClose={() => setEditing(null)} onReopen={(rule) => setEditing(rule ? { rule } : null)} />}
       <Modal
         isOpen={deleting !== null}
         variant="dialog"

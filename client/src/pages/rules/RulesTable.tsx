@@ -41,15 +41,51 @@ function RowButtons({ rule, index, count, a }: { rule: OrderRule; index: number;
   return (
     // Wraps on narrow panels (1024 px) rather than pushing Edit and Delete out of sight.
     <Flex flexDirection="row" flexWrap="wrap" justifyContent="flex-end" alignItems="center">
-      <Button variant="subtle" mobileWidth="auto" disabled={busy} isLoading={a.busyId === rule.id} onClick={() => a.onToggle(rule)} aria-label={`${rule.enabled ? 'Turn off' : 'Turn on'} rule ${rule.name}`}>
+      <Button
+        variant="subtle"
+        mobileWidth="auto"
+        disabled={busy}
+        isLoading={a.busyId === rule.id}
+        onClick={() => a.onToggle(rule)}
+        aria-label={`${rule.enabled ? 'Turn off' : 'Turn on'} rule ${rule.name}`}
+      >
         {rule.enabled ? 'Turn off' : 'Turn on'}
       </Button>
-      <Button variant="subtle" mobileWidth="auto" disabled={busy || index === 0} aria-label={`Move rule ${rule.name} up`} iconOnly={<ArrowUpwardIcon title={`Move rule ${rule.name} up`} />} onClick={() => a.onMove(rule, -1)} />
-      <Button variant="subtle" mobileWidth="auto" disabled={busy || index === count - 1} aria-label={`Move rule ${rule.name} down`} iconOnly={<ArrowDownwardIcon title={`Move rule ${rule.name} down`} />} onClick={() => a.onMove(rule, 1)} />
+      <Button
+        variant="subtle"
+        mobileWidth="auto"
+        disabled={busy || index === 0}
+        aria-label={`Move rule ${rule.name} up`}
+        iconOnly={<ArrowUpwardIcon title={`Move rule ${rule.name} up`} />}
+        onClick={() => a.onMove(rule, -1)}
+      />
+      <Button
+        variant="subtle"
+        mobileWidth="auto"
+        disabled={busy || index === count - 1}
+        aria-label={`Move rule ${rule.name} down`}
+        iconOnly={<ArrowDownwardIcon title={`Move rule ${rule.name} down`} />}
+        onClick={() => a.onMove(rule, 1)}
+      />
       {!rule.builtIn && (
         <>
-          <Button variant="subtle" mobileWidth="auto" disabled={busy} aria-label={`Edit rule ${rule.name}`} iconOnly={<EditIcon title={`Edit rule ${rule.name}`} />} onClick={() => a.onEdit(rule)} />
-          <Button variant="subtle" actionType="destructive" mobileWidth="auto" disabled={busy} aria-label={`Delete rule ${rule.name}`} iconOnly={<DeleteIcon title={`Delete rule ${rule.name}`} />} onClick={() => a.onDelete(rule)} />
+          <Button
+            variant="subtle"
+            mobileWidth="auto"
+            disabled={busy}
+            aria-label={`Edit rule ${rule.name}`}
+            iconOnly={<EditIcon title={`Edit rule ${rule.name}`} />}
+            onClick={() => a.onEdit(rule)}
+          />
+          <Button
+            variant="subtle"
+            actionType="destructive"
+            mobileWidth="auto"
+            disabled={busy}
+            aria-label={`Delete rule ${rule.name}`}
+            iconOnly={<DeleteIcon title={`Delete rule ${rule.name}`} />}
+            onClick={() => a.onDelete(rule)}
+          />
         </>
       )}
     </Flex>
@@ -71,7 +107,14 @@ export function RulesTable({ rules, actions }: { rules: OrderRule[]; actions: Ru
       hash: 'affected',
       header: 'Orders now',
       width: '7rem',
-      render: (rule) => (rule.ordersAffected > 0 ? <AppLink to={affectedOrdersHref(rule.action)}>{affectedText(rule)}</AppLink> : <Text marginBottom="none" color="secondary60">None</Text>),
+      render: (rule) =>
+        rule.ordersAffected > 0 ? (
+          <AppLink to={affectedOrdersHref(rule.action)}>{affectedText(rule)}</AppLink>
+        ) : (
+          <Text marginBottom="none" color="secondary60">
+            None
+          </Text>
+        ),
     },
   ];
   if (actions.canManage) {

@@ -64,9 +64,17 @@ export function previewSummary(p: OrderPreviewResponse): PreviewSummary {
           : 'Nothing was sent: below is exactly the body your warehouse will receive once it is connected.',
       };
     case 'held':
-      return { tone: 'warning', header: ruleName ? `${order} would be held by rule “${ruleName}”` : `${order} would be held by a rule`, text: reason ?? 'It would wait until you release it or change the rule.' };
+      return {
+        tone: 'warning',
+        header: ruleName ? `${order} would be held by rule “${ruleName}”` : `${order} would be held by a rule`,
+        text: reason ?? 'It would wait until you release it or change the rule.',
+      };
     case 'skipped':
-      return { tone: 'info', header: ruleName ? `${order} would be skipped by rule “${ruleName}”` : `${order} would be skipped by a rule`, text: reason ?? 'It would never be sent to your warehouse.' };
+      return {
+        tone: 'info',
+        header: ruleName ? `${order} would be skipped by rule “${ruleName}”` : `${order} would be skipped by a rule`,
+        text: reason ?? 'It would never be sent to your warehouse.',
+      };
     case 'cannot_send':
       return { tone: 'error', header: `${order} cannot be sent yet`, text: reason ? `Because: ${reason}` : 'Something must be fixed first; the order page says what.' };
     case 'already_sent':

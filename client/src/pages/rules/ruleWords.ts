@@ -20,9 +20,21 @@ export const FIELDS: readonly FieldInfo[] = [
   { field: 'country', label: 'Destination country', hint: 'Two-letter country codes, separated by commas (US, CA, GB).', placeholder: 'US, CA', numeric: false },
   { field: 'shipping_method', label: 'Shipping method', hint: 'Shipping methods as checkout names them.', placeholder: 'Express', numeric: false },
   { field: 'sku', label: 'SKU', hint: 'BigCommerce SKUs, separated by commas. Matches when any line has one.', placeholder: 'LAMP-RED, LAMP-BLUE', numeric: false },
-  { field: 'customer_group', label: 'Customer group', hint: 'Customer group ids from BigCommerce (Customers › Customer Groups); 0 is guests and customers in no group.', placeholder: '2', numeric: false },
+  {
+    field: 'customer_group',
+    label: 'Customer group',
+    hint: 'Customer group ids from BigCommerce (Customers › Customer Groups); 0 is guests and customers in no group.',
+    placeholder: '2',
+    numeric: false,
+  },
   { field: 'order_total', label: 'Order total', hint: 'The total including tax, in the order’s currency.', placeholder: '500', numeric: true },
-  { field: 'payment_method', label: 'Payment method', hint: 'As BigCommerce shows it on the order (Credit Card, PayPal, Bank Deposit…).', placeholder: 'Bank Deposit', numeric: false },
+  {
+    field: 'payment_method',
+    label: 'Payment method',
+    hint: 'As BigCommerce shows it on the order (Credit Card, PayPal, Bank Deposit…).',
+    placeholder: 'Bank Deposit',
+    numeric: false,
+  },
   { field: 'channel', label: 'Sales channel', hint: 'Channel ids (Channel Manager); 1 is your first storefront.', placeholder: '1', numeric: false },
 ];
 

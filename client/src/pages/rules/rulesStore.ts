@@ -104,7 +104,9 @@ export function createRulesStore(api: Pick<ApiClient, 'get' | 'post' | 'put' | '
       act(rule, async () => {
         const saved = await api.put<OrderRule>(`/api/rules/${rule.id}`, { ...ruleInputOf(rule), enabled, baseUpdatedAt: rule.updatedAt });
         upsert(saved);
-        const text = enabled ? `“${saved.name}” is on: new orders it matches are ${saved.action === 'hold' ? 'held' : 'skipped'}.` : `“${saved.name}” is off: the orders it held are checked again and sent if nothing else holds them.`;
+        const text = enabled
+          ? `“${saved.name}” is on: new orders it matches are ${saved.action === 'hold' ? 'held' : 'skipped'}.`
+          : `“${saved.name}” is off: the orders it held are checked again and sent if nothing else holds them.`;
         set({ notice: { type: 'success', text } });
         void load();
       }),
@@ -122,7 +124,10 @@ export function createRulesStore(api: Pick<ApiClient, 'get' | 'post' | 'put' | '
         const ids = movedIds(state.rules, rule.id, direction);
         if (!ids) return;
         const answer = await api.post<OrderRulesResponse>('/api/rules/order', { ids });
-        set({ rules: inEvaluationOrder(Array.isArray(answer?.items) ? answer.items : state.rules), notice: { type: 'success', text: `“${rule.name}” moved ${direction < 0 ? 'up' : 'down'}.` } });
+        set({
+          rules: inEvaluationOrder(Array.isArray(answer?.items) ? answer.items : state.rules),
+          notice: { type: 'success', text: `“${rule.name}” moved ${direction < 0 ? 'up' : 'down'}.` },
+        });
       }),
     dismissNotice: () => set({ notice: null }),
   };

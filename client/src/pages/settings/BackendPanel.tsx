@@ -124,9 +124,7 @@ export function BackendPanel(props: BackendPanelProps) {
           />
         </FormGroup>
         {tested && <InlineMessage type="success" marginBottom="medium" messages={[{ text: `Connection works: signed in to ${tested}.` }]} />}
-        {test.error && (
-          <InlineMessage type="error" marginBottom="medium" header="The connection test failed" messages={[{ text: test.error.message }]} />
-        )}
+        {test.error && <InlineMessage type="error" marginBottom="medium" header="The connection test failed" messages={[{ text: test.error.message }]} />}
         <FormActions
           form={form}
           extra={

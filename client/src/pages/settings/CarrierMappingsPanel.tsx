@@ -14,14 +14,7 @@ import { Loading } from '../../layout/Loading';
 import { listFrom, plural } from '../../lib/text';
 import { useUnsavedChanges } from '../../lib/unsavedChanges';
 import { useCanManage } from './useCanManage';
-import {
-  carrierDraftChanged,
-  carrierDraftOf,
-  carrierMappingInput,
-  carrierSavedText,
-  providerOptions,
-  type CarrierDraft,
-} from './flow-settings';
+import { carrierDraftChanged, carrierDraftOf, carrierMappingInput, carrierSavedText, providerOptions, type CarrierDraft } from './flow-settings';
 
 const WIDE_ONLY = { mobile: 'none', desktop: 'table-cell' } as const;
 const NARROW_ONLY = { mobile: 'table-cell', desktop: 'none' } as const;
@@ -98,11 +91,7 @@ export function CarrierMappingsPanel({ fulfillmentOn }: CarrierMappingsPanelProp
     if (!result) return;
     const items = listFrom<CarrierMapping>(result, 'items');
     // An answer without the list keeps the rows, with this one updated.
-    setLatest(
-      items.length > 0
-        ? items
-        : rows.map((current) => (current.backendCarrier === row.backendCarrier ? { ...current, ...checked.input } : current)),
-    );
+    setLatest(items.length > 0 ? items : rows.map((current) => (current.backendCarrier === row.backendCarrier ? { ...current, ...checked.input } : current)));
     setDrafts(({ [row.backendCarrier]: _, ...rest }) => rest);
     setNotice(carrierSavedText(checked.input));
   };
@@ -203,10 +192,7 @@ export function CarrierMappingsPanel({ fulfillmentOn }: CarrierMappingsPanelProp
   // The controls in the cells keep their focus while the merchant types (see stableColumns.ts).
   const tableColumns = useStableColumns(columns);
 
-  const loadedRows = listFrom<CarrierMapping>(
-    loaded.status === 'success' ? loaded.data : loaded.status === 'loading' ? loaded.stale : undefined,
-    'items',
-  );
+  const loadedRows = listFrom<CarrierMapping>(loaded.status === 'success' ? loaded.data : loaded.status === 'loading' ? loaded.stale : undefined, 'items');
   const rows = latest ?? loadedRows;
   // Each row saves on its own; edited rows not saved yet are unsaved changes the leave guard knows about.
   useUnsavedChanges('Carrier mappings', canManage && rows.some((row) => carrierDraftChanged(row, draftOf(row))));
@@ -215,9 +201,7 @@ export function CarrierMappingsPanel({ fulfillmentOn }: CarrierMappingsPanelProp
   if (loaded.status === 'loading' && !loaded.stale && !latest) {
     body = <Loading label="Loading carriers…" />;
   } else if (loaded.status === 'error' && !latest) {
-    body = loaded.error.sessionEnded ? null : (
-      <ErrorMessage header="The carriers couldn't be loaded" message={loaded.error.message} onRetry={loaded.reload} />
-    );
+    body = loaded.error.sessionEnded ? null : <ErrorMessage header="The carriers couldn't be loaded" message={loaded.error.message} onRetry={loaded.reload} />;
   } else {
     body = (
       <Rows>

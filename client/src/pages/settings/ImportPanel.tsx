@@ -39,10 +39,7 @@ export function ImportPanel(props: ImportPanelProps) {
   const { importStatusId, statusAfterAcceptId } = form.values;
 
   return (
-    <Panel
-      header="Order import"
-      description="Choose when an order is ready for your warehouse. Statuses are listed with the names used in your store."
-    >
+    <Panel header="Order import" description="Choose when an order is ready for your warehouse. Statuses are listed with the names used in your store.">
       {!ordersOn && (
         <InlineMessage
           type="info"

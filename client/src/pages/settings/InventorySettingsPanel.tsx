@@ -42,12 +42,7 @@ export function InventorySettingsPanel() {
         />
       )}
       {locations.status === 'error' && !locations.error.sessionEnded && (
-        <ErrorMessage
-          marginBottom="medium"
-          header="Your inventory locations couldn't be loaded"
-          message={locations.error.message}
-          onRetry={locations.reload}
-        />
+        <ErrorMessage marginBottom="medium" header="Your inventory locations couldn't be loaded" message={locations.error.message} onRetry={locations.reload} />
       )}
       <Form onSubmit={(event) => void form.submit(event)}>
         <FormGroup>
@@ -63,10 +58,7 @@ export function InventorySettingsPanel() {
             onOptionChange={(value) => value !== undefined && form.edit({ inventoryLocationId: value })}
           />
         </FormGroup>
-        <Fieldset
-          legend="How the warehouse reports"
-          description="Applies to shipments and stock levels. Ask your warehouse which one it supports."
-        >
+        <Fieldset legend="How the warehouse reports" description="Applies to shipments and stock levels. Ask your warehouse which one it supports.">
           {SYNC_MODES.map((mode) => (
             <FormGroup key={mode.value}>
               <Radio

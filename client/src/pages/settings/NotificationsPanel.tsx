@@ -53,9 +53,7 @@ interface NotificationValues {
 
 // Ticking order and blank lines mean nothing: compare what would be saved.
 const sameNotifications = (a: NotificationValues, b: NotificationValues) =>
-  a.enabled === b.enabled &&
-  parseRecipients(a.text).join('\n') === parseRecipients(b.text).join('\n') &&
-  ALL_KINDS.every((k) => a.kinds.includes(k) === b.kinds.includes(k));
+  a.enabled === b.enabled && parseRecipients(a.text).join('\n') === parseRecipients(b.text).join('\n') && ALL_KINDS.every((k) => a.kinds.includes(k) === b.kinds.includes(k));
 
 function NotificationsForm({ settings, onSaved, reload }: { settings: NotificationSettings; onSaved(s: NotificationSettings): void; reload(): void }) {
   const canManage = useCanManage();
@@ -107,12 +105,14 @@ function NotificationsForm({ settings, onSaved, reload }: { settings: Notificati
           type="warning"
           marginBottom="medium"
           header="E-mail is not set up yet"
-          messages={[{ text: 'E-mail needs whoever runs Fulfillment Bridge for you to set SMTP_URL (the mail server). Until then no e-mail is sent; you can still choose the recipients now.' }]}
+          messages={[
+            {
+              text: 'E-mail needs whoever runs Fulfillment Bridge for you to set SMTP_URL (the mail server). Until then no e-mail is sent; you can still choose the recipients now.',
+            },
+          ]}
         />
       )}
-      {settings.lastFailure && (
-        <InlineMessage type="error" marginBottom="medium" messages={[{ text: `Last e-mail failed: ${settings.lastFailure.message}` }]} />
-      )}
+      {settings.lastFailure && <InlineMessage type="error" marginBottom="medium" messages={[{ text: `Last e-mail failed: ${settings.lastFailure.message}` }]} />}
       {settings.lastFailure && (
         <Small marginBottom="medium">
           Tried <DateTime iso={settings.lastFailure.at} />. It is tried again within the hour while the problem lasts.

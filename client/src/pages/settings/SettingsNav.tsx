@@ -58,12 +58,7 @@ export function SettingsNav({ current }: { current: SettingsSectionId }) {
       <List>
         {SETTINGS_SECTION_LIST.map((section) => (
           <li key={section.id}>
-            <Item
-              href={section.path}
-              $current={section.id === current}
-              aria-current={section.id === current ? 'page' : undefined}
-              onClick={(event) => open(event, section.path)}
-            >
+            <Item href={section.path} $current={section.id === current} aria-current={section.id === current ? 'page' : undefined} onClick={(event) => open(event, section.path)}>
               {section.title}
             </Item>
           </li>

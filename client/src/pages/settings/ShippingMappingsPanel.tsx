@@ -38,8 +38,7 @@ export function ShippingMappingsPanel() {
     return input;
   });
 
-  const codeOf = (row: ShippingMethodMapping): string | null =>
-    Object.prototype.hasOwnProperty.call(saved, row.method) ? (saved[row.method] ?? null) : row.backendCode;
+  const codeOf = (row: ShippingMethodMapping): string | null => (Object.prototype.hasOwnProperty.call(saved, row.method) ? (saved[row.method] ?? null) : row.backendCode);
   const draftOf = (row: ShippingMethodMapping): string => drafts[row.method] ?? codeOf(row) ?? '';
 
   const onSave = async (row: ShippingMethodMapping) => {
@@ -84,7 +83,11 @@ export function ShippingMappingsPanel() {
   }, [mapMethod, ready]);
 
   const onAdd = async () => {
-    const checked = validateNewMethod(newMethod, newCode, listedRows.map((r) => r.method));
+    const checked = validateNewMethod(
+      newMethod,
+      newCode,
+      listedRows.map((r) => r.method),
+    );
     setNewErrors(checked.ok ? {} : checked.fields);
     if (!checked.ok) return;
     setNotice(null);
@@ -117,9 +120,7 @@ export function ShippingMappingsPanel() {
   if (loaded.status === 'loading' && !loaded.stale) {
     body = <Loading label="Loading shipping methods…" />;
   } else if (loaded.status === 'error') {
-    body = loaded.error.sessionEnded ? null : (
-      <ErrorMessage header="The shipping methods couldn't be loaded" message={loaded.error.message} onRetry={loaded.reload} />
-    );
+    body = loaded.error.sessionEnded ? null : <ErrorMessage header="The shipping methods couldn't be loaded" message={loaded.error.message} onRetry={loaded.reload} />;
   } else {
     const rows = listedRows;
     body = (
@@ -131,10 +132,7 @@ export function ShippingMappingsPanel() {
             keyField="method"
             itemName={rows.length === 1 ? 'shipping method' : 'shipping methods'}
             emptyComponent={
-              <EmptyState
-                title="No shipping methods yet"
-                message="Shipping methods appear here once orders that use them reach Fulfillment Bridge, or when you add one below."
-              />
+              <EmptyState title="No shipping methods yet" message="Shipping methods appear here once orders that use them reach Fulfillment Bridge, or when you add one below." />
             }
           />
         </TableBox>
@@ -180,7 +178,12 @@ export function ShippingMappingsPanel() {
             }}
           />
           <Box>
-            <Button variant="secondary" isLoading={savingMethod !== null && savingMethod === newMethod.trim()} disabled={savingMethod !== null || !canManage} onClick={() => void onAdd()}>
+            <Button
+              variant="secondary"
+              isLoading={savingMethod !== null && savingMethod === newMethod.trim()}
+              disabled={savingMethod !== null || !canManage}
+              onClick={() => void onAdd()}
+            >
               Add
             </Button>
           </Box>

@@ -66,13 +66,11 @@ export function SkuImportModal({ onClose, onImported }: { onClose(): void; onImp
       ]}
     >
       <Text>
-        Upload a CSV file with two columns. The first line must be <code>{SKU_CSV_HEADER}</code>. Existing mappings for the
-        same BigCommerce SKU are updated.
+        Upload a CSV file with two columns. The first line must be <code>{SKU_CSV_HEADER}</code>. Existing mappings for the same BigCommerce SKU are updated.
       </Text>
       <Text>
-        For a bundle or kit, list its warehouse SKUs with their quantities in the second column, separated by{' '}
-        <code>|</code>: <code>GIFT-SET,MUG-1*1|TEA-3*2</code> sends one gift set as one MUG-1 and two TEA-3. Export CSV
-        writes the same format.
+        For a bundle or kit, list its warehouse SKUs with their quantities in the second column, separated by <code>|</code>: <code>GIFT-SET,MUG-1*1|TEA-3*2</code> sends one gift
+        set as one MUG-1 and two TEA-3. Export CSV writes the same format.
       </Text>
       <input ref={fileInput} type="file" accept=".csv,text/csv,text/plain" hidden onChange={(event) => void onFile(event)} />
       <Flex flexDirection="row" alignItems="center" flexGap="0.75rem" flexWrap="wrap" marginBottom="medium">
@@ -93,9 +91,7 @@ export function SkuImportModal({ onClose, onImported }: { onClose(): void; onImp
         }}
       />
       {problem && <InlineMessage type="error" marginTop="medium" messages={[{ text: problem }]} />}
-      {upload.error && (
-        <InlineMessage type="error" marginTop="medium" header="The file wasn't imported" messages={[{ text: upload.error.message }]} />
-      )}
+      {upload.error && <InlineMessage type="error" marginTop="medium" header="The file wasn't imported" messages={[{ text: upload.error.message }]} />}
       {result && (
         <Message
           type={errors.length > 0 ? 'warning' : 'success'}
@@ -116,9 +112,7 @@ export function SkuImportModal({ onClose, onImported }: { onClose(): void; onImp
               stickyHeader
             />
           </TableBox>
-          {errors.length > SHOWN_ERRORS && (
-            <Small marginTop="small">And {errors.length - SHOWN_ERRORS} more lines with problems.</Small>
-          )}
+          {errors.length > SHOWN_ERRORS && <Small marginTop="small">And {errors.length - SHOWN_ERRORS} more lines with problems.</Small>}
         </>
       )}
     </Modal>

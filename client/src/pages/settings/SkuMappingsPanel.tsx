@@ -79,58 +79,58 @@ export function SkuMappingsPanel() {
 
   // Built once (the cells only use state setters): BigDesign's Table renders `render` as a
   // component type, and new columns on every render remounted every row's actions.
-  const columns: Array<TableColumn<SkuMapping>> = useMemo(() => [
-    { hash: 'bcSku', header: 'BigCommerce SKU', render: ({ bcSku }) => <CodeText text={bcSku} /> },
-    { hash: 'backendSku', header: 'Sent to the warehouse as', render: (mapping) => <SentAs mapping={mapping} /> },
-    {
-      hash: 'actions',
-      header: 'Actions',
-      hideHeader: true,
-      align: 'right',
-      width: '6.5rem',
-      // Two buttons rather than BigDesign's Dropdown menu, whose toggle (aria-activedescendant on
-      // a button) and open list (options inside a menu) fail axe's critical checks.
-      render: (mapping) => (
-        <Flex flexDirection="row" flexWrap="nowrap" justifyContent="flex-end">
-          {canManage ? (
-            <>
+  const columns: Array<TableColumn<SkuMapping>> = useMemo(
+    () => [
+      { hash: 'bcSku', header: 'BigCommerce SKU', render: ({ bcSku }) => <CodeText text={bcSku} /> },
+      { hash: 'backendSku', header: 'Sent to the warehouse as', render: (mapping) => <SentAs mapping={mapping} /> },
+      {
+        hash: 'actions',
+        header: 'Actions',
+        hideHeader: true,
+        align: 'right',
+        width: '6.5rem',
+        // Two buttons rather than BigDesign's Dropdown menu, whose toggle (aria-activedescendant on
+        // a button) and open list (options inside a menu) fail axe's critical checks.
+        render: (mapping) => (
+          <Flex flexDirection="row" flexWrap="nowrap" justifyContent="flex-end">
+            {canManage ? (
+              <>
+                <Button
+                  variant="subtle"
+                  mobileWidth="auto"
+                  aria-label={`Edit the mapping for ${mapping.bcSku}`}
+                  iconOnly={<EditIcon title={`Edit the mapping for ${mapping.bcSku}`} />}
+                  onClick={() => setEditing({ mode: 'edit', mapping })}
+                />
+                <Button
+                  variant="subtle"
+                  actionType="destructive"
+                  mobileWidth="auto"
+                  aria-label={`Delete the mapping for ${mapping.bcSku}`}
+                  iconOnly={<DeleteIcon title={`Delete the mapping for ${mapping.bcSku}`} />}
+                  onClick={() => setDeleting(mapping)}
+                />
+              </>
+            ) : (
               <Button
                 variant="subtle"
                 mobileWidth="auto"
-                aria-label={`Edit the mapping for ${mapping.bcSku}`}
-                iconOnly={<EditIcon title={`Edit the mapping for ${mapping.bcSku}`} />}
+                aria-label={`View the mapping for ${mapping.bcSku}`}
+                iconOnly={<VisibilityIcon title={`View the mapping for ${mapping.bcSku}`} />}
                 onClick={() => setEditing({ mode: 'edit', mapping })}
               />
-              <Button
-                variant="subtle"
-                actionType="destructive"
-                mobileWidth="auto"
-                aria-label={`Delete the mapping for ${mapping.bcSku}`}
-                iconOnly={<DeleteIcon title={`Delete the mapping for ${mapping.bcSku}`} />}
-                onClick={() => setDeleting(mapping)}
-              />
-            </>
-          ) : (
-            <Button
-              variant="subtle"
-              mobileWidth="auto"
-              aria-label={`View the mapping for ${mapping.bcSku}`}
-              iconOnly={<VisibilityIcon title={`View the mapping for ${mapping.bcSku}`} />}
-              onClick={() => setEditing({ mode: 'edit', mapping })}
-            />
-          )}
-        </Flex>
-      ),
-    },
-  ], [canManage]);
+            )}
+          </Flex>
+        ),
+      },
+    ],
+    [canManage],
+  );
 
   const empty = search ? (
     <EmptyState title={`No mapping matches “${search}”`} message="Check the SKU and search again, or clear the search to see every mapping." />
   ) : (
-    <EmptyState
-      title="No SKU mappings yet"
-      message="That's fine if your warehouse uses the same SKUs as your store: every SKU is sent unchanged until you map it."
-    />
+    <EmptyState title="No SKU mappings yet" message="That's fine if your warehouse uses the same SKUs as your store: every SKU is sent unchanged until you map it." />
   );
 
   return (
@@ -193,8 +193,8 @@ export function SkuMappingsPanel() {
         ]}
       >
         <Text>
-          Orders containing <strong>{deleting?.bcSku}</strong> will be sent to your warehouse with that SKU unchanged
-          instead of <strong>{deleting ? sentAsText(deleting.components ?? [{ sku: deleting.backendSku, quantity: 1 }]) : ''}</strong>.
+          Orders containing <strong>{deleting?.bcSku}</strong> will be sent to your warehouse with that SKU unchanged instead of{' '}
+          <strong>{deleting ? sentAsText(deleting.components ?? [{ sku: deleting.backendSku, quantity: 1 }]) : ''}</strong>.
         </Text>
       </Modal>
     </Panel>

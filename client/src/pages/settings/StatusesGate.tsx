@@ -8,9 +8,7 @@ import type { OrderStatusesState } from './SettingsContext';
 export function StatusesGate({ statuses, children }: { statuses: OrderStatusesState; children(list: OrderStatusOption[]): ReactNode }) {
   if (statuses.status === 'loading') return <Loading label="Loading your order statuses…" />;
   if (statuses.status === 'error') {
-    return statuses.error.sessionEnded ? null : (
-      <ErrorMessage header="Your order statuses couldn't be loaded" message={statuses.error.message} onRetry={statuses.reload} />
-    );
+    return statuses.error.sessionEnded ? null : <ErrorMessage header="Your order statuses couldn't be loaded" message={statuses.error.message} onRetry={statuses.reload} />;
   }
   return <>{children(statuses.data)}</>;
 }

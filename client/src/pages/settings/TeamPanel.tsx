@@ -159,7 +159,8 @@ function TeamForm({ team, onSaved, reload }: { team: TeamResponse; onSaved(t: Te
       )}
       {!form.readOnly && (
         <Text color="secondary60" marginTop="medium">
-          People appear here the first time they open the app from the BigCommerce control panel (give them access under Settings › Users in BigCommerce). They start without permission to change settings.
+          People appear here the first time they open the app from the BigCommerce control panel (give them access under Settings › Users in BigCommerce). They start without
+          permission to change settings.
         </Text>
       )}
       <FormActions form={form} />

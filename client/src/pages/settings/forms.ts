@@ -1,11 +1,5 @@
 // Settings page logic: form validation, status options, SKU list query. Pure.
-import type {
-  BackendSettingsInput,
-  ImportSettingsInput,
-  OrderStatusOption,
-  ShippingMappingInput,
-  SkuMappingInput,
-} from '../../../../server/api/contract.js';
+import type { BackendSettingsInput, ImportSettingsInput, OrderStatusOption, ShippingMappingInput, SkuMappingInput } from '../../../../server/api/contract.js';
 import { apiPath, textField, type FieldSpecs, type ListQueryOptions, type ListState } from '../../lib/listQuery.js';
 
 export type FieldErrors = Record<string, string>;

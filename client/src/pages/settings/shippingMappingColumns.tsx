@@ -35,13 +35,7 @@ const NoWrap = styled.span`
 
 function StatusCell({ row }: { row: ShippingMethodMapping }) {
   return (
-    <NoWrap>
-      {useRows().codeOf(row) ? (
-        <Badge label="Mapped" variant="success" />
-      ) : (
-        <Badge label="Not mapped" variant={row.ordersSeen > 0 ? 'warning' : 'secondary'} />
-      )}
-    </NoWrap>
+    <NoWrap>{useRows().codeOf(row) ? <Badge label="Mapped" variant="success" /> : <Badge label="Not mapped" variant={row.ordersSeen > 0 ? 'warning' : 'secondary'} />}</NoWrap>
   );
 }
 

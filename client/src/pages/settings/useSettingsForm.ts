@@ -50,18 +50,15 @@ export function useSettingsForm<T extends object, R>(options: SettingsFormOption
   const dirty = isDirty(saved, draft, equals);
   useUnsavedChanges(name, dirty && !readOnly);
 
-  const edit = useCallback(
-    (patch: Partial<T>) => {
-      setSuccess(null);
-      setDraft((current) => ({ ...(current ?? latest.current.saved), ...patch }));
-      setFields((current) => {
-        const next = { ...current };
-        for (const key of Object.keys(patch)) delete next[key];
-        return next;
-      });
-    },
-    [],
-  );
+  const edit = useCallback((patch: Partial<T>) => {
+    setSuccess(null);
+    setDraft((current) => ({ ...(current ?? latest.current.saved), ...patch }));
+    setFields((current) => {
+      const next = { ...current };
+      for (const key of Object.keys(patch)) delete next[key];
+      return next;
+    });
+  }, []);
 
   const cancel = () => {
     setDraft(null);

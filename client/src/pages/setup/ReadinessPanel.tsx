@@ -25,11 +25,7 @@ export function ReadinessPanel() {
     <Panel
       header="Readiness scan"
       description={DESCRIPTION}
-      action={
-        view && !neverRun
-          ? { text: 'Scan again', variant: 'secondary', disabled: active, onClick: () => void readinessStore.scan() }
-          : undefined
-      }
+      action={view && !neverRun ? { text: 'Scan again', variant: 'secondary', disabled: active, onClick: () => void readinessStore.scan() } : undefined}
     >
       <ScanBody state={state} />
     </Panel>
@@ -88,12 +84,7 @@ function ScanStatus({ view }: { view: ReadinessScanView }) {
   const summary = scanSummary(view);
   return (
     <Box marginBottom="medium">
-      <Message
-        type={summary.tone}
-        marginBottom="xSmall"
-        header={view.state === 'failed' ? 'The scan stopped' : 'Scan finished'}
-        messages={[{ text: summary.text }]}
-      />
+      <Message type={summary.tone} marginBottom="xSmall" header={view.state === 'failed' ? 'The scan stopped' : 'Scan finished'} messages={[{ text: summary.text }]} />
       {view.finishedAt && (
         <Small color="secondary60" marginBottom="none">
           Last scanned <DateTime iso={view.finishedAt} />.

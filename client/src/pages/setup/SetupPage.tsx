@@ -38,10 +38,7 @@ export function SetupPage() {
 
   const settings = context?.settings ?? null;
   const ready = settings !== null && checklist !== undefined && (readiness.view !== null || readiness.loadError !== null);
-  const steps =
-    settings && checklist
-      ? setupSteps({ backend: settings.backend, importConfirmed: confirmedHere || importConfirmedIn(checklist), scan: readiness.view })
-      : [];
+  const steps = settings && checklist ? setupSteps({ backend: settings.backend, importConfirmed: confirmedHere || importConfirmedIn(checklist), scan: readiness.view }) : [];
   const firstOpen = firstOpenStep(steps);
   const asked = stepFromSearch(search);
   const current: SetupStepId = asked ?? firstOpen;
@@ -90,10 +87,13 @@ export function SetupPage() {
   const importStatusLabel = statusList.find((s) => s.id === settings.importStatusId)?.label ?? `status ${settings.importStatusId}`;
   const confirming = current === 'import' && step.status !== 'done';
   // A save in the import form confirms the status too.
-  const setupContext = { ...context, onSaved: (next: FullSettings) => {
-    context.onSaved(next);
-    if (current === 'import') setConfirmedHere(true);
-  } };
+  const setupContext = {
+    ...context,
+    onSaved: (next: FullSettings) => {
+      context.onSaved(next);
+      if (current === 'import') setConfirmedHere(true);
+    },
+  };
 
   return (
     <>

@@ -73,7 +73,6 @@ const Note = styled.span`
   overflow-wrap: anywhere;
 `;
 
-
 /** The id of a step's description (its number and state). */
 export const statusId = (id: SetupStepId): string => `fb-setup-step-${id}-status`;
 

@@ -82,7 +82,10 @@ export function scanSummary(view: ReadinessScanView): { text: string; tone: 'suc
   if (view.state === 'failed') return { text: `The scan stopped: ${view.error ?? 'an unexpected problem'}. Run it again.`, tone: 'error' };
   const t = scanTotals(view);
   if (t.blockers > 0) {
-    return { text: `${plural(t.blockers, 'problem would hold orders', 'problems would hold orders')}. Fix ${t.blockers === 1 ? 'it' : 'them'} below, then scan again.`, tone: 'error' };
+    return {
+      text: `${plural(t.blockers, 'problem would hold orders', 'problems would hold orders')}. Fix ${t.blockers === 1 ? 'it' : 'them'} below, then scan again.`,
+      tone: 'error',
+    };
   }
   if (t.failedChecks > 0) return { text: `${plural(t.failedChecks, 'check', 'checks')} could not run. Scan again in a moment.`, tone: 'warning' };
   if (t.warnings > 0) return { text: `Nothing holds your orders. ${plural(t.warnings, 'thing is', 'things are')} worth a look below.`, tone: 'warning' };
@@ -97,10 +100,7 @@ export function shownOfTotal(check: ReadinessCheckView): string | null {
 export const severityBadge = (f: ReadinessFinding): BadgeDescriptor =>
   f.severity === 'blocker' ? { label: 'Holds orders', variant: 'danger' } : { label: 'Worth fixing', variant: 'warning' };
 
-export type SafeFix =
-  | { kind: 'link'; label: string; path: string }
-  | { kind: 'action'; label: string; productId: number }
-  | { kind: 'external'; label: string; url: string };
+export type SafeFix = { kind: 'link'; label: string; path: string } | { kind: 'action'; label: string; productId: number } | { kind: 'external'; label: string; url: string };
 
 /** The fix as it may be shown: in-app paths stay in the app, external links are http(s) only, unknown kinds are dropped. */
 export function safeFix(fix: ReadinessFix | null): SafeFix | null {
@@ -110,9 +110,7 @@ export function safeFix(fix: ReadinessFix | null): SafeFix | null {
     return path === fix.path ? { kind: 'link', label: fix.label, path } : null;
   }
   if (fix.kind === 'action') {
-    return fix.action === 'track_inventory' && Number.isInteger(fix.productId) && fix.productId > 0
-      ? { kind: 'action', label: fix.label, productId: fix.productId }
-      : null;
+    return fix.action === 'track_inventory' && Number.isInteger(fix.productId) && fix.productId > 0 ? { kind: 'action', label: fix.label, productId: fix.productId } : null;
   }
   if (fix.kind === 'external') {
     try {

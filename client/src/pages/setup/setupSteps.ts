@@ -43,14 +43,10 @@ function scanStep(scan: ReadinessScanView | null): Pick<SetupStep, 'status' | 'n
 
 export function setupSteps(facts: SetupFacts): SetupStep[] {
   const connect = connectStep(facts.backend);
-  const importStep: Pick<SetupStep, 'status' | 'note'> = facts.importConfirmed
-    ? { status: 'done', note: 'Confirmed' }
-    : { status: 'todo', note: 'Not confirmed yet' };
+  const importStep: Pick<SetupStep, 'status' | 'note'> = facts.importConfirmed ? { status: 'done', note: 'Confirmed' } : { status: 'todo', note: 'Not confirmed yet' };
   const scan = scanStep(facts.scan);
   const finished = connect.status === 'done' && importStep.status === 'done';
-  const done: Pick<SetupStep, 'status' | 'note'> = finished
-    ? { status: 'done', note: 'Orders go out by themselves' }
-    : { status: 'todo', note: 'After steps 1 and 2' };
+  const done: Pick<SetupStep, 'status' | 'note'> = finished ? { status: 'done', note: 'Orders go out by themselves' } : { status: 'todo', note: 'After steps 1 and 2' };
   return [connect, importStep, scan, done].map((s, i) => ({ ...s, id: IDS[i]!, number: i + 1, title: SETUP_STEPS[i]!.title }));
 }
 

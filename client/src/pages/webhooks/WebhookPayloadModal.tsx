@@ -46,12 +46,8 @@ export function WebhookPayloadModal({ eventId, onClose, onReplayed }: Props) {
     content = (
       <>
         {replayed && <Message type="success" marginBottom="medium" header="Replay queued" messages={[{ text: replayed.message }]} />}
-        {replay.error && (
-          <ErrorMessage marginBottom="medium" header="The event couldn't be replayed" message={replay.error.message} />
-        )}
-        {data.error && (
-          <Message type="error" marginBottom="medium" header="Processing failed" messages={[{ text: data.error }]} />
-        )}
+        {replay.error && <ErrorMessage marginBottom="medium" header="The event couldn't be replayed" message={replay.error.message} />}
+        {data.error && <Message type="error" marginBottom="medium" header="Processing failed" messages={[{ text: data.error }]} />}
         <DetailList
           rows={[
             { label: 'Source', value: sourceLabel(data.source) },
@@ -70,9 +66,7 @@ export function WebhookPayloadModal({ eventId, onClose, onReplayed }: Props) {
       </>
     );
   } else if (loaded.status === 'error') {
-    content = loaded.error.sessionEnded ? null : (
-      <ErrorMessage header="The payload couldn't be loaded" message={loaded.error.message} onRetry={loaded.reload} />
-    );
+    content = loaded.error.sessionEnded ? null : <ErrorMessage header="The payload couldn't be loaded" message={loaded.error.message} onRetry={loaded.reload} />;
   } else {
     content = <Loading label="Loading the payload…" />;
   }
@@ -88,14 +82,7 @@ export function WebhookPayloadModal({ eventId, onClose, onReplayed }: Props) {
       ];
 
   return (
-    <Modal
-      isOpen
-      header={confirming ? 'Replay this event?' : 'Webhook event'}
-      onClose={onClose}
-      closeOnEscKey
-      closeOnClickOutside
-      actions={actions}
-    >
+    <Modal isOpen header={confirming ? 'Replay this event?' : 'Webhook event'} onClose={onClose} closeOnEscKey closeOnClickOutside actions={actions}>
       {content}
     </Modal>
   );

@@ -16,15 +16,7 @@ import { WEBHOOK_STATUSES, webhookStatusBadge } from '../../lib/badges';
 import { sanitizeOrderIdInput } from '../../lib/listQuery';
 import { orderPath } from '../orders/query';
 import { WebhookPayloadModal } from './WebhookPayloadModal';
-import {
-  sourceChange,
-  sourceLabel,
-  topicChoices,
-  WEBHOOK_FILTER_SPECS,
-  WEBHOOK_SOURCES,
-  webhookEventsApiPath,
-  type WebhookFilters,
-} from './query';
+import { sourceChange, sourceLabel, topicChoices, WEBHOOK_FILTER_SPECS, WEBHOOK_SOURCES, webhookEventsApiPath, type WebhookFilters } from './query';
 
 const CONFIG = { specs: WEBHOOK_FILTER_SPECS, toApiPath: webhookEventsApiPath };
 const HIDE_ON_MOBILE = { mobile: 'none', tablet: 'table-cell' } as const;
@@ -41,14 +33,8 @@ const Narrow = styled.span`
     display: none;
   }
 `;
-const SOURCE_OPTIONS = [
-  { value: '' as const, content: 'All sources' },
-  ...WEBHOOK_SOURCES.map((source) => ({ value: source, content: sourceLabel(source) })),
-];
-const STATUS_OPTIONS = [
-  { value: '' as const, content: 'All statuses' },
-  ...WEBHOOK_STATUSES.map((status) => ({ value: status, content: webhookStatusBadge(status).label })),
-];
+const SOURCE_OPTIONS = [{ value: '' as const, content: 'All sources' }, ...WEBHOOK_SOURCES.map((source) => ({ value: source, content: sourceLabel(source) }))];
+const STATUS_OPTIONS = [{ value: '' as const, content: 'All statuses' }, ...WEBHOOK_STATUSES.map((status) => ({ value: status, content: webhookStatusBadge(status).label }))];
 
 export function WebhooksPage() {
   const query = usePagedQuery<WebhookFilters, WebhookEventSummary>(CONFIG);
@@ -63,31 +49,41 @@ export function WebhooksPage() {
 
   // Built once: BigDesign's Table uses each render function as a component type, so new functions
   // on every render re-create every cell (a click on a link mid-refresh is then lost).
-  const columns = useMemo<Array<TableColumn<WebhookEventSummary>>>(() => [
-    { hash: 'id', header: 'ID', width: '10rem', display: HIDE_ON_MOBILE, render: ({ eventId }) => <TruncatedText text={eventId} max={14} mode="middle" mono /> },
-    { hash: 'source', header: 'Source', width: '8rem', display: HIDE_ON_MOBILE, render: ({ source }) => sourceLabel(source) },
-    { hash: 'topic', header: 'Topic', render: ({ topic }) => <PathText text={topic} /> },
-    { hash: 'status', header: 'Status', render: ({ status }) => <WebhookStatusBadge status={status} /> },
-    {
-      hash: 'order',
-      header: 'Order',
-      width: '6rem',
-      render: ({ orderId }) => (orderId === null ? '—' : <AppLink to={orderPath(orderId)} onClick={(event) => event.stopPropagation()}>#{orderId}</AppLink>),
-    },
-    { hash: 'received', header: 'Received', display: HIDE_ON_MOBILE, render: ({ receivedAt }) => <DateTime iso={receivedAt} zone /> },
-    {
-      hash: 'actions',
-      header: 'Actions',
-      hideHeader: true,
-      align: 'right',
-      render: (event) => (
-        <Button variant="subtle" mobileWidth="auto" onClick={() => setOpenId(event.id)} aria-label={`View payload of event ${event.eventId}`}>
-          <Wide>View payload</Wide>
-          <Narrow>View</Narrow>
-        </Button>
-      ),
-    },
-  ], []);
+  const columns = useMemo<Array<TableColumn<WebhookEventSummary>>>(
+    () => [
+      { hash: 'id', header: 'ID', width: '10rem', display: HIDE_ON_MOBILE, render: ({ eventId }) => <TruncatedText text={eventId} max={14} mode="middle" mono /> },
+      { hash: 'source', header: 'Source', width: '8rem', display: HIDE_ON_MOBILE, render: ({ source }) => sourceLabel(source) },
+      { hash: 'topic', header: 'Topic', render: ({ topic }) => <PathText text={topic} /> },
+      { hash: 'status', header: 'Status', render: ({ status }) => <WebhookStatusBadge status={status} /> },
+      {
+        hash: 'order',
+        header: 'Order',
+        width: '6rem',
+        render: ({ orderId }) =>
+          orderId === null ? (
+            '—'
+          ) : (
+            <AppLink to={orderPath(orderId)} onClick={(event) => event.stopPropagation()}>
+              #{orderId}
+            </AppLink>
+          ),
+      },
+      { hash: 'received', header: 'Received', display: HIDE_ON_MOBILE, render: ({ receivedAt }) => <DateTime iso={receivedAt} zone /> },
+      {
+        hash: 'actions',
+        header: 'Actions',
+        hideHeader: true,
+        align: 'right',
+        render: (event) => (
+          <Button variant="subtle" mobileWidth="auto" onClick={() => setOpenId(event.id)} aria-label={`View payload of event ${event.eventId}`}>
+            <Wide>View payload</Wide>
+            <Narrow>View</Narrow>
+          </Button>
+        ),
+      },
+    ],
+    [],
+  );
 
   const empty = query.filtered ? (
     <EmptyState
@@ -118,21 +114,10 @@ export function WebhooksPage() {
           />
         </FilterItem>
         <FilterItem width="16rem">
-          <Select
-            label="Topic"
-            options={topicOptions}
-            value={filters.topic}
-            onOptionChange={(topic) => query.setFilters({ topic: topic ?? '' })}
-          />
+          <Select label="Topic" options={topicOptions} value={filters.topic} onOptionChange={(topic) => query.setFilters({ topic: topic ?? '' })} />
         </FilterItem>
         <FilterItem width="11rem">
-          <Select
-            label="Status"
-            filterable={false}
-            options={STATUS_OPTIONS}
-            value={filters.status}
-            onOptionChange={(status) => query.setFilters({ status: status ?? '' })}
-          />
+          <Select label="Status" filterable={false} options={STATUS_OPTIONS} value={filters.status} onOptionChange={(status) => query.setFilters({ status: status ?? '' })} />
         </FilterItem>
         <DateRangeFilters range={filters} onChange={(range) => query.setFilters({ from: range.from, to: range.to })} />
         <FilterItem width="14rem">
