@@ -74,7 +74,7 @@ function initialKeys(manifest: Manifest): string[] {
   const visit = (key: string) => {
     if (seen.has(key) || !manifest[key]) return;
     seen.add(key);
-    for (const dep of manifest[key]!.imports ?? []) visit(dep);
+    for (const dep of manifest[key].imports ?? []) visit(dep);
   };
   visit(entry);
   return [...seen];

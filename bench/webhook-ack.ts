@@ -23,9 +23,9 @@ type Mode = 'bare' | 'app' | 'app-normal';
 async function startServer(mode: Mode): Promise<Started> {
   const pin = spawnSync('taskset', ['--version']).status === 0 ? ['taskset', '-c', '0'] : [];
   const [cmd, ...args] = [...pin, process.execPath, '--import', 'tsx', 'bench/fixtures/ack-server.ts', mode];
-  const child = spawn(cmd!, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'inherit'] });
   const line = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stdout! }).once('line', resolve);
+    createInterface({ input: child.stdout }).once('line', resolve);
     child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
   });
   return { child, ...JSON.parse(line) };

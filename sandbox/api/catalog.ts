@@ -54,7 +54,7 @@ function renderVariant(state: SandboxState, p: ProductRecord, v: VariantRecord):
 /** `include=variants`: the product's variants inline (a simple product's base variant), as product_Full has them. */
 function withIncludes(state: SandboxState, p: ProductRecord, req: Request): Record<string, unknown> {
   const product = renderProduct(state, p);
-  const include = inFilter(req.query as Record<string, unknown>, 'include');
+  const include = inFilter(req.query, 'include');
   if (!include?.includes('variants')) return product;
   const variants = p.baseVariant ? [p.baseVariant] : p.variants;
   return { ...product, variants: variants.map((v) => renderVariant(state, p, v)) };

@@ -34,7 +34,7 @@ function sendInvalid(res: Response, err: HookValidationError): void {
 
 function bodyOf(req: Request): HookInput | undefined {
   const b: unknown = req.body;
-  return b && typeof b === 'object' && !Array.isArray(b) ? (b as HookInput) : undefined;
+  return b && typeof b === 'object' && !Array.isArray(b) ? b : undefined;
 }
 
 /** The :hash of the enclosing /stores/:hash router (mergeParams), whatever this route's own params. */

@@ -44,7 +44,7 @@ export function findOrder(state: SandboxState, req: Request, res: Response): Ord
 
 function filtered(state: SandboxState, req: Request, res: Response): { orders: OrderRecord[]; page: number; limit: number } | undefined {
   try {
-    const q = parseOrderQuery(req.query as Record<string, unknown>);
+    const q = parseOrderQuery(req.query);
     const orders = state.orders.list(String(req.params.hash)).filter(q.filter).sort(q.compare);
     return { orders, page: q.page, limit: q.limit };
   } catch (err) {

@@ -31,7 +31,7 @@ export function jobHandlers(s: Services): Record<string, JobHandler> {
     [JOB.orderSetStatus]: (job) => setStatusAfterAccept(s, job),
     [JOB.orderShippedStatus]: (job) => confirmShippedStatus(s, job),
     [JOB.ordersReconcile]: async (job) => {
-      await reconcileOrders(s, job.storeHash, (job.payload ?? {}) as { all?: boolean });
+      await reconcileOrders(s, job.storeHash, job.payload ?? {});
     },
     [JOB.webhooksReconcile]: (job) => reconcileWebhooks(s, job),
     [JOB.fulfillmentEvent]: (job) => handleFulfillmentEvent(s, job),

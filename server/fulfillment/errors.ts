@@ -109,7 +109,6 @@ export function redact(text: string, secrets: readonly string[]): string {
 
 /** One line, no control characters, at most `max` characters (with an ellipsis when cut). */
 export function merchantText(text: string, secrets: readonly string[], max = MERCHANT_MESSAGE_MAX): string {
-  // eslint-disable-next-line no-control-regex
   const flat = redact(text, secrets)
     .replace(/[\u0000-\u001f\u007f]+/g, ' ')
     .replace(/\s+/g, ' ')

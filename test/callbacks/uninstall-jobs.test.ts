@@ -70,7 +70,7 @@ describe('a warehouse event acknowledged just before the uninstall', () => {
     const job = await s.jobs.queue.get(jobId);
     expect(job?.state).toBe('pending');
 
-    await jobHandlers(s)[JOB.fulfillmentEvent]!(job!, { signal: new AbortController().signal } as never);
+    await jobHandlers(s)[JOB.fulfillmentEvent]!(job!, { signal: new AbortController().signal });
     expect(await t.db('webhook_events').where({ id: eventRowId }).first('status')).toEqual({ status: 'failed' });
     const shipment = await s.shipments.get(STORE, 'shp_1');
     expect(shipment?.state).toBe('failed');

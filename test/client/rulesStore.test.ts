@@ -41,7 +41,7 @@ function fakeServer(handlers: Record<string, Handler>) {
     const handler = handlers[`${method} ${String(path)}`];
     return handler ? handler(body) : json(404, { error: { code: 'not_found', message: 'Not found' } });
   });
-  const api = createApiClient({ fetch: fetchMock as typeof fetch, getToken: () => 'tok', onSessionEnded: () => {} });
+  const api = createApiClient({ fetch: fetchMock, getToken: () => 'tok', onSessionEnded: () => {} });
   return { api, calls, store: createRulesStore(api) };
 }
 

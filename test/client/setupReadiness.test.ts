@@ -44,7 +44,7 @@ function fakeServer(views: ReadinessScanView[], handlers: Record<string, (body: 
     if (method === 'GET' && path === '/api/readiness') return json(200, views.length > 1 ? views.shift() : views[0]);
     return json(404, { error: { code: 'not_found', message: 'Not found' } });
   });
-  const api = createApiClient({ fetch: fetchMock as typeof fetch, getToken: () => 'tok', onSessionEnded: () => {} });
+  const api = createApiClient({ fetch: fetchMock, getToken: () => 'tok', onSessionEnded: () => {} });
   // Timers by hand: the test decides when the next poll happens.
   const timers: Array<{ fn: () => void; ms: number }> = [];
   const store = createReadinessStore({

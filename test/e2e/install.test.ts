@@ -59,7 +59,7 @@ describe('installing and opening the app from the sandbox control panel', () => 
     await page.click('#add-user');
     const option = page.locator('#user-select option', { hasText: 'staff@sandbox.test' });
     await expect.poll(() => option.count()).toBe(1);
-    await page.selectOption('#user-select', (await option.getAttribute('value'))!);
+    await page.selectOption('#user-select', await option.getAttribute('value'));
     await page.click('#open');
     await expect.poll(() => frame().getByText('staff@sandbox.test').count(), { timeout: 20_000 }).toBeGreaterThan(0);
     await screenshot(page, '02-second-user');

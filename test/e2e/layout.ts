@@ -41,6 +41,7 @@ export async function tableLayoutProblems(frame: Frame): Promise<string[]> {
     const where = (el: El) => {
       const table = el.closest('table');
       const headers = table ? Array.from(table.querySelectorAll('thead th')).map((th) => short(th.textContent)) : [];
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- El is not a DOM type in the Node program
       const cell = el.closest('td, th') as (El & { cellIndex?: number }) | null;
       const column = cell && cell.cellIndex !== undefined ? headers[cell.cellIndex] : undefined;
       return column ? `column "${column}"` : 'table';

@@ -36,7 +36,7 @@ const addRule = (w: Partial<RuleWrite> & Pick<RuleWrite, 'name'>) =>
 /** A BigCommerce order shipping to `country`. */
 function orderTo(id: number, country: string, over: Record<string, unknown> = {}, method = 'Flat Rate') {
   const o = bcOrder(id, 11, method);
-  o.consignments!.shipping![0]!.country_iso2 = country;
+  o.consignments!.shipping[0]!.country_iso2 = country;
   return { ...o, ...over };
 }
 

@@ -20,9 +20,9 @@ describe('the shipment flow’s copy of an order', () => {
     const snap = snapshotOf(read, new Map([[1, 1]])); // one of the two shipped units was the app's
     expect(snap[0]!.line_items[0]).toMatchObject({ quantity_shipped: 1 });
     const rebuilt = orderFromSnapshot(7, snap, new Map([[1, 1]]));
-    expect(rebuilt.consignments!.shipping![0]!.line_items[0]).toMatchObject({ id: 1, quantity: 3, quantity_shipped: 2, order_address_id: 70 });
+    expect(rebuilt.consignments!.shipping[0]!.line_items[0]).toMatchObject({ id: 1, quantity: 3, quantity_shipped: 2, order_address_id: 70 });
     // A line without order_address_id ships to its consignment (allocate's fallback).
-    expect(rebuilt.consignments!.shipping![1]!.line_items[0]!.order_address_id).toBeUndefined();
+    expect(rebuilt.consignments!.shipping[1]!.line_items[0]!.order_address_id).toBeUndefined();
   });
 
   it('a shipment’s parts on top make the order fully shipped (a refunded line needs nothing)', () => {

@@ -18,7 +18,7 @@ const shipment = (id: string, over: Record<string, unknown> = {}) => ({
 const clientAnswering = (body: unknown) =>
   createFulfillmentClient({
     baseUrl: 'https://wms.example.com',
-    fetch: (async () => new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } })) as typeof fetch,
+    fetch: async () => new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } }),
   })(DEMO_ACCOUNT);
 
 describe('fulfillment feeds', () => {

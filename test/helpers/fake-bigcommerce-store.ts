@@ -53,7 +53,7 @@ export class FakeBigCommerceStore {
     return createBigCommerceClientFactory({
       apiUrl: 'http://bigcommerce.test',
       limiters: new RateLimiterRegistry(),
-      fetch: this.fetch as typeof globalThis.fetch,
+      fetch: this.fetch,
       retry: { maxServerRetries: 0, maxRateLimitRetries: 0 },
       onUnauthorized: async (hash, failedToken) => ((await stores().markNeedsReauth(hash, failedToken, Date.now())) ? 'revoked' : 'replaced'),
     });

@@ -40,7 +40,7 @@ export async function waitFor<T>(fn: () => Promise<T> | T, opts: { timeoutMs?: n
   let last: T | undefined;
   while (Date.now() < deadline) {
     last = await fn();
-    if (last) return last as NonNullable<T>;
+    if (last) return last;
     await new Promise((r) => setTimeout(r, 25));
   }
   throw new Error(`Timed out waiting for ${opts.what ?? 'condition'} (last: ${JSON.stringify(last)})`);

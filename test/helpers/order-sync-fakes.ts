@@ -82,7 +82,7 @@ export class FakeStore {
         const fault = this.putFaults.shift();
         if (fault) throw fault;
         this.setStatus(o.id, (body as { status_id: number }).status_id);
-        return null as T;
+        return null;
       },
       post: async () => {
         throw new Error('not used');

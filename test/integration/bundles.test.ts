@@ -19,14 +19,14 @@ describe('the sandbox gift set', () => {
     const order = h.sandbox.control.createOrder(STORE, { statusId: 11, lines: [{ sku: 'SBX-GIFT-SET', name: 'Sandbox Gift Set', quantity: 1, price: '30.00' }] });
     const sent = await waitFor(async () => ((await row(order.id))?.backendOrderId ? row(order.id) : undefined), { what: 'order sent' });
     const lineId = h.sandbox.control.getOrder(STORE, order.id).lines[0]!.id;
-    const body = h.warehouse.control.order(sent!.backendOrderId!).body as { shipments: Array<{ lines: Array<{ sku: string; quantity: number; order_line_id: number }> }> };
+    const body = h.warehouse.control.order(sent.backendOrderId!).body as { shipments: Array<{ lines: Array<{ sku: string; quantity: number; order_line_id: number }> }> };
     expect(body.shipments[0]!.lines.map((l) => [l.sku, l.quantity, l.order_line_id])).toEqual([
       ['SBX-MUG-01', 1, lineId],
       ['SBX-TEA-TIN', 2, lineId],
     ]);
     expect((await h.api('get', `/api/orders/${order.id}`)).body.lines[0].warehouseSku).toBe('SBX-MUG-01 × 1, SBX-TEA-TIN × 2');
 
-    await h.warehouse.control.ship(sent!.backendOrderId!, { items: [{ sku: 'SBX-MUG-01', quantity: 1, order_line_id: lineId }] });
+    await h.warehouse.control.ship(sent.backendOrderId!, { items: [{ sku: 'SBX-MUG-01', quantity: 1, order_line_id: lineId }] });
     const waiting = await waitFor(
       async () => {
         const log = (await h.api('get', `/api/activity?orderId=${order.id}&limit=50`)).body.items as Array<{ message: string }>;
@@ -37,7 +37,7 @@ describe('the sandbox gift set', () => {
     expect(waiting.message).toMatch(/still to come: SBX-TEA-TIN × 2/);
     expect(h.sandbox.control.shipments(STORE, order.id)).toEqual([]);
 
-    await h.warehouse.control.ship(sent!.backendOrderId!, { items: [{ sku: 'SBX-TEA-TIN', quantity: 2, order_line_id: lineId }] });
+    await h.warehouse.control.ship(sent.backendOrderId!, { items: [{ sku: 'SBX-TEA-TIN', quantity: 2, order_line_id: lineId }] });
     const [shipment] = await waitFor(() => (h.sandbox.control.shipments(STORE, order.id).length ? h.sandbox.control.shipments(STORE, order.id) : undefined), {
       what: 'BC shipment',
     });

@@ -47,7 +47,7 @@ async function appQueueIdle(file: string): Promise<boolean> {
 function startApp(env: Record<string, string>): Promise<ChildProcess> {
   const proc = spawn(process.execPath, ['--import', 'tsx', 'test/integration/fixtures/app-process.ts'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
-    createInterface({ input: proc.stdout! }).once('line', () => resolve(proc));
+    createInterface({ input: proc.stdout }).once('line', () => resolve(proc));
     proc.once('exit', (code) => reject(new Error(`app exited early (${code})`)));
   });
 }

@@ -26,11 +26,11 @@ describe('a cancellation whose webhook never arrived', () => {
     h.sandbox.control.webhooks.drop(1);
     h.sandbox.control.setOrderStatus(STORE, order.id, 5);
     await drained();
-    expect(h.warehouse.control.order(sent!.backendOrderId!).status).not.toBe('cancelled');
+    expect(h.warehouse.control.order(sent.backendOrderId!).status).not.toBe('cancelled');
 
     await h.app.services.jobs.queue.enqueue({ storeHash: STORE, kind: 'orders.reconcile', dedupeKey: `reconcile:${STORE}` });
     h.app.services.jobs.wake();
-    await waitFor(() => h.warehouse.control.order(sent!.backendOrderId!).status === 'cancelled', { what: 'cancelled at the warehouse' });
+    await waitFor(() => h.warehouse.control.order(sent.backendOrderId!).status === 'cancelled', { what: 'cancelled at the warehouse' });
     await waitFor(async () => (await row(order.id))?.state === 'cancelled', { what: 'order cancelled' });
     const activity = await h.api('get', '/api/activity?level=warn');
     expect(activity.body.items.some((a: { message: string }) => /cancelled in BigCommerce that no webhook reported/.test(a.message))).toBe(true);

@@ -78,7 +78,7 @@ export class FakeCatalog {
     return createBigCommerceClientFactory({
       apiUrl: 'http://bigcommerce.test',
       limiters: new RateLimiterRegistry(),
-      fetch: this.fetch as typeof globalThis.fetch,
+      fetch: this.fetch,
       retry: { maxServerRetries: 0, maxRateLimitRetries: 0 },
     });
   }

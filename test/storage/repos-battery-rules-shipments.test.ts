@@ -8,7 +8,7 @@ import { ShipmentsRepo, type NewShipment } from '../../server/storage/shipments-
 import { seedStores, useBatteryDatabase } from './battery.js';
 
 const db = useBatteryDatabase();
-const country: RuleCondition[] = [{ field: 'country', operator: 'is_any_of', values: ['DE'] } as RuleCondition];
+const country: RuleCondition[] = [{ field: 'country', operator: 'is_any_of', values: ['DE'] }];
 
 describe('RulesRepo', () => {
   it('keeps the built-in rule first, creates with RETURNING ids, updates with a stale check, reorders and deletes', async () => {

@@ -83,7 +83,7 @@ describe('ReadinessRepo', () => {
     const repo = new ReadinessRepo(db());
     const both = await Promise.all([repo.queue('s1', checks, 10), repo.queue('s1', checks, 10)]);
     expect(both.filter((q) => q.started)).toHaveLength(1);
-    const { row } = both[0]!;
+    const { row } = both[0];
     expect(row).toMatchObject({ run: 1, state: 'queued', total: null, startedAt: null });
     expect(await repo.begin('s1', 1, 20)).toBe(true);
     expect(await repo.begin('s1', 1, 25)).toBe(true);

@@ -80,7 +80,7 @@ for (const portableOnly of onPostgres() ? [true] : [false, true]) {
         }),
         committer.submit({ event: { ...ev('w2', 5).event, source: 'fulfillment', topic: 'mystery' }, statusWithoutJob: 'ignored', ignoredReason: 'Unknown event type "mystery"' }),
       ]);
-      expect([stored!.duplicate, ignored!.duplicate]).toEqual([false, false]);
+      expect([stored.duplicate, ignored.duplicate]).toEqual([false, false]);
       const row = await db('webhook_events').where({ event_id: 'w1' }).first('id');
       const job = await db('jobs').first('payload');
       expect(JSON.parse(job.payload)).toEqual({ eventRowId: Number(row.id) });

@@ -183,8 +183,8 @@ export function changeRows(before: unknown, after: unknown): ChangeRow[] {
   const hasAfter = after !== null && after !== undefined;
   if (!hasBefore && !hasAfter) return [];
   if ((isRecord(before) || !hasBefore) && (isRecord(after) || !hasAfter)) {
-    const b = (before ?? {}) as Record<string, unknown>;
-    const a = (after ?? {}) as Record<string, unknown>;
+    const b = before ?? {};
+    const a = after ?? {};
     const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])];
     return keys.filter((k) => !same(b[k], a[k])).map((k) => row(k, b[k], a[k], hasBefore, hasAfter));
   }

@@ -43,7 +43,7 @@ export function pillLabel(id: PillId): string {
 }
 
 function countOf(counts: Partial<OrderCounts> | undefined, id: PillId): number | undefined {
-  const value = counts?.[id as keyof OrderCounts];
+  const value = counts?.[id];
   return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
 }
 
