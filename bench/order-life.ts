@@ -4,6 +4,7 @@
 // the shipment POST). The shipped-status check each shipment schedules a minute ahead is run too,
 // as the worker would run it (it finds BigCommerce's own statusUpdated event and makes no call).
 import { confirmShippedStatus } from '../server/flows/fulfillment/confirm-shipped-status.js';
+import { JOBS } from '../server/flows/job-catalogue.js';
 import { JOB } from '../server/webhooks/topics.js';
 import { startImportHarness, STORE, waitFor } from '../test/helpers/import-harness.js';
 import { pendingWork } from '../test/helpers/queue-idle.js';
@@ -33,8 +34,9 @@ export async function benchOrderLife(opts: { orders?: number } = {}) {
       timeoutMs: 300_000,
       what: 'every order shipped and its Shipped status heard',
     });
-    const checks = await h.app.services.db('jobs').where({ kind: JOB.orderShippedStatus, state: 'pending' }).select('payload');
-    for (const c of checks) await confirmShippedStatus(h.app.services, jobOf(STORE, JOB.orderShippedStatus, JSON.parse(String(c.payload))));
+    const checks: Array<{ payload: string }> = await h.app.services.db('jobs').where({ kind: JOB.orderShippedStatus, state: 'pending' }).select('payload');
+    const payloadOf = (text: string) => JOBS[JOB.orderShippedStatus].payload.parse(JSON.parse(text));
+    for (const c of checks) await confirmShippedStatus(h.app.services, jobOf(STORE, JOB.orderShippedStatus, payloadOf(c.payload)));
     const perOrder = h.sandbox.control.requests.filter((r) => {
       const m = /\/v2\/orders\/(\d+)(\/|$)/.exec(r.path);
       return m && ids.has(Number(m[1]));

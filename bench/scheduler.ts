@@ -68,7 +68,7 @@ async function benchOn(url: string, backend: SchedulerBench['backend']): Promise
     const sources = { db, config: { smtp: undefined } as unknown as Config, stores: new StoresRepo(db, cipher, { now: clock.now }) };
     const queue = new KnexJobQueue({ db, clock });
     const scheduler = new Scheduler(
-      { db, clock, logger: new LogCapture('warn').logger, enqueueMany: (inputs, trx) => queue.enqueueMany(inputs, trx), wake: () => undefined, tasks: periodicTasks(sources) },
+      { db, clock, logger: new LogCapture('warn').logger, enqueueMany: (inputs, trx) => queue.enqueueMany(inputs, trx), tasks: periodicTasks(sources) },
       { owner: 'bench' },
     );
     let statements = 0;

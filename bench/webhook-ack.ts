@@ -28,7 +28,8 @@ async function startServer(mode: Mode): Promise<Started> {
     createInterface({ input: child.stdout }).once('line', resolve);
     child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
   });
-  return { child, ...JSON.parse(line) };
+  // The server's first line announces where it listens (bench/fixtures/ack-server.ts).
+  return { child, ...(JSON.parse(line) as Omit<Started, 'child'>) };
 }
 
 function body(storeHash: string, i: number): string {

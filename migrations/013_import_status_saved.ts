@@ -8,12 +8,12 @@ export async function up(knex: Knex): Promise<void> {
     t.bigInteger('import_status_saved_at');
   });
   // Stores that saved it before this column existed: the save wrote this Activity line.
-  const saved = (await knex('sync_log')
+  const saved: Array<{ store_hash: string; at: number | string }> = await knex('sync_log')
     .where({ flow: 'settings' })
     .andWhere('message', 'like', 'Order import status set to%')
     .groupBy('store_hash')
     .select('store_hash')
-    .min({ at: 'at' })) as Array<{ store_hash: string; at: number | string }>;
+    .min({ at: 'at' });
   for (const row of saved) {
     await knex('store_settings')
       .where({ store_hash: row.store_hash })

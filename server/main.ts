@@ -33,7 +33,7 @@ export interface RunningServer {
 export async function startServer(env: NodeJS.ProcessEnv, opts: { host?: string; logger?: Logger } = {}): Promise<RunningServer> {
   const config = loadConfig(env);
   const logger = opts.logger ?? createLogger(config.logLevel);
-  const db = openDatabase(config.databaseUrl);
+  const db = openDatabase(config.databaseUrl, { warn: (message) => logger.warn(message) });
   await migrateToLatest(db);
   const app = createApp({ config, db, logger, clock: systemClock, clientDir: defaultClientDir() });
   // Background work runs in the same process: the job worker and the periodic safety nets.

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
-import { createBigCommerceClientFactory, RateLimiterRegistry, type RateLimiterState, type BigCommerceClient, type BigCommerceClientFactory } from './bigcommerce/index.js';
+import { createBigCommerceClientFactory, RateLimiterRegistry, type BigCommerceClientFactory } from './bigcommerce/index.js';
 import { Lifecycle } from './callbacks/lifecycle.js';
-import { createFulfillmentClient, type FulfillmentClient, type FulfillmentClientFactory } from './fulfillment/index.js';
+import { createFulfillmentClient, type FulfillmentClientFactory } from './fulfillment/index.js';
 import { KnexJobQueue } from './jobs/queue.js';
 import { MappingsRepo } from './storage/mappings-repo.js';
 import { OrdersRepo } from './storage/orders-repo.js';
@@ -12,7 +12,7 @@ import { SettingsRepo } from './storage/settings-repo.js';
 import { SyncLogRepo } from './storage/sync-log-repo.js';
 import { RetentionRepo } from './storage/retention-repo.js';
 import { WebhookEventsRepo } from './storage/webhook-events-repo.js';
-import { JOB, SERIAL_PER_STORE } from './webhooks/topics.js';
+import { enqueueJob, JOB, SERIAL_PER_STORE } from './flows/job-catalogue.js';
 import { GroupCommitter } from './webhooks/group-commit.js';
 import { StoreGate } from './webhooks/store-gate.js';
 import { createOAuthExchanger, type OAuthExchanger } from './callbacks/oauth-exchange.js';
@@ -20,6 +20,7 @@ import type { Clock } from './clock.js';
 import type { Config } from './config/env.js';
 import { SpaRenderer } from './http/spa.js';
 import type { Logger } from './logging/logger.js';
+import type { Collaborators, LifecycleHooks } from './collaborators.js';
 import { SessionTokens } from './sessions/session-tokens.js';
 import { ExchangeCodesRepo } from './storage/exchange-codes-repo.js';
 import { MembersRepo } from './storage/members-repo.js';
@@ -48,57 +49,16 @@ export interface AppDeps {
   hooks?: LifecycleHooks;
 }
 
-/** The queue, plus a way to nudge the worker (attached later: the worker needs the services). */
-export interface JobsHandle {
-  queue: KnexJobQueue;
-  wake(): void;
-  attach(worker: { wake(): void }): void;
-}
-
-/** Follow-up work after callbacks (webhook reconciliation lands here in the order-import issue). */
-export interface LifecycleHooks {
-  afterInstall?(storeHash: string): void;
-  afterLoad?(storeHash: string): void;
-}
-
-export interface Services {
-  config: Config;
-  db: Knex;
-  logger: Logger;
-  clock: Clock;
-  stores: StoresRepo;
-  members: MembersRepo;
-  exchangeCodes: ExchangeCodesRepo;
-  sessions: SessionTokens;
+/**
+ * The whole set buildServices returns: every collaborator (collaborators.ts), and the ones built
+ * from the edges' own classes, which only those edges and this composition root name.
+ */
+export interface Services extends Collaborators {
   oauth: OAuthExchanger;
   lifecycle: Lifecycle;
   spa: SpaRenderer;
-  bigcommerce: {
-    forStore(storeHash: string): Promise<BigCommerceClient | undefined>;
-    /** What the store's limiter knows of its quota window and the app's share (backfill ETA, quota notices). */
-    quota(storeHash: string): RateLimiterState;
-  };
-  fulfillment: {
-    factory: FulfillmentClientFactory;
-    /** Client for the store's connected backend account, or undefined when not connected. */
-    forStore(storeHash: string): Promise<FulfillmentClient | undefined>;
-  };
-  settings: SettingsRepo;
-  mappings: MappingsRepo;
-  orders: OrdersRepo;
-  orderStatuses: OrderStatusesRepo;
-  shipments: ShipmentsRepo;
-  inventory: InventoryRepo;
-  syncLog: SyncLogRepo;
-  /** Who changed what (issue 9 point 9). */
-  audit: AuditRepo;
-  webhookEvents: WebhookEventsRepo;
-  /** Batched deletes of rows past their retention period (flows/retention). */
-  retention: RetentionRepo;
-  jobs: JobsHandle;
   /** The webhook receiver's hot path: cached store check and group-committed writes. */
   webhookIntake: { gate: StoreGate; committer: GroupCommitter };
-  hooks: LifecycleHooks;
 }
 
 export function buildServices(deps: AppDeps): Services {
@@ -111,10 +71,7 @@ export function buildServices(deps: AppDeps): Services {
     logger,
     now: () => clock.now(),
     reconcileWebhooks: (storeHash) => {
-      queue
-        .enqueue({ storeHash, kind: JOB.webhooksReconcile, dedupeKey: `hooks:${storeHash}` })
-        .then(() => worker?.wake())
-        .catch((err: unknown) => logger.error({ err, storeHash }, 'could not queue webhook reconciliation'));
+      enqueueJob(queue, JOB.webhooksReconcile, { storeHash }).catch((err: unknown) => logger.error({ err, storeHash }, 'could not queue webhook reconciliation'));
     },
   });
   const stores = new StoresRepo(db, cipher, { now: () => clock.now(), onTokenUnreadable: alerts.tokenUnreadable });
@@ -130,10 +87,7 @@ export function buildServices(deps: AppDeps): Services {
   // BigCommerce hiccup is retried and never breaks the install or the page).
   const defaultHooks = (): LifecycleHooks => {
     const reconcile = (storeHash: string) => {
-      queue
-        .enqueue({ storeHash, kind: JOB.webhooksReconcile, dedupeKey: `hooks:${storeHash}` })
-        .then(() => worker?.wake())
-        .catch((err: unknown) => logger.error({ err, storeHash }, 'could not queue webhook reconciliation'));
+      enqueueJob(queue, JOB.webhooksReconcile, { storeHash }).catch((err: unknown) => logger.error({ err, storeHash }, 'could not queue webhook reconciliation'));
     };
     return { afterInstall: reconcile, afterLoad: reconcile };
   };

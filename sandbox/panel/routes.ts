@@ -90,7 +90,7 @@ export function panelRouter(control: SandboxControl): Router {
 
   r.post('/faults', (req, res) => {
     const input = body(req);
-    const plans = (Array.isArray(input) ? input : [input]).map((f) => strip(faultInput.parse(f)) as FaultPlan);
+    const plans = (Array.isArray(input) ? input : [input]).map((f): FaultPlan => strip(faultInput.parse(f)));
     control.setFaults(plans);
     res.json({ faults: control.snapshot().faults });
   });

@@ -119,7 +119,7 @@ export function warehouseControlRouter(control: WarehouseControl): Router {
 
   r.post('/faults', (req, res) => {
     const input = body(req);
-    const plans = (Array.isArray(input) ? input : [input]).map((f) => strip(faultInput.parse(f)) as WarehouseFaultPlan);
+    const plans = (Array.isArray(input) ? input : [input]).map((f): WarehouseFaultPlan => strip(faultInput.parse(f)));
     control.setFaults(plans);
     res.json({ faults: control.snapshot().faults });
   });

@@ -2,10 +2,11 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { AuditQuery } from '../audit/audit-query.js';
 import { BadRequestError } from '../errors.js';
-import type { Services } from '../services.js';
+import type { Collaborators } from '../collaborators.js';
 import { sessionOf } from '../sessions/require-session.js';
 import type { AuditFiltersResponse, AuditListResponse } from './contract.js';
-import { dateBound, paging, parseInput } from './paging.js';
+import { dateBound } from './inputs/dates.js';
+import { paging, parseInput } from './paging.js';
 
 const blank = (v: unknown) => (v === '' ? undefined : v);
 
@@ -25,7 +26,7 @@ const auditFilters = z.object({
  * The Audit log (issue 9 point 9): every member may read who changed what, newest first, filtered
  * by action, person and date, paged like the other lists.
  */
-export function auditRoutes(s: Pick<Services, 'db'>): Router {
+export function auditRoutes(s: Pick<Collaborators, 'db'>): Router {
   const r = Router();
   const query = new AuditQuery(s.db);
 

@@ -2,45 +2,24 @@
 // API quota the app may use (issue 9 point 3). Viewing is open to every member; starting,
 // pausing, resuming, cancelling and the share are changes: managers only, each audited.
 import { Router, type Response } from 'express';
-import { z } from 'zod';
 import { AppError } from '../errors.js';
 import { cancelBackfill, pauseBackfill, rangeWords, resumeBackfill, startBackfill } from '../flows/backfill/control.js';
 import { countCreated } from '../flows/backfill/list-created.js';
 import { backfillView } from '../flows/backfill/progress.js';
-import type { Services } from '../services.js';
+import type { Collaborators } from '../collaborators.js';
 import { actorOf, requireManager } from '../sessions/require-manager.js';
 import { sessionOf } from '../sessions/require-session.js';
 import { BackfillRepo, type BackfillRow } from '../storage/backfill-repo.js';
 import { DEFAULT_API_QUOTA_SHARE } from '../storage/settings-repo.js';
 import type { BackfillResponse, QuotaShareResponse } from './contract.js';
-import { dateBound, parseInput } from './paging.js';
-
-/** The longest range one backfill may cover. */
-export const MAX_RANGE_DAYS = 366;
-const DAY_MS = 86_400_000;
-export const QUOTA_SHARE_MIN = 10;
-export const QUOTA_SHARE_MAX = 100;
-
-export const startInput = z.object({ from: dateBound('start'), to: dateBound('end') }).superRefine((v, ctx) => {
-  if (v.from === undefined) ctx.addIssue({ code: 'custom', path: ['from'], message: 'Choose the first day' });
-  if (v.to === undefined) ctx.addIssue({ code: 'custom', path: ['to'], message: 'Choose the last day' });
-  if (v.from === undefined || v.to === undefined) return;
-  if (v.from > v.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'The last day must not be before the first day' });
-  else if (v.to - v.from > MAX_RANGE_DAYS * DAY_MS) ctx.addIssue({ code: 'custom', path: ['to'], message: `Choose at most ${MAX_RANGE_DAYS} days (one year) at a time` });
-});
-
-const shareInput = z.object({
-  percent: z
-    .number({ error: 'Enter a percentage' })
-    .int('Enter a whole percentage')
-    .min(QUOTA_SHARE_MIN, `At least ${QUOTA_SHARE_MIN}%: with less the app cannot keep up with new orders`)
-    .max(QUOTA_SHARE_MAX, `At most ${QUOTA_SHARE_MAX}%`),
-  previous: z.number().int().optional(),
-});
+import { parseInput } from './paging.js';
+import { QUOTA_SHARE_MAX, QUOTA_SHARE_MIN, shareInput, startInput } from './inputs/backfill.js';
 
 type BackfillAudit = 'backfill.start' | 'backfill.pause' | 'backfill.resume' | 'backfill.cancel';
 
-export function backfillRoutes(s: Services): Router {
+export type BackfillRoutesDeps = Pick<Collaborators, 'audit' | 'bigcommerce' | 'clock' | 'db' | 'jobs' | 'orders' | 'settings' | 'syncLog'>;
+
+export function backfillRoutes(s: BackfillRoutesDeps): Router {
   const r = Router();
   const repo = new BackfillRepo(s.db);
 
@@ -111,11 +90,13 @@ function shareAnswer(percent: number): QuotaShareResponse {
   return { percent, min: QUOTA_SHARE_MIN, max: QUOTA_SHARE_MAX, default: DEFAULT_API_QUOTA_SHARE };
 }
 
+export type StartImportAllDeps = Pick<Collaborators, 'audit' | 'bigcommerce' | 'clock' | 'db' | 'jobs' | 'orders' | 'settings' | 'syncLog'>;
+
 /**
  * POST /api/orders/import-waiting (kept for compatibility): a backfill of everything waiting.
  * Answers how many orders wait (one count call; the run lists and queues them in the background).
  */
-export async function startImportAll(s: Services, res: Response): Promise<number> {
+export async function startImportAll(s: StartImportAllDeps, res: Response): Promise<number> {
   const { storeHash, email } = sessionOf(res);
   const b = await startBackfill(s, storeHash, { from: null, to: null }, email);
   await s.audit.record(

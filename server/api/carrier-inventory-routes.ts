@@ -1,38 +1,22 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import type { Services } from '../services.js';
+import type { Collaborators } from '../collaborators.js';
 import { sessionOf } from '../sessions/require-session.js';
 import { requireManager } from '../sessions/require-manager.js';
 import { auditSettings, changedFields } from './settings-audit.js';
-import { BC_SHIPPING_PROVIDERS } from '../flows/fulfillment/carriers.js';
-import { AFTERSHIP_SLUG, AFTERSHIP_SLUG_MAX } from '../flows/fulfillment/shipment-request.js';
 import { paging, parseInput } from './paging.js';
+import { carrierInput } from './inputs/mappings.js';
 import { enqueueShipmentRetries } from '../flows/fulfillment/retry-shipment.js';
-
-const SLUG_MESSAGE = 'Use the AfterShip slug: lowercase letters, digits and hyphens, like dhl or royal-mail.';
-const PROVIDER_MESSAGE = `Use one of BigCommerce's shipping providers: ${BC_SHIPPING_PROVIDERS.filter(Boolean).join(', ')}, or "" for a custom one.`;
-
-// Checked here as shipment-request.ts checks it when writing a shipment, so a mapping that would be
-// left out of every shipment is refused when it is saved, not discovered on the next order.
-const carrierInput = z.object({
-  backendCarrier: z.string().trim().min(1, 'Required').max(128),
-  shippingProvider: z.enum(BC_SHIPPING_PROVIDERS, { error: PROVIDER_MESSAGE }).nullable(),
-  trackingCarrier: z
-    .string()
-    .trim()
-    .max(AFTERSHIP_SLUG_MAX, `${SLUG_MESSAGE} At most ${AFTERSHIP_SLUG_MAX} characters.`)
-    .refine((v) => v === '' || AFTERSHIP_SLUG.test(v), SLUG_MESSAGE)
-    .nullable()
-    .transform((v) => (v ? v : null)),
-});
 
 const inventoryFilter = z.object({
   search: z.string().trim().max(255).optional(),
   status: z.enum(['synced', 'skipped', 'pending']).optional(),
 });
 
+export type CarrierAndInventoryRoutesDeps = Pick<Collaborators, 'audit' | 'clock' | 'inventory' | 'jobs' | 'orders' | 'shipments'>;
+
 /** Carrier mappings and the inventory view. */
-export function carrierAndInventoryRoutes(s: Services): Router {
+export function carrierAndInventoryRoutes(s: CarrierAndInventoryRoutesDeps): Router {
   const r = Router();
 
   r.get('/carrier-mappings', async (_req, res) => {

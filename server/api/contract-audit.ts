@@ -1,6 +1,8 @@
 // Issue 9 point 9: Settings › Team (who may change things) and the Audit log (who changed what).
 // Re-exported from contract.ts.
+import type { z } from 'zod';
 import type { MemberRole, Page } from './contract.js';
+import type { permissionInput } from './inputs/team.js';
 
 /** One person who has opened the app for this store (BigCommerce's load callback adds them). */
 export interface TeamMember {
@@ -23,9 +25,7 @@ export interface TeamResponse {
 }
 
 /** PUT /api/team/:userId (owner only; not the owner's own row). Answers the updated TeamMember. */
-export interface TeamPermissionInput {
-  canManage: boolean;
-}
+export type TeamPermissionInput = z.input<typeof permissionInput>;
 
 /** Who did it: a member as they were then, or null for the app acting on its own. */
 export interface AuditActorView {

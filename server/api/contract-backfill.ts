@@ -1,8 +1,10 @@
 // Issue 9 point 3 API types: the backfill ("Import waiting orders" with a date range and progress)
 // and the share of the store's API quota the app may use. Re-exported from contract.ts.
 
-/** running · paused (by a person) · done · cancelled (by a person) · failed (BigCommerce refused, e.g. the token) */
-export type BackfillState = 'running' | 'paused' | 'done' | 'cancelled' | 'failed';
+export type { BackfillState } from '../domain/backfill.js';
+import type { BackfillState } from '../domain/backfill.js';
+import type { z } from 'zod';
+import type { shareInput, startInput } from './inputs/backfill.js';
 
 export interface BackfillCounts {
   /** Orders in the range and the import status when it started; null until BigCommerce said. */
@@ -61,10 +63,9 @@ export interface BackfillResponse {
 }
 
 /** POST /api/backfill: calendar days "YYYY-MM-DD" (UTC) or ISO-8601 instants; from ≤ to, at most 366 days apart. */
-export interface StartBackfillInput {
-  from: string;
-  to: string;
-}
+// The schema takes both bounds as optional only to name the missing one in words ("Choose the first
+// day"); a body without either is refused, so the wire type requires them.
+export type StartBackfillInput = Required<z.input<typeof startInput>>;
 
 /** GET/PUT /api/settings/api-quota-share */
 export interface QuotaShareResponse {
@@ -74,8 +75,5 @@ export interface QuotaShareResponse {
   default: number;
 }
 
-export interface QuotaShareInput {
-  percent: number;
-  /** The value the form was opened with: a different stored value is someone else's change (409). */
-  previous?: number;
-}
+/** previous: the value the form was opened with; a different stored value is someone else's change (409). */
+export type QuotaShareInput = z.input<typeof shareInput>;

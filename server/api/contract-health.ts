@@ -1,7 +1,12 @@
 // API types of the merchant's cockpit (issue 8): the Overview's health rows, the warehouse and
 // BigCommerce cards, the backlog, the alerts banner and e-mail notifications. Types only (the
 // client imports them with `import type`); re-exported by contract.ts.
-import type { FlowName } from './contract.js';
+import type { FlowName } from '../domain/flows.js';
+import type { AlertKind } from '../domain/alerts.js';
+import type { z } from 'zod';
+import type { settingsInput, testInput } from './inputs/notifications.js';
+
+export type { AlertKind } from '../domain/alerts.js';
 
 export type FlowHealthState = 'off' | 'healthy' | 'degraded' | 'failing';
 
@@ -84,17 +89,6 @@ export interface BacklogView {
   estimatedDoneAt: string | null;
 }
 
-export type AlertKind =
-  | 'warehouse_unreachable'
-  | 'warehouse_refused'
-  | 'orders_need_attention'
-  | 'orders_failed'
-  | 'shipments_failed'
-  | 'cancellation_alerts'
-  | 'webhooks_deactivated'
-  | 'token_invalid'
-  | 'quota_exhausted';
-
 /** GET /api/alerts → { alerts: AlertView[] }: what the banner on every page shows. */
 export interface AlertView {
   kind: AlertKind;
@@ -125,9 +119,7 @@ export interface NotificationSettings {
 }
 
 /** POST /api/settings/notifications/test: recipients from the form (the saved ones when omitted). */
-export interface NotificationTestInput {
-  recipients?: string[];
-}
+export type NotificationTestInput = z.input<typeof testInput>;
 
 /** The test e-mail went out; a failure is an ApiError whose message says what the mail server answered. */
 export interface NotificationTestResponse {
@@ -135,8 +127,5 @@ export interface NotificationTestResponse {
   message: string;
 }
 
-export interface NotificationSettingsInput {
-  enabled: boolean;
-  recipients: string[];
-  kinds: AlertKind[];
-}
+/** PUT /api/settings/notifications body (saved as the store's NotificationPreferences, server/domain/alerts.ts). */
+export type NotificationSettingsInput = z.input<typeof settingsInput>;

@@ -1,33 +1,12 @@
 // The readiness scan and first-run setup (issue 9 point 1). Types only.
 
-export type ReadinessCheckId = 'shipping_methods' | 'skus_missing' | 'skus_unknown' | 'inventory_untracked';
+export type { ReadinessCheckId, ReadinessFix, ReadinessFinding } from '../domain/readiness.js';
+import type { ReadinessCheck } from '../domain/readiness.js';
+import type { z } from 'zod';
+import type { fixInput } from './inputs/readiness.js';
 
-/** A fix one click away: an in-app link, an action the app performs, or a page in the BigCommerce control panel. */
-export type ReadinessFix =
-  | { kind: 'link'; label: string; path: string }
-  | { kind: 'action'; label: string; action: 'track_inventory'; productId: number }
-  | { kind: 'external'; label: string; url: string };
-
-export interface ReadinessFinding {
-  check: ReadinessCheckId;
-  /** blocker: orders would be held for it · warning: worth fixing, nothing is held. */
-  severity: 'blocker' | 'warning';
-  /** The method, SKU or product concerned, as the merchant knows it. */
-  subject: string;
-  message: string;
-  fix: ReadinessFix | null;
-}
-
-export interface ReadinessCheckView {
-  check: ReadinessCheckId;
-  title: string;
-  /** skipped: not applicable (e.g. the warehouse cannot look SKUs up, Inventory is off), `summary` says why. */
-  state: 'pending' | 'running' | 'ok' | 'problems' | 'skipped' | 'failed';
-  summary: string;
-  /** At most 100 shown; findingsTotal counts them all. */
-  findings: ReadinessFinding[];
-  findingsTotal: number;
-}
+/** One check of a scan, as stored (server/domain/readiness.ts); at most 100 findings shown, findingsTotal counts them all. */
+export type ReadinessCheckView = ReadinessCheck;
 
 /** GET /api/readiness (latest scan) · POST /api/readiness/scan (starts one; 202 with the queued view). */
 export interface ReadinessScanView {
@@ -40,7 +19,9 @@ export interface ReadinessScanView {
   error: string | null;
 }
 
-/** POST /api/readiness/fix/track-inventory  body: { productId } */
+/** POST /api/readiness/fix/track-inventory  body: ReadinessFixInput → ReadinessFixResponse */
+export type ReadinessFixInput = z.input<typeof fixInput>;
+
 export interface ReadinessFixResponse {
   ok: true;
   message: string;

@@ -1,52 +1,21 @@
 // Order rules, the dry-run preview and the fallback shipping method (issue 9 points 2, 4, 5).
 // Types only: the client imports this file with `import type`.
 
-/** hold: kept until released by hand or until the rule changes · skip: never sent (not for this warehouse). */
-export type RuleAction = 'hold' | 'skip';
+// The rules themselves are domain types (server/domain/rules.ts), sent unchanged.
+export type { RuleAction, RuleField, RuleOperator, RuleCondition, OrderRule } from '../domain/rules.js';
+import type { OrderRule, RuleAction } from '../domain/rules.js';
+import type { z } from 'zod';
+import type { previewInput, ruleInput, ruleOrderInput, ruleUpdateInput } from './inputs/rules.js';
+import type { fallbackInput } from './inputs/mappings.js';
 
-/**
- * What a condition looks at. country: any consignment's ISO2 destination · shipping_method: any
- * consignment's BigCommerce method · sku: any line's BigCommerce SKU · customer_group: the
- * customer's group id (guests: "0") · order_total: total_inc_tax in the order's currency ·
- * payment_method: BigCommerce's payment_method · channel: the sales channel id (multi-storefront) ·
- * status: the BigCommerce status id (the built-in Manual Verification Required rule).
- */
-export type RuleField = 'country' | 'shipping_method' | 'sku' | 'customer_group' | 'order_total' | 'payment_method' | 'channel' | 'status';
+/** POST /api/rules */
+export type OrderRuleInput = z.input<typeof ruleInput>;
 
-/** is_any_of / is_none_of compare with `values` (case-insensitive for text); greater_than / less_than with values[0] as a number. */
-export type RuleOperator = 'is_any_of' | 'is_none_of' | 'greater_than' | 'less_than';
+/** PUT /api/rules/:id: the rule plus the updatedAt it was read with (baseUpdatedAt); a stale one answers 409. */
+export type OrderRuleUpdateInput = z.input<typeof ruleUpdateInput>;
 
-export interface RuleCondition {
-  field: RuleField;
-  operator: RuleOperator;
-  values: string[];
-}
-
-export interface OrderRule {
-  id: number;
-  name: string;
-  action: RuleAction;
-  enabled: boolean;
-  /** Every condition must match (AND). */
-  conditions: RuleCondition[];
-  /** Evaluation order: the first matching enabled rule decides. */
-  position: number;
-  /** 'manual_verification' for the built-in rule holding Manual Verification Required orders (can be turned off, not deleted). */
-  builtIn: 'manual_verification' | null;
-  /** Orders it holds (or skipped) right now. */
-  ordersAffected: number;
-  /** For optimistic concurrency: sent back as baseUpdatedAt on PUT; a stale one answers 409. */
-  updatedAt: string;
-}
-
-/** POST /api/rules, PUT /api/rules/:id (baseUpdatedAt required on PUT). */
-export interface OrderRuleInput {
-  name: string;
-  action: RuleAction;
-  enabled: boolean;
-  conditions: RuleCondition[];
-  baseUpdatedAt?: string;
-}
+/** POST /api/rules/order: every rule id in the new order. */
+export type RuleOrderInput = z.input<typeof ruleOrderInput>;
 
 /** GET /api/rules */
 export interface OrderRulesResponse {
@@ -69,9 +38,7 @@ export type PreviewOutcome =
  * order; a draft may name the saved rule it edits with `id`, so an order released from that rule
  * is not shown as held by it again).
  */
-export interface OrderPreviewRequest {
-  rules?: Array<OrderRuleInput & { id?: number }>;
-}
+export type OrderPreviewRequest = z.input<typeof previewInput>;
 
 /** POST /api/orders/:orderId/preview  body: OrderPreviewRequest. */
 export interface OrderPreviewResponse {
@@ -90,6 +57,4 @@ export interface OrderPreviewResponse {
 }
 
 /** GET/PUT /api/settings/fallback-shipping: unmapped methods use this warehouse code instead of holding the order. */
-export interface FallbackShippingSettings {
-  backendCode: string | null;
-}
+export type FallbackShippingSettings = z.input<typeof fallbackInput>;

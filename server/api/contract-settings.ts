@@ -1,6 +1,10 @@
 // Settings and mappings API types (connection, import status, SKU and shipping method mappings);
 // re-exported from contract.ts. Types only: the client imports this file with `import type`.
-import type { ApiError, LoopSettings } from './contract.js';
+import type { ApiError, FlowSettings } from './contract.js';
+import type { StoreOrderStatus } from '../domain/store-lists.js';
+import type { z } from 'zod';
+import type { backendInput, flowOptionsInput, flowsInput, importInput } from './inputs/settings.js';
+import type { csvInput, shippingInput, skuInput } from './inputs/mappings.js';
 import type { WarehouseHealth } from './contract-health.js';
 
 export interface BackendSettings {
@@ -33,15 +37,11 @@ export interface SettingsResponse {
 
 /** 409 from a settings PUT whose `revision` is stale: someone else saved since; `current` is what is saved now. */
 export interface SettingsConflict extends ApiError {
-  current: SettingsResponse & LoopSettings;
+  current: SettingsResponse & FlowSettings;
 }
 
-/** PUT /api/settings/backend: tests the connection first; saves only when it works (else 400/422 ApiError). */
-export interface BackendSettingsInput {
-  accountId: string;
-  /** Omit to keep the stored key. */
-  apiKey?: string;
-}
+/** PUT /api/settings/backend: tests the connection first; saves only when it works (else 400/422 ApiError). apiKey omitted keeps the stored key. */
+export type BackendSettingsInput = z.input<typeof backendInput>;
 
 /** POST /api/settings/backend/test  body: BackendSettingsInput (apiKey optional: uses the stored one). */
 export interface ConnectionTestResponse {
@@ -50,70 +50,35 @@ export interface ConnectionTestResponse {
 }
 
 /** PUT /api/settings/import */
-export interface ImportSettingsInput {
-  importStatusId: number;
-  statusAfterAcceptId: number | null;
-}
+export type ImportSettingsInput = z.input<typeof importInput>;
+
+/** PUT /api/settings/flows: the switches to change → SettingsResponse & FlowSettings */
+export type FlowSwitchesInput = z.input<typeof flowsInput>;
+
+/** PUT /api/settings/flow-options → SettingsResponse & FlowSettings */
+export type FlowOptionsInput = z.input<typeof flowOptionsInput>;
 
 /** GET /api/order-statuses: the store's statuses with their own labels. */
-export interface OrderStatusOption {
-  id: number;
-  /** BigCommerce's system name. */
-  name: string;
-  /** What the merchant sees: custom_label when set, else name. */
-  label: string;
-}
+export type OrderStatusOption = StoreOrderStatus;
 
-/** One warehouse SKU of a mapping, and how many of it one unit of the BigCommerce SKU is. */
-export interface SkuComponent {
-  sku: string;
-  quantity: number;
-}
-
-/** GET/POST/PUT/DELETE /api/sku-mappings[/:id]; GET /api/sku-mappings/export (CSV, open to every member) */
-export interface SkuMapping {
-  id: number;
-  bcSku: string;
-  /** The warehouse SKU; for a bundle, its first component's. */
-  backendSku: string;
-  /**
-   * What one unit is sent as: a plain mapping is [{ sku: backendSku, quantity: 1 }], a bundle / kit
-   * several warehouse SKUs with quantities (GIFT-SET → MUG-1 × 1, TEA-3 × 2).
-   */
-  components: SkuComponent[];
-  /** When it was last saved (ms): sent back with an edit, a 409 says someone else saved since. */
-  revision: number;
-  /** Things worth knowing about what was saved (a component that is itself mapped), POST/PUT answers only. */
-  notes?: string[];
-}
+// GET/POST/PUT/DELETE /api/sku-mappings[/:id] → SkuMapping; GET /api/sku-mappings/export (CSV, open to every member).
+// GET /api/shipping-mappings → { items: ShippingMethodMapping[] }: methods seen in the store's orders plus those already mapped.
+export type { SkuComponent, SkuMapping, ShippingMethodMapping } from '../domain/mappings.js';
 
 /** `components` (a bundle) or `backendSku` (a plain mapping, as before); `revision` guards an edit. */
-export interface SkuMappingInput {
-  bcSku: string;
-  backendSku?: string;
-  components?: SkuComponent[];
-  revision?: number;
-}
+export type SkuMappingInput = z.input<typeof skuInput>;
 
 /**
- * POST /api/sku-mappings/import  body: { csv: string } with header "bigcommerce_sku,backend_sku". A bundle's
+ * POST /api/sku-mappings/import  body: SkuImportInput ({ csv }) with header "bigcommerce_sku,backend_sku". A bundle's
  * backend_sku lists its components as "MUG-1*1|TEA-3*2" (what GET /api/sku-mappings/export writes).
  */
+export type SkuImportInput = z.input<typeof csvInput>;
+
 export interface SkuImportResult {
   created: number;
   updated: number;
   errors: Array<{ line: number; message: string }>;
 }
 
-/** GET /api/shipping-mappings: methods seen in the store's orders plus those already mapped. */
-export interface ShippingMethodMapping {
-  method: string;
-  backendCode: string | null;
-  ordersSeen: number;
-}
-
 /** PUT /api/shipping-mappings  body: { method, backendCode } (null or "" removes the mapping). */
-export interface ShippingMappingInput {
-  method: string;
-  backendCode: string | null;
-}
+export type ShippingMappingInput = z.input<typeof shippingInput>;

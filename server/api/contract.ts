@@ -1,5 +1,34 @@
 // Types shared by the server's JSON API and the browser UI. Types only: the client imports this
 // file with `import type`, so nothing here may have a runtime value.
+//
+// The dependency points one way: API → domain (server/domain), never storage → API. Domain types
+// the wire carries unchanged are re-exported here under their wire names; where the wire differs
+// (paging, extra fields), the wire type is declared here and the routes map to it.
+//
+// Request bodies are derived from the zod schemas the routes validate with (server/api/inputs/), as
+// z.input: what the browser may send, before the schema's defaults and transforms (a date range
+// arrives as text and leaves the schema as epoch milliseconds). Those schema files import only zod,
+// shared/ and the domain, so the browser's type-check never reaches server-only code
+// (test/structure/layers.test.ts).
+import type { MemberRole } from '../domain/members.js';
+import type { OrderCounts, OrderLine, OrderSummary, ShipTo } from '../domain/orders.js';
+import type { FlowName, SyncMode } from '../domain/flows.js';
+import type { InventoryLevel, Shipment } from '../domain/fulfillment.js';
+import type { InventoryLocation } from '../domain/store-lists.js';
+import type { AttentionCode } from '../domain/order-state.js';
+import type { TimelineEntry } from '../domain/activity.js';
+import type { WebhookEventDetail } from '../domain/webhook-events.js';
+import type { z } from 'zod';
+import type { bulkRetryInput } from './inputs/orders.js';
+import type { carrierInput } from './inputs/mappings.js';
+
+export type { MemberRole } from '../domain/members.js';
+export type { OrderSyncState, OrderStateFilter, AttentionCode } from '../domain/order-state.js';
+export type { OrderSummary, OrderCounts } from '../domain/orders.js';
+export type { ActivityEntry, TimelineEntry } from '../domain/activity.js';
+export type { WebhookEventStatus, WebhookSource, WebhookEventSummary, WebhookEventDetail } from '../domain/webhook-events.js';
+export type { FlowName, SyncMode } from '../domain/flows.js';
+export type { CarrierMapping } from '../domain/mappings.js';
 
 /** Data the server injects into index.html as `<meta name="fb-boot" content="{base64url(JSON)}">`. */
 export interface BootData {
@@ -27,8 +56,6 @@ export interface ApiError {
     fields?: Record<string, string>;
   };
 }
-
-export type MemberRole = 'owner' | 'user';
 
 export interface SessionUser {
   id: number;
@@ -109,52 +136,20 @@ export interface Page<T> {
 }
 
 /**
- * One state model, shown the same way everywhere (list, pills, detail, Overview):
- * waiting: seen, not (yet) in the import status · queued: to be sent, not tried yet ·
- * retrying: an attempt failed for a passing reason (attempts, lastError, nextAttemptAt) ·
- * sent · partially_shipped · shipped · cancelled ·
- * rejected: the warehouse refused or rejected the order (needs attention) ·
- * needs_attention: held for a reason the merchant fixes (remedy) · failed: out of retries ·
- * held: an order rule holds it (released by hand or when the rule changes) ·
- * skipped: an order rule says it is not for this warehouse (never sent).
- */
-export type OrderSyncState =
-  'waiting' | 'queued' | 'retrying' | 'sent' | 'partially_shipped' | 'shipped' | 'held' | 'skipped' | 'cancelled' | 'rejected' | 'needs_attention' | 'failed';
-
-/** ?state= on GET /api/orders: a state, or "attention" (needs_attention + rejected + failed). */
-export type OrderStateFilter = OrderSyncState | 'attention';
-
-/**
  * GET /api/orders?page&limit&state&search&from&to
+ * state: an OrderSyncState or "attention" (OrderStateFilter, server/domain/order-state.ts).
  * search: an order number ("#123" or "123"), or part of the customer's name or e-mail, or a SKU
  * (BigCommerce or warehouse). from/to: order date range (ISO-8601 dates or instants, inclusive).
- * Answers OrdersListResponse.
+ * Answers OrdersListResponse: a page of OrderSummary (server/domain/orders.ts) with the counts.
  */
-export interface OrderSummary {
-  orderId: number;
-  customer: string;
-  email: string | null;
-  /** ISO-8601, the order's creation date in BigCommerce. */
-  orderDate: string | null;
-  state: OrderSyncState;
-  /** BigCommerce status label as last read. */
-  bcStatus: string | null;
-  backendOrderId: string | null;
-  /** The last error in merchant words. */
-  lastError: string | null;
-  /** Attempts made to send the order (retrying/failed). */
-  attempts: number;
-  /** ISO-8601: when the next attempt is due (retrying). */
-  nextAttemptAt: string | null;
-  updatedAt: string;
-}
-
 export interface OrdersListResponse extends Page<OrderSummary> {
   /** Orders per state for the same search and dates (the filter pills), plus all of them. */
-  counts: Record<OrderSyncState, number> & { all: number; attention: number };
+  counts: OrderCounts;
 }
 
-/** POST /api/orders/retry  body: { orderIds: number[] } (1..100) */
+/** POST /api/orders/retry  body: BulkRetryInput (1..100 order ids) → BulkRetryResponse */
+export type BulkRetryInput = z.input<typeof bulkRetryInput>;
+
 export interface BulkRetryResponse {
   /** Orders queued again. */
   retried: number;
@@ -163,19 +158,6 @@ export interface BulkRetryResponse {
 }
 
 /** GET /api/orders/export.csv?state&search&from&to: text/csv of the filter (at most 10,000 rows). */
-
-export type AttentionCode =
-  | 'unmapped_shipping_method'
-  | 'unmapped_sku'
-  | 'missing_sku'
-  | 'backend_not_connected'
-  | 'warehouse_rejected'
-  | 'warehouse_conflict'
-  | 'warehouse_refused_key'
-  | 'out_of_retries'
-  /** An order rule holds it (subject: the rule's name); Release sends it. */
-  | 'held_by_rule'
-  | 'other';
 
 /** What fixes a held order. */
 export interface OrderRemedy {
@@ -197,41 +179,9 @@ export interface OrderRemedy {
   canRelease?: boolean;
 }
 
-export interface OrderLineView {
-  /** BigCommerce order product id. */
-  id: number;
-  name: string;
-  bcSku: string;
-  /** The SKU sent to the warehouse (after SKU mappings); null before the order is built. */
-  warehouseSku: string | null;
-  quantity: number;
-  quantityShipped: number;
-}
-
-export interface ShipToView {
-  consignmentId: number | null;
-  name: string;
-  company: string | null;
-  /** Street lines, city/state/zip and country, ready to show one per line. */
-  lines: string[];
-  email: string | null;
-  phone: string | null;
-  shippingMethod: string | null;
-  /** The warehouse's method code from the shipping mapping (null: unmapped). */
-  mappedMethod: string | null;
-  /** Order product ids shipped to this address. */
-  lineIds: number[];
-}
-export interface TimelineEntry {
-  id: number;
-  at: string;
-  level: 'info' | 'warn' | 'error';
-  message: string;
-  detail: string | null;
-  /** Consecutive identical entries folded into this one (1: not folded); `at` is the first, `lastAt` the last. */
-  count: number;
-  lastAt: string;
-}
+/** An order's line items and destinations, as the domain keeps them (server/domain/orders.ts). */
+export type OrderLineView = OrderLine;
+export type ShipToView = ShipTo;
 
 /** GET /api/orders/:orderId ; POST /api/orders/:orderId/retry answers the same. */
 export interface OrderDetail extends OrderSummary {
@@ -258,29 +208,8 @@ export interface ImportWaitingResponse {
   enqueued: number;
 }
 
-export type WebhookEventStatus = 'received' | 'processed' | 'ignored' | 'duplicate' | 'failed';
-
-export type WebhookSource = 'bigcommerce' | 'fulfillment';
-
-/** GET /api/webhook-events?page&limit&source&topic&status&orderId&from&to (from/to ISO-8601) */
-export interface WebhookEventSummary {
-  id: number;
-  source: WebhookSource;
-  /** The order the event is about, when it names one (links to the order page). */
-  orderId: number | null;
-  /** BigCommerce's event hash (the same on every redelivery). */
-  eventId: string;
-  topic: string;
-  status: WebhookEventStatus;
-  resourceId: string | null;
-  receivedAt: string;
-}
-
-/** GET /api/webhook-events/:id */
-export interface WebhookEventDetail extends WebhookEventSummary {
-  payload: unknown;
-  error: string | null;
-}
+// GET /api/webhook-events?page&limit&source&topic&status&orderId&from&to (from/to ISO-8601) → Page<WebhookEventSummary>
+// GET /api/webhook-events/:id → WebhookEventDetail (both server/domain/webhook-events.ts)
 
 /** POST /api/webhook-events/:id/replay: processes the stored event again (recorded in Activity). */
 export interface ReplayResponse {
@@ -294,24 +223,13 @@ export interface TopicsResponse {
   topics: string[];
 }
 
-/** GET /api/activity?page&limit&level&orderId&from&to */
-export interface ActivityEntry {
-  id: number;
-  at: string;
-  level: 'info' | 'warn' | 'error';
-  flow: string;
-  orderId: number | null;
-  message: string;
-  detail: string | null;
-}
+// GET /api/activity?page&limit&level&orderId&from&to → Page<ActivityEntry> (server/domain/activity.ts)
 
 // ---------------------------------------------------------------------------------------------
-// Closing the loop: shipments, cancellations, inventory, flow switches, polling.
+// After the order is sent: shipments, cancellations, inventory, flow switches, polling.
 
-export type FlowName = 'orders' | 'fulfillment' | 'inventory' | 'cancellations';
-
-/** Extra fields of GET /api/settings (SettingsResponse & LoopSettings). */
-export interface LoopSettings {
+/** Extra fields of GET /api/settings (SettingsResponse & FlowSettings). */
+export interface FlowSettings {
   /** Per-flow switches; off stops the flow at once and removes webhooks it no longer needs. */
   flows: Record<FlowName, boolean>;
   /** BigCommerce statuses that mean "cancel at the warehouse" (default [5] Cancelled). */
@@ -321,52 +239,17 @@ export interface LoopSettings {
   /** Inventory location the stock levels are written to (default 1). */
   inventoryLocationId: number;
   /** push: the backend sends events; poll: the app asks GET /v1/shipments and /v1/inventory. */
-  syncMode: 'push' | 'poll';
+  syncMode: SyncMode;
 }
 
-/** PUT /api/settings/flows  body: Partial<Record<FlowName, boolean>> → SettingsResponse & LoopSettings */
-/** PUT /api/settings/loop   body: Partial<Omit<LoopSettings, 'flows'>>   → SettingsResponse & LoopSettings */
-
-/** GET /api/inventory-locations */
-export interface InventoryLocationOption {
-  id: number;
-  label: string;
-}
+/** GET /api/inventory-locations → { items } */
+export type InventoryLocationOption = InventoryLocation;
 
 /** GET /api/carrier-mappings → { items }; PUT /api/carrier-mappings body: CarrierMappingInput → { items } */
-export interface CarrierMapping {
-  /** Carrier name as the backend sends it (e.g. "UPS", "Royal Mail"). */
-  backendCarrier: string;
-  /** BigCommerce shipping_provider (e.g. "ups", "fedex", "usps", "royalmail", "auspost", "" = custom). */
-  shippingProvider: string | null;
-  /** BigCommerce tracking_carrier (AfterShip slug) for carriers BigCommerce has no provider for. */
-  trackingCarrier: string | null;
-  /** Shipments seen with this carrier. */
-  seen: number;
-}
+export type CarrierMappingInput = z.input<typeof carrierInput>;
 
-export interface CarrierMappingInput {
-  backendCarrier: string;
-  shippingProvider: string | null;
-  trackingCarrier: string | null;
-}
-
-export interface ShipmentView {
-  backendShipmentId: string;
-  bcShipmentId: number | null;
-  trackingNumber: string | null;
-  carrier: string | null;
-  service: string | null;
-  /** Link shown to the merchant (from the backend or built from the carrier). */
-  trackingUrl: string | null;
-  items: Array<{ sku: string; quantity: number }>;
-  state: 'created' | 'pending' | 'failed';
-  /** BigCommerce's reason when it refused the shipment (state "failed"). */
-  error: string | null;
-  /** What did not fit BigCommerce's limits and was left out (e.g. a tracking number over 50 characters). */
-  warning: string | null;
-  createdAt: string;
-}
+/** A shipment on the order page (server/domain/fulfillment.ts). */
+export type ShipmentView = Shipment;
 
 export interface CancellationView {
   source: 'bigcommerce' | 'warehouse';
@@ -375,23 +258,13 @@ export interface CancellationView {
   at: string;
 }
 
-/** Extra fields of GET /api/orders/:id (OrderDetail & OrderLoopDetail). */
-export interface OrderLoopDetail {
+/** Extra fields of GET /api/orders/:id (OrderDetail & OrderFulfillmentDetail): what happened after it was sent. */
+export interface OrderFulfillmentDetail {
   shipments: ShipmentView[];
   cancellation: CancellationView | null;
   /** Something the merchant must act on, e.g. "Cancelled in BigCommerce but already shipped". */
   alert: string | null;
 }
 
-/** GET /api/inventory?page&limit&search&status */
-export interface InventoryItemView {
-  sku: string;
-  backendSku: string;
-  available: number;
-  locationId: number;
-  status: 'synced' | 'skipped' | 'pending';
-  /** Why it was skipped (inventory tracking off, unknown SKU, refused by BigCommerce, ...), or a note on how a synced level was written (a negative level written as 0). */
-  reason: string | null;
-  /** ISO-8601 */
-  lastSyncedAt: string | null;
-}
+/** GET /api/inventory?page&limit&search&status → Page<InventoryItemView> */
+export type InventoryItemView = InventoryLevel;

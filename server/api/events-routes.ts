@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { NotFoundError } from '../errors.js';
-import type { Services } from '../services.js';
+import type { Collaborators } from '../collaborators.js';
 import { actorOf } from '../sessions/require-manager.js';
 import { sessionOf } from '../sessions/require-session.js';
 import { replayEvent } from '../webhooks/replay.js';
@@ -28,8 +28,10 @@ const activityFilters = z.object({
 
 const pick = (q: Record<string, unknown>, keys: string[]) => Object.fromEntries(keys.map((k) => [k, blank(q[k])]));
 
+export type HistoryRoutesDeps = Pick<Collaborators, 'audit' | 'clock' | 'db' | 'jobs' | 'settings' | 'syncLog' | 'webhookEvents'>;
+
 /** Webhook history (both sources, with replay) and the sync log (Activity), server-paginated and filtered. */
-export function historyRoutes(s: Services): Router {
+export function historyRoutes(s: HistoryRoutesDeps): Router {
   const r = Router();
 
   r.get('/webhook-events/topics', async (_req, res) => {

@@ -1,6 +1,6 @@
-import type { Services } from '../services.js';
+import type { Collaborators } from '../collaborators.js';
 import { LocationsRepo } from '../storage/locations-repo.js';
-import type { LoopInput, StoreSettings } from '../storage/settings-repo.js';
+import type { FlowOptionsInput, StoreSettings } from '../storage/settings-repo.js';
 import { changedFields, namedStatuses, type SettingsAuditEntry } from './settings-audit.js';
 
 // The order of cancellation statuses means nothing: compare them as sets.
@@ -10,7 +10,7 @@ const idSet = (ids: readonly number[]) => [...new Set(ids)].sort((a, b) => a - b
  * The settings in `input` whose value differs from `current`, worded for the Activity log
  * (e.g. "sync mode poll"). Empty when the request changes nothing, so nothing is logged.
  */
-export function flowOptionsChanges(current: Pick<StoreSettings, keyof LoopInput>, input: LoopInput): string[] {
+export function flowOptionsChanges(current: Pick<StoreSettings, keyof FlowOptionsInput>, input: FlowOptionsInput): string[] {
   const out: string[] = [];
   const ids = input.cancellationStatusIds;
   if (ids !== undefined && idSet(ids) !== idSet(current.cancellationStatusIds)) {
@@ -34,10 +34,10 @@ const SYNC_MODE_WORDS = { push: 'the warehouse sends updates', poll: 'Fulfillmen
  * settings.inventory), each with before → after of only its changed fields, in merchant words.
  */
 export async function flowOptionsAuditEntries(
-  s: Pick<Services, 'orderStatuses' | 'db'>,
+  s: Pick<Collaborators, 'orderStatuses' | 'db'>,
   storeHash: string,
-  current: Pick<StoreSettings, keyof LoopInput>,
-  input: LoopInput,
+  current: Pick<StoreSettings, keyof FlowOptionsInput>,
+  input: FlowOptionsInput,
 ): Promise<SettingsAuditEntry[]> {
   const out: SettingsAuditEntry[] = [];
   const cancelBefore = await namedStatuses(s, storeHash, { cancellationStatusIds: current.cancellationStatusIds, statusOnBackendCancelId: current.statusOnBackendCancelId });

@@ -1,52 +1,16 @@
 import { Router, type Response } from 'express';
-import { z } from 'zod';
 import { AppError, NotFoundError } from '../errors.js';
-import type { Services } from '../services.js';
+import type { Collaborators } from '../collaborators.js';
 import { actorOf, requireManager } from '../sessions/require-manager.js';
 import { sessionOf } from '../sessions/require-session.js';
 import { DuplicateMappingError, StaleMappingError } from '../storage/mappings-repo.js';
-import { normaliseMappingKey } from '../storage/mapping-keys.js';
-import { componentProblems, MAX_COMPONENT_QUANTITY, MAX_COMPONENTS, sentAsText } from '../storage/sku-components.js';
+import { sentAsText } from '../domain/sku-components.js';
 import type { SkuImportResult, SkuMapping } from './contract.js';
-import { BACKEND_CODE_MAX, BACKEND_SKU_MAX, BC_SKU_MAX, METHOD_MAX } from './mapping-limits.js';
 import { idParam, paging, parseInput } from './paging.js';
+import { csvInput, shippingInput, skuInput } from './inputs/mappings.js';
 import { requeueHeldOrders } from './requeue.js';
 import { checkCsvSize, parseSkuCsv, skuCsvOf } from './sku-csv.js';
 import { recordBundleStock } from '../flows/inventory/bundle-stock.js';
-
-// Keys are normalised exactly as the order import looks them up (mapping-keys.ts); lengths are
-// what BigCommerce and the backend contract accept (mapping-limits.ts).
-const key = (max: number, why = '') => z.string().overwrite(normaliseMappingKey).max(max, `At most ${max} characters${why}`);
-const BACKEND_WHY = ' (the longest SKU the fulfillment backend accepts)';
-const component = z.object({
-  sku: key(BACKEND_SKU_MAX, BACKEND_WHY).min(1, 'Required'),
-  quantity: z
-    .number({ error: 'A whole number' })
-    .int('A whole number')
-    .min(1, `A whole number from 1 to ${MAX_COMPONENT_QUANTITY.toLocaleString('en-US')}`)
-    .max(MAX_COMPONENT_QUANTITY, `A whole number from 1 to ${MAX_COMPONENT_QUANTITY.toLocaleString('en-US')}`),
-});
-// A plain mapping sends backendSku (as before); a bundle / kit its components with quantities.
-const skuInput = z
-  .object({
-    bcSku: key(BC_SKU_MAX).min(1, 'Required'),
-    backendSku: key(BACKEND_SKU_MAX, BACKEND_WHY).optional(),
-    components: z.array(component).max(MAX_COMPONENTS, `A bundle has at most ${MAX_COMPONENTS} warehouse SKUs.`).optional(),
-    revision: z.number().int().optional(),
-  })
-  .superRefine((v, ctx) => {
-    if (!v.components?.length) {
-      if (!v.backendSku) ctx.addIssue({ code: 'custom', path: ['backendSku'], message: 'Required' });
-      return;
-    }
-    for (const [path, message] of Object.entries(componentProblems(v.components, BACKEND_SKU_MAX))) ctx.addIssue({ code: 'custom', path: path.split('.'), message });
-  });
-// The empty method is a real one: consignments BigCommerce gives no method name ("(no method)").
-const shippingInput = z.object({
-  method: key(METHOD_MAX),
-  backendCode: key(BACKEND_CODE_MAX, ' (the longest shipping method code the fulfillment backend accepts)').nullable(),
-});
-const csvInput = z.object({ csv: z.string({ error: 'Send the file as text in "csv"' }) });
 
 async function guarded<T>(p: Promise<T>): Promise<T> {
   try {
@@ -61,12 +25,14 @@ async function guarded<T>(p: Promise<T>): Promise<T> {
 /** What the audit keeps of a SKU mapping: the SKU and what it is sent as. */
 const auditOf = (m: Pick<SkuMapping, 'bcSku' | 'components'> | undefined) => (m ? { bcSku: m.bcSku, sentAs: sentAsText(m.components) } : null);
 
+export type MappingRoutesDeps = Pick<Collaborators, 'audit' | 'clock' | 'db' | 'fulfillment' | 'inventory' | 'jobs' | 'mappings' | 'orders' | 'settings' | 'shipments' | 'syncLog'>;
+
 /**
  * SKU mappings (one warehouse SKU, or a bundle / kit of several with quantities) and shipping
  * method mappings. Changing them needs canManage and is audited with before → after; every
  * change re-checks orders held for a missing mapping.
  */
-export function mappingRoutes(s: Services): Router {
+export function mappingRoutes(s: MappingRoutesDeps): Router {
   const r = Router();
   const audit = (res: Response, storeHash: string, action: string, subject: string, before: unknown, after: unknown) =>
     s.audit.record({ storeHash, actor: actorOf(res), action, subject, before, after }, s.clock.now());
@@ -170,7 +136,11 @@ export function mappingRoutes(s: Services): Router {
 }
 
 /** A saved SKU mapping may release held orders; a bundle's stock is written from its components' known levels. */
-async function afterSkuChange(s: Services, storeHash: string, m: SkuMapping): Promise<void> {
+async function afterSkuChange(
+  s: Pick<Collaborators, 'clock' | 'db' | 'fulfillment' | 'inventory' | 'jobs' | 'mappings' | 'orders' | 'settings' | 'shipments' | 'syncLog'>,
+  storeHash: string,
+  m: SkuMapping,
+): Promise<void> {
   if (m.components.length > 1 || m.components[0]!.quantity !== 1) await recordBundleStock(s, storeHash, m.bcSku);
   await requeueHeldOrders(s, storeHash);
 }

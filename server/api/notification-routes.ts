@@ -1,49 +1,19 @@
 import { Router } from 'express';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { AppError, BadRequestError } from '../errors.js';
 import { appLinkFor } from '../notifications/app-link.js';
 import { testMail } from '../notifications/compose.js';
 import { storeNameOf } from '../notifications/job.js';
-import { ALERT_KINDS, isAlertKind } from '../notifications/kinds.js';
 import { smtpErrorInWords, smtpMailer } from '../notifications/mailer.js';
-import type { Services } from '../services.js';
+import type { Collaborators } from '../collaborators.js';
 import { changedFields, nothingChanged } from '../audit/changes.js';
 import { actorOf, requireManager } from '../sessions/require-manager.js';
 import { sessionOf } from '../sessions/require-session.js';
 import { NotificationSettingsRepo } from '../storage/notification-settings-repo.js';
 import { NotificationsSentRepo } from '../storage/notifications-sent-repo.js';
-import type { NotificationSettings, NotificationSettingsInput, NotificationTestResponse } from './contract.js';
-
-export const MAX_RECIPIENTS = 10;
-
-const recipient = z
-  .string({ error: 'Each recipient must be an e-mail address.' })
-  .trim()
-  .max(254, 'An e-mail address is at most 254 characters.')
-  .pipe(z.email({ error: (issue) => `“${String(issue.input)}” is not a valid e-mail address.` }));
-
-const recipients = z
-  .array(recipient, { error: 'recipients must be a list of e-mail addresses.' })
-  .max(MAX_RECIPIENTS, `At most ${MAX_RECIPIENTS} recipients: use a shared mailbox or a mailing list for more.`)
-  // The same person twice would get every mail twice.
-  .transform((list) => list.filter((e, i) => list.findIndex((x) => x.toLowerCase() === e.toLowerCase()) === i));
-
-const settingsInput = z
-  .object({
-    enabled: z.boolean({ error: 'enabled must be true or false.' }),
-    recipients,
-    kinds: z.array(
-      z.string().refine(isAlertKind, { error: (issue) => `“${String(issue.input)}” is not a problem e-mails can be sent about (one of ${ALERT_KINDS.join(', ')}).` }),
-      { error: 'kinds must be a list of problem types.' },
-    ),
-  })
-  .superRefine((v, ctx) => {
-    if (!v.enabled) return;
-    if (v.recipients.length === 0) ctx.addIssue({ code: 'custom', path: ['recipients'], message: 'Add at least one recipient to turn e-mail notifications on.' });
-    if (v.kinds.length === 0) ctx.addIssue({ code: 'custom', path: ['kinds'], message: 'Choose at least one problem to be e-mailed about.' });
-  });
-
-const testInput = z.object({ recipients: recipients.optional() });
+import type { NotificationSettings, NotificationTestResponse } from './contract.js';
+import type { NotificationPreferences } from '../domain/alerts.js';
+import { settingsInput, testInput } from './inputs/notifications.js';
 
 /** A 400 that names each wrong field in words (fields keyed by the top-level name the form shows). */
 function parse<T extends z.ZodType>(schema: T, body: unknown): z.infer<T> {
@@ -56,8 +26,10 @@ function parse<T extends z.ZodType>(schema: T, body: unknown): z.infer<T> {
 
 const SMTP_MISSING = 'E-mail cannot be sent yet: whoever runs Fulfillment Bridge for you must set SMTP_URL (the mail server) first.';
 
+export type NotificationRoutesDeps = Pick<Collaborators, 'audit' | 'clock' | 'config' | 'db' | 'logger' | 'settings' | 'stores' | 'syncLog'>;
+
 /** Settings › Notifications: who is e-mailed about which problems, and a test e-mail. */
-export function notificationRoutes(s: Services): Router {
+export function notificationRoutes(s: NotificationRoutesDeps): Router {
   const r = Router();
   const repo = new NotificationSettingsRepo(s.db);
   const sent = new NotificationsSentRepo(s.db);
@@ -79,7 +51,7 @@ export function notificationRoutes(s: Services): Router {
   // store's mail server) are for the members allowed to change settings; both are audited.
   r.put('/settings/notifications', requireManager, async (req, res) => {
     const { storeHash } = sessionOf(res);
-    const input: NotificationSettingsInput = parse(settingsInput, req.body);
+    const input: NotificationPreferences = parse(settingsInput, req.body);
     const now = s.clock.now();
     await s.settings.get(storeHash, now); // creates the settings row on first use
     const before = await repo.get(storeHash);

@@ -1,9 +1,9 @@
 import { NotFoundError } from '../errors.js';
 import { remedyOf, retryHelps } from '../flows/order-import/remedy.js';
-import type { Services } from '../services.js';
+import type { Collaborators } from '../collaborators.js';
 import { toSummary, type OrderRow } from '../storage/orders-repo.js';
 import { toShipmentView } from '../storage/shipments-repo.js';
-import type { OrderDetail, OrderLoopDetail } from './contract.js';
+import type { OrderDetail, OrderFulfillmentDetail } from './contract.js';
 
 /**
  * The order in the BigCommerce control panel. The store's control panel lives at
@@ -24,7 +24,7 @@ const iso = (ms: number | null) => (ms == null ? null : new Date(ms).toISOString
 export const canRetryOrder = (o: OrderRow, failedShipments: number) => retryHelps(o) || failedShipments > 0;
 
 /** GET /api/orders/:id: everything from the database, no BigCommerce call. */
-export async function orderDetail(s: Pick<Services, 'orders' | 'shipments' | 'syncLog'>, storeHash: string, orderId: number): Promise<OrderDetail & OrderLoopDetail> {
+export async function orderDetail(s: Pick<Collaborators, 'orders' | 'shipments' | 'syncLog'>, storeHash: string, orderId: number): Promise<OrderDetail & OrderFulfillmentDetail> {
   const o = await s.orders.get(storeHash, orderId);
   if (!o) throw new NotFoundError(`Order #${orderId} has not been seen by the app.`);
   const shipments = (await s.shipments.forOrder(storeHash, orderId)).map(toShipmentView);

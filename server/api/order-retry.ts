@@ -1,14 +1,14 @@
 import { enqueueShipmentRetries } from '../flows/fulfillment/retry-shipment.js';
 import { remedyOf } from '../flows/order-import/remedy.js';
-import type { Services } from '../services.js';
+import type { Collaborators } from '../collaborators.js';
 import type { OrderRow } from '../storage/orders-repo.js';
 import type { ShipmentRow } from '../storage/shipments-repo.js';
-import { JOB, orderSyncKey } from '../webhooks/topics.js';
+import { enqueueJob, JOB } from '../flows/job-catalogue.js';
 import type { BulkRetryResponse } from './contract.js';
 import { canRetryOrder } from './order-detail.js';
 import { NOTHING_TO_RETRY } from '../../shared/order-state-labels.js';
 
-export type RetryServices = Pick<Services, 'orders' | 'shipments' | 'jobs' | 'syncLog' | 'clock'>;
+export type RetryDeps = Pick<Collaborators, 'orders' | 'shipments' | 'jobs' | 'syncLog' | 'clock'>;
 
 /** Why Retry cannot help this order, in merchant words. */
 export function whyNoRetry(o: OrderRow): string {
@@ -21,7 +21,7 @@ export function whyNoRetry(o: OrderRow): string {
  * to the warehouse and any shipment BigCommerce refused. Orders Retry cannot help are skipped with
  * the reason, nothing is queued for them.
  */
-export async function retryOrders(s: RetryServices, storeHash: string, orderIds: readonly number[]): Promise<BulkRetryResponse> {
+export async function retryOrders(s: RetryDeps, storeHash: string, orderIds: readonly number[]): Promise<BulkRetryResponse> {
   const ids = [...new Set(orderIds)];
   const rows = new Map<number, OrderRow>();
   for (const id of ids) {
@@ -46,13 +46,12 @@ export async function retryOrders(s: RetryServices, storeHash: string, orderIds:
   await s.orders.markQueued(storeHash, retry, s.clock.now());
   for (const orderId of retry) await queueRetry(s, storeHash, orderId, failed.get(orderId) ?? []);
   out.retried = retry.length;
-  if (retry.length > 0) s.jobs.wake();
   return out;
 }
 
-async function queueRetry(s: RetryServices, storeHash: string, orderId: number, failedShipments: ShipmentRow[]): Promise<void> {
+async function queueRetry(s: RetryDeps, storeHash: string, orderId: number, failedShipments: ShipmentRow[]): Promise<void> {
   // recheck: an order already sent has its status read again, to pass on a missed cancellation.
-  await s.jobs.queue.enqueue({ storeHash, kind: JOB.orderSync, payload: { orderId, recheck: true }, dedupeKey: orderSyncKey(storeHash, orderId) });
+  await enqueueJob(s.jobs.queue, JOB.orderSync, { storeHash, payload: { orderId, recheck: true } });
   await enqueueShipmentRetries(s, storeHash, failedShipments);
   const n = failedShipments.length;
   const what = n > 0 ? ` ${n === 1 ? 'The failed shipment is' : `${n} failed shipments are`} sent to BigCommerce again.` : '';

@@ -2,20 +2,25 @@ import { Router } from 'express';
 import { AppError, NotFoundError } from '../errors.js';
 import { previewOrder } from '../flows/order-import/preview-order.js';
 import { requeueOrderSyncs } from '../flows/order-import/requeue-syncs.js';
-import type { Services } from '../services.js';
+import type { Collaborators } from '../collaborators.js';
 import { actorOf } from '../sessions/require-manager.js';
 import { sessionOf } from '../sessions/require-session.js';
 import { RuleOrdersRepo } from '../storage/rule-orders-repo.js';
 import { orderDetail } from './order-detail.js';
 import { ORDER_STATE_LABELS } from '../../shared/order-state-labels.js';
 import { idParam, parseInput } from './paging.js';
-import { previewInput } from './rule-input.js';
+import { previewInput } from './inputs/rules.js';
 
 // The two order actions that go with order rules, open to every member (like Retry):
 // POST /api/orders/:orderId/release sends an order a rule holds (that rule does not hold it
 // again; audited), and POST /api/orders/:orderId/preview is the dry run (nothing written or sent).
 
-export function orderRuleActionRoutes(s: Services): Router {
+export type OrderRuleActionRoutesDeps = Pick<
+  Collaborators,
+  'audit' | 'bigcommerce' | 'clock' | 'db' | 'fulfillment' | 'jobs' | 'mappings' | 'orderStatuses' | 'orders' | 'settings' | 'shipments' | 'syncLog'
+>;
+
+export function orderRuleActionRoutes(s: OrderRuleActionRoutesDeps): Router {
   const r = Router();
 
   r.post('/orders/:orderId/release', async (req, res) => {

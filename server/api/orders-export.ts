@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import type { Services } from '../services.js';
+import type { Collaborators } from '../collaborators.js';
 import { sessionOf } from '../sessions/require-session.js';
 import { OrdersQuery } from '../storage/orders-query.js';
 import type { OrderSummary } from './contract.js';
@@ -38,7 +38,7 @@ export function ordersCsv(orders: readonly OrderSummary[]): string {
 }
 
 /** GET /api/orders/export.csv?state&search&from&to: the list's current filter, newest first. */
-export function exportOrders(s: Pick<Services, 'db' | 'clock'>, maxRows = EXPORT_MAX_ROWS) {
+export function exportOrders(s: Pick<Collaborators, 'db' | 'clock'>, maxRows = EXPORT_MAX_ROWS) {
   const query = new OrdersQuery(s.db);
   return async (req: Request, res: Response): Promise<void> => {
     const f = ordersFilterOf(req.query);

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { OrderStateFilter } from './contract.js';
 import { ORDER_STATES, parseOrderSearch, type OrdersFilter } from '../storage/orders-query.js';
-import { dateBound, parseInput } from './paging.js';
+import { dateBound } from './inputs/dates.js';
+import { parseInput } from './paging.js';
 
 // `?state&search&from&to&alert` of the Orders list and its CSV export: one parser, so the export is
 // always exactly the list the merchant is looking at.
@@ -34,4 +35,4 @@ export function ordersFilterOf(query: Record<string, unknown>): OrdersFilter {
 }
 
 /** `?state=a&state=b` arrives as an array: the first value counts (a string is what zod expects). */
-const first = (v: unknown) => (Array.isArray(v) ? v[0] : v);
+const first = (v: unknown): unknown => (Array.isArray(v) ? (v as unknown[])[0] : v);

@@ -1,7 +1,6 @@
 import { Router } from 'express';
-import { z } from 'zod';
 import { AppError, NotFoundError } from '../errors.js';
-import type { Services } from '../services.js';
+import type { Collaborators } from '../collaborators.js';
 import { actorOf } from '../sessions/require-manager.js';
 import { sessionOf } from '../sessions/require-session.js';
 import { requireManager } from '../sessions/require-manager.js';
@@ -13,18 +12,11 @@ import { retryOrders } from './order-retry.js';
 import { exportOrders } from './orders-export.js';
 import { ordersFilterOf } from './orders-filter.js';
 import { idParam, paging, parseInput } from './paging.js';
+import { bulkRetryInput } from './inputs/orders.js';
 
-/** Orders one bulk Retry may name (a page of the list at most). */
-export const BULK_RETRY_MAX = 100;
+export type OrdersRoutesDeps = Pick<Collaborators, 'audit' | 'bigcommerce' | 'clock' | 'db' | 'jobs' | 'orders' | 'settings' | 'shipments' | 'syncLog'>;
 
-const bulkRetryBody = z.object({
-  orderIds: z
-    .array(z.number({ error: 'must be order numbers' }).int('must be whole numbers').positive('must be positive'), { error: 'must be a list of order numbers' })
-    .min(1, 'name at least one order')
-    .max(BULK_RETRY_MAX, `at most ${BULK_RETRY_MAX} orders at once`),
-});
-
-export function ordersRoutes(s: Services): Router {
+export function ordersRoutes(s: OrdersRoutesDeps): Router {
   const r = Router();
   const query = new OrdersQuery(s.db);
 
@@ -61,7 +53,7 @@ export function ordersRoutes(s: Services): Router {
   });
 
   r.post('/orders/retry', async (req, res) => {
-    const { orderIds } = parseInput(bulkRetryBody, req.body ?? {}, 'request');
+    const { orderIds } = parseInput(bulkRetryInput, req.body ?? {}, 'request');
     const { storeHash } = sessionOf(res);
     const out = await retryOrders(s, storeHash, orderIds);
     if (out.retried > 0) {

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import type { ChecklistItem, OverviewResponse, WebhookRepairResponse } from './contract.js';
 import { AppError, NotFoundError } from '../errors.js';
-import type { Services } from '../services.js';
+import type { Collaborators } from '../collaborators.js';
 import { actorOf } from '../sessions/require-manager.js';
 import { sessionOf } from '../sessions/require-session.js';
 import { readStoreHealth } from '../health/overview.js';
@@ -37,12 +37,14 @@ function checklist(memberCount: number, backendConnected: boolean, importChosen:
   ];
 }
 
+export type OverviewRoutesDeps = Pick<Collaborators, 'audit' | 'bigcommerce' | 'clock' | 'config' | 'db' | 'logger' | 'members' | 'settings' | 'stores' | 'syncLog'>;
+
 /**
  * GET /api/overview reads the database only (issue 8 point 2): store details come from the
  * background refresh, health from what the flows recorded. POST /api/webhooks/repair is an action
  * and may call BigCommerce.
  */
-export function overviewRoutes(s: Services): Router {
+export function overviewRoutes(s: OverviewRoutesDeps): Router {
   const r = Router();
   r.get('/overview', async (_req, res) => {
     const session = sessionOf(res);

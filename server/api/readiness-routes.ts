@@ -3,21 +3,19 @@
 // POST /api/readiness/fix/track-inventory {productId} (the one-click fix, managers only, audited).
 // Viewing and scanning are open to every member: a scan reads, it changes nothing.
 import { Router } from 'express';
-import { z } from 'zod';
 import { trackInventory } from '../flows/readiness/fix-tracking.js';
 import { scanView, startReadinessScan } from '../flows/readiness/start.js';
-import type { Services } from '../services.js';
+import type { Collaborators } from '../collaborators.js';
 import { actorOf, requireManager } from '../sessions/require-manager.js';
 import { sessionOf } from '../sessions/require-session.js';
 import { ReadinessRepo } from '../storage/readiness-repo.js';
 import type { ReadinessFixResponse, ReadinessScanView } from './contract.js';
 import { parseInput } from './paging.js';
+import { fixInput } from './inputs/readiness.js';
 
-const fixInput = z.object({
-  productId: z.number({ error: 'Give the product’s id (a whole number)' }).int('Give the product’s id (a whole number)').positive('Give the product’s id (a whole number)'),
-});
+export type ReadinessRoutesDeps = Pick<Collaborators, 'audit' | 'bigcommerce' | 'clock' | 'db' | 'jobs'>;
 
-export function readinessRoutes(s: Services): Router {
+export function readinessRoutes(s: ReadinessRoutesDeps): Router {
   const r = Router();
   const repo = new ReadinessRepo(s.db);
 

@@ -1,6 +1,6 @@
 import express, { Router, type ErrorRequestHandler } from 'express';
 import { NotFoundError } from '../errors.js';
-import type { Services } from '../services.js';
+import type { Collaborators } from '../collaborators.js';
 import { requireSession } from '../sessions/require-session.js';
 import { sessionRoutes } from '../sessions/routes.js';
 import { historyRoutes } from './events-routes.js';
@@ -28,7 +28,7 @@ const csvBodyTooLarge: ErrorRequestHandler = (err, _req, _res, next) => {
 };
 
 /** Everything under /api: JSON in and out, session required except for the code exchange. */
-export function apiRouter(s: Services): Router {
+export function apiRouter(s: Collaborators): Router {
   const r = Router();
   // The SKU CSV import carries a file of up to 1 MB; its larger limit applies to that route only.
   r.post('/sku-mappings/import', express.json({ limit: CSV_IMPORT_BODY_LIMIT }), csvBodyTooLarge);

@@ -1,16 +1,14 @@
 import { Router, type Response } from 'express';
-import { z } from 'zod';
 import { AppError, NotFoundError } from '../errors.js';
 import { requeueHeldOrders, requeueRuleOrders } from '../flows/order-import/requeue-held.js';
-import type { Services } from '../services.js';
+import type { Collaborators } from '../collaborators.js';
 import { actorOf, requireManager } from '../sessions/require-manager.js';
 import { sessionOf } from '../sessions/require-session.js';
-import { normaliseMappingKey } from '../storage/mapping-keys.js';
 import { RulesRepo, type RuleWrite, type StoredRule } from '../storage/rules-repo.js';
 import type { FallbackShippingSettings, OrderRule, OrderRulesResponse } from './contract-rules.js';
-import { BACKEND_CODE_MAX } from './mapping-limits.js';
 import { idParam, parseInput } from './paging.js';
-import { ruleInput, ruleOrderInput, ruleUpdateInput } from './rule-input.js';
+import { ruleInput, ruleOrderInput, ruleUpdateInput } from './inputs/rules.js';
+import { fallbackInput } from './inputs/mappings.js';
 
 // Order rules (GET /api/rules, POST, PUT /:id, DELETE /:id, POST /api/rules/order) and the
 // fallback shipping method (GET/PUT /api/settings/fallback-shipping). Every member may look;
@@ -18,14 +16,6 @@ import { ruleInput, ruleOrderInput, ruleUpdateInput } from './rule-input.js';
 // changes (saved, turned off, deleted, moved) has the orders it held or skipped decided again.
 
 export const STALE_RULE_MESSAGE = 'Changed by someone else since you opened it. Reload the rules to see their change, then make yours again.';
-
-const fallbackInput = z.object({
-  backendCode: z
-    .string({ error: 'must be a warehouse shipping method code, or null for none' })
-    .overwrite(normaliseMappingKey)
-    .max(BACKEND_CODE_MAX, `At most ${BACKEND_CODE_MAX} characters (the longest shipping method code the fulfillment backend accepts)`)
-    .nullable(),
-});
 
 const subjectOf = (name: string) => `Rule "${name}"`;
 const auditView = (r: Pick<StoredRule, 'name' | 'action' | 'enabled' | 'conditions' | 'position'>) => ({
@@ -41,7 +31,9 @@ function toApi(r: StoredRule, affected: Map<number, number>): OrderRule {
   return { ...rest, ordersAffected: affected.get(r.id) ?? 0, updatedAt: new Date(updatedAtMs).toISOString() };
 }
 
-export function rulesRoutes(s: Services): Router {
+export type RulesRoutesDeps = Pick<Collaborators, 'audit' | 'clock' | 'db' | 'fulfillment' | 'jobs' | 'mappings' | 'orders' | 'shipments' | 'syncLog'>;
+
+export function rulesRoutes(s: RulesRoutesDeps): Router {
   const r = Router();
   const rules = new RulesRepo(s.db);
   const now = () => s.clock.now();

@@ -1,5 +1,5 @@
 import type { Response } from 'express';
-import type { Services } from '../services.js';
+import type { Collaborators } from '../collaborators.js';
 import { actorOf } from '../sessions/require-manager.js';
 import { sessionOf } from '../sessions/require-session.js';
 import { statusLabel } from '../flows/status-label.js';
@@ -34,12 +34,12 @@ export interface SettingsAuditEntry {
 }
 
 /** Records the entry when something changed. */
-export async function auditSettings(s: Pick<Services, 'audit' | 'clock'>, res: Response, entry: SettingsAuditEntry): Promise<void> {
+export async function auditSettings(s: Pick<Collaborators, 'audit' | 'clock'>, res: Response, entry: SettingsAuditEntry): Promise<void> {
   if (Object.keys(entry.after).length === 0) return;
   await s.audit.record({ storeHash: sessionOf(res).storeHash, actor: actorOf(res), ...entry }, s.clock.now());
 }
 
-type Named = Pick<Services, 'orderStatuses'>;
+type Named = Pick<Collaborators, 'orderStatuses'>;
 
 /** A status id as the merchant reads it ("Awaiting Shipment"); null stays null ("don't change"). */
 export const statusName = (s: Named, storeHash: string, id: number | null) => (id === null ? Promise.resolve(null) : statusLabel(s, storeHash, id));

@@ -2,7 +2,7 @@ import type { Response } from 'express';
 import { z } from 'zod';
 import { BadRequestError } from '../errors.js';
 import { StaleSettingsError, type StoreSettings } from '../storage/settings-repo.js';
-import type { LoopSettings, SettingsConflict, SettingsResponse } from './contract.js';
+import type { FlowSettings, SettingsConflict, SettingsResponse } from './contract.js';
 
 // Conflicting edits (issue 9 point 8): every settings PUT may name the revision its form was opened
 // with. A stale one is answered 409 with the settings as saved now, so the form can offer to reload
@@ -30,7 +30,7 @@ export function assertFresh(current: Pick<StoreSettings, 'revision'>, revision: 
 }
 
 /** The 409 answer: the message and the settings as saved now. */
-export function sendConflict(res: Response, current: SettingsResponse & LoopSettings): void {
+export function sendConflict(res: Response, current: SettingsResponse & FlowSettings): void {
   const body: SettingsConflict = { error: { code: 'settings_changed', message: STALE_SETTINGS_MESSAGE }, current };
   res.status(409).json(body);
 }

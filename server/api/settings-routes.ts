@@ -1,23 +1,24 @@
 import { Router, type Request, type Response } from 'express';
 import { startReadinessScan } from '../flows/readiness/start.js';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { DEFAULT_ORDER_STATUSES } from '../bigcommerce/default-statuses.js';
 import { AppError, BadRequestError } from '../errors.js';
 import { FulfillmentAuthError, FulfillmentRejectedError, FulfillmentUnavailableError } from '../fulfillment/index.js';
-import { isHeaderSafeToken, UnusableCredentialsError } from '../fulfillment/client.js';
-import type { Services } from '../services.js';
+import { UnusableCredentialsError } from '../fulfillment/client.js';
+import type { Collaborators } from '../collaborators.js';
 import { sessionOf } from '../sessions/require-session.js';
 import { StaleSettingsError, type StoreSettings } from '../storage/settings-repo.js';
 import { requireManager } from '../sessions/require-manager.js';
 import { assertNoContradictions } from './settings-checks.js';
 import { assertFresh, sendConflict, splitRevision } from './settings-revision.js';
 import { auditSettings, changedFields, connectionValues, namedStatuses } from './settings-audit.js';
-import { JOB } from '../webhooks/topics.js';
-import type { ConnectionTestResponse, FlowName, WarehouseHealth, InventoryLocationOption, LoopSettings, OrderStatusOption, SettingsResponse } from './contract.js';
+import { enqueueJob, JOB } from '../flows/job-catalogue.js';
+import type { ConnectionTestResponse, FlowName, WarehouseHealth, InventoryLocationOption, FlowSettings, OrderStatusOption, SettingsResponse } from './contract.js';
 import { flowOptionsAuditEntries, flowOptionsChanges } from './flow-options-changes.js';
 import { warehouseHealthFor } from '../health/warehouse.js';
 import { statusLabel } from '../flows/status-label.js';
 import { parseInput } from './paging.js';
+import { backendInput, flowOptionsInput, flowsInput, importInput } from './inputs/settings.js';
 import { requeueHeldOrders } from './requeue.js';
 import { requeueUnsentCancellations } from '../flows/order-import/requeue-syncs.js';
 import { refreshIfDue } from '../flows/store-refresh.js';
@@ -31,11 +32,11 @@ const iso = (ms: number | null) => (ms == null ? null : new Date(ms).toISOString
 const DEFAULT_LOCATION: InventoryLocationOption = { id: 1, label: 'Default location' };
 
 /** The settings answer, with the warehouse as the last real call found it (one small query). */
-async function settingsAnswer(s: Pick<Services, 'db'>, st: StoreSettings): Promise<SettingsResponse & LoopSettings> {
+async function settingsAnswer(s: Pick<Collaborators, 'db'>, st: StoreSettings): Promise<SettingsResponse & FlowSettings> {
   return toSettingsResponse(st, await warehouseHealthFor(s.db, st));
 }
 
-export function toSettingsResponse(st: StoreSettings, health: WarehouseHealth): SettingsResponse & LoopSettings {
+export function toSettingsResponse(st: StoreSettings, health: WarehouseHealth): SettingsResponse & FlowSettings {
   return {
     backend: {
       health,
@@ -58,43 +59,8 @@ export function toSettingsResponse(st: StoreSettings, health: WarehouseHealth): 
   };
 }
 
-// Both travel in HTTP headers (Fulfillment-Account, Authorization): accepted only when the client
-// can send them (isHeaderSafeToken), with a message that says which limit was missed.
-const headerToken = (what: string, max: number) =>
-  z
-    .string({ error: `Enter the ${what}` })
-    .trim()
-    .min(1, `Enter the ${what}`)
-    .max(max, `The ${what} is too long (${max} characters at most)`)
-    .refine(isHeaderSafeToken, `The ${what} may contain only letters, digits and punctuation (no spaces or accented characters)`);
-
-const backendInput = z.object({
-  accountId: headerToken('account id', 128),
-  apiKey: headerToken('API key', 255).optional(),
-});
-
-const flowsInput = z
-  .object({ orders: z.boolean(), fulfillment: z.boolean(), inventory: z.boolean(), cancellations: z.boolean() })
-  .partial()
-  .refine((v) => Object.keys(v).length > 0, 'Name at least one flow');
-
-const statusId = z.number().int().min(0).max(1000);
-const flowOptionsInput = z
-  .object({
-    cancellationStatusIds: z.array(statusId).max(20),
-    statusOnBackendCancelId: statusId.nullable(),
-    inventoryLocationId: z.number().int().positive(),
-    syncMode: z.enum(['push', 'poll']),
-  })
-  .partial();
-
-const importInput = z.object({
-  importStatusId: z.number().int().min(0).max(1000),
-  statusAfterAcceptId: z.number().int().min(0).max(1000).nullable(),
-});
-
 /** Tries the credentials against the backend; throws a merchant-readable 4xx/502 on failure. */
-async function checkBackend(s: Services, storeHash: string, input: z.infer<typeof backendInput>) {
+async function checkBackend(s: Pick<Collaborators, 'clock' | 'fulfillment' | 'settings'>, storeHash: string, input: z.infer<typeof backendInput>) {
   const stored = await s.settings.get(storeHash, s.clock.now());
   const apiKey = input.apiKey ?? (stored.backendAccountId === input.accountId ? stored.backendApiKey : null);
   if (!apiKey) throw new BadRequestError('Enter the API key for this account.', { apiKey: 'Enter the API key' });
@@ -116,7 +82,12 @@ async function checkBackend(s: Services, storeHash: string, input: z.infer<typeo
   }
 }
 
-export function settingsRoutes(s: Services): Router {
+export type SettingsRoutesDeps = Pick<
+  Collaborators,
+  'audit' | 'clock' | 'db' | 'fulfillment' | 'jobs' | 'logger' | 'mappings' | 'orderStatuses' | 'orders' | 'settings' | 'shipments' | 'stores' | 'syncLog' | 'webhookEvents'
+>;
+
+export function settingsRoutes(s: SettingsRoutesDeps): Router {
   const r = Router();
   const now = () => s.clock.now();
   const load = (storeHash: string) => s.settings.get(storeHash, now());
@@ -189,7 +160,7 @@ export function settingsRoutes(s: Services): Router {
       const fields = { importStatusId: before.importStatusId, statusAfterAcceptId: before.statusAfterAcceptId };
       const change = changedFields(await namedStatuses(s, storeHash, fields), await namedStatuses(s, storeHash, input));
       await auditSettings(s, res, { action: 'settings.import', subject: 'Order import', ...change });
-      await s.jobs.queue.enqueue({ storeHash, kind: JOB.webhooksReconcile, dedupeKey: `hooks:${storeHash}` });
+      await enqueueJob(s.jobs.queue, JOB.webhooksReconcile, { storeHash });
       await requeueHeldOrders(s, storeHash);
       // The import status confirmed for the first time: the store is scanned for what would hold its orders.
       if (before.importStatusSavedAt === null) await startReadinessScan(s, storeHash);
@@ -219,8 +190,7 @@ export function settingsRoutes(s: Services): Router {
         if (queued) await s.syncLog.append({ storeHash, flow: 'settings', message: queued }, now());
       }
       // Webhooks follow the switches right away (a flow turned off loses the hooks it needed).
-      await s.jobs.queue.enqueue({ storeHash, kind: JOB.webhooksReconcile, dedupeKey: `hooks:${storeHash}` });
-      s.jobs.wake();
+      await enqueueJob(s.jobs.queue, JOB.webhooksReconcile, { storeHash });
       res.json(await settingsAnswer(s, await load(storeHash)));
     }),
   );
@@ -238,11 +208,10 @@ export function settingsRoutes(s: Services): Router {
       if (changes.length === 0) return void res.json(await settingsAnswer(s, current));
       assertFresh(current, revision);
       assertNoContradictions(current, { cancellationStatusIds: input.cancellationStatusIds, statusOnBackendCancelId: input.statusOnBackendCancelId });
-      await s.settings.saveLoop(storeHash, input, now(), revision);
+      await s.settings.saveFlowOptions(storeHash, input, now(), revision);
       await s.syncLog.append({ storeHash, flow: 'settings', message: `Settings changed: ${changes.join('; ')}.` }, now());
       for (const entry of await flowOptionsAuditEntries(s, storeHash, current, input)) await auditSettings(s, res, entry);
-      if (input.syncMode === 'poll') await s.jobs.queue.enqueue({ storeHash, kind: JOB.fulfillmentPoll, dedupeKey: `poll:${storeHash}` });
-      s.jobs.wake();
+      if (input.syncMode === 'poll') await enqueueJob(s.jobs.queue, JOB.fulfillmentPoll, { storeHash });
       res.json(await settingsAnswer(s, await load(storeHash)));
     }),
   );

@@ -1,9 +1,9 @@
 import { AppError } from '../errors.js';
-import { normaliseMappingKey } from '../storage/mapping-keys.js';
-import { componentProblems, componentsNotation, isBundle, parseComponentsNotation, type SkuComponent } from '../storage/sku-components.js';
+import { normaliseMappingKey } from '../../shared/mapping-keys.js';
+import { componentProblems, componentsNotation, isBundle, parseComponentsNotation, type SkuComponent } from '../domain/sku-components.js';
 import type { SkuImportResult, SkuMapping } from './contract.js';
 import { CsvSyntaxError, csvRecords, type CsvRecord } from './csv-records.js';
-import { BACKEND_SKU_MAX, BC_SKU_MAX } from './mapping-limits.js';
+import { BACKEND_SKU_MAX, BC_SKU_MAX } from '../../shared/mapping-limits.js';
 
 // What the Settings import promises (client/src/lib/csv.ts): a file of up to 1 MB and 20,000 rows.
 export const MAX_CSV_ROWS = 20_000;

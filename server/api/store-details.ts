@@ -9,7 +9,7 @@ import {
   type BigCommerceClient,
 } from '../bigcommerce/index.js';
 import { ZodError } from 'zod';
-import type { Services } from '../services.js';
+import type { Collaborators } from '../collaborators.js';
 
 /** BigCommerce refused the token: the client's 401 hook has already flagged the store for re-authorisation. */
 export const TOKEN_REFUSED_PROBLEM = 'BigCommerce refused the app’s access token. The store owner must re-authorise the app (install it again from the Apps marketplace).';
@@ -50,7 +50,11 @@ export function readProblem(err: unknown, what: string, kept: string): string {
  * Returns a merchant-readable problem, or null when all went well. A wait (isWaitNotFailure) is
  * thrown, so the job can try again once the store's quota allows.
  */
-export async function refreshStoreDetails(s: Pick<Services, 'bigcommerce' | 'stores' | 'clock' | 'logger'>, storeHash: string, client?: BigCommerceClient): Promise<string | null> {
+export async function refreshStoreDetails(
+  s: Pick<Collaborators, 'bigcommerce' | 'stores' | 'clock' | 'logger'>,
+  storeHash: string,
+  client?: BigCommerceClient,
+): Promise<string | null> {
   const bc = client ?? (await s.bigcommerce.forStore(storeHash));
   if (!bc) return 'The store is not connected.';
   try {

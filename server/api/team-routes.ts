@@ -1,17 +1,15 @@
 import { Router, type RequestHandler } from 'express';
-import { z } from 'zod';
 import { AppError, NotFoundError } from '../errors.js';
-import type { Services } from '../services.js';
+import type { Collaborators } from '../collaborators.js';
 import { actorOf } from '../sessions/require-manager.js';
 import { sessionOf } from '../sessions/require-session.js';
 import type { MemberListing } from '../storage/members-repo.js';
 import type { TeamMember, TeamPermissionInput, TeamResponse } from './contract.js';
 import { idParam, parseInput } from './paging.js';
+import { permissionInput } from './inputs/team.js';
 
 export const OWNER_ONLY_MESSAGE = 'Only the store owner can choose who may change settings. Ask the store owner to change this under Settings › Team.';
 export const OWNER_ROW_MESSAGE = 'The store owner can always change everything; this cannot be turned off.';
-
-const permissionInput = z.object({ canManage: z.boolean({ error: 'canManage must be true or false.' }) }).strict();
 
 /** Only the store owner decides who may change the connection, flows and rules. */
 const requireOwner: RequestHandler = (_req, res, next) => {
@@ -32,14 +30,14 @@ const view = (m: MemberListing, youId: number): TeamMember => ({
   you: m.userId === youId,
 });
 
-type TeamServices = Pick<Services, 'db' | 'members' | 'audit' | 'clock'>;
+type TeamRoutesDeps = Pick<Collaborators, 'db' | 'members' | 'audit' | 'clock'>;
 
 /**
  * Settings › Team (issue 9 point 9): every member may see who is on the team; the owner allows or
  * disallows the others to change settings. requireSession reads the member on every request, so
  * a change bites on that member's very next request, no new sign-in needed.
  */
-export function teamRoutes(s: TeamServices): Router {
+export function teamRoutes(s: TeamRoutesDeps): Router {
   const r = Router();
 
   r.get('/team', async (_req, res) => {

@@ -11,24 +11,34 @@ export interface AuditFilter {
   to?: number;
 }
 
-type Raw = Record<string, unknown>;
+/** An `audit_log` row as the drivers return it (PostgreSQL gives bigint columns as strings). */
+interface AuditRow {
+  id: number | string;
+  at: number | string;
+  user_id: number | string | null;
+  user_email: string | null;
+  action: string;
+  subject: string | null;
+  before_json: string | null;
+  after_json: string | null;
+}
 
 /** A stored value back to what was recorded; a row written by hand must not break the page. */
-function parsed(text: unknown): unknown {
+function parsed(text: string | null): unknown {
   if (text == null) return null;
   try {
-    return JSON.parse(String(text)) as unknown;
+    return JSON.parse(text) as unknown;
   } catch {
-    return String(text);
+    return text;
   }
 }
 
-const toEntry = (r: Raw): AuditEntry => ({
+const toEntry = (r: AuditRow): AuditEntry => ({
   id: Number(r.id),
   at: new Date(Number(r.at)).toISOString(),
-  actor: r.user_id == null ? null : { userId: Number(r.user_id), email: String(r.user_email ?? '') },
-  action: String(r.action),
-  subject: r.subject == null ? null : String(r.subject),
+  actor: r.user_id == null ? null : { userId: Number(r.user_id), email: r.user_email ?? '' },
+  action: r.action,
+  subject: r.subject,
   before: parsed(r.before_json),
   after: parsed(r.after_json),
 });
@@ -52,7 +62,7 @@ export class AuditQuery {
         { column: 'at', order: 'desc' },
         { column: 'id', order: 'desc' },
       ]);
-    const { rows, total, totalCapped } = await cappedPage<Raw>(this.db, q, newestFirst, page, limit);
+    const { rows, total, totalCapped } = await cappedPage<AuditRow>(this.db, q, newestFirst, page, limit);
     return { rows: rows.map(toEntry), total, totalCapped };
   }
 

@@ -37,9 +37,7 @@ export async function trackingModes(client: BigCommerceClient, productIds: numbe
   const out = new Map<number, 'none' | 'product' | 'variant'>();
   for (let i = 0; i < productIds.length; i += 50) {
     const chunk = productIds.slice(i, i + 50);
-    const body = (await client.get('v3', '/catalog/products', { query: { 'id:in': chunk.join(','), include_fields: 'inventory_tracking', limit: 250 } })) as {
-      data?: unknown;
-    } | null;
+    const body = await client.get<{ data?: unknown }>('v3', '/catalog/products', { query: { 'id:in': chunk.join(','), include_fields: 'inventory_tracking', limit: 250 } });
     for (const p of z.array(productSchema).parse(body?.data ?? [])) out.set(p.id, p.inventory_tracking);
   }
   return out;
@@ -53,7 +51,12 @@ export async function setAbsoluteLevels(client: BigCommerceClient, items: Absolu
   await client.put('v3', '/inventory/adjustments/absolute', { reason, items }, { idempotent: true });
 }
 
+const locationSchema = z.looseObject({ id: z.number(), label: z.string().nullish(), code: z.string().nullish() });
+
 export async function listLocations(client: BigCommerceClient): Promise<Array<{ id: number; label: string }>> {
-  const body = (await client.get('v3', '/inventory/locations', { query: { limit: 250 } })) as { data?: Array<{ id: number; label?: string; code?: string }> } | null;
-  return (body?.data ?? []).map((l) => ({ id: l.id, label: l.label ?? l.code ?? `Location ${l.id}` }));
+  const body = await client.get<{ data?: unknown }>('v3', '/inventory/locations', { query: { limit: 250 } });
+  return z
+    .array(locationSchema)
+    .parse(body?.data ?? [])
+    .map((l) => ({ id: l.id, label: l.label ?? l.code ?? `Location ${l.id}` }));
 }

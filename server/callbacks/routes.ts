@@ -1,7 +1,10 @@
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { AppError } from '../errors.js';
-import type { Services } from '../services.js';
+import type { Collaborators } from '../collaborators.js';
+import type { StoreGate } from '../webhooks/store-gate.js';
+import type { Lifecycle } from './lifecycle.js';
+import type { OAuthExchanger } from './oauth-exchange.js';
 import { renderErrorPage } from '../http/error-page.js';
 import { safeDeepLink, verifySignedPayload } from './signed-payload.js';
 import { JOBS_KEPT_AT_UNINSTALL } from './uninstall-jobs.js';
@@ -23,8 +26,19 @@ function sendPage(res: Response, status: number, title: string, message: string,
 
 const REOPEN_HINT = 'Open Fulfillment Bridge again from the Apps menu of your BigCommerce control panel.';
 
+/**
+ * What the callbacks use: the shared collaborators, and the ones built from callbacks/' own
+ * classes (token exchange, install bookkeeping) plus the webhook gate they invalidate, declared
+ * here rather than in collaborators.ts, which must not import the modules that take it.
+ */
+export type CallbackRoutesDeps = Pick<Collaborators, 'clock' | 'config' | 'exchangeCodes' | 'hooks' | 'jobs' | 'logger' | 'spa'> & {
+  oauth: OAuthExchanger;
+  lifecycle: Pick<Lifecycle, 'install' | 'load' | 'uninstall' | 'removeUser'>;
+  webhookIntake: { gate: Pick<StoreGate, 'invalidate'> };
+};
+
 /** The four callbacks BigCommerce calls: /auth and /load from the browser, the rest server to server. */
-export function callbackRoutes(s: Services): Router {
+export function callbackRoutes(s: CallbackRoutesDeps): Router {
   const r = Router();
   const verify = (req: Request) => verifySignedPayload(req.query.signed_payload_jwt, { clientId: s.config.clientId, clientSecret: s.config.clientSecret, nowMs: s.clock.now() });
 

@@ -5,14 +5,14 @@
 // idempotent: a shipment already written is not written twice, an order already sent is not sent
 // again. The Inventory flow has nothing to catch up: levels are absolute, the next report wins.
 import type { FlowName } from '../api/contract.js';
-import type { Services } from '../services.js';
+import type { Collaborators } from '../collaborators.js';
 import type { StoreSettings } from '../storage/settings-repo.js';
-import { JOB } from '../webhooks/topics.js';
+import { enqueueJob, jobInput, JOB } from './job-catalogue.js';
 import { flowWasOffReason, type ReplayedFlow } from './fulfillment/events.js';
 import { mayBeAtWarehouseAlert, WHY_CANCELLATIONS_OFF } from './order-import/cancel-unconfirmed.js';
 import { requeueOrderSyncs, requeueUnsentCancellations } from './order-import/requeue-syncs.js';
 
-type Deps = Pick<Services, 'db' | 'orders' | 'webhookEvents' | 'jobs' | 'clock'>;
+type Deps = Pick<Collaborators, 'db' | 'orders' | 'webhookEvents' | 'jobs' | 'clock'>;
 
 /** Queues the work a flow missed while it was off; returns what it queued, for Activity (null: nothing). */
 export async function catchUpAfterFlowOn(s: Deps, storeHash: string, flow: FlowName, settings: Pick<StoreSettings, 'importStatusId'>): Promise<string | null> {
@@ -48,7 +48,7 @@ export async function catchUpAfterFlowOn(s: Deps, storeHash: string, flow: FlowN
 
 /** The same job the scheduler queues every 5 minutes, now (merged into one already pending). */
 async function queueReconciliation(s: Deps, storeHash: string): Promise<void> {
-  await s.jobs.queue.enqueue({ storeHash, kind: JOB.ordersReconcile, dedupeKey: `reconcile:${storeHash}` });
+  await enqueueJob(s.jobs.queue, JOB.ordersReconcile, { storeHash });
 }
 
 /** Backend events held while `flow` was off, back to "received" and queued, in one transaction. */
@@ -57,7 +57,7 @@ async function replayEvents(s: Deps, storeHash: string, flow: ReplayedFlow): Pro
     const ids = await s.webhookEvents.reopenIgnored(storeHash, 'fulfillment', flowWasOffReason(flow), trx);
     for (let i = 0; i < ids.length; i += 500) {
       await s.jobs.queue.enqueueMany(
-        ids.slice(i, i + 500).map((eventRowId) => ({ storeHash, kind: JOB.fulfillmentEvent, payload: { eventRowId } })),
+        ids.slice(i, i + 500).map((eventRowId) => jobInput(JOB.fulfillmentEvent, { storeHash, payload: { eventRowId } })),
         trx,
       );
     }

@@ -1,8 +1,9 @@
 import { confirmShippedStatus } from './fulfillment/confirm-shipped-status.js';
 import { JobWorker, type JobWorkerOptions } from '../jobs/index.js';
 import type { JobHandler, JobRecord } from '../jobs/types.js';
-import type { Services } from '../services.js';
-import { JOB } from '../webhooks/topics.js';
+import type { Collaborators } from '../collaborators.js';
+import { catalogueHandlers } from '../jobs/catalogue.js';
+import { enqueueJob, JOB, JOBS } from './job-catalogue.js';
 import { reconcileOrders } from './order-import/reconcile-orders.js';
 import { syncOrder } from './order-import/sync-order.js';
 import { failDeadStatusJob, setStatusAfterAccept } from './order-import/status-after-accept.js';
@@ -24,9 +25,13 @@ import { runReadinessScan } from './readiness/run-scan.js';
 import { BACKGROUND_KINDS } from './job-priority.js';
 import { failDeadReadinessScan } from './readiness/start.js';
 
-/** What each job kind does. createWorker wraps them once (limitQuotaWaits), which translates their errors. */
-export function jobHandlers(s: Services): Record<string, JobHandler> {
-  return {
+/**
+ * What each job kind does, against the job catalogue: a kind without a handler does not compile,
+ * and each handler gets its payload parsed (one that does not parse fails the job for good, with
+ * the reason). createWorker wraps them once (limitQuotaWaits), which translates their errors.
+ */
+export function jobHandlers(s: Collaborators): Record<string, JobHandler> {
+  return catalogueHandlers(JOBS, {
     [JOB.orderSync]: (job) => syncOrder(s, job),
     [JOB.orderSetStatus]: (job) => setStatusAfterAccept(s, job),
     [JOB.orderShippedStatus]: (job) => confirmShippedStatus(s, job),
@@ -47,13 +52,14 @@ export function jobHandlers(s: Services): Record<string, JobHandler> {
     },
     [JOB.ordersBackfill]: (job) => runBackfillStep(s, job),
     [JOB.readinessScan]: (job) => runReadinessScan(s, job),
-  };
+  });
 }
 
 /** An order whose job used its last attempt is "failed": visible, and retryable from the UI. */
-async function onDead(s: Services, job: JobRecord, error: Error) {
+async function onDead(s: Pick<Collaborators, 'clock' | 'db' | 'orderStatuses' | 'orders' | 'shipments' | 'syncLog' | 'webhookEvents'>, job: JobRecord, error: Error) {
   const now = s.clock.now();
-  if (job.kind === JOB.orderSync) return failDeadOrderSync(s, job, error);
+  // An order's import: the order shows failed (flows/order-import/sync-dead.ts).
+  if (job.kind === JOB.orderSync && (await failDeadOrderSync(s, job, error))) return;
   // A status change: said on its order (flows/order-import/status-after-accept.ts).
   if (job.kind === JOB.orderSetStatus && (await failDeadStatusJob(s, job, error))) return;
   // A shipment's job: the shipment is failed and its order needs attention (and says why).
@@ -68,7 +74,7 @@ async function onDead(s: Services, job: JobRecord, error: Error) {
   );
 }
 
-export function createWorker(s: Services, opts: Partial<Omit<JobWorkerOptions, 'db' | 'queue' | 'handlers' | 'logger' | 'clock'>> = {}): JobWorker {
+export function createWorker(s: Collaborators, opts: Partial<Omit<JobWorkerOptions, 'db' | 'queue' | 'handlers' | 'logger' | 'clock'>> = {}): JobWorker {
   const worker = new JobWorker({
     db: s.db,
     queue: s.jobs.queue,
@@ -99,7 +105,6 @@ export function createWorker(s: Services, opts: Partial<Omit<JobWorkerOptions, '
 export { startScheduler } from '../scheduler/index.js';
 
 /** Asks for a webhook reconciliation of one store soon (after install, load, settings change). */
-export async function requestWebhookReconcile(s: Services, storeHash: string): Promise<void> {
-  await s.jobs.queue.enqueue({ storeHash, kind: JOB.webhooksReconcile, dedupeKey: `hooks:${storeHash}` });
-  s.jobs.wake();
+export async function requestWebhookReconcile(s: Pick<Collaborators, 'jobs'>, storeHash: string): Promise<void> {
+  await enqueueJob(s.jobs.queue, JOB.webhooksReconcile, { storeHash });
 }

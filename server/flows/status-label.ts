@@ -2,9 +2,9 @@
 // label (the copy the background refresh keeps, storage/order-statuses-repo.ts), else BigCommerce's
 // default name, never a bare "#9". No BigCommerce call: log lines must not wait on the store's quota.
 import { defaultStatusName } from '../bigcommerce/default-statuses.js';
-import type { Services } from '../services.js';
+import type { Collaborators } from '../collaborators.js';
 
-export async function statusLabel(s: Pick<Services, 'orderStatuses'>, storeHash: string, statusId: number): Promise<string> {
+export async function statusLabel(s: Pick<Collaborators, 'orderStatuses'>, storeHash: string, statusId: number): Promise<string> {
   let label: string | null = null;
   try {
     label = await s.orderStatuses.label(storeHash, statusId);

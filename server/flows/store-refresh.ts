@@ -5,33 +5,29 @@
 import { listLocations, listOrderStatuses, type BigCommerceClient } from '../bigcommerce/index.js';
 import type { InventoryLocationOption, OrderStatusOption } from '../api/contract.js';
 import { isReadFailure, isWaitNotFailure, readProblem, refreshStoreDetails, TOKEN_REFUSED_PROBLEM } from '../api/store-details.js';
-import type { EnqueueInput, JobRecord } from '../jobs/types.js';
-import type { Services } from '../services.js';
+import type { EnqueueInput } from '../jobs/types.js';
+import type { Collaborators } from '../collaborators.js';
 import { LocationsRepo } from '../storage/locations-repo.js';
-import { JOB } from '../webhooks/topics.js';
+import { enqueueJob, jobInput, JOB, type JobOfKind, type StoreRefreshPayload } from './job-catalogue.js';
 import { noStoreAccessRemedy } from './store-access.js';
 
 /** A store's copies are read again at most this often (install aside). */
 export const STORE_REFRESH_EVERY_MS = 60 * 60_000;
 
-export const storeRefreshKey = (storeHash: string) => `refresh:${storeHash}`;
+// The payload ({ force? }: after an install, refresh even if one ran within the hour, the new token
+// may see more) and the key (one pending refresh per store) are in the job catalogue.
 
-export interface StoreRefreshPayload {
-  /** After an install: runs even if a refresh ran within the hour (the new token may see more). */
-  force?: boolean;
-}
-
-type RefreshServices = Pick<Services, 'db' | 'bigcommerce' | 'stores' | 'orderStatuses' | 'clock' | 'logger'>;
-type QueueServices = Pick<Services, 'stores' | 'jobs' | 'clock'>;
+type RefreshDeps = Pick<Collaborators, 'db' | 'bigcommerce' | 'stores' | 'orderStatuses' | 'clock' | 'logger'>;
+type QueueDeps = Pick<Collaborators, 'stores' | 'jobs' | 'clock'>;
 
 const LABEL_MAX = 255;
 
 /** The job: reads the three copies, keeps the last known ones on failure and says what failed. */
-export async function refreshStore(s: RefreshServices, job: Pick<JobRecord, 'storeHash' | 'payload'>): Promise<void> {
+export async function refreshStore(s: RefreshDeps, job: Pick<JobOfKind<typeof JOB.storeRefresh>, 'storeHash' | 'payload'>): Promise<void> {
   const storeHash = job.storeHash;
   const store = await s.stores.get(storeHash);
   if (!store || store.status !== 'installed') return;
-  const force = (job.payload as StoreRefreshPayload | null)?.force === true;
+  const force = job.payload?.force === true;
   // Requests that pile up (a page view, the schedule) within the hour have nothing to add.
   if (!force && store.detailsRefreshedAt !== null && s.clock.now() - store.detailsRefreshedAt < STORE_REFRESH_EVERY_MS) return;
 
@@ -57,7 +53,7 @@ export async function refreshStore(s: RefreshServices, job: Pick<JobRecord, 'sto
 }
 
 /** Runs one read; a BigCommerce failure becomes the merchant's sentence, a wait or our own fault is thrown. */
-async function attempt(s: RefreshServices, storeHash: string, what: string, kept: string, read: () => Promise<void>): Promise<string | null> {
+async function attempt(s: RefreshDeps, storeHash: string, what: string, kept: string, read: () => Promise<void>): Promise<string | null> {
   try {
     await read();
     return null;
@@ -68,7 +64,7 @@ async function attempt(s: RefreshServices, storeHash: string, what: string, kept
   }
 }
 
-async function refreshOrderStatuses(s: RefreshServices, storeHash: string, client: BigCommerceClient): Promise<string | null> {
+async function refreshOrderStatuses(s: RefreshDeps, storeHash: string, client: BigCommerceClient): Promise<string | null> {
   const kept = (await s.orderStatuses.refreshedAt(storeHash)) === null ? 'BigCommerce’s default statuses' : 'the last known ones';
   return attempt(s, storeHash, 'the order statuses', kept, async () => {
     const byId = new Map<number, OrderStatusOption>();
@@ -80,7 +76,7 @@ async function refreshOrderStatuses(s: RefreshServices, storeHash: string, clien
   });
 }
 
-async function refreshLocations(s: RefreshServices, storeHash: string, client: BigCommerceClient): Promise<string | null> {
+async function refreshLocations(s: RefreshDeps, storeHash: string, client: BigCommerceClient): Promise<string | null> {
   const repo = new LocationsRepo(s.db);
   const kept = (await repo.refreshedAt(storeHash)) === null ? 'the default location' : 'the last known ones';
   return attempt(s, storeHash, 'the inventory locations', kept, async () => {
@@ -90,17 +86,16 @@ async function refreshLocations(s: RefreshServices, storeHash: string, client: B
   });
 }
 
-/** Queues a refresh of one store (deduplicated: one pending per store) and wakes the worker. */
-export async function requestStoreRefresh(s: Pick<Services, 'jobs'>, storeHash: string, payload: StoreRefreshPayload = {}): Promise<void> {
-  await s.jobs.queue.enqueue({ storeHash, kind: JOB.storeRefresh, dedupeKey: storeRefreshKey(storeHash), payload });
-  s.jobs.wake();
+/** Queues a refresh of one store (deduplicated: one pending per store); the queue wakes the worker. */
+export async function requestStoreRefresh(s: Pick<Collaborators, 'jobs'>, storeHash: string, payload: StoreRefreshPayload = {}): Promise<void> {
+  await enqueueJob(s.jobs.queue, JOB.storeRefresh, { storeHash, payload });
 }
 
 /**
  * A page found a copy empty (a store installed before the copies existed, or the first refresh has
  * not run yet): queue a refresh unless one ran within the hour. Returns whether one was queued.
  */
-export async function refreshIfDue(s: QueueServices, storeHash: string): Promise<boolean> {
+export async function refreshIfDue(s: QueueDeps, storeHash: string): Promise<boolean> {
   const store = await s.stores.get(storeHash);
   if (!store || store.status !== 'installed') return false;
   if (store.detailsRefreshedAt !== null && s.clock.now() - store.detailsRefreshedAt < STORE_REFRESH_EVERY_MS) return false;
@@ -109,10 +104,10 @@ export async function refreshIfDue(s: QueueServices, storeHash: string): Promise
 }
 
 /** The scheduled refresh of one store (not forced: a refresh within the hour makes it a no-op). */
-export const storeRefreshJob = (storeHash: string): EnqueueInput => ({ storeHash, kind: JOB.storeRefresh, dedupeKey: storeRefreshKey(storeHash), payload: {} });
+export const storeRefreshJob = (storeHash: string): EnqueueInput => jobInput(JOB.storeRefresh, { storeHash, payload: {} });
 
 /** Installed stores (token not revoked) whose last refresh is an hour old or more, or never ran. */
-export function storesDueForRefresh(s: Pick<Services, 'stores'>, now: number): Promise<string[]> {
+export function storesDueForRefresh(s: Pick<Collaborators, 'stores'>, now: number): Promise<string[]> {
   return s.stores.dueForRefresh(now - STORE_REFRESH_EVERY_MS);
 }
 
@@ -120,8 +115,8 @@ export function storesDueForRefresh(s: Pick<Services, 'stores'>, now: number): P
  * Every due store at once. The scheduler (server/scheduler) instead queues each due store at its
  * phase of the check interval, so a thousand stores due together are not one burst.
  */
-export async function queueDueStoreRefreshes(s: QueueServices): Promise<number> {
+export async function queueDueStoreRefreshes(s: QueueDeps): Promise<number> {
   const due = await storesDueForRefresh(s, s.clock.now());
-  for (const hash of due) await s.jobs.queue.enqueue(storeRefreshJob(hash));
+  for (const hash of due) await enqueueJob(s.jobs.queue, JOB.storeRefresh, { storeHash: hash, payload: {} });
   return due.length;
 }

@@ -1,5 +1,5 @@
 import { PermanentJobError, type JobRecord } from '../jobs/types.js';
-import type { Services } from '../services.js';
+import type { Collaborators } from '../collaborators.js';
 import { reconcileHooks, type ReconcileResult } from '../webhooks/subscriptions.js';
 import { subscriptionRecorder, type RepairSummary } from '../health/subscription-records.js';
 import type { BigCommerceClient } from '../bigcommerce/index.js';
@@ -8,13 +8,15 @@ import { BigCommerceTokenReplacedError, BigCommerceUnauthorizedError } from '../
 import { QuotaWaitJobError, toJobError } from './job-errors.js';
 import { webhooksNoAccessReason } from './store-access.js';
 
+export type ReconcileWebhooksDeps = Pick<Collaborators, 'bigcommerce' | 'clock' | 'config' | 'db' | 'settings' | 'stores' | 'syncLog'>;
+
 /**
  * Makes the store's webhook subscriptions match what we need. Runs after install, on load, when
  * settings change and periodically. A failure is logged and retried, never fatal to the install.
  * One at a time per store across every instance: the kind is serial per store in the queue
  * (webhooks/topics.ts SERIAL_PER_STORE), so two runs never both create the missing hooks.
  */
-export async function reconcileWebhooks(s: Services, job: JobRecord): Promise<void> {
+export async function reconcileWebhooks(s: ReconcileWebhooksDeps, job: JobRecord): Promise<void> {
   const storeHash = job.storeHash;
   const client = await s.bigcommerce.forStore(storeHash);
   if (!client) {
@@ -57,7 +59,7 @@ export async function reconcileWebhooks(s: Services, job: JobRecord): Promise<vo
  * Also behind POST /api/webhooks/repair. Throws what BigCommerce threw.
  */
 export async function reconcileStoreHooks(
-  s: Pick<Services, 'db' | 'settings' | 'clock' | 'config'>,
+  s: Pick<Collaborators, 'db' | 'settings' | 'clock' | 'config'>,
   client: BigCommerceClient,
 ): Promise<{ result: ReconcileResult; repaired: RepairSummary }> {
   const storeHash = client.storeHash;
@@ -72,7 +74,7 @@ export async function reconcileStoreHooks(
 }
 
 /** Health says why; Activity says it once, when the reason first appears (not on every page load). */
-async function reportNoAccess(s: Services, storeHash: string, reason: string): Promise<void> {
+async function reportNoAccess(s: Pick<Collaborators, 'clock' | 'settings' | 'syncLog'>, storeHash: string, reason: string): Promise<void> {
   const previous = (await s.settings.get(storeHash, s.clock.now())).webhooksError;
   await s.settings.saveWebhookHealth(storeHash, reason, s.clock.now());
   if (previous !== reason) {

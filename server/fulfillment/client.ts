@@ -12,6 +12,7 @@ import { FulfillmentAuthError, FulfillmentError, FulfillmentUnavailableError, bo
 import { describeProblems, inventoryUpdatedDataSchema, shipmentCreatedDataSchema, type ShipmentCreatedData } from './events.js';
 import type { FulfillmentOrderInput } from './order.js';
 import { accountResponseSchema, cancelResponseSchema, orderResponseSchema, skuLookupResponseSchema, type FulfillmentAccount, type KnownSku } from './responses.js';
+import { isHeaderSafeToken } from '../../shared/header-token.js';
 
 export const DEFAULT_FULFILLMENT_TIMEOUT_MS = 15_000;
 /** SKUs per GET /v1/products request (the contract's limit). */
@@ -22,8 +23,6 @@ export const MAX_SKU_LOOKUP = 100;
  */
 const LOOKUP_UNSUPPORTED = new Set([404, 405, 501]);
 const USER_AGENT = 'FulfillmentBridge/0.1';
-/** Header values the backend can read back unchanged: visible ASCII, no spaces. */
-const TOKEN_CHARS = /^[\x21-\x7e]{1,255}$/;
 
 /** Same shape as the BigCommerce transport's logger (pino or a recorder). */
 export type FulfillmentLogger = BigCommerceLogger;
@@ -108,7 +107,7 @@ export function createFulfillmentClient(options: FulfillmentClientOptions): Fulf
     // database) may hold a space or a non-ASCII character, which fetch would refuse with a raw
     // TypeError reported as a "network error" and retried for ever. Such a client answers every
     // call with an auth error instead: the order shows why, and Settings says to re-enter them.
-    const unusable = !TOKEN_CHARS.test(account.accountId) ? 'account id' : !TOKEN_CHARS.test(account.apiKey) ? 'API key' : null;
+    const unusable = !isHeaderSafeToken(account.accountId) ? 'account id' : !isHeaderSafeToken(account.apiKey) ? 'API key' : null;
     if (unusable) return new UnusableCredentialsClient(account.accountId, unusable);
     return new HttpFulfillmentClient(config, account.accountId, account.apiKey);
   };
@@ -120,11 +119,6 @@ interface Config {
   timeoutMs: number;
   logger: FulfillmentLogger;
   now: () => number;
-}
-
-/** Header values fetch accepts and the backend reads back unchanged. */
-export function isHeaderSafeToken(value: string): boolean {
-  return TOKEN_CHARS.test(value);
 }
 
 /**
@@ -194,7 +188,7 @@ class HttpFulfillmentClient implements FulfillmentClient {
   }
 
   async createOrder(input: FulfillmentOrderInput, idempotencyKey: string): Promise<CreatedFulfillmentOrder> {
-    if (!TOKEN_CHARS.test(idempotencyKey)) throw new TypeError('Idempotency-Key must be 1-255 visible ASCII characters');
+    if (!isHeaderSafeToken(idempotencyKey)) throw new TypeError('Idempotency-Key must be 1-255 visible ASCII characters');
     const reply = await this.send('create', 'POST', '/v1/orders', input, { 'Idempotency-Key': idempotencyKey });
     const order = this.parse(reply, orderResponseSchema, 'POST', '/v1/orders');
     // 201 = new order, 200 = a repeat of a key the backend already processed.

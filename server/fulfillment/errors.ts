@@ -110,7 +110,7 @@ export function redact(text: string, secrets: readonly string[]): string {
 /** One line, no control characters, at most `max` characters (with an ellipsis when cut). */
 export function merchantText(text: string, secrets: readonly string[], max = MERCHANT_MESSAGE_MAX): string {
   const flat = redact(text, secrets)
-    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+    .replace(/\p{Cc}+/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;

@@ -1,5 +1,5 @@
 import type { AlertView } from '../api/contract.js';
-import type { Services } from '../services.js';
+import type { Collaborators } from '../collaborators.js';
 import { TOKEN_UNREADABLE_REASON } from '../storage/secret-health.js';
 import { readHealthFacts, type HealthFacts } from './facts.js';
 import { clockTime, count, iso } from './time-words.js';
@@ -24,7 +24,7 @@ export function alertOrdersPath(a: HealthFacts['alertOrders']): string {
 const SEVERITY_ORDER: Record<AlertView['severity'], number> = { critical: 0, warning: 1, info: 2 };
 
 /** The store's open problems, most severe first. Reads the database only (a few indexed queries). */
-export async function listAlerts(s: Pick<Services, 'db' | 'settings'>, storeHash: string, now: number): Promise<AlertView[]> {
+export async function listAlerts(s: Pick<Collaborators, 'db' | 'settings'>, storeHash: string, now: number): Promise<AlertView[]> {
   return alertsFrom(await readHealthFacts(s, storeHash, now));
 }
 

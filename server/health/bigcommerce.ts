@@ -10,8 +10,12 @@ import { subscriptionViews } from './webhook-subscriptions.js';
 
 /** The newest event per scope: one index seek each (store_hash, topic, received_at), however many events. */
 export async function lastEventAt(db: Knex, storeHash: string, scopes: readonly string[]): Promise<Map<string, number | null>> {
-  const rows = await Promise.all(scopes.map((topic) => db('webhook_events').where({ store_hash: storeHash, topic }).orderBy('received_at', 'desc').first('received_at')));
-  return new Map(scopes.map((scope, i) => [scope, rows[i]?.received_at == null ? null : Number(rows[i].received_at)]));
+  const rows = await Promise.all(
+    scopes.map(async (topic): Promise<{ received_at: number | string } | undefined> =>
+      db('webhook_events').where({ store_hash: storeHash, topic }).orderBy('received_at', 'desc').first('received_at'),
+    ),
+  );
+  return new Map(scopes.map((scope, i) => [scope, rows[i] ? Number(rows[i].received_at) : null]));
 }
 
 export function quotaView(q: QuotaFacts | null): ApiQuotaView | null {

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { OrderSyncState } from '../api/contract.js';
-import type { Services } from '../services.js';
+import type { Collaborators } from '../collaborators.js';
 import type { StoreSettings } from '../storage/settings-repo.js';
 
 // What the alerts and the Overview both need, read with a handful of primary-key or index-range
@@ -61,9 +61,18 @@ export interface HealthFacts {
   quota: QuotaFacts | null;
 }
 
-export type FactsDeps = Pick<Services, 'db' | 'settings'>;
+export type FactsDeps = Pick<Collaborators, 'db' | 'settings'>;
 
 const num = (v: unknown): number | null => (v == null ? null : Number(v));
+
+// Rows as the drivers return them: PostgreSQL gives bigint columns and aggregates as strings,
+// SQLite gives booleans as 0/1; the readers below coerce them.
+type Int = number | string;
+type Bool = boolean | number;
+type StoreRow = { needs_reauth: Bool; reauth_reason: string | null; details_error: string | null };
+type WarehouseCallsRow = { backend_last_ok_at: Int | null; backend_failing_since: Int | null; backend_failure_kind: string | null; backend_last_call_error: string | null };
+type SubscriptionRow = { scope: string; bc_hook_id: Int | null; is_active: Bool; checked_at: Int; repaired_at: Int | null };
+type QuotaRow = { requests_quota: Int | null; requests_left: Int | null; window_ms: Int | null; exhausted_at: Int | null; observed_at: Int };
 
 export async function readHealthFacts(s: FactsDeps, storeHash: string, now: number): Promise<HealthFacts> {
   const { db } = s;
@@ -81,13 +90,15 @@ export async function readHealthFacts(s: FactsDeps, storeHash: string, now: numb
 }
 
 async function readStore(db: Knex, storeHash: string): Promise<StoreFacts | null> {
-  const r = await db('stores').where({ hash: storeHash }).first('needs_reauth', 'reauth_reason', 'details_error');
+  const r: StoreRow | undefined = await db('stores').where({ hash: storeHash }).first('needs_reauth', 'reauth_reason', 'details_error');
   if (!r) return null;
   return { needsReauth: Boolean(r.needs_reauth), reauthReason: r.reauth_reason ?? null, detailsError: r.details_error ?? null };
 }
 
 export async function readWarehouseCalls(db: Knex, storeHash: string): Promise<WarehouseCallFacts> {
-  const r = await db('store_settings').where({ store_hash: storeHash }).first('backend_last_ok_at', 'backend_failing_since', 'backend_failure_kind', 'backend_last_call_error');
+  const r: WarehouseCallsRow | undefined = await db('store_settings')
+    .where({ store_hash: storeHash })
+    .first('backend_last_ok_at', 'backend_failing_since', 'backend_failure_kind', 'backend_last_call_error');
   const kind = r?.backend_failure_kind;
   return {
     lastOkAt: num(r?.backend_last_ok_at),
@@ -98,13 +109,13 @@ export async function readWarehouseCalls(db: Knex, storeHash: string): Promise<W
 }
 
 async function readOrderCounts(db: Knex, storeHash: string): Promise<Record<OpenOrderState, Counted>> {
-  const rows = (await db('orders')
+  const rows: Array<{ state: string; n: Int; since: Int | null }> = await db('orders')
     .where({ store_hash: storeHash })
     .whereIn('state', OPEN_ORDER_STATES)
     .groupBy('state')
     .select('state')
     .count({ n: '*' })
-    .min({ since: 'updated_at' })) as Array<{ state: string; n: unknown; since: unknown }>;
+    .min({ since: 'updated_at' });
   const out = Object.fromEntries(OPEN_ORDER_STATES.map((st) => [st, { count: 0, since: null }])) as Record<OpenOrderState, Counted>;
   for (const r of rows) {
     if ((OPEN_ORDER_STATES as readonly string[]).includes(r.state)) out[r.state as OpenOrderState] = { count: Number(r.n), since: num(r.since) };
@@ -125,7 +136,7 @@ async function readFailedShipments(db: Knex, storeHash: string): Promise<Counted
 }
 
 async function readSubscriptions(db: Knex, storeHash: string): Promise<SubscriptionFacts[]> {
-  const rows = await db('webhook_subscriptions').where({ store_hash: storeHash }).select('scope', 'bc_hook_id', 'is_active', 'checked_at', 'repaired_at');
+  const rows: SubscriptionRow[] = await db('webhook_subscriptions').where({ store_hash: storeHash }).select('scope', 'bc_hook_id', 'is_active', 'checked_at', 'repaired_at');
   return rows.map((r) => ({
     scope: String(r.scope),
     hookId: num(r.bc_hook_id),
@@ -136,7 +147,7 @@ async function readSubscriptions(db: Knex, storeHash: string): Promise<Subscript
 }
 
 async function readQuota(db: Knex, storeHash: string): Promise<QuotaFacts | null> {
-  const r = await db('store_api_quota').where({ store_hash: storeHash }).first();
+  const r: QuotaRow | undefined = await db('store_api_quota').where({ store_hash: storeHash }).first('requests_quota', 'requests_left', 'window_ms', 'exhausted_at', 'observed_at');
   if (!r) return null;
   return {
     quota: num(r.requests_quota),

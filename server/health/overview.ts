@@ -1,5 +1,5 @@
 import type { OverviewResponse } from '../api/contract.js';
-import type { Services } from '../services.js';
+import type { Collaborators } from '../collaborators.js';
 import { alertsFrom } from './alerts.js';
 import { backlogView, readBacklog } from './backlog.js';
 import { bigcommerceHealth } from './bigcommerce.js';
@@ -12,7 +12,7 @@ import { subscriptionProblems } from './webhook-subscriptions.js';
 export type StoreHealth = Pick<OverviewResponse, 'flows' | 'warehouse' | 'bigcommerce' | 'backlog' | 'alerts'>;
 
 /** Everything the Overview shows about how the flows are doing. Database reads only. */
-export async function readStoreHealth(s: Pick<Services, 'db' | 'settings'>, storeHash: string, now: number): Promise<StoreHealth & { facts: HealthFacts }> {
+export async function readStoreHealth(s: Pick<Collaborators, 'db' | 'settings'>, storeHash: string, now: number): Promise<StoreHealth & { facts: HealthFacts }> {
   const facts = await readHealthFacts(s, storeHash, now);
   const [counts, skipped, backlog, bigcommerce] = await Promise.all([
     allFlowCounts(s.db, storeHash, now),

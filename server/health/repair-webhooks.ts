@@ -11,7 +11,7 @@ import type { BigCommerceHealth } from '../api/contract.js';
 import { AppError } from '../errors.js';
 import { reconcileStoreHooks } from '../flows/webhooks-reconcile.js';
 import { webhooksNoAccessReason } from '../flows/store-access.js';
-import type { Services } from '../services.js';
+import type { Collaborators } from '../collaborators.js';
 import { bigcommerceHealth } from './bigcommerce.js';
 import { readHealthFacts } from './facts.js';
 import type { RepairSummary } from './subscription-records.js';
@@ -28,7 +28,7 @@ export interface RepairAnswer {
   bigcommerce: BigCommerceHealth;
 }
 
-type Deps = Pick<Services, 'db' | 'settings' | 'clock' | 'config' | 'bigcommerce' | 'stores' | 'syncLog' | 'logger'>;
+type Deps = Pick<Collaborators, 'db' | 'settings' | 'clock' | 'config' | 'bigcommerce' | 'stores' | 'syncLog' | 'logger'>;
 
 export async function repairWebhooks(s: Deps, storeHash: string): Promise<RepairAnswer> {
   const client = await s.bigcommerce.forStore(storeHash);

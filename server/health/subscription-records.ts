@@ -4,11 +4,12 @@ import type { ListedScope, ReconcileResult } from '../webhooks/subscriptions.js'
 // Keeps webhook_subscriptions in step with what the reconcile job saw and did, so the Overview
 // shows each needed subscription without asking BigCommerce (issue 8 point 1).
 
+// Function-typed properties, not methods: `listed` is handed to reconcileHooks as a bare callback.
 export interface SubscriptionRecorder {
   /** The hooks as listed, before any change: written at once (a failed repair leaves this on record). */
-  listed(listed: ListedScope[]): Promise<void>;
+  listed: (listed: ListedScope[]) => Promise<void>;
   /** After a successful reconcile: every wanted scope present and active; returns the scopes repaired. */
-  reconciled(result: ReconcileResult, wantedScopes: readonly string[]): Promise<RepairSummary>;
+  reconciled: (result: ReconcileResult, wantedScopes: readonly string[]) => Promise<RepairSummary>;
 }
 
 export interface RepairSummary {
@@ -23,7 +24,10 @@ export function subscriptionRecorder(db: Knex, storeHash: string, now: () => num
   // Scopes on record before this run: a hook created for one of them had gone missing.
   let before: Set<string> | undefined;
   const readBefore = async () => {
-    before ??= new Set((await db('webhook_subscriptions').where({ store_hash: storeHash }).select('scope')).map((r) => String(r.scope)));
+    if (!before) {
+      const onRecord: Array<{ scope: string }> = await db('webhook_subscriptions').where({ store_hash: storeHash }).select('scope');
+      before ??= new Set(onRecord.map((r) => r.scope));
+    }
     return before;
   };
   const upsert = async (rows: Array<{ scope: string; hookId: number | null; active: boolean; repairedAt?: number }>, keep: readonly string[]) => {

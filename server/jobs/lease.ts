@@ -111,7 +111,7 @@ async function toPending(db: Knex, job: ClaimedJob, next: { attempts: number; ru
   } catch (err) {
     if (!isUniqueViolation(err) || job.dedupeKey === null) throw err;
   }
-  const twin = (await db('jobs').where({ dedupe_key: job.dedupeKey, state: 'pending' }).first('id')) as { id: number | string } | undefined;
+  const twin: { id: number | string } | undefined = await db('jobs').where({ dedupe_key: job.dedupeKey, state: 'pending' }).first('id');
   const byId = twin ? Number(twin.id) : null;
   const note = `superseded by pending job #${byId ?? '?'} with the same dedupe key`;
   const lastError = next.lastError ? `${next.lastError} (${note})` : note;

@@ -100,7 +100,7 @@ export class KnexJobQueue implements JobQueue {
         this.announceEnqueued(trx);
         return { id: Number(inserted.id), deduped: false };
       }
-      const twin = (await q('jobs').where({ dedupe_key: dedupeKey, state: 'pending' }).first('id', 'run_at')) as { id: number | string; run_at: number | string } | undefined;
+      const twin: { id: number | string; run_at: number | string } | undefined = await q('jobs').where({ dedupe_key: dedupeKey, state: 'pending' }).first('id', 'run_at');
       if (!twin) continue;
       if (runAt < Number(twin.run_at)) {
         await q('jobs').where({ id: twin.id, state: 'pending' }).update({ run_at: runAt, updated_at: now });
@@ -182,12 +182,16 @@ export class KnexJobQueue implements JobQueue {
           updated_at: now,
           ...extra,
         });
+    let revived: boolean;
     try {
-      return (await revive({})) > 0;
+      revived = (await revive({})) > 0;
     } catch (err) {
       if (!isUniqueViolation(err)) throw err;
-      return (await revive({ dedupe_key: null })) > 0;
+      revived = (await revive({ dedupe_key: null })) > 0;
     }
+    // Nothing was enqueued, but a job is due now: the worker is told as for a new one.
+    if (revived) this.announceEnqueued();
+    return revived;
   }
 
   /** Jobs per state; `excludeKinds` leaves out scheduled follow-ups (a test waiting for the work to settle). */

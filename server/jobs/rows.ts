@@ -1,4 +1,3 @@
-import type { Knex } from 'knex';
 import type { ClaimedJob, JobRecord, JobState } from './types.js';
 
 /** A `jobs` row as the drivers return it (PostgreSQL returns bigint columns as strings). */

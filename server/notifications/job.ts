@@ -1,22 +1,22 @@
 import { listAlerts } from '../health/alerts.js';
 import type { EnqueueInput } from '../jobs/types.js';
-import type { Services } from '../services.js';
+import type { Collaborators } from '../collaborators.js';
 import { NotificationSettingsRepo } from '../storage/notification-settings-repo.js';
 import { NotificationsSentRepo } from '../storage/notifications-sent-repo.js';
-import { JOB } from '../webhooks/topics.js';
+import { enqueueJob, jobInput, JOB } from '../flows/job-catalogue.js';
 import { appLinkFor } from './app-link.js';
 import { smtpMailer } from './mailer.js';
 import { sendAlertMails, type NotifyDeps, type NotifyOutcome } from './send-alerts.js';
 
-type JobServices = Pick<Services, 'config' | 'db' | 'clock' | 'logger' | 'stores'>;
+type NotifyJobDeps = Pick<Collaborators, 'config' | 'db' | 'clock' | 'logger' | 'stores'>;
 
 /** The store's name for a subject line, or its hash before the details were first read. */
-export async function storeNameOf(s: Pick<Services, 'stores'>, storeHash: string): Promise<string> {
+export async function storeNameOf(s: Pick<Collaborators, 'stores'>, storeHash: string): Promise<string> {
   return (await s.stores.get(storeHash))?.name?.trim() || `Store ${storeHash}`;
 }
 
 /** NotifyDeps from the app's services; `alerts` defaults to the banner's own source. */
-export function notifyDeps(s: JobServices, alerts: NotifyDeps['listAlerts']): NotifyDeps {
+export function notifyDeps(s: NotifyJobDeps, alerts: NotifyDeps['listAlerts']): NotifyDeps {
   return {
     settings: new NotificationSettingsRepo(s.db),
     sent: new NotificationsSentRepo(s.db),
@@ -30,8 +30,10 @@ export function notifyDeps(s: JobServices, alerts: NotifyDeps['listAlerts']): No
   };
 }
 
+export type RunNotifyJobDeps = Pick<Collaborators, 'clock' | 'config' | 'db' | 'logger' | 'settings' | 'stores'>;
+
 /** JOB.notify's handler. */
-export function runNotifyJob(s: Services, storeHash: string): Promise<NotifyOutcome> {
+export function runNotifyJob(s: RunNotifyJobDeps, storeHash: string): Promise<NotifyOutcome> {
   return sendAlertMails(
     notifyDeps(s, (hash, now) => listAlerts(s, hash, now)),
     storeHash,
@@ -43,18 +45,17 @@ export function runNotifyJob(s: Services, storeHash: string): Promise<NotifyOutc
  * configured (Settings says so). The scheduler (server/scheduler) queues each store at its own
  * phase of the minute instead.
  */
-export async function enqueueNotificationChecks(s: Pick<Services, 'config' | 'db' | 'jobs'>): Promise<number> {
+export async function enqueueNotificationChecks(s: Pick<Collaborators, 'config' | 'db' | 'jobs'>): Promise<number> {
   const stores = await notificationCheckStores(s);
-  for (const storeHash of stores) await s.jobs.queue.enqueue(notificationCheckJob(storeHash));
-  if (stores.length > 0) s.jobs.wake();
+  for (const storeHash of stores) await enqueueJob(s.jobs.queue, JOB.notify, { storeHash });
   return stores.length;
 }
 
 /** Installed stores with e-mail notifications on; none while SMTP is not configured. */
-export async function notificationCheckStores(s: Pick<Services, 'config' | 'db'>): Promise<string[]> {
+export async function notificationCheckStores(s: Pick<Collaborators, 'config' | 'db'>): Promise<string[]> {
   if (!s.config.smtp) return [];
   return new NotificationSettingsRepo(s.db).enabledStores();
 }
 
-/** One attempt: the next check is the retry. */
-export const notificationCheckJob = (storeHash: string): EnqueueInput => ({ storeHash, kind: JOB.notify, dedupeKey: `notify:${storeHash}`, maxAttempts: 1 });
+/** The scheduler's check of one store (one attempt: the next check is the retry; see the job catalogue). */
+export const notificationCheckJob = (storeHash: string): EnqueueInput => jobInput(JOB.notify, { storeHash });

@@ -2,12 +2,11 @@
 // left out (every run would be a 401, a dead job and an Activity error, ~300 a day); the /auth that
 // repairs it clears the flag, and the store is back at its next phase. /auth also queues the
 // webhook upkeep and the store refresh of a new install at once, so those do not wait for a phase.
-import type { EnqueueInput } from '../jobs/types.js';
 import { notificationCheckJob, notificationCheckStores } from '../notifications/job.js';
-import { RETENTION_DEDUPE_KEY, SYSTEM_STORE } from '../flows/retention/job.js';
+import { SYSTEM_STORE } from '../flows/retention/job.js';
 import { storeRefreshJob, storesDueForRefresh } from '../flows/store-refresh.js';
-import type { Services } from '../services.js';
-import { JOB } from '../webhooks/topics.js';
+import type { Collaborators } from '../collaborators.js';
+import { jobInput, JOB } from '../flows/job-catalogue.js';
 import type { PeriodicTask } from './scheduler.js';
 
 export interface TaskIntervals {
@@ -19,23 +18,22 @@ export interface TaskIntervals {
   storeRefreshCheckEveryMs?: number;
 }
 
-export type TaskSources = Pick<Services, 'stores' | 'config' | 'db'>;
+export type TaskSources = Pick<Collaborators, 'stores' | 'config' | 'db'>;
 
-const perStore =
-  (kind: string, prefix: string) =>
-  (storeHash: string): EnqueueInput => ({ storeHash, kind, dedupeKey: `${prefix}:${storeHash}` });
+/** The job of a kind without payload; its key (`reconcile:<store>`, …) comes from the job catalogue. */
+const perStore = (kind: typeof JOB.ordersReconcile | typeof JOB.webhooksReconcile | typeof JOB.fulfillmentPoll) => (storeHash: string) => jobInput(kind, { storeHash });
 
 export function periodicTasks(s: TaskSources, every: TaskIntervals = {}): PeriodicTask[] {
   const usable = () => s.stores.installedHashes({ skipRevoked: true });
   return [
-    { name: JOB.ordersReconcile, everyMs: every.ordersEveryMs ?? 5 * 60_000, stores: usable, job: perStore(JOB.ordersReconcile, 'reconcile') },
-    { name: JOB.webhooksReconcile, everyMs: every.webhooksEveryMs ?? 60 * 60_000, stores: usable, job: perStore(JOB.webhooksReconcile, 'hooks') },
+    { name: JOB.ordersReconcile, everyMs: every.ordersEveryMs ?? 5 * 60_000, stores: usable, job: perStore(JOB.ordersReconcile) },
+    { name: JOB.webhooksReconcile, everyMs: every.webhooksEveryMs ?? 60 * 60_000, stores: usable, job: perStore(JOB.webhooksReconcile) },
     // Only stores in polling mode read the backend's feeds.
     {
       name: JOB.fulfillmentPoll,
       everyMs: every.pollEveryMs ?? 2 * 60_000,
       stores: () => s.stores.installedHashes({ syncMode: 'poll', skipRevoked: true }),
-      job: perStore(JOB.fulfillmentPoll, 'poll'),
+      job: perStore(JOB.fulfillmentPoll),
     },
     // Store details, statuses and locations (flows/store-refresh.ts): each store is looked at once
     // per check interval and queued when its last refresh is an hour old, so a restart does not
@@ -49,7 +47,7 @@ export function periodicTasks(s: TaskSources, every: TaskIntervals = {}): Period
       name: JOB.retention,
       everyMs: every.retentionEveryMs ?? 60 * 60_000,
       stores: async () => [SYSTEM_STORE],
-      job: () => ({ storeHash: SYSTEM_STORE, kind: JOB.retention, dedupeKey: RETENTION_DEDUPE_KEY, maxAttempts: 3 }),
+      job: () => jobInput(JOB.retention, { storeHash: SYSTEM_STORE }),
       catchUpAtFirstStart: true,
     },
   ];

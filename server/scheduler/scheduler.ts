@@ -35,10 +35,11 @@ export interface SchedulerDeps {
   db: Knex;
   clock: Clock;
   logger: SchedulerLogger;
-  /** Queues the tick's jobs in one statement inside its transaction (pending twins deduplicated). */
+  /**
+   * Queues the tick's jobs in one statement inside its transaction (pending twins deduplicated).
+   * The queue wakes this instance's worker once the transaction has committed (onEnqueued).
+   */
   enqueueMany(inputs: EnqueueInput[], trx: Knex): Promise<unknown>;
-  /** Nudges this instance's worker after a tick queued something. */
-  wake(): void;
   tasks: readonly PeriodicTask[];
 }
 
@@ -126,7 +127,6 @@ export class Scheduler {
       report.byTask[task.name] = due.length;
       report.enqueued += due.length;
     }
-    if (report.enqueued > 0) this.deps.wake();
     return report;
   }
 

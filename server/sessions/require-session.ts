@@ -1,7 +1,7 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { MemberRole } from '../api/contract.js';
 import { SessionExpiredError, UnauthenticatedError } from '../errors.js';
-import type { Services } from '../services.js';
+import type { Collaborators } from '../collaborators.js';
 
 export interface Session {
   storeHash: string;
@@ -22,7 +22,7 @@ export function sessionOf(res: Response): Session {
  * Verifies the Bearer app token, then re-checks the database on every request: the store must
  * still be installed and the user still a member, so remove_user and uninstall bite at once.
  */
-export function requireSession(s: Services): RequestHandler {
+export function requireSession(s: Pick<Collaborators, 'clock' | 'members' | 'sessions' | 'stores'>): RequestHandler {
   return async (req: Request, res: Response, next: NextFunction) => {
     try {
       const header = req.get('authorization') ?? '';

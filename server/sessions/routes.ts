@@ -2,12 +2,14 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { SessionResponse } from '../api/contract.js';
 import { BadRequestError, SessionExpiredError } from '../errors.js';
-import type { Services } from '../services.js';
+import type { Collaborators } from '../collaborators.js';
 
 const body = z.object({ code: z.string().min(1).max(256) });
 
+export type SessionRoutesDeps = Pick<Collaborators, 'clock' | 'exchangeCodes' | 'members' | 'sessions' | 'stores'>;
+
 /** POST /api/session: swaps a single-use exchange code for a short-lived app token. */
-export function sessionRoutes(s: Services): Router {
+export function sessionRoutes(s: SessionRoutesDeps): Router {
   const r = Router();
   r.post('/session', async (req, res, next) => {
     try {

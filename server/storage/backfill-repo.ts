@@ -1,7 +1,7 @@
 // The backfill runs (migrations/022_backfill.ts): their state, listing cursor and counts, and the
 // orders each one queued, counted by where they are now.
 import type { Knex } from 'knex';
-import type { BackfillState } from '../api/contract.js';
+import type { BackfillState } from '../domain/backfill.js';
 import { isUniqueViolation } from '../jobs/rows.js';
 
 export interface BackfillRow {
@@ -94,7 +94,7 @@ export class BackfillRepo {
   /** Throws BackfillRunningError when the store has an unfinished one (a database guarantee). */
   async create(b: NewBackfill, now: number): Promise<BackfillRow> {
     try {
-      const [row] = (await this.db('backfills')
+      const [row]: Array<{ id: number } | number> = await this.db('backfills')
         .insert({
           store_hash: b.storeHash,
           state: 'running',
@@ -106,7 +106,7 @@ export class BackfillRepo {
           started_at: now,
           updated_at: now,
         })
-        .returning('id')) as Array<{ id: number } | number>;
+        .returning('id');
       const id = typeof row === 'object' ? row.id : Number(row);
       return (await this.get(b.storeHash, id))!;
     } catch (err) {
@@ -203,7 +203,7 @@ export class BackfillRepo {
 
   /** Where the queued orders are: their job still pending/running, else the order's state. */
   async queuedCounts(backfillId: number): Promise<QueuedCounts> {
-    const rows = (await this.db('backfill_orders as b')
+    const rows: Array<{ bucket: string; n: number | string }> = await this.db('backfill_orders as b')
       .leftJoin('jobs as j', 'j.id', 'b.job_id')
       .leftJoin('orders as o', (on) => on.on('o.store_hash', '=', 'b.store_hash').andOn('o.order_id', '=', 'b.order_id'))
       .where('b.backfill_id', backfillId)
@@ -221,7 +221,7 @@ export class BackfillRepo {
         ),
       )
       .count({ n: '*' })
-      .groupBy('bucket')) as Array<{ bucket: string; n: number | string }>;
+      .groupBy('bucket');
     const out: QueuedCounts = { sent: 0, held: 0, skipped: 0, pending: 0 };
     for (const r of rows) if (r.bucket in out) out[r.bucket as keyof QueuedCounts] = Number(r.n);
     return out;

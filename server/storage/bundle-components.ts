@@ -1,7 +1,7 @@
 // The component rows of bundle mappings (migrations/021_bundles.ts): SQL used by MappingsRepo.
 // Components have no store_hash of their own; every read joins their mapping for the store.
 import type { Knex } from 'knex';
-import type { SkuComponent } from './sku-components.js';
+import type { SkuComponent } from '../domain/sku-components.js';
 import type { BundleMapping } from './reverse-sku-map.js';
 
 type Raw = Record<string, unknown>;
@@ -11,10 +11,10 @@ const CHUNK = 500;
 export async function componentsOf(db: Knex, mappingIds: readonly number[]): Promise<Map<number, SkuComponent[]>> {
   const out = new Map<number, SkuComponent[]>();
   for (let i = 0; i < mappingIds.length; i += CHUNK) {
-    const rows = (await db('sku_mapping_components')
+    const rows: Raw[] = await db('sku_mapping_components')
       .whereIn('mapping_id', mappingIds.slice(i, i + CHUNK))
       .orderBy(['mapping_id', 'position'])
-      .select('mapping_id', 'backend_sku', 'quantity')) as Raw[];
+      .select('mapping_id', 'backend_sku', 'quantity');
     for (const r of rows) {
       const id = Number(r.mapping_id);
       out.set(id, [...(out.get(id) ?? []), { sku: String(r.backend_sku), quantity: Number(r.quantity) }]);
@@ -49,13 +49,13 @@ async function knownLevels(trx: Knex, storeHash: string, skus: readonly string[]
   const out = new Map<string, number>();
   for (let i = 0; i < skus.length; i += CHUNK) {
     const chunk = skus.slice(i, i + CHUNK);
-    const fromStock = (await trx('inventory_items').where({ store_hash: storeHash }).whereIn('backend_sku', chunk).select('backend_sku', 'available')) as Raw[];
-    const fromBundles = (await trx('sku_mapping_components as c')
+    const fromStock: Raw[] = await trx('inventory_items').where({ store_hash: storeHash }).whereIn('backend_sku', chunk).select('backend_sku', 'available');
+    const fromBundles: Raw[] = await trx('sku_mapping_components as c')
       .join('sku_mappings as m', 'm.id', 'c.mapping_id')
       .where('m.store_hash', storeHash)
       .whereIn('c.backend_sku', chunk)
       .whereNotNull('c.available')
-      .select('c.backend_sku', 'c.available')) as Raw[];
+      .select('c.backend_sku', 'c.available');
     for (const r of [...fromStock, ...fromBundles]) out.set(String(r.backend_sku), Number(r.available));
   }
   return out;
@@ -69,12 +69,12 @@ export async function bundlesUsing(db: Knex, storeHash: string, backendSkus: rea
     const using = db('sku_mapping_components')
       .whereIn('backend_sku', names.slice(i, i + CHUNK))
       .select('mapping_id');
-    const rows = (await db('sku_mapping_components as c')
+    const rows: Raw[] = await db('sku_mapping_components as c')
       .join('sku_mappings as m', 'm.id', 'c.mapping_id')
       .where('m.store_hash', storeHash)
       .whereIn('c.mapping_id', using)
       .orderBy(['c.mapping_id', 'c.position'])
-      .select('c.mapping_id', 'm.bc_sku', 'c.backend_sku', 'c.quantity', 'c.available')) as Raw[];
+      .select('c.mapping_id', 'm.bc_sku', 'c.backend_sku', 'c.quantity', 'c.available');
     for (const r of rows) {
       const id = Number(r.mapping_id);
       const b = byId.get(id) ?? { bcSku: String(r.bc_sku), components: [] };

@@ -14,7 +14,13 @@ export interface OpenOptions {
    * fails with DatabaseBusyError (503). Requests must not hang on the database; tests shorten it.
    */
   busyBudgetMs?: number;
+  /** Where Knex's warnings go: the server passes its logger; by default (CLIs, tests) stderr, as Knex prints them. */
+  warn?: (message: string) => void;
 }
+
+const warnOnStderr = (message: string) => {
+  process.stderr.write(`${message}\n`);
+};
 
 export const DEFAULT_BUSY_BUDGET_MS = 1_000;
 
@@ -51,7 +57,7 @@ export function openDatabase(databaseUrl: string, opts: OpenOptions = {}): Db {
       // error; that error is explained where it surfaces (boot: a DatabaseFileError, requests: the
       // error handler), so the raw stack would only bury the message.
       warn: (message: string) => {
-        if (!message.startsWith('Acquire connection error')) console.warn(message);
+        if (!message.startsWith('Acquire connection error')) (opts.warn ?? warnOnStderr)(message);
       },
     },
     // One connection: SQLite has one writer anyway, and ':memory:' must not open a second database.
@@ -88,7 +94,7 @@ export function openDatabase(databaseUrl: string, opts: OpenOptions = {}): Db {
  * write access. Without this, a read-only file surfaced as Knex's misleading "MigrationLocked".
  */
 async function probeSqlite(db: Knex): Promise<void> {
-  const rows = (await db.raw('PRAGMA user_version')) as Array<{ user_version: number }>;
+  const rows = await db.raw<Array<{ user_version: number }>>('PRAGMA user_version');
   const version = Number(rows[0]?.user_version ?? 0);
   await db.raw(`PRAGMA user_version = ${Math.trunc(version)}`);
 }

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { InventoryItemView } from '../api/contract.js';
+import type { InventoryLevel } from '../domain/fulfillment.js';
 import { whereAnyContains } from './like.js';
 
 /** A stock level from the backend for one BigCommerce SKU and location. */
@@ -98,14 +98,16 @@ export class InventoryRepo {
     });
   }
 
-  async list(storeHash: string, f: { search?: string; status?: InventoryItemView['status'] }, page: number, limit: number) {
+  async list(storeHash: string, f: { search?: string; status?: InventoryLevel['status'] }, page: number, limit: number) {
     const q = this.db('inventory_items').where({ store_hash: storeHash });
     // A backend SKU's own-name row that BigCommerce did not know, recorded before another SKU was
     // mapped to it (or before such rows were discarded on write): its stock goes to the mapped SKUs,
     // so it is not an "unknown SKU" to show.
     // (An uncorrelated IN: SQLite builds the set once instead of probing the mappings per row.)
     const mappedBackendSkus = this.db('sku_mappings').where({ store_hash: storeHash }).whereRaw('bc_sku <> backend_sku').select('backend_sku');
-    q.whereNot((w) => w.whereRaw('sku = backend_sku').andWhere('status', 'skipped').whereNull('product_id').whereIn('sku', mappedBackendSkus));
+    q.whereNot((w) => {
+      w.whereRaw('sku = backend_sku').andWhere('status', 'skipped').whereNull('product_id').whereIn('sku', mappedBackendSkus);
+    });
     if (f.status) q.andWhere({ status: f.status });
     if (f.search) whereAnyContains(this.db, q, ['sku', 'backend_sku'], f.search);
     const [{ total }] = (await q.clone().count({ total: '*' })) as [{ total: number }];
@@ -113,12 +115,12 @@ export class InventoryRepo {
       .orderBy([{ column: 'updated_at', order: 'desc' }, { column: 'sku' }, { column: 'location_id' }])
       .limit(limit)
       .offset((page - 1) * limit);
-    const items: InventoryItemView[] = rows.map((x) => ({
+    const items: InventoryLevel[] = rows.map((x) => ({
       sku: String(x.sku),
       backendSku: String(x.backend_sku),
       available: Number(x.available),
       locationId: Number(x.location_id),
-      status: x.status as InventoryItemView['status'],
+      status: x.status as InventoryLevel['status'],
       reason: x.reason == null ? null : String(x.reason),
       lastSyncedAt: x.last_synced_at == null ? null : new Date(Number(x.last_synced_at)).toISOString(),
     }));

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { InventoryLocationOption } from '../api/contract.js';
+import type { InventoryLocation } from '../domain/store-lists.js';
 
 /**
  * The store's inventory locations as the background refresh last read them
@@ -8,7 +8,7 @@ import type { InventoryLocationOption } from '../api/contract.js';
 export class LocationsRepo {
   constructor(private readonly db: Knex) {}
 
-  async list(storeHash: string): Promise<InventoryLocationOption[]> {
+  async list(storeHash: string): Promise<InventoryLocation[]> {
     const rows = await this.db('store_locations').where({ store_hash: storeHash }).orderBy('location_id').select('location_id', 'label');
     return rows.map((r) => ({ id: Number(r.location_id), label: String(r.label) }));
   }
@@ -20,7 +20,7 @@ export class LocationsRepo {
   }
 
   /** Replaces the copy with what BigCommerce listed, in one transaction. */
-  async replaceAll(storeHash: string, locations: InventoryLocationOption[], now: number): Promise<void> {
+  async replaceAll(storeHash: string, locations: InventoryLocation[], now: number): Promise<void> {
     await this.db.transaction(async (trx) => {
       await trx('store_locations').where({ store_hash: storeHash }).delete();
       if (locations.length > 0) {

@@ -1,11 +1,11 @@
 import type { Knex } from 'knex';
-import type { ShippingMethodMapping, SkuMapping } from '../api/contract.js';
+import type { ShippingMethodMapping, SkuMapping } from '../domain/mappings.js';
 import { isUniqueViolation } from '../jobs/rows.js';
 import { whereAnyContains } from './like.js';
-import { normaliseMappingKey } from './mapping-keys.js';
+import { normaliseMappingKey } from '../../shared/mapping-keys.js';
 import { bundleLookup, reverseSkuLookup, type BundleMapping } from './reverse-sku-map.js';
 import { bundlesUsing, componentsOf, recordComponentLevels, writeComponents } from './bundle-components.js';
-import { componentsText, isBundle, type SkuComponent } from './sku-components.js';
+import { componentsText, isBundle, type SkuComponent } from '../domain/sku-components.js';
 
 export class DuplicateMappingError extends Error {}
 /** The mapping was saved by someone else since the editor read it (its revision moved on). */
@@ -105,7 +105,9 @@ export class MappingsRepo {
     const rows = names.length
       ? await this.db('sku_mappings')
           .where({ store_hash: storeHash })
-          .andWhere((q) => q.whereIn('backend_sku', names).orWhereIn('bc_sku', names))
+          .andWhere((q) => {
+            q.whereIn('backend_sku', names).orWhereIn('bc_sku', names);
+          })
       : [];
     return reverseSkuLookup(rows.map((r) => ({ bcSku: String(r.bc_sku), backendSku: String(r.backend_sku), bundle: Boolean(r.is_bundle) })));
   }
@@ -218,13 +220,13 @@ export class MappingsRepo {
       for (let i = 0; i < unique.length; i += UPSERT_CHUNK) {
         const chunk = unique.slice(i, i + UPSERT_CHUNK);
         // What exists (counted as updated), and which of it are bundles whose components must go.
-        const existing = (await trx('sku_mappings')
+        const existing: Array<{ bc_sku: string; is_bundle: unknown }> = await trx('sku_mappings')
           .where({ store_hash: storeHash })
           .whereIn(
             'bc_sku',
             chunk.map((m) => m.bcSku),
           )
-          .select('bc_sku', 'is_bundle')) as Array<{ bc_sku: string; is_bundle: unknown }>;
+          .select('bc_sku', 'is_bundle');
         updated += existing.length;
         await trx('sku_mappings')
           .insert(chunk.map((m) => ({ store_hash: storeHash, ...columnsOf(m), updated_at: now })))
@@ -234,13 +236,13 @@ export class MappingsRepo {
         const wasBundle = new Set(existing.filter((r) => Boolean(r.is_bundle)).map((r) => String(r.bc_sku)));
         const touched = chunk.filter((m) => m.bundle || wasBundle.has(m.bcSku));
         if (touched.length === 0) continue;
-        const ids = (await trx('sku_mappings')
+        const ids: Array<{ id: number; bc_sku: string }> = await trx('sku_mappings')
           .where({ store_hash: storeHash })
           .whereIn(
             'bc_sku',
             touched.map((m) => m.bcSku),
           )
-          .select('id', 'bc_sku')) as Array<{ id: number; bc_sku: string }>;
+          .select('id', 'bc_sku');
         const idOf = new Map(ids.map((r) => [String(r.bc_sku), Number(r.id)] as const));
         await writeComponents(trx, storeHash, new Map(touched.map((m) => [idOf.get(m.bcSku)!, m.bundle ? m.components : null] as const)));
       }
@@ -273,12 +275,12 @@ export class MappingsRepo {
     // Orders are grouped by their list of methods first, so each distinct list is parsed once (the
     // scan costs what the former GROUP BY shipping_method did); an order's list has no repeats.
     // The lists are unpacked here rather than in SQL, whose JSON functions differ by database.
-    const lists = (await this.db('orders')
+    const lists: Array<{ shipping_methods: string; n: number | string }> = await this.db('orders')
       .where({ store_hash: storeHash })
       .whereNotNull('shipping_methods')
       .groupBy('shipping_methods')
       .select('shipping_methods')
-      .count({ n: '*' })) as Array<{ shipping_methods: string; n: number | string }>;
+      .count({ n: '*' });
     const seen = new Map<string, number>();
     for (const list of lists) {
       for (const method of parseMethods(list.shipping_methods)) seen.set(method, (seen.get(method) ?? 0) + Number(list.n));

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { MemberRole } from '../api/contract.js';
+import type { MemberRole } from '../domain/members.js';
 
 export interface Member {
   storeHash: string;

@@ -1,9 +1,8 @@
 import type { Knex } from 'knex';
-import type { AlertKind, NotificationSettingsInput } from '../api/contract.js';
-import { ALERT_KINDS, isAlertKind } from '../notifications/kinds.js';
+import { ALERT_KINDS, isAlertKind, type AlertKind, type NotificationPreferences } from '../domain/alerts.js';
 
 /** What a store chose in Settings › Notifications (store_settings.notify_*). */
-export type StoredNotificationSettings = NotificationSettingsInput;
+export type StoredNotificationSettings = NotificationPreferences;
 
 const parseList = (v: unknown): unknown[] | null => {
   if (v == null) return null;

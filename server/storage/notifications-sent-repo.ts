@@ -29,7 +29,9 @@ export class NotificationsSentRepo {
       .onConflict(['store_hash', 'problem_key'])
       .merge({ sent_at: now, error: null })
       .where('notifications_sent.sent_at', '<=', now - NOTIFY_EVERY_MS)
-      .orWhere((w) => w.whereNotNull('notifications_sent.error').andWhere('notifications_sent.sent_at', '<=', now - RETRY_FAILED_AFTER_MS))
+      .orWhere((w) => {
+        w.whereNotNull('notifications_sent.error').andWhere('notifications_sent.sent_at', '<=', now - RETRY_FAILED_AFTER_MS);
+      })
       .returning('problem_key')) as unknown[];
     return rows.length > 0;
   }

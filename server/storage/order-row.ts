@@ -1,4 +1,5 @@
-import type { AttentionCode, OrderLineView, OrderSummary, OrderSyncState, ShipToView } from '../api/contract.js';
+import type { AttentionCode, OrderSyncState } from '../domain/order-state.js';
+import type { OrderLine, OrderSummary, ShipTo } from '../domain/orders.js';
 
 // An `orders` row as the app reads it, and its API summary: shared by the repo (writes) and
 // orders-query.ts (lists), kept apart from the statements.
@@ -44,8 +45,8 @@ export interface OrderRow {
 
 /** The `details` JSON column. */
 export interface OrderDetails {
-  lines: OrderLineView[];
-  shipTo: ShipToView[];
+  lines: OrderLine[];
+  shipTo: ShipTo[];
   /**
    * What the shipment flow needs of the order's consignments (flows/fulfillment/order-snapshot.ts),
    * so a shipment does not read the order again. Internal: never sent to the browser.

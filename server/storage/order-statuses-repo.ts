@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { OrderStatusOption } from '../api/contract.js';
+import type { StoreOrderStatus } from '../domain/store-lists.js';
 
 /**
  * The store's order statuses with their own labels, as the background refresh last read them
@@ -8,7 +8,7 @@ import type { OrderStatusOption } from '../api/contract.js';
 export class OrderStatusesRepo {
   constructor(private readonly db: Knex) {}
 
-  async list(storeHash: string): Promise<OrderStatusOption[]> {
+  async list(storeHash: string): Promise<StoreOrderStatus[]> {
     const rows = await this.db('store_order_statuses').where({ store_hash: storeHash }).orderBy('status_id');
     return rows.map((r) => ({ id: Number(r.status_id), name: String(r.name), label: String(r.label) }));
   }
@@ -26,7 +26,7 @@ export class OrderStatusesRepo {
   }
 
   /** Replaces the copy with what BigCommerce listed, in one transaction. */
-  async replaceAll(storeHash: string, statuses: OrderStatusOption[], now: number): Promise<void> {
+  async replaceAll(storeHash: string, statuses: StoreOrderStatus[], now: number): Promise<void> {
     await this.db.transaction(async (trx) => {
       await trx('store_order_statuses').where({ store_hash: storeHash }).delete();
       if (statuses.length > 0) {

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
-import type { OrderStateFilter, OrderSummary, OrderSyncState, OrdersListResponse } from '../api/contract.js';
+import type { OrderStateFilter, OrderSyncState } from '../domain/order-state.js';
+import type { OrderCounts, OrderList, OrderSummary } from '../domain/orders.js';
 import { LIST_CAP } from './capped-list.js';
 import { caseInsensitiveLike, likeContains } from './like.js';
 import { ATTENTION_STATES, toRow, toSummary } from './orders-repo.js';
@@ -19,8 +20,6 @@ export interface OrdersFilter {
   /** Only orders with an open alert (e.g. cancelled in BigCommerce but already shipped). */
   alert?: boolean;
 }
-
-export type OrderCounts = OrdersListResponse['counts'];
 
 type Raw = Record<string, unknown>;
 
@@ -70,7 +69,7 @@ export function parseOrderSearch(raw: string): OrderSearch | undefined {
 export class OrdersQuery {
   constructor(private readonly db: Knex) {}
 
-  async list(storeHash: string, f: OrdersFilter, page: number, limit: number): Promise<Omit<OrdersListResponse, 'page' | 'limit'>> {
+  async list(storeHash: string, f: OrdersFilter, page: number, limit: number): Promise<OrderList> {
     const { counts, span } = await this.tally(storeHash, f);
     const matches = f.state === undefined ? counts.all : counts[f.state];
     const offset = (page - 1) * limit;
@@ -91,12 +90,12 @@ export class OrdersQuery {
 
   private async tally(storeHash: string, f: OrdersFilter): Promise<{ counts: OrderCounts; span: Map<string, { min: number; max: number }> }> {
     const q = this.filtered(storeHash, { ...f, state: undefined });
-    const rows = (await q.clearSelect().select('state').count({ n: '*' }).min({ lo: 'order_id' }).max({ hi: 'order_id' }).groupBy('state')) as Array<{
+    const rows: Array<{
       state: string;
       n: number | string;
       lo: number | string;
       hi: number | string;
-    }>;
+    }> = await q.clearSelect().select('state').count({ n: '*' }).min({ lo: 'order_id' }).max({ hi: 'order_id' }).groupBy('state');
     const counts = Object.fromEntries(ORDER_STATES.map((st) => [st, 0])) as OrderCounts;
     counts.all = 0;
     counts.attention = 0;
@@ -140,13 +139,12 @@ export class OrdersQuery {
       // sku_search holds the lower-cased SKUs separated by spaces: a SKU starts the column or
       // follows a space.
       const skuStart = likeContains(search.text.toLowerCase()).slice(1);
-      q.andWhere((w) =>
-        w
-          .whereRaw(`customer ${like} ? ESCAPE '\\'`, [part])
+      q.andWhere((w) => {
+        w.whereRaw(`customer ${like} ? ESCAPE '\\'`, [part])
           .orWhereRaw(`customer_email ${like} ? ESCAPE '\\'`, [part])
           .orWhereRaw(`sku_search ${like} ? ESCAPE '\\'`, [skuStart])
-          .orWhereRaw(`sku_search ${like} ? ESCAPE '\\'`, [`% ${skuStart}`]),
-      );
+          .orWhereRaw(`sku_search ${like} ? ESCAPE '\\'`, [`% ${skuStart}`]);
+      });
     }
     return q;
   }

@@ -1,8 +1,8 @@
 import type { Knex } from 'knex';
-import type { AttentionCode, OrderSyncState } from '../api/contract.js';
+import type { AttentionCode, OrderSyncState } from '../domain/order-state.js';
 import type { CancelOutcome, OrderDetails, OrderRow } from './order-row.js';
 import { toRow } from './order-row.js';
-import { normaliseMappingKey } from './mapping-keys.js';
+import { normaliseMappingKey } from '../../shared/mapping-keys.js';
 
 export { toRow, toSummary, type CancelOutcome, type OrderDetails, type OrderRow } from './order-row.js';
 
@@ -271,7 +271,9 @@ export class OrdersRepo {
       .where({ store_hash: storeHash })
       .whereIn('order_id', orderIds)
       .whereNot({ state: 'cancelled' })
-      .andWhere((q) => q.whereNull('cancel_outcome').orWhere({ cancel_outcome: 'pending' }))
+      .andWhere((q) => {
+        q.whereNull('cancel_outcome').orWhere({ cancel_outcome: 'pending' });
+      })
       .orderBy('order_id');
     return rows.map(toRow);
   }
@@ -285,7 +287,11 @@ export class OrdersRepo {
       .where({ store_hash: storeHash, cancel_source: 'bigcommerce' })
       .andWhere((q) => {
         q.where({ cancel_outcome: 'pending' });
-        if (alerts.length > 0) q.orWhere((a) => a.where({ cancel_outcome: 'failed' }).whereIn('alert', alerts));
+        if (alerts.length > 0) {
+          q.orWhere((a) => {
+            a.where({ cancel_outcome: 'failed' }).whereIn('alert', alerts);
+          });
+        }
       })
       .orderBy('order_id')
       .select('order_id');
@@ -319,7 +325,11 @@ export class OrdersRepo {
   async heldForFix(storeHash: string): Promise<Array<Pick<OrderRow, 'orderId' | 'state' | 'attentionCode' | 'attentionSubject' | 'attentionReason' | 'backendOrderId'>>> {
     const rows = await this.db('orders')
       .where({ store_hash: storeHash })
-      .andWhere((q) => q.where({ state: 'needs_attention' }).orWhere((r) => r.where({ state: 'rejected' }).whereNull('backend_order_id')))
+      .andWhere((q) => {
+        q.where({ state: 'needs_attention' }).orWhere((r) => {
+          r.where({ state: 'rejected' }).whereNull('backend_order_id');
+        });
+      })
       // Oldest order first on both databases (PostgreSQL would return them in its heap order).
       .orderBy('order_id')
       .select('order_id', 'state', 'attention_code', 'attention_subject', 'attention_reason', 'backend_order_id');

@@ -2,7 +2,7 @@
 // progress, findings per check and where it is, so it survives reloads and restarts. Every write of
 // a running scan names its run: a scan replaced by a newer one stops writing.
 import type { Knex } from 'knex';
-import type { ReadinessCheckView } from '../api/contract.js';
+import type { ReadinessCheck } from '../domain/readiness.js';
 
 export type ScanState = 'queued' | 'running' | 'done' | 'failed';
 
@@ -26,7 +26,7 @@ export interface ScanRow {
   step: string;
   done: number;
   total: number | null;
-  checks: ReadinessCheckView[];
+  checks: ReadinessCheck[];
   cursor: ScanCursor | null;
   error: string | null;
   queuedAt: number;
@@ -39,7 +39,7 @@ export interface ScanProgress {
   step: string;
   done: number;
   total: number | null;
-  checks: ReadinessCheckView[];
+  checks: ReadinessCheck[];
   cursor: ScanCursor | null;
 }
 
@@ -69,7 +69,7 @@ function toRow(r: Record<string, unknown>): ScanRow {
     step: String(r.step),
     done: Number(r.done),
     total: num(r.total),
-    checks: parseJson<ReadinessCheckView[]>(r.checks_json, []),
+    checks: parseJson<ReadinessCheck[]>(r.checks_json, []),
     cursor: parseJson<ScanCursor | null>(r.cursor_json, null),
     error: r.error == null ? null : String(r.error),
     queuedAt: Number(r.queued_at),
@@ -99,7 +99,7 @@ export class ReadinessRepo {
    * Queues a new scan (a new run, its checks pending) unless one is already queued or running.
    * `started` says which: a second click never starts a second scan.
    */
-  async queue(storeHash: string, checks: ReadinessCheckView[], now: number): Promise<{ row: ScanRow; started: boolean }> {
+  async queue(storeHash: string, checks: ReadinessCheck[], now: number): Promise<{ row: ScanRow; started: boolean }> {
     const current = await this.db(TABLE).where({ store_hash: storeHash }).first();
     if (current && isActive(current.state) && now - Number(current.updated_at) < STALE_SCAN_MS) return { row: toRow(current), started: false };
     const values = {
@@ -148,7 +148,7 @@ export class ReadinessRepo {
     return n > 0;
   }
 
-  async finish(storeHash: string, run: number, checks: ReadinessCheckView[], now: number): Promise<boolean> {
+  async finish(storeHash: string, run: number, checks: ReadinessCheck[], now: number): Promise<boolean> {
     const n = await this.db(TABLE)
       .where({ store_hash: storeHash, run, state: 'running' })
       .update({ state: 'done', step: 'Finished', checks_json: JSON.stringify(checks), cursor_json: null, error: null, finished_at: now, updated_at: now });
@@ -156,7 +156,7 @@ export class ReadinessRepo {
   }
 
   /** The findings of a scan changed outside it (a fix done from the app); only while `run` is current. */
-  async updateChecks(storeHash: string, run: number, checks: ReadinessCheckView[], now: number): Promise<boolean> {
+  async updateChecks(storeHash: string, run: number, checks: ReadinessCheck[], now: number): Promise<boolean> {
     const n = await this.db(TABLE)
       .where({ store_hash: storeHash, run })
       .update({ checks_json: JSON.stringify(checks), updated_at: now });
@@ -167,7 +167,7 @@ export class ReadinessRepo {
   async fail(storeHash: string, run: number | null, error: string, now: number): Promise<boolean> {
     const current = await this.get(storeHash);
     if (!current || !isActive(current.state) || (run !== null && current.run !== run)) return false;
-    const checks = current.checks.map((c): ReadinessCheckView =>
+    const checks = current.checks.map((c): ReadinessCheck =>
       c.state === 'pending' || c.state === 'running' ? { ...c, state: 'failed', summary: 'Not checked: the scan stopped before it.' } : c,
     );
     const n = await this.db(TABLE)

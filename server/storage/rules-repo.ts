@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { OrderRule, RuleAction, RuleCondition } from '../api/contract-rules.js';
+import type { OrderRule, RuleAction, RuleCondition } from '../domain/rules.js';
 import type { EvaluableRule } from '../flows/rules/evaluate.js';
 
 // Order rules per store (migration 020). The built-in "Manual Verification Required" rule is
@@ -141,13 +141,13 @@ export class RulesRepo {
 
   /** Orders each rule holds or skipped right now. */
   async ordersAffected(storeHash: string): Promise<Map<number, number>> {
-    const rows = (await this.db('orders')
+    const rows: Array<{ rule_id: unknown; n: unknown }> = await this.db('orders')
       .where({ store_hash: storeHash })
       .whereNotNull('rule_id')
       .whereIn('state', ['held', 'skipped'])
       .groupBy('rule_id')
       .select('rule_id')
-      .count({ n: '*' })) as Array<{ rule_id: unknown; n: unknown }>;
+      .count({ n: '*' });
     return new Map(rows.map((r) => [Number(r.rule_id), Number(r.n)]));
   }
 

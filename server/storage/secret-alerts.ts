@@ -21,12 +21,13 @@ export function secretAlerts(d: SecretAlertDeps) {
       .append({ storeHash, flow: 'security', level: 'error', message }, d.now())
       .catch((err: unknown) => d.logger.error({ err, storeHash }, 'could not record a secret problem'));
   };
+  // Arrow functions: the repositories receive these as bare callbacks (no `this` to lose).
   return {
-    tokenUnreadable(storeHash: string) {
+    tokenUnreadable: (storeHash: string) => {
       d.logger.warn({ storeHash }, 'access token cannot be decrypted with the configured keys; store needs re-authorisation');
       record(storeHash, TOKEN_UNREADABLE_MESSAGE);
     },
-    webhookSecretReplaced(storeHash: string) {
+    webhookSecretReplaced: (storeHash: string) => {
       d.logger.warn({ storeHash }, 'webhook secret could not be decrypted; replaced it and queued a webhook reconciliation');
       record(storeHash, WEBHOOK_SECRET_REPLACED_MESSAGE);
       d.reconcileWebhooks(storeHash);

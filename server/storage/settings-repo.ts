@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { FlowName } from '../api/contract.js';
+import type { FlowName, SyncMode } from '../domain/flows.js';
 import type { TokenCipher } from './token-cipher.js';
 import { BACKEND_KEY_UNREADABLE_MESSAGE, healSettingsSecrets, healWebhookSecret, newWebhookSecret, readBackendKey } from './secret-health.js';
 
@@ -27,7 +27,7 @@ export interface StoreSettings {
   cancellationStatusIds: number[];
   statusOnBackendCancelId: number | null;
   inventoryLocationId: number;
-  syncMode: 'push' | 'poll';
+  syncMode: SyncMode;
   shipmentsCursor: string | null;
   inventoryCursor: string | null;
   /** Percent of the store's API quota the app may spend in each window (1–100, default 60). */
@@ -49,7 +49,7 @@ export class StaleSettingsError extends Error {
   }
 }
 
-export type LoopInput = Partial<Pick<StoreSettings, 'cancellationStatusIds' | 'statusOnBackendCancelId' | 'inventoryLocationId' | 'syncMode'>>;
+export type FlowOptionsInput = Partial<Pick<StoreSettings, 'cancellationStatusIds' | 'statusOnBackendCancelId' | 'inventoryLocationId' | 'syncMode'>>;
 
 type Raw = Record<string, unknown>;
 
@@ -141,9 +141,9 @@ export class SettingsRepo {
   /** Reads the row (or some of its columns) and heals it; undefined when there is no row. */
   private async healed<T>(storeHash: string, columns: string[], heal: (row: Raw) => Promise<T | undefined>): Promise<T | undefined> {
     for (let attempt = 0; attempt < 3; attempt++) {
-      const row = (await this.db('store_settings')
+      const row: Raw | undefined = await this.db('store_settings')
         .where({ store_hash: storeHash })
-        .first(...columns)) as Raw | undefined;
+        .first(...columns);
       if (!row) return undefined;
       const out = await heal(row);
       if (out !== undefined) return out; // undefined: a concurrent save changed the row, read it again
@@ -251,14 +251,14 @@ export class SettingsRepo {
     await this.change(storeHash, cols, now, expectedRevision);
   }
 
-  async saveLoop(storeHash: string, l: LoopInput, now: number, expectedRevision?: number) {
+  async saveFlowOptions(storeHash: string, options: FlowOptionsInput, now: number, expectedRevision?: number) {
     await this.change(
       storeHash,
       {
-        ...(l.cancellationStatusIds ? { cancellation_status_ids: JSON.stringify(l.cancellationStatusIds) } : {}),
-        ...(l.statusOnBackendCancelId !== undefined ? { status_on_backend_cancel_id: l.statusOnBackendCancelId } : {}),
-        ...(l.inventoryLocationId !== undefined ? { inventory_location_id: l.inventoryLocationId } : {}),
-        ...(l.syncMode ? { sync_mode: l.syncMode } : {}),
+        ...(options.cancellationStatusIds ? { cancellation_status_ids: JSON.stringify(options.cancellationStatusIds) } : {}),
+        ...(options.statusOnBackendCancelId !== undefined ? { status_on_backend_cancel_id: options.statusOnBackendCancelId } : {}),
+        ...(options.inventoryLocationId !== undefined ? { inventory_location_id: options.inventoryLocationId } : {}),
+        ...(options.syncMode ? { sync_mode: options.syncMode } : {}),
       },
       now,
       expectedRevision,
@@ -276,7 +276,7 @@ export class SettingsRepo {
    * query, and only the API key is decrypted (nothing is healed or written on this hot path).
    */
   async backendKeysForAccount(accountId: string): Promise<AccountBackendKey[]> {
-    const rows = (await this.db('store_settings').where({ backend_account_id: accountId }).select('store_hash', 'backend_api_key_enc')) as Raw[];
+    const rows: Raw[] = await this.db('store_settings').where({ backend_account_id: accountId }).select('store_hash', 'backend_api_key_enc');
     return rows.map((r) => {
       const storeHash = String(r.store_hash);
       try {

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
-import type { CarrierMapping, ShipmentView } from '../api/contract.js';
+import type { Shipment } from '../domain/fulfillment.js';
+import type { CarrierMapping } from '../domain/mappings.js';
 
 export interface ShipmentItem {
   sku: string;
@@ -67,7 +68,7 @@ const toRow = (r: Raw): ShipmentRow => ({
   createdAt: Number(r.created_at),
 });
 
-export const toShipmentView = (r: ShipmentRow): ShipmentView => ({
+export const toShipmentView = (r: ShipmentRow): Shipment => ({
   backendShipmentId: r.backendShipmentId,
   bcShipmentId: Object.values(r.bcShipmentIds)[0] ?? null,
   trackingNumber: r.trackingNumber,
@@ -118,7 +119,9 @@ export class ShipmentsRepo {
       const n = await this.db('shipments')
         .where(key)
         .whereNot({ state: 'created' })
-        .andWhere((q) => q.whereNull('claim_owner').orWhere('claim_expires_at', '<', now).orWhere({ claim_owner: owner }))
+        .andWhere((q) => {
+          q.whereNull('claim_owner').orWhere('claim_expires_at', '<', now).orWhere({ claim_owner: owner });
+        })
         .update({ ...lease, updated_at: now });
       claimed = n > 0;
     }
@@ -169,7 +172,7 @@ export class ShipmentsRepo {
     now: number,
     items?: ReadonlyArray<{ order_product_id: number; quantity: number }>,
   ): Promise<void> {
-    const row = (await this.db('shipments').where({ store_hash: storeHash, backend_shipment_id: backendShipmentId }).first('bc_shipment_ids', 'bc_items')) as Raw | undefined;
+    const row: Raw | undefined = await this.db('shipments').where({ store_hash: storeHash, backend_shipment_id: backendShipmentId }).first('bc_shipment_ids', 'bc_items');
     if (!row) return;
     const ids = { ...(JSON.parse(String(row.bc_shipment_ids ?? '{}')) as Record<string, number>), [String(addressId)]: bcShipmentId };
     const lines = parseBcItems(row.bc_items);
@@ -187,7 +190,8 @@ export class ShipmentsRepo {
     const q = this.db('shipments').where({ store_hash: storeHash, order_id: orderId }).whereNotNull('bc_items');
     if (except !== undefined) q.whereNot({ backend_shipment_id: except });
     const out = new Map<number, number>();
-    for (const r of (await q.select('bc_items')) as Raw[]) {
+    const rows: Raw[] = await q.select('bc_items');
+    for (const r of rows) {
       for (const part of Object.values(parseBcItems(r.bc_items))) {
         for (const i of part) out.set(i.order_product_id, (out.get(i.order_product_id) ?? 0) + i.quantity);
       }
@@ -221,10 +225,10 @@ export class ShipmentsRepo {
   }
 
   async listCarriers(storeHash: string): Promise<CarrierMapping[]> {
-    const seen = (await this.db('shipments').where({ store_hash: storeHash }).whereNotNull('carrier').groupBy('carrier').select('carrier').count({ n: '*' })) as Array<{
+    const seen: Array<{
       carrier: string;
       n: number;
-    }>;
+    }> = await this.db('shipments').where({ store_hash: storeHash }).whereNotNull('carrier').groupBy('carrier').select('carrier').count({ n: '*' });
     const mapped = await this.db('carrier_mappings').where({ store_hash: storeHash });
     const out = new Map<string, CarrierMapping>();
     for (const x of seen) out.set(x.carrier, { backendCarrier: x.carrier, shippingProvider: null, trackingCarrier: null, seen: Number(x.n) });

@@ -118,7 +118,10 @@ export class StoresRepo {
    */
   async installedHashes(f: { syncMode?: 'poll' | 'push'; skipRevoked?: boolean } = {}): Promise<string[]> {
     const q = this.db('stores as s').where({ 's.status': 'installed' });
-    if (f.skipRevoked) q.where((w) => w.where({ 's.needs_reauth': false }).orWhereNot({ 's.reauth_reason': 'token_revoked' }));
+    if (f.skipRevoked)
+      q.where((w) => {
+        w.where({ 's.needs_reauth': false }).orWhereNot({ 's.reauth_reason': 'token_revoked' });
+      });
     if (f.syncMode) q.join('store_settings as st', 'st.store_hash', 's.hash').where({ 'st.sync_mode': f.syncMode });
     // A stated order: the scheduler walks stores in it, the same on both databases.
     return (await q.orderBy('s.hash').select('s.hash')).map((r) => String(r.hash));
@@ -185,8 +188,12 @@ export class StoresRepo {
   async dueForRefresh(lastRunBefore: number): Promise<string[]> {
     const rows = await this.db('stores')
       .where({ status: 'installed' })
-      .where((w) => w.where({ needs_reauth: false }).orWhereNot({ reauth_reason: 'token_revoked' }))
-      .where((w) => w.whereNull('details_refreshed_at').orWhere('details_refreshed_at', '<=', lastRunBefore))
+      .where((w) => {
+        w.where({ needs_reauth: false }).orWhereNot({ reauth_reason: 'token_revoked' });
+      })
+      .where((w) => {
+        w.whereNull('details_refreshed_at').orWhere('details_refreshed_at', '<=', lastRunBefore);
+      })
       .orderBy('hash')
       .select('hash');
     return rows.map((r) => String(r.hash));

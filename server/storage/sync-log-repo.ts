@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { ActivityEntry, TimelineEntry } from '../api/contract.js';
+import type { ActivityEntry, TimelineEntry } from '../domain/activity.js';
 import { cappedPage } from './capped-list.js';
 
 export type LogLevel = 'info' | 'warn' | 'error';

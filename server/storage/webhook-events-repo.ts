@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { WebhookEventDetail, WebhookEventStatus, WebhookEventSummary, WebhookSource } from '../api/contract.js';
+import type { WebhookEventDetail, WebhookEventStatus, WebhookEventSummary, WebhookSource } from '../domain/webhook-events.js';
 import { rawRows } from '../jobs/rows.js';
 import { cappedPage } from './capped-list.js';
 import { latestStatusChange, statusChangeOf } from './status-changes.js';
@@ -113,11 +113,11 @@ export class WebhookEventsRepo {
       payload: e.payload,
       received_at: now,
     });
-    const firsts = (await trx('webhook_events')
+    const firsts: Array<{ id: number; store_hash: string; source: string; dedupe_key: string }> = await trx('webhook_events')
       .insert(events.map((e, i) => ({ ...base(e), dedupe_key: e.eventId, status: statuses[i] ?? 'received', processed_at: statuses[i] === 'ignored' ? now : null })))
       .onConflict(['store_hash', 'source', 'dedupe_key'])
       .ignore()
-      .returning(['id', 'store_hash', 'source', 'dedupe_key'])) as Array<{ id: number; store_hash: string; source: string; dedupe_key: string }>;
+      .returning(['id', 'store_hash', 'source', 'dedupe_key']);
     const keyOf = (storeHash: string, source: string, eventId: string) => `${storeHash}\u0000${source}\u0000${eventId}`;
     const firstIds = new Map(firsts.map((r) => [keyOf(r.store_hash, r.source, r.dedupe_key), Number(r.id)]));
     const out: Array<{ id: number; duplicateOf: number | null }> = new Array(events.length);
@@ -237,7 +237,9 @@ export class WebhookEventsRepo {
       // (store_hash, source, resource_id, ...) that no other index can beat (migration 017).
       q.whereIn('source', f.source ? [f.source] : f.topic ? [sourceOfTopic(f.topic)] : ['bigcommerce', 'fulfillment'])
         .andWhere({ resource_id: String(f.orderId) })
-        .andWhere((w) => w.where({ source: 'fulfillment' }).orWhere('topic', 'like', `${ORDER_TOPIC_PREFIX}%`));
+        .andWhere((w) => {
+          w.where({ source: 'fulfillment' }).orWhere('topic', 'like', `${ORDER_TOPIC_PREFIX}%`);
+        });
     } else if (f.source && !f.topic) q.andWhere({ source: f.source }); // a topic names its source
     if (f.topic) q.andWhere({ topic: f.topic });
     if (f.status) q.andWhere({ status: f.status });

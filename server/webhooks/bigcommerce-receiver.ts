@@ -2,11 +2,13 @@ import { timingSafeEqual } from 'node:crypto';
 import express, { Router, type Request } from 'express';
 import { z } from 'zod';
 import { AppError, BadRequestError, UnauthenticatedError } from '../errors.js';
-import type { Services } from '../services.js';
+import type { Collaborators } from '../collaborators.js';
 import { describeDatabaseProblem, isDatabaseWide } from '../storage/db-errors.js';
 import { verifyStandardWebhook } from './standard-webhooks.js';
 import { bigcommerceSyncOrderId, orderSyncJob } from './event-jobs.js';
 import { SECRET_HEADER } from './topics.js';
+import type { GroupCommitter } from './group-commit.js';
+import type { StoreGate } from './store-gate.js';
 
 /** BigCommerce payloads are tiny ({scope, data:{type,id}, ...}); anything big is not from it. */
 export const MAX_WEBHOOK_BYTES = 64 * 1024;
@@ -34,7 +36,7 @@ function sameSecret(given: string | undefined, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-function checkSignature(req: Request, raw: Buffer, s: Services) {
+function checkSignature(req: Request, raw: Buffer, s: Pick<Collaborators, 'clock' | 'config'>) {
   const id = req.get('webhook-id');
   const timestamp = req.get('webhook-timestamp');
   const signature = req.get('webhook-signature');
@@ -48,7 +50,7 @@ function checkSignature(req: Request, raw: Buffer, s: Services) {
  * The store lookup reads the database too: when the database itself is unavailable (locked by
  * another process, unreadable), answer 503 so BigCommerce retries, not a 500.
  */
-async function unavailableOnDatabaseError<T>(read: () => Promise<T>, s: Services, storeHash: string): Promise<T> {
+async function unavailableOnDatabaseError<T>(read: () => Promise<T>, s: Pick<Collaborators, 'logger'>, storeHash: string): Promise<T> {
   try {
     return await read();
   } catch (err) {
@@ -58,13 +60,18 @@ async function unavailableOnDatabaseError<T>(read: () => Promise<T>, s: Services
   }
 }
 
+/** The receiver's hot path (webhooks/store-gate.ts, webhooks/group-commit.ts), declared by this edge rather than in collaborators.ts. */
+export type BigCommerceWebhookRoutesDeps = Pick<Collaborators, 'clock' | 'config' | 'logger'> & {
+  webhookIntake: { gate: Pick<StoreGate, 'cached' | 'secretFor'>; committer: Pick<GroupCommitter, 'submit'> };
+};
+
 /**
  * POST /webhooks/bigcommerce. Verifies, stores the event and its job in one transaction, answers
  * 200 with an empty body. No BigCommerce or backend call happens here; only a database that
  * cannot store (or look up) the event answers 503, so BigCommerce retries. A lock held by another
  * process gets that 503 within about a second (storage/busy-retry.ts), never a frozen server.
  */
-export function bigcommerceWebhookRoutes(s: Services): Router {
+export function bigcommerceWebhookRoutes(s: BigCommerceWebhookRoutesDeps): Router {
   const r = Router();
   r.post('/webhooks/bigcommerce', express.raw({ type: () => true, limit: MAX_WEBHOOK_BYTES }), async (req, res, next) => {
     try {

@@ -4,7 +4,8 @@
 import type { WebhookSource } from '../api/contract.js';
 import type { EnqueueInput } from '../jobs/types.js';
 import { isFulfillmentEventType } from '../fulfillment/index.js';
-import { JOB, ORDER_SYNC_DEBOUNCE_MS, ORDER_SYNC_TOPICS, orderSyncKey } from './topics.js';
+import { jobInput, JOB } from '../flows/job-catalogue.js';
+import { ORDER_SYNC_DEBOUNCE_MS, ORDER_SYNC_TOPICS } from './topics.js';
 
 /** The order a BigCommerce event makes the app sync, or null for topics it does not act on. */
 export function bigcommerceSyncOrderId(topic: string, dataId: unknown): number | null {
@@ -15,12 +16,12 @@ export function bigcommerceSyncOrderId(topic: string, dataId: unknown): number |
 
 /** One fetch per order for a burst of its events (debounced, merged into a pending sync). */
 export function orderSyncJob(storeHash: string, orderId: number, now: number): EnqueueInput {
-  return { storeHash, kind: JOB.orderSync, payload: { orderId }, dedupeKey: orderSyncKey(storeHash, orderId), runAt: now + ORDER_SYNC_DEBOUNCE_MS };
+  return jobInput(JOB.orderSync, { storeHash, payload: { orderId }, runAt: now + ORDER_SYNC_DEBOUNCE_MS });
 }
 
 /** A warehouse event is acted on from its stored row (shipments, cancellations, stock). */
 export function fulfillmentEventJob(storeHash: string, eventRowId: number): EnqueueInput {
-  return { storeHash, kind: JOB.fulfillmentEvent, payload: { eventRowId } };
+  return jobInput(JOB.fulfillmentEvent, { storeHash, payload: { eventRowId } });
 }
 
 export interface StoredEventRef {

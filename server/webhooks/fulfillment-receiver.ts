@@ -1,7 +1,7 @@
 import express, { Router } from 'express';
 import { ACCOUNT_HEADER, SIGNATURE_HEADER, parseFulfillmentEvent, verifyFulfillmentSignature } from '../fulfillment/index.js';
 import { AppError, BadRequestError, UnauthenticatedError } from '../errors.js';
-import type { Services } from '../services.js';
+import type { Collaborators } from '../collaborators.js';
 import { AccountKeys, storesVerifiedBy } from './account-keys.js';
 import { eventOrderId, routeFulfillmentEvent } from './fulfillment-routing.js';
 import { fulfillmentEventJob } from './event-jobs.js';
@@ -16,6 +16,8 @@ class StoreNotConnectedError extends AppError {
   }
 }
 
+export type FulfillmentWebhookRoutesDeps = Pick<Collaborators, 'clock' | 'db' | 'jobs' | 'logger' | 'settings' | 'webhookEvents'>;
+
 /**
  * POST /webhooks/fulfillment: events from the fulfillment backend. Verifies the signature with the
  * API keys of the stores connected to the named account, checks the whole event against the
@@ -24,7 +26,7 @@ class StoreNotConnectedError extends AppError {
  * event to every store of the account), stores one copy per store (dedupe on the event id) with a
  * job that acts on it, and acknowledges.
  */
-export function fulfillmentWebhookRoutes(s: Services): Router {
+export function fulfillmentWebhookRoutes(s: FulfillmentWebhookRoutesDeps): Router {
   const r = Router();
   const keys = new AccountKeys(s.settings, () => s.clock.now());
   r.post('/webhooks/fulfillment', express.raw({ type: () => true, limit: MAX_EVENT_BYTES }), async (req, res, next) => {
@@ -77,7 +79,7 @@ export function fulfillmentWebhookRoutes(s: Services): Router {
  * since the backend signs with both keys then. A key no configured encryption key opens verifies
  * nothing (Settings asks to reconnect the warehouse).
  */
-async function storesSignedFor(s: Pick<Services, 'clock' | 'logger'>, keys: AccountKeys, accountId: string, rawBody: Buffer, header: string): Promise<string[]> {
+async function storesSignedFor(s: Pick<Collaborators, 'clock' | 'logger'>, keys: AccountKeys, accountId: string, rawBody: Buffer, header: string): Promise<string[]> {
   const nowSeconds = Math.floor(s.clock.now() / 1000);
   const stores = await keys.forAccount(accountId);
   // One store's unreadable key must not block the other stores of the account.

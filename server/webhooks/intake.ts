@@ -57,7 +57,7 @@ export async function recordEventsWithJobs(d: IntakeDeps, trx: Knex, writes: Eve
     else if (w.ignoredReason) await d.events.setStatus(r.id, 'ignored', w.ignoredReason, now, trx);
   }
   await queueJobs(d, trx, jobs);
-  const out: Recorded[] = new Array(writes.length);
+  const out = new Array<Recorded>(writes.length);
   order.forEach((i, k) => (out[i] = { id: recorded[k]!.id, duplicate: recorded[k]!.duplicateOf !== null }));
   return out;
 }

@@ -4,12 +4,12 @@
 // Activity with who asked.
 import type { FlowName, ReplayResponse, WebhookEventSummary, WebhookSource } from '../api/contract.js';
 import { AppError, NotFoundError } from '../errors.js';
-import type { Services } from '../services.js';
+import type { Collaborators } from '../collaborators.js';
 import { jobForStoredEvent } from './event-jobs.js';
 import { requeueStoredEvents } from './intake.js';
 import { ORDER_SYNC_TOPICS } from './topics.js';
 
-type Deps = Pick<Services, 'db' | 'webhookEvents' | 'settings' | 'jobs' | 'syncLog' | 'clock'>;
+type Deps = Pick<Collaborators, 'db' | 'webhookEvents' | 'settings' | 'jobs' | 'syncLog' | 'clock'>;
 
 /** A replay the app will not do, and why (409/422 with the reason the merchant reads). */
 export class ReplayRefusedError extends AppError {

@@ -13,6 +13,12 @@ interface SqliteConnection {
   prepare(sql: string): Statement;
   transaction<T>(fn: () => T): () => T;
 }
+/** The slice of Knex's client (which Knex types as `any`) this file uses: the driver's name and the pool. */
+interface KnexClient {
+  config: { client?: unknown };
+  acquireConnection(): Promise<SqliteConnection>;
+  releaseConnection(conn: SqliteConnection): Promise<void>;
+}
 
 const SQL = {
   event: `INSERT INTO webhook_events (store_hash, source, event_id, dedupe_key, topic, resource_id, payload, status, error, received_at, processed_at)
@@ -51,10 +57,11 @@ function prepared(conn: SqliteConnection): Prepared {
  * budget, handing the connection back between attempts so reads are not held up meanwhile.
  */
 export function sqliteBatchWriter(db: Knex, queue: Pick<KnexJobQueue, 'defaultMaxAttempts' | 'dedupeKeyOf'>) {
-  if (db.client.config.client !== 'better-sqlite3') return null;
+  const client = db.client as KnexClient;
+  if (client.config.client !== 'better-sqlite3') return null;
   const retry = busyRetryOf(db);
   const once = async (writes: EventWrite[], now: number): Promise<Array<{ duplicate: boolean }>> => {
-    const conn = (await db.client.acquireConnection()) as SqliteConnection;
+    const conn = await client.acquireConnection();
     try {
       const st = prepared(conn);
       return conn.transaction(() =>
@@ -80,7 +87,7 @@ export function sqliteBatchWriter(db: Knex, queue: Pick<KnexJobQueue, 'defaultMa
         }),
       )();
     } finally {
-      await db.client.releaseConnection(conn);
+      await client.releaseConnection(conn);
     }
   };
   return (writes: EventWrite[], now: number) => (retry ? retry.run(() => once(writes, now), { write: true }) : once(writes, now));

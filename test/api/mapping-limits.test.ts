@@ -1,7 +1,7 @@
 // Mapping inputs are held to the fulfillment backend contract's limits (a code saved is a code the
 // backend takes) with a readable 400, and keys are saved in the one spelling the import looks up.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BACKEND_CODE_MAX, BACKEND_SKU_MAX } from '../../server/api/mapping-limits.js';
+import { BACKEND_CODE_MAX, BACKEND_SKU_MAX } from '../../shared/mapping-limits.js';
 import { parseSkuCsv } from '../../server/api/sku-csv.js';
 import { shipmentRequestSchema, orderLineSchema } from '../../server/fulfillment/index.js';
 import { signedInBareApp, STORE, type SignedInApp } from '../helpers/bare-app.js';
@@ -19,7 +19,13 @@ describe('mapping limits follow the fulfillment backend contract', () => {
     expect(BACKEND_SKU_MAX).toBe(255);
     // A code at the limit is one the backend's order schema takes; one more character is not.
     expect(shipmentRequestSchema.shape.shipping_method.safeParse('C'.repeat(BACKEND_CODE_MAX)).success).toBe(true);
+    expect(shipmentRequestSchema.shape.shipping_method.safeParse('C'.repeat(BACKEND_CODE_MAX + 1)).success).toBe(false);
+    expect(orderLineSchema.shape.sku.safeParse('S'.repeat(BACKEND_SKU_MAX)).success).toBe(true);
     expect(orderLineSchema.shape.sku.safeParse('S'.repeat(BACKEND_SKU_MAX + 1)).success).toBe(false);
+    // The limits are plain numbers in shared/ (the browser's forms and the request schemas use them):
+    // the schema's own maxLength is what they must stay equal to.
+    expect(shipmentRequestSchema.shape.shipping_method.maxLength).toBe(BACKEND_CODE_MAX);
+    expect(orderLineSchema.shape.sku.maxLength).toBe(BACKEND_SKU_MAX);
   });
 
   it('a shipping method code over 100 characters is refused with a 400 naming the field; 100 is saved', async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OrderDetail, OrderLoopDetail } from '../../server/api/contract.js';
+import type { OrderDetail, OrderFulfillmentDetail } from '../../server/api/contract.js';
 import { controlPanelOrderUrl } from '../../server/api/order-detail.js';
 import type { OrderDetails } from '../../server/storage/orders-repo.js';
 import { signedInBareApp, STORE, type SignedInApp } from '../helpers/bare-app.js';
@@ -44,7 +44,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const detail = async (orderId: number): Promise<OrderDetail & OrderLoopDetail> => {
+const detail = async (orderId: number): Promise<OrderDetail & OrderFulfillmentDetail> => {
   const res = await t.api('get', `/api/orders/${orderId}`);
   expect(res.status).toBe(200);
   return res.body;

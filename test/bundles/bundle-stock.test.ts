@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleLevels } from '../../server/flows/inventory/bundle-levels.js';
 import { recordInventoryLevels } from '../../server/flows/inventory/record-levels.js';
-import { completeSets } from '../../server/storage/sku-components.js';
+import { completeSets } from '../../server/domain/sku-components.js';
 import { bareApp, STORE } from '../helpers/bare-app.js';
 
 describe('complete sets', () => {
@@ -48,13 +48,10 @@ describe('recording levels', () => {
   });
   afterAll(() => t.close());
 
-  const pending = async () =>
-    Object.fromEntries(
-      ((await t.db('inventory_items').where({ store_hash: STORE, status: 'pending' }).select('sku', 'available')) as Array<{ sku: string; available: number }>).map((r) => [
-        r.sku,
-        Number(r.available),
-      ]),
-    );
+  const pending = async () => {
+    const rows: Array<{ sku: string; available: number }> = await t.db('inventory_items').where({ store_hash: STORE, status: 'pending' }).select('sku', 'available');
+    return Object.fromEntries(rows.map((r) => [r.sku, Number(r.available)]));
+  };
 
   it('a component level updates every bundle that uses it, and the component sold alone keeps its own level', async () => {
     const s = t.app.services;

@@ -231,6 +231,13 @@ describe('carrier mappings', () => {
     });
   });
 
+  it('refuses a provider BigCommerce does not have (one saved before the server checked them), as the API would', () => {
+    expect(carrierMappingInput('Old', { provider: 'pigeon-post', trackingCarrier: '' })).toEqual({
+      ok: false,
+      fields: { shippingProvider: expect.stringMatching(/BigCommerce's shipping providers/) },
+    });
+  });
+
   it('refuses slugs AfterShip would not know', () => {
     for (const slug of ['dpd uk!', 'dhl/express', '-dhl', 'a'.repeat(65)]) {
       const result = carrierMappingInput('X', { provider: '', trackingCarrier: slug });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BACKEND_CODE_MAX, methodLabel, NO_METHOD_LABEL, validateNewMethod } from '../../client/src/pages/settings/shippingMethods.js';
-import { BACKEND_CODE_MAX as SERVER_CODE_MAX } from '../../server/api/mapping-limits.js';
-import { NO_METHOD_LABEL as SERVER_LABEL } from '../../server/storage/mapping-keys.js';
+import { BACKEND_CODE_MAX as SERVER_CODE_MAX } from '../../shared/mapping-limits.js';
+import { NO_METHOD_LABEL as SERVER_LABEL } from '../../shared/mapping-keys.js';
 
 describe('shipping method mappings in Settings', () => {
   it('shows the empty method in the words of the order’s reason, and the server’s code limit', () => {

@@ -129,7 +129,7 @@ describe('a merchant connects the warehouse and watches an order go through', ()
   });
 });
 
-describe('the loop closes: shipment, tracking and stock levels', () => {
+describe('after the warehouse ships: shipment, tracking and stock levels', () => {
   it('shows the shipment with its tracking link on the order, and BigCommerce has it', async () => {
     const backendId = h.warehouse.control.orders()[0]!.id;
     const orderId = (h.warehouse.control.orders()[0]!.body.external_ref as { order_id: number }).order_id;

@@ -86,10 +86,10 @@ async function rowsOf(hash: string): Promise<Record<string, number>> {
 }
 
 async function storeKeyedTables(): Promise<string[]> {
-  const tables = (await db.raw(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'knex_%'`)) as Array<{ name: string }>;
+  const tables = await db.raw<Array<{ name: string }>>(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'knex_%'`);
   const out: string[] = [];
   for (const { name } of tables) {
-    const cols = (await db.raw(`SELECT name FROM pragma_table_info(?)`, [name])) as Array<{ name: string }>;
+    const cols = await db.raw<Array<{ name: string }>>(`SELECT name FROM pragma_table_info(?)`, [name]);
     if (cols.some((c) => c.name === 'store_hash')) out.push(name);
   }
   return out.sort();
@@ -140,7 +140,7 @@ describe('retention', () => {
     await new RetentionRepo(db).deleteWebhookEventsBefore(T0, 10);
     db.off('query', listen);
     expect(sent).toHaveLength(1);
-    const plan = (await db.raw(`EXPLAIN QUERY PLAN ${sent[0]!.sql}`, sent[0]!.bindings as never)) as Array<{ detail: string }>;
+    const plan = await db.raw<Array<{ detail: string }>>(`EXPLAIN QUERY PLAN ${sent[0]!.sql}`, sent[0]!.bindings as never);
     const text = plan.map((r) => r.detail).join(' | ');
     expect(text).toContain('webhook_events_received');
     expect(text).toContain('webhook_events_duplicate_of');
@@ -320,7 +320,7 @@ describe('retention', () => {
     try {
       await vi.waitFor(async () => expect(await db('jobs').where({ kind: JOB.retention }).count({ n: '*' })).toEqual([{ n: 1 }]));
     } finally {
-      stop();
+      await stop();
     }
     await requestRetention(s);
     expect(await db('jobs').where({ kind: JOB.retention, state: 'pending', store_hash: SYSTEM_STORE }).count({ n: '*' })).toEqual([{ n: 1 }]);

@@ -6,7 +6,8 @@ import { handleFulfillmentEvent } from '../../server/flows/fulfillment/events.js
 import { shipmentMarker } from '../../server/flows/fulfillment/own-shipments.js';
 import { jobHandlers } from '../../server/flows/runtime.js';
 import { markShipmentFailed } from '../../server/flows/fulfillment/shipment-failure.js';
-import { RetryableJobError, type JobRecord } from '../../server/jobs/types.js';
+import { RetryableJobError } from '../../server/jobs/types.js';
+import type { JobOfKind } from '../../server/flows/job-catalogue.js';
 import { JOB } from '../../server/webhooks/topics.js';
 import { bareApp, STORE } from '../helpers/bare-app.js';
 import { FakeBigCommerceOrders } from '../helpers/fake-bigcommerce-orders.js';
@@ -178,7 +179,7 @@ describe('a store the app cannot reach when the shipment arrives', () => {
     );
     return id;
   }
-  const eventJob = (eventRowId: number): JobRecord => ({
+  const eventJob = (eventRowId: number): JobOfKind<typeof JOB.fulfillmentEvent> => ({
     id: 1,
     storeHash: STORE,
     kind: JOB.fulfillmentEvent,

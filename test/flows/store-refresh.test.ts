@@ -6,6 +6,7 @@ import { jobHandlers } from '../../server/flows/runtime.js';
 import { STORE_REFRESH_EVERY_MS } from '../../server/flows/store-refresh.js';
 import { LocationsRepo } from '../../server/storage/locations-repo.js';
 import { JOB } from '../../server/webhooks/topics.js';
+import type { StoreRefreshPayload } from '../../server/flows/job-catalogue.js';
 import { bareApp, STORE, type BareApp } from '../helpers/bare-app.js';
 import { FakeBigCommerceStore } from '../helpers/fake-bigcommerce-store.js';
 import { FakeClock } from '../helpers/harness.js';
@@ -23,7 +24,7 @@ async function setup() {
   t = await bareApp({ clock, deps: { bigcommerceFactory: bc.factory(() => t!.app.services.stores) } });
   await t.install();
   const s = t.app.services;
-  const run = (payload: unknown = {}) => jobHandlers(s)[JOB.storeRefresh]!(jobOf(STORE, JOB.storeRefresh, payload), { signal: new AbortController().signal });
+  const run = (payload: StoreRefreshPayload | null = {}) => jobHandlers(s)[JOB.storeRefresh]!(jobOf(STORE, JOB.storeRefresh, payload), { signal: new AbortController().signal });
   const store = async () => (await s.stores.get(STORE))!;
   return { bc, clock, s, run, store, locations: () => new LocationsRepo(s.db).list(STORE) };
 }

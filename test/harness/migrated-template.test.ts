@@ -49,7 +49,7 @@ describe('a fresh in-memory database migrated from the template', () => {
     const before = copiesMade();
     await migrateToLatest(db);
     expect(copiesMade()).toBe(before + 1);
-    expect(((await db.raw('PRAGMA foreign_keys')) as Array<{ foreign_keys: number }>)[0]?.foreign_keys).toBe(1);
+    expect((await db.raw<Array<{ foreign_keys: number }>>('PRAGMA foreign_keys'))[0]?.foreign_keys).toBe(1);
     expect(((await db.raw('PRAGMA foreign_key_check')) as unknown[]).length).toBe(0);
     const [, pending] = (await db.migrate.list({ migrationSource })) as [unknown[], unknown[]];
     expect(pending).toEqual([]);

@@ -84,7 +84,7 @@ describe('flow health', () => {
     expect(f.fulfillment.health).toBe('healthy');
     expect(f.inventory.health).toBe('healthy');
 
-    await t.app.services.settings.saveLoop(STORE, { syncMode: 'poll' }, NOW);
+    await t.app.services.settings.saveFlowOptions(STORE, { syncMode: 'poll' }, NOW);
     const polled = await flows();
     expect(polled.fulfillment).toMatchObject({ health: 'failing', reason: `The warehouse has not answered since ${hhmm(since)}` });
     expect(polled.inventory.health).toBe('failing');

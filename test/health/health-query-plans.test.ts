@@ -28,7 +28,7 @@ async function plansOf(run: () => Promise<unknown>): Promise<Array<{ sql: string
   }
   const out: Array<{ sql: string; plan: string }> = [];
   for (const q of seen) {
-    const rows = (await t.db.raw(`EXPLAIN QUERY PLAN ${q.sql}`, q.bindings as never)) as Array<{ detail: string }>;
+    const rows = await t.db.raw<Array<{ detail: string }>>(`EXPLAIN QUERY PLAN ${q.sql}`, q.bindings as never);
     out.push({ sql: q.sql, plan: rows.map((r) => r.detail).join(' | ') });
   }
   return out;

@@ -6,6 +6,7 @@ import type { Config } from '../../server/config/env.js';
 import { createFulfillmentClient } from '../../server/fulfillment/index.js';
 import { createWorker } from '../../server/flows/runtime.js';
 import type { JobWorker } from '../../server/jobs/index.js';
+import { asError } from '../../server/jobs/rows.js';
 import { migrateToLatest, openDatabase, type Db } from '../../server/storage/db.js';
 import { JOB, ORDER_SYNC_DEBOUNCE_MS } from '../../server/webhooks/topics.js';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox/index.js';
@@ -137,7 +138,7 @@ export async function startImportHarness(
  * their backoff); the debounce itself is unit-tested (test/webhooks/event-jobs.test.ts).
  */
 export function skipDebounce(db: Db, wake: () => void, everyMs = 10): { pause(paused: boolean): void; stop(): Promise<void> } {
-  let failure: unknown;
+  let failure: Error | undefined;
   let paused = false;
   let busy: Promise<void> = Promise.resolve();
   const timer = setInterval(() => {
@@ -151,7 +152,7 @@ export function skipDebounce(db: Db, wake: () => void, everyMs = 10): { pause(pa
         .update({ run_at: now });
       if (moved > 0) wake();
     })().catch((err: unknown) => {
-      failure ??= err;
+      failure ??= asError(err);
     });
   }, everyMs);
   return {

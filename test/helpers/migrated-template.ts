@@ -31,7 +31,7 @@ const isEmptyMemorySqlite = async (db: Knex): Promise<boolean> => {
   if (db.client.config.client !== 'better-sqlite3') return false;
   const filename = (db.client.config.connection as { filename?: unknown } | undefined)?.filename;
   if (filename !== ':memory:') return false;
-  const [row] = (await db.raw(`SELECT count(*) AS n FROM sqlite_master`)) as Array<{ n: number }>;
+  const [row] = await db.raw<Array<{ n: number }>>(`SELECT count(*) AS n FROM sqlite_master`);
   return Number(row?.n) === 0;
 };
 
@@ -39,17 +39,15 @@ async function makeTemplate(open: Open, migrate: Migrate): Promise<Template> {
   const db = open('sqlite::memory:');
   try {
     await migrate(db);
-    const objects = (await db.raw(`SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' ORDER BY rowid`)) as Array<{
-      type: string;
-      name: string;
-      sql: string;
-    }>;
+    const objects = await db.raw<Array<{ type: string; name: string; sql: string }>>(
+      `SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' ORDER BY rowid`,
+    );
     const rows: Template['rows'] = [];
     for (const { name } of objects.filter((o) => o.type === 'table')) {
       const found = (await db(name).select('*')) as Array<Record<string, unknown>>;
       if (found.length) rows.push({ table: name, rows: found });
     }
-    const hasSequence = ((await db.raw(`SELECT count(*) AS n FROM sqlite_master WHERE name = 'sqlite_sequence'`)) as Array<{ n: number }>)[0]?.n;
+    const hasSequence = (await db.raw<Array<{ n: number }>>(`SELECT count(*) AS n FROM sqlite_master WHERE name = 'sqlite_sequence'`))[0]?.n;
     if (Number(hasSequence)) {
       const seq = (await db('sqlite_sequence').select('*')) as Array<Record<string, unknown>>;
       if (seq.length) rows.push({ table: 'sqlite_sequence', rows: seq });

@@ -7,6 +7,7 @@ import { BigCommerceApiError, type BigCommerceClient } from '../../server/bigcom
 import { orderSchema } from '../../server/bigcommerce/orders.js';
 import { failureFor } from '../../server/fulfillment/failure.js';
 import { FulfillmentUnavailableError, type CreatedFulfillmentOrder, type FulfillmentClient, type FulfillmentOrderInput } from '../../server/fulfillment/index.js';
+import type { JobKindName, JobOfKind, JobPayload } from '../../server/flows/job-catalogue.js';
 import type { JobRecord } from '../../server/jobs/types.js';
 import { canonicalJson } from '../../sandbox/warehouse/state.js';
 import type { Clock } from '../../server/clock.js';
@@ -76,7 +77,7 @@ export class FakeStore {
         this.calls.push({ method: 'GET', path });
         return structuredClone(this.find('GET', path)) as T;
       },
-      put: async <T>(_v: string, path: string, body: unknown) => {
+      put: async (_v: string, path: string, body: unknown) => {
         this.calls.push({ method: 'PUT', path, body });
         const o = this.find('PUT', path);
         const fault = this.putFaults.shift();
@@ -166,21 +167,31 @@ export class FakeWarehouse {
   };
 }
 
-export const jobOf = (storeHash: string, kind: string, payload: unknown, over: Partial<JobRecord> = {}): JobRecord => ({
-  id: 1,
-  storeHash,
-  kind,
-  payload,
-  dedupeKey: null,
-  state: 'running',
-  attempts: 1,
-  maxAttempts: 20,
-  runAt: 0,
-  lastError: null,
-  createdAt: 0,
-  updatedAt: 0,
-  ...over,
-});
+/**
+ * A running job as the worker hands it to a handler. For a kind of the job catalogue the payload is
+ * typed as its handler reads it (parsed); any other kind string gives an untyped JobRecord.
+ */
+export const jobOf = <K extends string>(
+  storeHash: string,
+  kind: K,
+  payload: K extends JobKindName ? JobPayload<K> : unknown,
+  over: Partial<Omit<JobRecord, 'payload'>> = {},
+): K extends JobKindName ? JobOfKind<K> : JobRecord =>
+  ({
+    id: 1,
+    storeHash,
+    kind,
+    payload,
+    dedupeKey: null,
+    state: 'running',
+    attempts: 1,
+    maxAttempts: 20,
+    runAt: 0,
+    lastError: null,
+    createdAt: 0,
+    updatedAt: 0,
+    ...over,
+  }) as K extends JobKindName ? JobOfKind<K> : JobRecord;
 
 /**
  * The app over the fakes: installed, the warehouse connected and "Flat Rate" mapped, so an order

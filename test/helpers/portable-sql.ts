@@ -35,8 +35,8 @@ export async function statementsSent(db: Knex, run: () => Promise<unknown>): Pro
  * that is not an INTEGER PRIMARY KEY AUTOINCREMENT.
  */
 export async function withoutRowid(db: Knex, table: string): Promise<void> {
-  const [created] = (await db.raw(`SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?`, [table])) as Array<{ sql: string }>;
-  const indexes = (await db.raw(`SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL`, [table])) as Array<{ sql: string }>;
+  const [created] = await db.raw<Array<{ sql: string }>>(`SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?`, [table]);
+  const indexes = await db.raw<Array<{ sql: string }>>(`SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL`, [table]);
   if (!created) throw new Error(`No table ${table}`);
   await db.raw(`DROP TABLE ${table}`);
   await db.raw(`${created.sql} WITHOUT ROWID`);

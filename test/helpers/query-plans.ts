@@ -14,7 +14,7 @@ export async function queryPlansOf(db: Knex, run: () => Promise<unknown>): Promi
   }
   const plans: string[] = [];
   for (const q of seen) {
-    const rows = (await db.raw(`EXPLAIN QUERY PLAN ${q.sql}`, q.bindings as never)) as Array<{ detail: string }>;
+    const rows = await db.raw<Array<{ detail: string }>>(`EXPLAIN QUERY PLAN ${q.sql}`, q.bindings as never);
     plans.push(rows.map((r) => r.detail).join(' | '));
   }
   return plans;

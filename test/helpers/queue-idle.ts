@@ -11,3 +11,14 @@ export const SCHEDULED_FOLLOW_UPS: readonly string[] = [JOB.orderShippedStatus];
 export async function pendingWork(queue: KnexJobQueue): Promise<number> {
   return (await queue.counts(undefined, { excludeKinds: SCHEDULED_FOLLOW_UPS })).pending;
 }
+
+/**
+ * The work has settled: no job waiting or running in the database (scheduled follow-ups left out)
+ * and none in the worker's hands. Both sides are read, so a job between its claim and its handler,
+ * or between its handler and its row, is never taken for settled.
+ */
+export async function workSettled(queue: KnexJobQueue, worker: { readonly running: number }): Promise<boolean> {
+  if (worker.running > 0) return false;
+  const c = await queue.counts(undefined, { excludeKinds: SCHEDULED_FOLLOW_UPS });
+  return c.pending === 0 && c.running === 0 && worker.running === 0;
+}

@@ -1,7 +1,7 @@
 // Issue 7 review, point 1, through the sandboxes: a sent order cancelled while its statusUpdated
 // webhook is lost (secret replaced, hook deactivated, downtime) is cancelled at the warehouse by
 // the periodic reconciliation, which lists the cancellation statuses with the real v2 query.
-import { pendingWork } from '../helpers/queue-idle.js';
+import { workSettled } from '../helpers/queue-idle.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startImportHarness, STORE, waitFor, type ImportHarness } from '../helpers/import-harness.js';
 
@@ -14,7 +14,7 @@ afterAll(async () => h?.close());
 const row = (orderId: number) => h.app.services.orders.get(STORE, orderId);
 const drained = async () => {
   await h.sandbox.control.webhooks.idle();
-  await waitFor(async () => (await pendingWork(h.app.services.jobs.queue)) === 0 && h.worker.running === 0, { what: 'queue drained' });
+  await waitFor(() => workSettled(h.app.services.jobs.queue, h.worker), { what: 'queue drained' });
 };
 
 describe('a cancellation whose webhook never arrived', () => {

@@ -21,7 +21,9 @@ const pathOf = (url: string) => `${new URL(url).pathname}${new URL(url).search}`
 
 describe('webhook subscriptions are reconciled, not fired and forgotten', () => {
   it('a failing hooks API never breaks the install; it is retried until the hooks exist', async () => {
-    h.sandbox.control.setFaults({ kind: 'server_error', status: 503, count: 8, path: '/v3/hooks' });
+    // One more failure than a call's own retries (3 attempts, seconds of backoff in real time):
+    // the first reconciliation job fails and the job's retry creates the hooks.
+    h.sandbox.control.setFaults({ kind: 'server_error', status: 503, count: 4, path: '/v3/hooks' });
     const res = await h.http.get(pathOf(h.sandbox.control.beginInstall(STORE).authUrl));
     expect(res.status).toBe(200);
     expect(bootDataOf(res.text).exchangeCode).toBeTruthy();
@@ -38,6 +40,8 @@ describe('webhook subscriptions are reconciled, not fired and forgotten', () => 
       expect(hook.isActive).toBe(true);
       expect(Object.keys(hook.headers ?? {})).toContain('X-Fulfillment-Bridge-Secret');
     }
+    const jobs = await h.db('jobs').where({ store_hash: STORE, kind: 'webhooks.reconcile' }).select('attempts');
+    expect(Math.max(...jobs.map((j) => Number(j.attempts)))).toBeGreaterThanOrEqual(2); // a job's retry, not a call's
     const log = await h.db('sync_log').where({ store_hash: STORE, flow: 'webhooks' });
     expect(log.some((l) => l.level === 'warn')).toBe(true);
     await waitFor(async () => (await h.app.services.settings.get(STORE, Date.now())).webhooksError === null, { what: 'health recorded' });

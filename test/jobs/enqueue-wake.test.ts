@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { JobWorker, KnexJobQueue } from '../../server/jobs/index.js';
-import { delay, openTestDb, waitFor, type TestDb } from './helpers.js';
+import { enqueueJob, JOB } from '../../server/flows/job-catalogue.js';
+import { defaultSleep, JobWorker, KnexJobQueue, type Sleep } from '../../server/jobs/index.js';
+import { openTestDb, waitFor, type TestDb } from './helpers.js';
 
 // Issue 10 point 5: an enqueue wakes the worker itself, and only once the job can be seen.
 
@@ -45,16 +46,44 @@ describe('onEnqueued', () => {
     expect(told).toBe(3);
   });
 
+  it('is told for a typed enqueue (the job catalogue) after its transaction commits, not before', async () => {
+    let toldInside = -1;
+    await t.db.transaction(async (trx) => {
+      await enqueueJob(queue, JOB.inventoryPush, { storeHash: 's' }, trx);
+      toldInside = told;
+    });
+    expect(toldInside).toBe(0);
+    await waitFor(() => told === 1, 'told after commit');
+    // Outside a transaction: at once. A request merged into the pending job (same key) tells nothing.
+    await enqueueJob(queue, JOB.orderSync, { storeHash: 's', payload: { orderId: 1 } });
+    await enqueueJob(queue, JOB.orderSync, { storeHash: 's', payload: { orderId: 1 } });
+    expect(told).toBe(2);
+  });
+
+  it('is told when an operator revives a dead job (nothing enqueued, but a job is due now)', async () => {
+    const { id } = await queue.enqueue({ storeHash: 's', kind: 'k' });
+    await t.db('jobs').where({ id }).update({ state: 'dead' });
+    expect(told).toBe(1);
+    expect(await queue.retryDead('s', id)).toBe(true);
+    expect(told).toBe(2);
+    expect(await queue.retryDead('s', id)).toBe(false); // pending now: nothing revived
+    expect(told).toBe(2);
+  });
+
   it('wakes an idle worker at once', async () => {
-    const w = new JobWorker({ db: t.db, queue, handlers: { k: async () => {} }, logger: t.logs.logger, clock: t.clock, pollMs: 60_000 });
+    let naps = 0; // waits of a whole pollMs begun by the loop
+    const sleep: Sleep = (ms, signal) => {
+      if (ms === 60_000) naps++;
+      return defaultSleep(ms, signal);
+    };
+    const w = new JobWorker({ db: t.db, queue, handlers: { k: async () => {} }, logger: t.logs.logger, clock: t.clock, pollMs: 60_000, sleep });
     queue.onEnqueued = () => w.wake();
     w.start();
     try {
-      await waitFor(() => t.logs.text().includes('job worker started'), 'worker started');
-      await delay(50); // its first poll found nothing; it now sleeps for a minute
+      await waitFor(() => naps === 1, 'first poll found nothing; the worker now sleeps for a minute');
       const { id } = await queue.enqueue({ storeHash: 's', kind: 'k' });
       // pollMs is a minute: only the wake can get it done within the wait.
-      await waitFor(async () => (await queue.get(id))?.state === 'done', 'job done', 3_000);
+      await waitFor(async () => (await queue.get(id))?.state === 'done', 'job done', 10_000);
     } finally {
       await w.stop({ graceMs: 0 });
     }

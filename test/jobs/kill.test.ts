@@ -90,7 +90,7 @@ describe('kill -9 of a worker process', () => {
     await once(child, 'exit');
     expect(child.signalCode).toBe('SIGKILL');
 
-    const orphans = (await db('jobs').where({ state: 'running' }).select('id', 'lease_owner')) as { id: number; lease_owner: string }[];
+    const orphans: { id: number; lease_owner: string }[] = await db('jobs').where({ state: 'running' }).select('id', 'lease_owner');
     expect(orphans.length).toBeGreaterThan(0);
     for (const o of orphans) expect(o.lease_owner).toMatch(new RegExp(`^child-${childPid}#`));
     const doneByChild = (await queue.counts()).done;

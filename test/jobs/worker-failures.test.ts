@@ -132,6 +132,7 @@ describe('JobWorker failure handling', () => {
   });
 
   it('non-Error throws are retried and recorded', async () => {
+    // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- a handler rejecting with a non-Error is what this test is about
     const w = makeWorker({ k: () => Promise.reject('plain string') });
     const { id } = await t.queue.enqueue({ storeHash: 's', kind: 'k' });
     await w.runUntilIdle();

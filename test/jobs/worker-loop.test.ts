@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { systemClock } from '../../server/clock.js';
-import { JobWorker, KnexJobQueue, type JobHandler, type JobWorkerOptions } from '../../server/jobs/index.js';
+import { defaultSleep, JobWorker, KnexJobQueue, type JobHandler, type JobWorkerOptions, type Sleep } from '../../server/jobs/index.js';
 import { delay, openTestDb, waitFor, type TestDb } from './helpers.js';
 
 // The polling loop in real time: wake-up latency, concurrency, heartbeat, graceful stop and
@@ -27,13 +27,18 @@ const state = async (id: number) => (await t.queue.get(id))?.state;
 
 describe('JobWorker loop', () => {
   it('wake() makes an idle worker poll at once instead of after pollMs', async () => {
-    startWorker({ k: async () => {} }, { pollMs: 60_000 });
-    await delay(50); // first poll found nothing; the loop now sleeps for a minute
+    let naps = 0; // waits of a whole pollMs begun by the loop
+    const sleep: Sleep = (ms, signal) => {
+      if (ms === 60_000) naps++;
+      return defaultSleep(ms, signal);
+    };
+    startWorker({ k: async () => {} }, { pollMs: 60_000, sleep });
+    await waitFor(() => naps === 1, 'first poll found nothing; the loop now sleeps for a minute');
     const { id } = await t.queue.enqueue({ storeHash: 's', kind: 'k' });
-    await delay(50);
     expect(await state(id)).toBe('pending');
     workers[0]!.wake();
-    await waitFor(async () => (await state(id)) === 'done', 'job done after wake()', 1_000);
+    // Well within the minute: only the wake can have run it.
+    await waitFor(async () => (await state(id)) === 'done', 'job done after wake()', 10_000);
   });
 
   it('never runs more than `concurrency` handlers at once, and keeps the slots full', async () => {

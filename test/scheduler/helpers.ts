@@ -17,13 +17,12 @@ export function fakeTask(name: string, everyMs: number, stores: () => string[] |
 /** One "instance": a scheduler with its own owner on the shared database and clock. */
 export function instance(db: Knex, clock: FakeClock, tasks: PeriodicTask[], owner: string, opts: SchedulerOptions = {}) {
   const queue = new KnexJobQueue({ db, clock });
-  let wakes = 0;
   const logs = new LogCapture();
   const scheduler = new Scheduler(
-    { db, clock, logger: logs.logger, enqueueMany: (inputs, trx) => queue.enqueueMany(inputs, trx), wake: () => void (wakes += 1), tasks },
+    { db, clock, logger: logs.logger, enqueueMany: (inputs, trx) => queue.enqueueMany(inputs, trx), tasks },
     { owner, tickMs: TICK_MS, leaseMs: LEASE_MS, ...opts },
   );
-  return { scheduler, logs, wakes: () => wakes };
+  return { scheduler, logs };
 }
 
 /** What a worker would do between ticks: the queued jobs run (so the next queueing is a new row). */

@@ -51,7 +51,6 @@ describe('periodic tasks', () => {
         clock,
         logger: new LogCapture().logger,
         enqueueMany: (inputs, trx) => s.jobs.queue.enqueueMany(inputs, trx),
-        wake: () => undefined,
         tasks: periodicTasks(s, every),
       },
       { tickMs: TICK, owner: 'solo' },

@@ -10,7 +10,7 @@ export default async function setup(): Promise<void> {
   }
   const db = openPostgres(url, { poolMax: 1 });
   try {
-    const rows = (await db.raw(`SELECT nspname FROM pg_namespace WHERE nspname LIKE 't\\_%' ESCAPE '\\'`)) as { rows: Array<{ nspname: string }> };
+    const rows = await db.raw<{ rows: Array<{ nspname: string }> }>(`SELECT nspname FROM pg_namespace WHERE nspname LIKE 't\\_%' ESCAPE '\\'`);
     for (const { nspname } of rows.rows) {
       if (staleTestSchema(nspname, Date.now())) await db.raw(`DROP SCHEMA IF EXISTS "${nspname}" CASCADE`);
     }

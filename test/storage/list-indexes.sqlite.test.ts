@@ -104,12 +104,12 @@ describe('list queries use the indexes at scale', () => {
     db.off('query', listener);
     expect(seen).toHaveLength(3);
     const heard = seen.pop()!;
-    const heardPlan = (await db.raw(`EXPLAIN QUERY PLAN ${heard.sql}`, heard.bindings as never)) as Array<{ detail: string }>;
+    const heardPlan = await db.raw<Array<{ detail: string }>>(`EXPLAIN QUERY PLAN ${heard.sql}`, heard.bindings as never);
     expect(heardPlan.map((r) => r.detail).join(' | ')).toContain(
       'USING INDEX webhook_events_store_source_resource (store_hash=? AND source=? AND resource_id=? AND status=? AND received_at>?)',
     );
     for (const q of seen) {
-      const rows = (await db.raw(`EXPLAIN QUERY PLAN ${q.sql}`, q.bindings as never)) as Array<{ detail: string }>;
+      const rows = await db.raw<Array<{ detail: string }>>(`EXPLAIN QUERY PLAN ${q.sql}`, q.bindings as never);
       expect(rows.map((r) => r.detail).join(' | ')).toContain('USING INDEX webhook_events_store_source_resource (store_hash=? AND source=? AND resource_id=? AND status=?');
     }
   });
@@ -154,8 +154,7 @@ describe('list queries use the indexes at scale', () => {
 
 describe('migration 006', () => {
   it('adds its indexes and removes exactly them on the way down', async () => {
-    const indexes = async () =>
-      ((await db.raw(`SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name`)) as Array<{ name: string }>).map((r) => r.name);
+    const indexes = async () => (await db.raw<Array<{ name: string }>>(`SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name`)).map((r) => r.name);
     const all = await indexes();
     await dropRetentionIndexes(db);
     const without = await indexes();
@@ -176,7 +175,7 @@ describe('migration 006', () => {
 describe('migration 017', () => {
   it('adds the source and order indexes in place of the (store_hash, source, resource_id) one, and back', async () => {
     const indexes = async () =>
-      ((await db.raw(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'webhook_events' AND sql IS NOT NULL ORDER BY name`)) as Array<{ name: string }>).map(
+      (await db.raw<Array<{ name: string }>>(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'webhook_events' AND sql IS NOT NULL ORDER BY name`)).map(
         (r) => r.name,
       );
     const all = await indexes();

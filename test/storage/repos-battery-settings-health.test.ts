@@ -24,7 +24,7 @@ describe('SettingsRepo', () => {
     expect(after.flows).toEqual({ orders: true, fulfillment: true, inventory: false, cancellations: true });
     expect(after.revision).toBe(2);
 
-    await settings.saveLoop('s1', { cancellationStatusIds: [5, 6], inventoryLocationId: 3, syncMode: 'poll' }, 5);
+    await settings.saveFlowOptions('s1', { cancellationStatusIds: [5, 6], inventoryLocationId: 3, syncMode: 'poll' }, 5);
     await settings.saveCursors('s1', { shipments: 'c-1' }, 6);
     await settings.saveWatermark('s1', 1_700_000_000_123, 7);
     await settings.saveBackendCheck('s1', { connected: true, accountName: 'Demo', error: null }, 8);

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { AuditQuery } from '../../server/audit/audit-query.js';
 import { AuditRepo } from '../../server/audit/audit-repo.js';
-import { ALERT_KINDS } from '../../server/notifications/kinds.js';
+import { ALERT_KINDS } from '../../server/domain/alerts.js';
 import { ExchangeCodesRepo } from '../../server/storage/exchange-codes-repo.js';
 import { LocationsRepo } from '../../server/storage/locations-repo.js';
 import { MembersRepo } from '../../server/storage/members-repo.js';

@@ -27,7 +27,7 @@ describe('StoresRepo', () => {
 
     const settings = new SettingsRepo(db(), cipher);
     for (const hash of ['s1', 's2', 's3']) await settings.get(hash, 1);
-    await settings.saveLoop('s3', { syncMode: 'poll' }, 2);
+    await settings.saveFlowOptions('s3', { syncMode: 'poll' }, 2);
     expect(await stores.installedHashes({ syncMode: 'poll' })).toEqual(['s3']);
     expect(await stores.installedHashes({ syncMode: 'push' })).toEqual(['s1', 's2']);
     expect(await stores.markNeedsReauth('s2', 'T-s2', 40)).toBe(true);

@@ -5,7 +5,7 @@ import type { Db } from '../../server/storage/db.js';
 import { isPostgres } from '../../server/storage/postgres.js';
 import { openTestDatabase } from '../helpers/test-database.js';
 import { RetentionRepo, STORE_TABLE_KEYS, STORE_TABLES } from '../../server/storage/retention-repo.js';
-import { sqliteOnlyIn, statementsSent, withoutRowid } from '../helpers/portable-sql.js';
+import { withoutRowid } from '../helpers/portable-sql.js';
 
 const DAY = 24 * 60 * 60_000;
 const T0 = Date.UTC(2026, 5, 1);
@@ -42,16 +42,16 @@ const count = async (table: string, hash: string) => Number(((await db(table).wh
 /** The table's primary key columns in key order, as the schema declares them. */
 async function primaryKeyOf(table: string): Promise<string[]> {
   if (!isPostgres(db)) {
-    const cols = (await db.raw(`SELECT name, pk FROM pragma_table_info(?) WHERE pk > 0 ORDER BY pk`, [table])) as Array<{ name: string }>;
+    const cols = await db.raw<Array<{ name: string }>>(`SELECT name, pk FROM pragma_table_info(?) WHERE pk > 0 ORDER BY pk`, [table]);
     return cols.map((c) => c.name);
   }
-  const { rows } = (await db.raw(
+  const { rows } = await db.raw<{ rows: Array<{ name: string }> }>(
     `SELECT a.attname AS name FROM pg_index i
        JOIN LATERAL unnest(i.indkey) WITH ORDINALITY AS k(attnum, n) ON true
        JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
      WHERE i.indrelid = to_regclass(?) AND i.indisprimary ORDER BY k.n`,
     [table],
-  )) as { rows: Array<{ name: string }> };
+  );
   return rows.map((r) => r.name);
 }
 

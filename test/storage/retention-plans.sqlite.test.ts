@@ -25,7 +25,7 @@ describe('retention query plans', () => {
     expect(sent).toHaveLength(STORE_TABLES.length + 2);
     for (const q of sent) {
       expect(sqliteOnlyIn(q.sql), q.sql).toEqual([]);
-      const plan = ((await db.raw(`EXPLAIN QUERY PLAN ${q.sql}`, q.bindings as never)) as Array<{ detail: string }>).map((r) => r.detail).join(' | ');
+      const plan = (await db.raw<Array<{ detail: string }>>(`EXPLAIN QUERY PLAN ${q.sql}`, q.bindings as never)).map((r) => r.detail).join(' | ');
       // The rows to delete are looked up by key, never by scanning the table being emptied.
       const table = /^delete from `(\w+)`/.exec(q.sql)![1]!;
       expect(plan, q.sql).toMatch(new RegExp(`SEARCH ${table} USING (INTEGER PRIMARY KEY|(COVERING )?INDEX)`));

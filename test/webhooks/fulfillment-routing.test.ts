@@ -7,6 +7,9 @@ import { handleFulfillmentEvent } from '../../server/flows/fulfillment/events.js
 import { pollBackend } from '../../server/flows/fulfillment/poll.js';
 import { signFulfillmentEvent, type FeedItemProblem, type FulfillmentClient, type ShipmentCreatedData } from '../../server/fulfillment/index.js';
 import { toRecord, type JobRow } from '../../server/jobs/rows.js';
+import type { JobRecord } from '../../server/jobs/types.js';
+import { parseJobPayload } from '../../server/jobs/catalogue.js';
+import { JOBS } from '../../server/flows/job-catalogue.js';
 import { bareApp, OWNER } from '../helpers/bare-app.js';
 import { FakeClock } from '../helpers/harness.js';
 
@@ -84,9 +87,11 @@ const post = (body: string, account = ACCOUNT, key = KEY) =>
     .send(body);
 const events = () => t.db('webhook_events').where({ source: 'fulfillment' }).orderBy('id');
 const jobs = async () => ((await t.db('jobs').where({ kind: 'fulfillment.event' }).orderBy('id')) as JobRow[]).map(toRecord);
+/** A stored job as the worker hands it to its handler: its payload parsed with the catalogue's schema. */
+const asHandled = (job: JobRecord) => ({ ...job, attempts: 1, payload: parseJobPayload(JOBS['fulfillment.event'], job) });
 /** Runs every queued event job, as the worker would. */
 async function runEventJobs() {
-  for (const job of await jobs()) await handleFulfillmentEvent(s(), { ...job, attempts: 1 });
+  for (const job of await jobs()) await handleFulfillmentEvent(s(), asHandled(job));
 }
 
 describe('routing backend events between stores that share an account', () => {
@@ -160,7 +165,7 @@ describe('routing backend events between stores that share an account', () => {
     const row = await t.db.transaction((trx) =>
       s().webhookEvents.record({ storeHash: A, source: 'fulfillment', eventId: 'evt_old', topic: 'order.cancelled', resourceId: '101', payload }, clock.now(), trx),
     );
-    await handleFulfillmentEvent(s(), { ...(await fakeJob(A, row.id)), attempts: 1 });
+    await handleFulfillmentEvent(s(), asHandled(await fakeJob(A, row.id)));
     expect((await s().orders.get(A, 101))?.state).toBe('sent');
     expect((await s().orders.get(A, 101))?.cancellation ?? null).toBeNull();
     const stored = await t.db('webhook_events').where({ id: row.id }).first();
@@ -171,7 +176,7 @@ describe('routing backend events between stores that share an account', () => {
 describe('polling the shared account feed', () => {
   it('applies a polled shipment only in the store its external_ref names', async () => {
     shipmentFeed = [JSON.parse(shipment(B, 100)).data as ShipmentCreatedData];
-    for (const store of [A, B]) await s().settings.saveLoop(store, { syncMode: 'poll' }, clock.now());
+    for (const store of [A, B]) await s().settings.saveFlowOptions(store, { syncMode: 'poll' }, clock.now());
     const shipmentRows = async (store: string) => (await t.db('shipments').where({ store_hash: store })).map((r) => r.order_id);
 
     await pollBackend(s(), A);
@@ -186,7 +191,7 @@ describe('polling the shared account feed', () => {
 
   it('skips a feed item it cannot read, says so in Activity, and moves the cursor on', async () => {
     feedProblems = [{ ref: '"shp_long"', message: 'carrier: Too big: expected string to have <=100 characters' }];
-    await s().settings.saveLoop(A, { syncMode: 'poll' }, clock.now());
+    await s().settings.saveFlowOptions(A, { syncMode: 'poll' }, clock.now());
     await pollBackend(s(), A);
     const activity = await t.db('sync_log').where({ store_hash: A, flow: 'fulfillment', level: 'error' });
     expect(activity.map((r) => [r.message, r.detail])).toEqual([

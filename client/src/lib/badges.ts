@@ -81,7 +81,7 @@ export function isAttentionState(state: string): boolean {
   return (ATTENTION_STATES as readonly string[]).includes(state);
 }
 
-// Closing the loop: shipments written to BigCommerce, cancellations, stock levels.
+// After the order is sent: shipments written to BigCommerce, cancellations, stock levels.
 export type ShipmentState = ShipmentView['state'];
 export type CancellationOutcome = CancellationView['outcome'];
 export type InventoryStatus = InventoryItemView['status'];

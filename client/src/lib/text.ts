@@ -34,7 +34,8 @@ export function prettyJson(value: unknown): string | null {
   try {
     return JSON.stringify(value, null, 2) ?? null;
   } catch {
-    return String(value);
+    // Circular, or holding a BigInt: a bigint alone prints as its digits, anything else only by its kind.
+    return typeof value === 'bigint' ? value.toString() : Object.prototype.toString.call(value);
   }
 }
 

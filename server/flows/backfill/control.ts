@@ -8,7 +8,7 @@
 // anyone else waits for the resume. Cancelling drops the ones still held.
 import type { Knex } from 'knex';
 import { AppError } from '../../errors.js';
-import type { Services } from '../../services.js';
+import type { Collaborators } from '../../collaborators.js';
 import { BackfillRepo, BackfillRunningError, type BackfillRow } from '../../storage/backfill-repo.js';
 import { JOB } from '../../webhooks/topics.js';
 import { queueBackfillStep } from './run-backfill.js';
@@ -16,7 +16,7 @@ import { queueBackfillStep } from './run-backfill.js';
 /** A run_at no clock reaches: the job stays pending but is never due (the largest Date). */
 export const HELD_RUN_AT = 8_640_000_000_000_000;
 
-export type ControlDeps = Pick<Services, 'db' | 'clock' | 'jobs' | 'settings' | 'syncLog' | 'orders'>;
+export type ControlDeps = Pick<Collaborators, 'db' | 'clock' | 'jobs' | 'settings' | 'syncLog' | 'orders'>;
 
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
@@ -109,7 +109,8 @@ async function dropHeldJobs(db: Knex, ids: number[]): Promise<number[]> {
   const dropped: number[] = [];
   await inChunks(ids, async (chunk) => {
     const q = () => db('jobs').whereIn('id', chunk).where({ state: 'pending', kind: JOB.orderSync, run_at: HELD_RUN_AT });
-    dropped.push(...(await q().select('id')).map((r) => Number(r.id)));
+    const rows: Array<{ id: number | string }> = await q().select('id');
+    dropped.push(...rows.map((r) => Number(r.id)));
     await q().delete();
   });
   return dropped;

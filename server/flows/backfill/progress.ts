@@ -1,6 +1,6 @@
 // A backfill as the merchant sees it: counts, whether listing is done, and the time left.
 import type { BackfillCounts, BackfillView } from '../../api/contract.js';
-import type { Services } from '../../services.js';
+import type { Collaborators } from '../../collaborators.js';
 import type { BackfillRepo, BackfillRow, QueuedCounts } from '../../storage/backfill-repo.js';
 import { BACKFILL_PAGE_SIZE } from './list-created.js';
 import { estimateRemainingMs } from './eta.js';
@@ -36,7 +36,7 @@ export function expectedCallsPerOrder(statusAfterAccept: boolean): number {
 }
 
 export interface ProgressDeps {
-  s: Pick<Services, 'bigcommerce' | 'settings' | 'clock'>;
+  s: Pick<Collaborators, 'bigcommerce' | 'settings' | 'clock'>;
   repo: Pick<BackfillRepo, 'queuedCounts'>;
 }
 

@@ -10,9 +10,9 @@
 // nothing twice.
 import { BigCommerceApiError, type BigCommerceClient } from '../../bigcommerce/index.js';
 import { PermanentJobError, type JobRecord } from '../../jobs/types.js';
-import type { Services } from '../../services.js';
+import type { Collaborators } from '../../collaborators.js';
 import { BackfillRepo, type BackfillRow, type ListedOrder } from '../../storage/backfill-repo.js';
-import { JOB, orderSyncKey } from '../../webhooks/topics.js';
+import { enqueueJob, JOB, payloadOf, type JobOfKind } from '../job-catalogue.js';
 import { toJobError } from '../job-errors.js';
 import { BACKFILL_PAGE_SIZE, countCreated, listCreatedPage, type CreatedRange } from './list-created.js';
 import { countsOf } from './progress.js';
@@ -22,25 +22,19 @@ export const BACKFILL_STEP_MS = 2_000;
 /** List the next page when fewer of the run's orders than this are on their way (at least a window's share). */
 export const LOW_WATER = 100;
 
-export interface BackfillPayload {
-  backfillId: number;
-}
+// The payload ({ backfillId }) and the key (one pending step per store: `backfill:<store>`) are in the job catalogue.
 
-export const backfillKey = (storeHash: string) => `backfill:${storeHash}`;
-
-export type BackfillDeps = Pick<Services, 'db' | 'clock' | 'bigcommerce' | 'orders' | 'jobs' | 'syncLog' | 'settings' | 'logger'>;
+export type BackfillDeps = Pick<Collaborators, 'db' | 'clock' | 'bigcommerce' | 'orders' | 'jobs' | 'syncLog' | 'settings' | 'logger'>;
 
 /** Queues the next step of the run (deduplicated: one pending step per store). */
-export async function queueBackfillStep(s: Pick<Services, 'jobs' | 'clock'>, storeHash: string, backfillId: number, delayMs = 0): Promise<void> {
-  const payload: BackfillPayload = { backfillId };
-  await s.jobs.queue.enqueue({ storeHash, kind: JOB.ordersBackfill, payload, dedupeKey: backfillKey(storeHash), runAt: s.clock.now() + delayMs });
-  if (delayMs === 0) s.jobs.wake();
+export async function queueBackfillStep(s: Pick<Collaborators, 'jobs' | 'clock'>, storeHash: string, backfillId: number, delayMs = 0): Promise<void> {
+  await enqueueJob(s.jobs.queue, JOB.ordersBackfill, { storeHash, payload: { backfillId }, runAt: s.clock.now() + delayMs });
 }
 
 const rangeOf = (b: BackfillRow): CreatedRange => ({ statusId: b.statusId, from: b.createdFrom, to: b.createdTo });
 
-export async function runBackfillStep(s: BackfillDeps, job: JobRecord): Promise<void> {
-  const { backfillId } = job.payload as BackfillPayload;
+export async function runBackfillStep(s: BackfillDeps, job: JobOfKind<typeof JOB.ordersBackfill>): Promise<void> {
+  const { backfillId } = job.payload;
   const repo = new BackfillRepo(s.db);
   const b = await repo.get(job.storeHash, backfillId);
   // Paused, cancelled or finished meanwhile: resume queues a new step.
@@ -99,11 +93,15 @@ async function queueOrders(s: BackfillDeps, storeHash: string, ids: number[]): P
   // the reconciliation (reconcile-orders.ts).
   await s.orders.markQueued(storeHash, toQueue, s.clock.now(), ['waiting', 'failed']);
   const out: ListedOrder[] = ids.filter((id) => sent.has(id)).map((orderId) => ({ orderId, jobId: null, alreadySent: true }));
-  for (const orderId of toQueue) {
-    const res = await s.jobs.queue.enqueue({ storeHash, kind: JOB.orderSync, payload: { orderId }, dedupeKey: orderSyncKey(storeHash, orderId) });
-    out.push({ orderId, jobId: res.id, alreadySent: false });
-  }
-  if (toQueue.length > 0) s.jobs.wake();
+  // The page's jobs in one transaction: one commit (one fsync on SQLite) instead of one per order.
+  // 250 commits in a row held SQLite's connection and, better-sqlite3 being synchronous, the event
+  // loop for seconds, and another store's new order waited that long (bench/fairness-scale.ts).
+  await s.db.transaction(async (trx) => {
+    for (const orderId of toQueue) {
+      const res = await enqueueJob(s.jobs.queue, JOB.orderSync, { storeHash, payload: { orderId } }, trx);
+      out.push({ orderId, jobId: res.id, alreadySent: false });
+    }
+  });
   return out;
 }
 
@@ -117,16 +115,16 @@ export function doneMessage(c: ReturnType<typeof countsOf>): string {
   return `Import of waiting orders finished: ${parts.join(', ')}.`;
 }
 
-export async function failBackfill(s: Pick<Services, 'db' | 'clock' | 'syncLog'>, b: Pick<BackfillRow, 'id' | 'storeHash'>, reason: string): Promise<void> {
+export async function failBackfill(s: Pick<Collaborators, 'db' | 'clock' | 'syncLog'>, b: Pick<BackfillRow, 'id' | 'storeHash'>, reason: string): Promise<void> {
   const failed = await new BackfillRepo(s.db).transition(b, ['running', 'paused'], 'failed', s.clock.now(), { error: reason });
   if (failed)
     await s.syncLog.append({ storeHash: b.storeHash, flow: 'reconcile', level: 'error', message: 'The import of waiting orders stopped.', detail: reason }, s.clock.now());
 }
 
 /** A step that used its last attempt (BigCommerce down for hours): the run says so instead of hanging. */
-export async function failDeadBackfill(s: Pick<Services, 'db' | 'clock' | 'syncLog'>, job: JobRecord, error: Error): Promise<boolean> {
-  if (job.kind !== JOB.ordersBackfill) return false;
-  const { backfillId } = job.payload as BackfillPayload;
+export async function failDeadBackfill(s: Pick<Collaborators, 'db' | 'clock' | 'syncLog'>, job: JobRecord, error: Error): Promise<boolean> {
+  const backfillId = payloadOf(JOB.ordersBackfill, job)?.backfillId;
+  if (backfillId === undefined) return false;
   await failBackfill(
     s,
     { id: backfillId, storeHash: job.storeHash },

@@ -1,6 +1,6 @@
 import type { BcOrder } from '../../bigcommerce/index.js';
-import { normaliseMappingKey } from '../../storage/mapping-keys.js';
-import { componentsText, type SkuComponent } from '../../storage/sku-components.js';
+import { normaliseMappingKey } from '../../../shared/mapping-keys.js';
+import { componentsText, type SkuComponent } from '../../domain/sku-components.js';
 
 export interface ShippedItem {
   sku: string;

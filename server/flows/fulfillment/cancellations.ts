@@ -1,7 +1,7 @@
 import { FulfillmentCancelConflictError, FulfillmentRejectedError, type OrderCancelledData } from '../../fulfillment/index.js';
-import type { Services } from '../../services.js';
+import type { Collaborators } from '../../collaborators.js';
 import type { OrderRow } from '../../storage/orders-repo.js';
-import { JOB } from '../../webhooks/topics.js';
+import { enqueueJob, JOB } from '../job-catalogue.js';
 import { toJobError } from '../job-errors.js';
 
 const TOO_LATE_ALERT = 'Cancelled in BigCommerce, but the warehouse could no longer stop it (already shipped or packed). Contact the warehouse and refund or recall as needed.';
@@ -11,7 +11,12 @@ export const NOT_CONNECTED_ALERT =
   'Cancelled in BigCommerce, but the warehouse is not connected (or its saved API key can no longer be read): the cancellation will be sent when you reconnect the warehouse in Settings. Until then the warehouse may ship this order.';
 
 /** BigCommerce → warehouse: the order moved into a cancellation status after it was sent. */
-export async function cancelAtWarehouse(s: Services, storeHash: string, order: OrderRow, statusLabel: string): Promise<void> {
+export async function cancelAtWarehouse(
+  s: Pick<Collaborators, 'clock' | 'fulfillment' | 'orders' | 'syncLog'>,
+  storeHash: string,
+  order: OrderRow,
+  statusLabel: string,
+): Promise<void> {
   const log = (level: 'info' | 'warn' | 'error', message: string, detail?: string) =>
     s.syncLog.append({ storeHash, orderId: order.orderId, flow: 'cancellations', level, message, detail }, s.clock.now());
   if (order.cancellation && order.cancellation.outcome !== 'pending' && order.cancellation.outcome !== 'failed') return;
@@ -66,8 +71,10 @@ export async function cancelAtWarehouse(s: Services, storeHash: string, order: O
   }
 }
 
+export type ApplyBackendCancellationDeps = Pick<Collaborators, 'clock' | 'jobs' | 'orders' | 'settings' | 'syncLog'>;
+
 /** Warehouse → BigCommerce: the backend cancelled or rejected the order. */
-export async function applyBackendCancellation(s: Services, storeHash: string, kind: 'cancelled' | 'rejected', data: OrderCancelledData): Promise<boolean> {
+export async function applyBackendCancellation(s: ApplyBackendCancellationDeps, storeHash: string, kind: 'cancelled' | 'rejected', data: OrderCancelledData): Promise<boolean> {
   const orderId = data.external_ref.order_id;
   const order = await s.orders.get(storeHash, orderId);
   if (!order) return false;
@@ -101,7 +108,7 @@ export async function applyBackendCancellation(s: Services, storeHash: string, k
   );
   const settings = await s.settings.get(storeHash, s.clock.now());
   if (settings.statusOnBackendCancelId !== null) {
-    await s.jobs.queue.enqueue({ storeHash, kind: JOB.orderSetStatus, payload: { orderId, statusId: settings.statusOnBackendCancelId } });
+    await enqueueJob(s.jobs.queue, JOB.orderSetStatus, { storeHash, payload: { orderId, statusId: settings.statusOnBackendCancelId } });
   }
   return true;
 }

@@ -1,8 +1,5 @@
 import { knownProvider } from '../../../shared/known-carriers.js';
 
-/** BigCommerce's shipping_provider values (orders v2 spec). "" means a custom provider. */
-export const BC_SHIPPING_PROVIDERS = ['auspost', 'canadapost', 'endicia', 'usps', 'fedex', 'ups', 'upsready', 'upsonline', 'shipperhq', 'royalmail', ''] as const;
-
 export interface CarrierFields {
   shipping_provider: string;
   tracking_carrier?: string;

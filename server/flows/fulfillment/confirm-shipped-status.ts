@@ -6,11 +6,10 @@
 // naming another status than the one before it means BigCommerce (or the merchant) moved the
 // order, and it is left alone — no call. Only
 // when nothing was heard is the status the app's shipments imply set, with one PUT.
-import { z } from 'zod';
 import { BigCommerceApiError, setOrderStatus } from '../../bigcommerce/index.js';
-import { PermanentJobError, type JobRecord } from '../../jobs/types.js';
-import type { Services } from '../../services.js';
-import { JOB } from '../../webhooks/topics.js';
+import { PermanentJobError } from '../../jobs/types.js';
+import type { Collaborators } from '../../collaborators.js';
+import { enqueueJob, JOB, type JobOfKind } from '../job-catalogue.js';
 import { toJobError } from '../job-errors.js';
 import { statusLabel } from '../status-label.js';
 import { PARTIALLY_SHIPPED_STATUS_ID, SHIPPED_STATUS_ID } from './fully-shipped.js';
@@ -18,31 +17,19 @@ import { PARTIALLY_SHIPPED_STATUS_ID, SHIPPED_STATUS_ID } from './fully-shipped.
 /** Long enough for BigCommerce's statusUpdated event to arrive and be recorded (seconds, usually). */
 export const SHIPPED_STATUS_CHECK_DELAY_MS = 60_000;
 
-const payloadSchema = z.object({
-  orderId: z.number().int().positive(),
-  since: z.number().int().nonnegative(),
-  /** The status the app knew before its shipment: an event naming it since is a late echo, not a move. */
-  statusBefore: z.number().int().nonnegative().nullable().default(null),
-});
-export type ShippedStatusPayload = z.infer<typeof payloadSchema>;
+// The payload (orderId, since, statusBefore) and the key (one per order) are in the job catalogue.
 
 /** One pending check per order: a later shipment within the minute is covered by the same check. */
-export async function enqueueShippedStatusCheck(s: Pick<Services, 'jobs' | 'clock'>, storeHash: string, orderId: number, statusBefore: number | null): Promise<void> {
+export async function enqueueShippedStatusCheck(s: Pick<Collaborators, 'jobs' | 'clock'>, storeHash: string, orderId: number, statusBefore: number | null): Promise<void> {
   const now = s.clock.now();
-  const payload: ShippedStatusPayload = { orderId, since: now, statusBefore };
-  await s.jobs.queue.enqueue({
-    storeHash,
-    kind: JOB.orderShippedStatus,
-    payload,
-    dedupeKey: `shipped-status:${storeHash}:${orderId}`,
-    runAt: now + SHIPPED_STATUS_CHECK_DELAY_MS,
-  });
+  await enqueueJob(s.jobs.queue, JOB.orderShippedStatus, { storeHash, payload: { orderId, since: now, statusBefore }, runAt: now + SHIPPED_STATUS_CHECK_DELAY_MS });
 }
 
-export async function confirmShippedStatus(s: Pick<Services, 'bigcommerce' | 'orders' | 'webhookEvents' | 'syncLog' | 'clock' | 'orderStatuses'>, job: JobRecord): Promise<void> {
-  const parsed = payloadSchema.safeParse(job.payload);
-  if (!parsed.success) throw new PermanentJobError(`Invalid ${job.kind} payload: ${parsed.error.issues[0]?.message ?? 'unreadable'}`);
-  const { orderId, since, statusBefore } = parsed.data;
+export async function confirmShippedStatus(
+  s: Pick<Collaborators, 'bigcommerce' | 'orders' | 'webhookEvents' | 'syncLog' | 'clock' | 'orderStatuses'>,
+  job: JobOfKind<typeof JOB.orderShippedStatus>,
+): Promise<void> {
+  const { orderId, since, statusBefore } = job.payload;
   const storeHash = job.storeHash;
   const order = await s.orders.get(storeHash, orderId);
   if (!order || (order.state !== 'shipped' && order.state !== 'partially_shipped')) return;

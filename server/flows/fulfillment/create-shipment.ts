@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createShipment, listShipments } from '../../bigcommerce/index.js';
 import { RetryableJobError } from '../../jobs/types.js';
-import type { Services } from '../../services.js';
+import type { Collaborators } from '../../collaborators.js';
 import type { ShipmentClaim } from '../../storage/shipments-repo.js';
 import type { OrderRow } from '../../storage/orders-repo.js';
 import { orderForShipment, rereadAndRebase, withPartsShipped } from './shipment-order-view.js';
@@ -34,6 +34,8 @@ export const SHIPMENT_CLAIM_MS = 5 * 60_000;
 /** How soon a job that found the shipment claimed by another looks again. */
 const CLAIMED_RETRY_MS = 5_000;
 
+export type ApplyShipmentDeps = Pick<Collaborators, 'bigcommerce' | 'clock' | 'jobs' | 'mappings' | 'orders' | 'shipments' | 'stores' | 'syncLog'>;
+
 /**
  * A backend shipment becomes BigCommerce shipments, one per shipping address it touches.
  * Idempotent on the backend shipment id, and one writer at a time: the stored row is claimed first,
@@ -44,7 +46,7 @@ const CLAIMED_RETRY_MS = 5_000;
  * A shipment BigCommerce refuses (4xx) is not retried blindly: it is marked failed and the order
  * "needs attention" with BigCommerce's message, retryable from the order page (retry-shipment.ts).
  */
-export async function applyShipment(s: Services, storeHash: string, data: ShipmentToApply): Promise<ShipmentOutcome> {
+export async function applyShipment(s: ApplyShipmentDeps, storeHash: string, data: ShipmentToApply): Promise<ShipmentOutcome> {
   const orderId = data.external_ref.order_id;
   const known = await s.orders.get(storeHash, orderId);
   if (!known) {
@@ -85,7 +87,14 @@ export async function applyShipment(s: Services, storeHash: string, data: Shipme
   }
 }
 
-async function writeShipment(s: Services, storeHash: string, data: ShipmentToApply, claim: ShipmentClaim, owner: string, known: OrderRow): Promise<ShipmentOutcome> {
+async function writeShipment(
+  s: Pick<Collaborators, 'bigcommerce' | 'clock' | 'jobs' | 'mappings' | 'orders' | 'shipments' | 'stores' | 'syncLog'>,
+  storeHash: string,
+  data: ShipmentToApply,
+  claim: ShipmentClaim,
+  owner: string,
+  known: OrderRow,
+): Promise<ShipmentOutcome> {
   const { row } = claim;
   const orderId = data.external_ref.order_id;
   const now = () => s.clock.now();

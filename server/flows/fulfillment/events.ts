@@ -1,6 +1,6 @@
 import { orderRefOf, parseFulfillmentEvent } from '../../fulfillment/index.js';
-import type { JobRecord } from '../../jobs/types.js';
-import type { Services } from '../../services.js';
+import type { Collaborators } from '../../collaborators.js';
+import type { JOB, JobOfKind } from '../job-catalogue.js';
 import { applyBackendCancellation } from './cancellations.js';
 import { applyShipment } from './create-shipment.js';
 import { recordInventoryLevels } from '../inventory/record-levels.js';
@@ -11,9 +11,14 @@ export type ReplayedFlow = 'Fulfillment' | 'Cancellations';
 /** The reason on an event held while its flow was off; the catch-up looks for exactly this text. */
 export const flowWasOffReason = (flow: ReplayedFlow) => `The ${flow} flow was off: not applied yet. It is applied when ${flow} is turned on again.`;
 
+export type HandleFulfillmentEventDeps = Pick<
+  Collaborators,
+  'bigcommerce' | 'clock' | 'db' | 'inventory' | 'jobs' | 'mappings' | 'orders' | 'settings' | 'shipments' | 'stores' | 'syncLog' | 'webhookEvents'
+>;
+
 /** Acts on one stored backend event (job `fulfillment.event`), honouring the flow switches. */
-export async function handleFulfillmentEvent(s: Services, job: JobRecord): Promise<void> {
-  const { eventRowId } = job.payload as { eventRowId: number };
+export async function handleFulfillmentEvent(s: HandleFulfillmentEventDeps, job: JobOfKind<typeof JOB.fulfillmentEvent>): Promise<void> {
+  const { eventRowId } = job.payload;
   const storeHash = job.storeHash;
   const stored = await s.webhookEvents.get(storeHash, eventRowId);
   if (!stored) return;

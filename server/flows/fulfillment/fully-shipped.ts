@@ -1,6 +1,6 @@
 import type { OrderSyncState } from '../../api/contract.js';
 import type { BcOrder } from '../../bigcommerce/index.js';
-import type { Services } from '../../services.js';
+import type { Collaborators } from '../../collaborators.js';
 import { withShippedQuantities } from '../order-import/order-details.js';
 
 /**
@@ -40,7 +40,7 @@ const MOVES_ON: readonly OrderSyncState[] = ['sent', 'partially_shipped', 'needs
  * BigCommerce's statusUpdated event says it (or by confirm-shipped-status.ts). A partially shipped
  * order held for another failed shipment stays "needs attention" until that one is written.
  */
-export async function recordShipped(s: Pick<Services, 'orders' | 'shipments' | 'clock'>, storeHash: string, orderId: number, after: BcOrder): Promise<void> {
+export async function recordShipped(s: Pick<Collaborators, 'orders' | 'shipments' | 'clock'>, storeHash: string, orderId: number, after: BcOrder): Promise<void> {
   const now = s.clock.now();
   const { fully, state } = shippedStateOf(after);
   const order = await s.orders.get(storeHash, orderId);

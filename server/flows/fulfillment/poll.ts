@@ -1,4 +1,4 @@
-import type { Services } from '../../services.js';
+import type { Collaborators } from '../../collaborators.js';
 import { toJobError } from '../job-errors.js';
 import { recordInventoryLevels } from '../inventory/record-levels.js';
 import { applyShipment } from './create-shipment.js';
@@ -6,11 +6,16 @@ import type { FeedItemProblem } from '../../fulfillment/index.js';
 
 const MAX_PAGES = 20;
 
+export type PollBackendDeps = Pick<
+  Collaborators,
+  'bigcommerce' | 'clock' | 'db' | 'fulfillment' | 'inventory' | 'jobs' | 'mappings' | 'orders' | 'settings' | 'shipments' | 'stores' | 'syncLog'
+>;
+
 /**
  * Polling mode, for backends that do not push events: read the shipment and inventory feeds
  * after the stored cursors and act on them exactly as on pushed events (same idempotency).
  */
-export async function pollBackend(s: Services, storeHash: string): Promise<void> {
+export async function pollBackend(s: PollBackendDeps, storeHash: string): Promise<void> {
   const settings = await s.settings.get(storeHash, s.clock.now());
   if (settings.syncMode !== 'poll') return;
   const backend = await s.fulfillment.forStore(storeHash);
@@ -47,7 +52,7 @@ export async function pollBackend(s: Services, storeHash: string): Promise<void>
  * A feed item the app cannot read is skipped (the cursor moves on, so it cannot block the feed)
  * and said in Activity with the reason, for the warehouse to correct and send again.
  */
-async function reportInvalid(s: Services, storeHash: string, what: string, problems: FeedItemProblem[]): Promise<void> {
+async function reportInvalid(s: Pick<Collaborators, 'clock' | 'syncLog'>, storeHash: string, what: string, problems: FeedItemProblem[]): Promise<void> {
   for (const p of problems) {
     await s.syncLog.append(
       { storeHash, flow: 'fulfillment', level: 'error', message: `${what} ${p.ref} in the warehouse's feed was skipped: it does not match the contract.`, detail: p.message },

@@ -3,18 +3,16 @@
 // attention" with the last error, and Retry on the order page sends it again.
 import { parseFulfillmentEvent } from '../../fulfillment/index.js';
 import type { JobRecord } from '../../jobs/types.js';
-import type { Services } from '../../services.js';
-import { JOB } from '../../webhooks/topics.js';
-import { shipmentRetryPayload } from './retry-shipment.js';
+import type { Collaborators } from '../../collaborators.js';
+import { JOB, payloadOf } from '../job-catalogue.js';
 import { markShipmentFailed } from './shipment-failure.js';
 
-type Deps = Pick<Services, 'shipments' | 'orders' | 'syncLog' | 'clock' | 'webhookEvents'>;
+type Deps = Pick<Collaborators, 'shipments' | 'orders' | 'syncLog' | 'clock' | 'webhookEvents'>;
 
 async function shipmentIdOf(s: Deps, job: JobRecord, error: Error): Promise<string | undefined> {
-  if (job.kind === JOB.shipmentRetry) return shipmentRetryPayload(job)?.backendShipmentId;
-  if (job.kind !== JOB.fulfillmentEvent) return undefined;
-  const { eventRowId } = (job.payload ?? {}) as { eventRowId?: unknown };
-  if (typeof eventRowId !== 'number') return undefined;
+  if (job.kind === JOB.shipmentRetry) return payloadOf(JOB.shipmentRetry, job)?.backendShipmentId;
+  const eventRowId = payloadOf(JOB.fulfillmentEvent, job)?.eventRowId;
+  if (eventRowId === undefined) return undefined;
   const stored = await s.webhookEvents.get(job.storeHash, eventRowId);
   const parsed = stored ? parseFulfillmentEvent(stored.payload) : undefined;
   if (parsed?.kind !== 'event' || parsed.event.type !== 'shipment.created') return undefined;

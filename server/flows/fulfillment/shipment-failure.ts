@@ -1,6 +1,6 @@
-import type { Services } from '../../services.js';
+import type { Collaborators } from '../../collaborators.js';
 
-type Deps = Pick<Services, 'shipments' | 'orders' | 'syncLog' | 'clock'>;
+type Deps = Pick<Collaborators, 'shipments' | 'orders' | 'syncLog' | 'clock'>;
 
 /**
  * A shipment that cannot be written to BigCommerce: the shipment is "failed" with the reason, the

@@ -3,7 +3,7 @@
 // earlier attempt of this shipment may have written parts, or when BigCommerce refused a part
 // allocated from the snapshot (something the snapshot cannot know: a hand-made shipment, a refund).
 import { getOrderWithConsignments, type BcOrder, type BigCommerceClient } from '../../bigcommerce/index.js';
-import type { Services } from '../../services.js';
+import type { Collaborators } from '../../collaborators.js';
 import type { OrderRow } from '../../storage/orders-repo.js';
 import { orderFromSnapshot, readSnapshot, snapshotOf } from './order-snapshot.js';
 
@@ -15,7 +15,7 @@ export interface OrderView {
 
 /** The order for allocating shipment `shipmentId`; `firstAttempt` is the claim's `fresh`. */
 export async function orderForShipment(
-  s: Pick<Services, 'shipments'>,
+  s: Pick<Collaborators, 'shipments'>,
   client: BigCommerceClient,
   row: Pick<OrderRow, 'storeHash' | 'orderId' | 'details'>,
   shipmentId: string,
@@ -35,7 +35,7 @@ export async function orderForShipment(
  * order allocates right without a read.
  */
 export async function rereadAndRebase(
-  s: Pick<Services, 'shipments' | 'orders' | 'clock'>,
+  s: Pick<Collaborators, 'shipments' | 'orders' | 'clock'>,
   client: BigCommerceClient,
   row: Pick<OrderRow, 'storeHash' | 'orderId' | 'details'>,
   shipmentId: string,

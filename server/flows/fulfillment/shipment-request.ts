@@ -5,14 +5,11 @@
 // shipping_method has no documented limit. The warehouse may send longer values (its own contract
 // allows more), so anything that does not fit is left out and said so in `warnings`, never cut:
 // a truncated tracking number is a wrong tracking number.
-import { BC_SHIPPING_PROVIDERS, carrierFields, type CarrierMappingFields } from './carriers.js';
+import { AFTERSHIP_SLUG, BC_SHIPPING_PROVIDERS } from '../../../shared/known-carriers.js';
+import { carrierFields, type CarrierMappingFields } from './carriers.js';
 
 export const BC_SHIPMENT_LIMITS = { trackingNumber: 50, trackingLink: 500, comments: 65_535 } as const;
 
-/** AfterShip courier slugs are lowercase words joined by dashes ("usps", "royal-mail", "dhl-global-mail"). */
-export const AFTERSHIP_SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-/** Longest tracking carrier a mapping may hold (AfterShip slugs are far shorter). */
-export const AFTERSHIP_SLUG_MAX = 64;
 const CUSTOM_PROVIDER = /^carrier_\w+$/;
 
 export interface ShipmentRequestFields {

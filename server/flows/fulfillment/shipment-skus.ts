@@ -1,9 +1,9 @@
 // What allocateShipment needs to lead a backend shipment's items back to the order's lines
 // (allocate.ts): the reverse SKU mappings, which lines are bundles and of what, and the items of
 // the order's earlier backend shipments (the parts of a bundle set they brought).
-import type { Services } from '../../services.js';
+import type { Collaborators } from '../../collaborators.js';
 import type { OrderRow } from '../../storage/orders-repo.js';
-import { isBundle, type SkuComponent } from '../../storage/sku-components.js';
+import { isBundle, type SkuComponent } from '../../domain/sku-components.js';
 import type { ShipmentSkus, ShippedItem } from './allocate.js';
 
 type SentLines = Map<number, Array<{ sku: string; quantity: number }>>;
@@ -49,7 +49,7 @@ export function earlierItems(rows: ReadonlyArray<{ backendShipmentId: string; cr
 
 /** Everything allocateShipment needs for shipment `shipmentId` of the order `known`. */
 export async function shipmentSkus(
-  s: Pick<Services, 'mappings' | 'shipments'>,
+  s: Pick<Collaborators, 'mappings' | 'shipments'>,
   known: Pick<OrderRow, 'storeHash' | 'orderId' | 'payloadSent' | 'sendBody' | 'details'>,
   shipmentId: string,
   items: readonly ShippedItem[],

@@ -1,6 +1,6 @@
 // A bundle's stock (issue 9 point 6): the fewest complete sets its components make, written to
 // BigCommerce under the bundle's SKU like any other level. Pure.
-import { componentsNotation, completeSets } from '../../storage/sku-components.js';
+import { componentsNotation, completeSets } from '../../domain/sku-components.js';
 import type { BundleMapping } from '../../storage/reverse-sku-map.js';
 
 /** The inventory rows column backend_sku holds 255 characters; a longer list of parts is cut. */

@@ -1,5 +1,5 @@
-import type { Services } from '../../services.js';
-import { JOB } from '../../webhooks/topics.js';
+import type { Collaborators } from '../../collaborators.js';
+import { enqueueJob, JOB } from '../job-catalogue.js';
 import { bundleLevels } from './bundle-levels.js';
 
 /**
@@ -8,7 +8,11 @@ import { bundleLevels } from './bundle-levels.js';
  * each component to be counted again. Nothing while the Inventory flow is off or a component's
  * level is unknown; the next report of that component writes it.
  */
-export async function recordBundleStock(s: Pick<Services, 'db' | 'clock' | 'settings' | 'mappings' | 'inventory' | 'jobs'>, storeHash: string, bcSku: string): Promise<boolean> {
+export async function recordBundleStock(
+  s: Pick<Collaborators, 'db' | 'clock' | 'settings' | 'mappings' | 'inventory' | 'jobs'>,
+  storeHash: string,
+  bcSku: string,
+): Promise<boolean> {
   const now = s.clock.now();
   const settings = await s.settings.get(storeHash, now);
   if (!settings.flows.inventory) return false;
@@ -24,8 +28,7 @@ export async function recordBundleStock(s: Pick<Services, 'db' | 'clock' | 'sett
   if (rows.length === 0) return false;
   await s.db.transaction(async (trx) => {
     await s.inventory.recordPending(storeHash, rows, settings.inventoryLocationId, now, trx);
-    await s.jobs.queue.enqueue({ storeHash, kind: JOB.inventoryPush, dedupeKey: `inventory:${storeHash}` }, trx);
+    await enqueueJob(s.jobs.queue, JOB.inventoryPush, { storeHash }, trx);
   });
-  s.jobs.wake();
   return true;
 }

@@ -1,5 +1,5 @@
 import { resolveSkus, setAbsoluteLevels, trackingModes } from '../../bigcommerce/index.js';
-import type { Services } from '../../services.js';
+import type { Collaborators } from '../../collaborators.js';
 import type { Settlement } from '../../storage/inventory-repo.js';
 import { toJobError } from '../job-errors.js';
 import { planLevels } from './plan-levels.js';
@@ -8,6 +8,8 @@ import { writeLevels } from './write-levels.js';
 
 export const MAX_BATCH = 2_000;
 const RESOLVE_TTL_MS = 60 * 60_000;
+
+export type PushInventoryDeps = Pick<Collaborators, 'bigcommerce' | 'clock' | 'inventory' | 'mappings' | 'syncLog'>;
 
 /**
  * Job `inventory.push`: writes every pending stock level of the store, 2,000 items per request.
@@ -18,7 +20,7 @@ const RESOLVE_TTL_MS = 60 * 60_000;
  * function's: the kind is serial per store (webhooks/topics.ts SERIAL_PER_STORE), so no two
  * instances run two pushes of one store at once. Call it only as that job.
  */
-export async function pushInventory(s: Services, storeHash: string): Promise<void> {
+export async function pushInventory(s: PushInventoryDeps, storeHash: string): Promise<void> {
   const client = await s.bigcommerce.forStore(storeHash);
   if (!client) return;
   const now = () => s.clock.now();

@@ -1,6 +1,8 @@
-import type { Services } from '../../services.js';
-import { JOB } from '../../webhooks/topics.js';
+import type { Collaborators } from '../../collaborators.js';
+import { enqueueJob, JOB } from '../job-catalogue.js';
 import { bundleLevels } from './bundle-levels.js';
+
+export type RecordInventoryLevelsDeps = Pick<Collaborators, 'clock' | 'db' | 'inventory' | 'jobs' | 'mappings' | 'settings'>;
 
 /**
  * Stores the backend's absolute stock levels as pending rows, one per BigCommerce SKU the backend
@@ -9,7 +11,7 @@ import { bundleLevels } from './bundle-levels.js';
  * newer event simply overwrites a pending one; many events become one batched write.
  * A level of a bundle's component also updates every bundle that uses it (bundle-levels.ts).
  */
-export async function recordInventoryLevels(s: Services, storeHash: string, items: Array<{ sku: string; available: number }>): Promise<number> {
+export async function recordInventoryLevels(s: RecordInventoryLevelsDeps, storeHash: string, items: Array<{ sku: string; available: number }>): Promise<number> {
   const now = s.clock.now();
   const settings = await s.settings.get(storeHash, now);
   const reverse = await s.mappings.reverseSkuMap(
@@ -22,8 +24,7 @@ export async function recordInventoryLevels(s: Services, storeHash: string, item
     const bundleRows = bundleLevels(await s.mappings.recordComponentLevels(storeHash, items, trx));
     bundles = bundleRows.length;
     await s.inventory.recordPending(storeHash, [...rows, ...bundleRows], settings.inventoryLocationId, now, trx);
-    await s.jobs.queue.enqueue({ storeHash, kind: JOB.inventoryPush, dedupeKey: `inventory:${storeHash}` }, trx);
+    await enqueueJob(s.jobs.queue, JOB.inventoryPush, { storeHash }, trx);
   });
-  s.jobs.wake();
   return rows.length + bundles;
 }

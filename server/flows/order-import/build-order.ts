@@ -1,8 +1,8 @@
 import type { AttentionCode } from '../../api/contract.js';
 import type { BcOrder } from '../../bigcommerce/index.js';
 import { fulfillmentOrderInputSchema, type FulfillmentOrderInput } from '../../fulfillment/index.js';
-import { NO_METHOD_LABEL, normaliseMappingKey } from '../../storage/mapping-keys.js';
-import type { SkuComponent } from '../../storage/sku-components.js';
+import { NO_METHOD_LABEL, normaliseMappingKey } from '../../../shared/mapping-keys.js';
+import type { SkuComponent } from '../../domain/sku-components.js';
 
 export interface Mappings {
   /**

@@ -5,7 +5,7 @@
 // backend that has the order answers with its id (200), and the order is then cancelled there.
 import { FulfillmentAuthError, FulfillmentRejectedError, FulfillmentUnavailableError, fulfillmentIdempotencyKey } from '../../fulfillment/index.js';
 import { FulfillmentKeyReusedError } from '../../fulfillment/key-reused.js';
-import type { Services } from '../../services.js';
+import type { Collaborators } from '../../collaborators.js';
 import type { OrderRow } from '../../storage/orders-repo.js';
 import { cancelAtWarehouse } from '../fulfillment/cancellations.js';
 import { toJobError } from '../job-errors.js';
@@ -24,7 +24,12 @@ export const WHY_CANCELLATIONS_OFF = 'passing cancellations on to the warehouse 
 export const WHY_NOT_CONNECTED = 'the fulfillment backend is not connected';
 
 /** The order's send may have reached the backend and its BigCommerce status is a cancellation status. */
-export async function cancelUnconfirmedSend(s: Services, row: OrderRow, statusLabel: string, cancellationsOn: boolean): Promise<void> {
+export async function cancelUnconfirmedSend(
+  s: Pick<Collaborators, 'clock' | 'fulfillment' | 'orders' | 'syncLog'>,
+  row: OrderRow,
+  statusLabel: string,
+  cancellationsOn: boolean,
+): Promise<void> {
   const { storeHash, orderId } = row;
   const log = (level: 'info' | 'warn' | 'error', message: string, detail?: string) =>
     s.syncLog.append({ storeHash, orderId, flow: 'cancellations', level, message, detail }, s.clock.now());

@@ -7,9 +7,9 @@
 import type { AttentionCode } from '../../api/contract.js';
 import { BigCommerceApiError, type BcOrder } from '../../bigcommerce/index.js';
 import type { FulfillmentOrderInput } from '../../fulfillment/index.js';
-import { methodLabel } from '../../storage/mapping-keys.js';
+import { methodLabel } from '../../../shared/mapping-keys.js';
 import type { OrderRow } from '../../storage/orders-repo.js';
-import type { Services } from '../../services.js';
+import type { Collaborators } from '../../collaborators.js';
 import type { StoreSettings } from '../../storage/settings-repo.js';
 import { evaluateRules, rulesNeedCustomerGroup, type EvaluableRule, type RuleMatch } from '../rules/evaluate.js';
 import { orderFactsOf } from '../rules/order-facts.js';
@@ -56,7 +56,7 @@ export interface DecisionResult {
 }
 
 /** The saved SKU and shipping method mappings for the order's keys (no fallback). */
-export async function savedMappings(s: Pick<Services, 'mappings'>, storeHash: string, order: BcOrder): Promise<Mappings> {
+export async function savedMappings(s: Pick<Collaborators, 'mappings'>, storeHash: string, order: BcOrder): Promise<Mappings> {
   const { skus, methods } = mappingKeys(order);
   const shipping = new Map<string, string>();
   for (const m of methods) {

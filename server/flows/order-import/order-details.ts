@@ -4,7 +4,7 @@
 import type { ShipToView, OrderLineView } from '../../api/contract.js';
 import type { BcOrder, BcShippingConsignment } from '../../bigcommerce/index.js';
 import type { FulfillmentOrderInput } from '../../fulfillment/index.js';
-import { normaliseMappingKey } from '../../storage/mapping-keys.js';
+import { normaliseMappingKey } from '../../../shared/mapping-keys.js';
 import type { OrderDetails } from '../../storage/orders-repo.js';
 import type { Mappings } from './build-order.js';
 import { snapshotOf } from '../fulfillment/order-snapshot.js';

@@ -5,14 +5,14 @@
 import { BigCommerceApiError, getOrderWithConsignments, type BcOrder } from '../../bigcommerce/index.js';
 import { AppError, NotFoundError } from '../../errors.js';
 import type { OrderPreviewResponse } from '../../api/contract-rules.js';
-import type { Services } from '../../services.js';
+import type { Collaborators } from '../../collaborators.js';
 import { RulesRepo } from '../../storage/rules-repo.js';
 import { customerGroupOf } from '../rules/customer-group.js';
 import type { EvaluableRule } from '../rules/evaluate.js';
 import { labelOf, statusLabel } from '../status-label.js';
 import { decideOrder, fallbackNote, NOT_CONNECTED_REASON, ruleFor, savedMappings, type DecisionContext } from './decide-order.js';
 
-type Deps = Pick<Services, 'db' | 'clock' | 'orders' | 'settings' | 'mappings' | 'orderStatuses' | 'bigcommerce' | 'fulfillment'>;
+type Deps = Pick<Collaborators, 'db' | 'clock' | 'orders' | 'settings' | 'mappings' | 'orderStatuses' | 'bigcommerce' | 'fulfillment'>;
 
 const ruleWords = (r: { name: string; action: 'hold' | 'skip' }) =>
   r.action === 'hold' ? `Held by rule "${r.name}": it waits until someone releases it or the rule changes.` : `Skipped by rule "${r.name}": it is never sent to the warehouse.`;

@@ -10,15 +10,15 @@
 // marked pending with an alert instead of being synced, and turning the flow on passes it on
 // (flow-catch-up.ts), like a cancellation whose webhook arrived while the flow was off.
 import type { BcOrderListItem, BigCommerceClient } from '../../bigcommerce/index.js';
-import type { Services } from '../../services.js';
+import type { Collaborators } from '../../collaborators.js';
 import type { StoreSettings } from '../../storage/settings-repo.js';
-import { JOB, orderSyncKey } from '../../webhooks/topics.js';
+import { enqueueJob, JOB } from '../job-catalogue.js';
 import { statusLabel } from '../status-label.js';
 import { listStatusSince, type Listed } from './list-since.js';
 import { cancellationsOffPending } from './sent-order.js';
 
 export async function findMissedCancellations(
-  s: Pick<Services, 'orders' | 'jobs' | 'syncLog' | 'clock' | 'orderStatuses'>,
+  s: Pick<Collaborators, 'orders' | 'jobs' | 'syncLog' | 'clock' | 'orderStatuses'>,
   client: BigCommerceClient,
   storeHash: string,
   settings: Pick<StoreSettings, 'cancellationStatusIds' | 'importStatusId' | 'flows'>,
@@ -62,7 +62,7 @@ export async function findMissedCancellations(
           }
           // A sent order waits for the flow; one not sent is settled by the sync whatever the flow.
           if (row.backendOrderId && !on) continue;
-          await s.jobs.queue.enqueue({ storeHash, kind: JOB.orderSync, payload: { orderId: row.orderId }, dedupeKey: orderSyncKey(storeHash, row.orderId) });
+          await enqueueJob(s.jobs.queue, JOB.orderSync, { storeHash, payload: { orderId: row.orderId } });
         }
       }),
     );

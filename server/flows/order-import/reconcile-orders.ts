@@ -1,26 +1,23 @@
-import type { Services } from '../../services.js';
-import { JOB, orderSyncKey } from '../../webhooks/topics.js';
+import type { Collaborators } from '../../collaborators.js';
+import { enqueueJob, JOB, type ReconcilePayload } from '../job-catalogue.js';
 import { listStatusSince, type Listed } from './list-since.js';
 import { findMissedCancellations } from './reconcile-cancellations.js';
 
 /** BigCommerce dates have second resolution and clocks drift: re-check a little behind the mark. */
 const OVERLAP_MS = 2 * 60_000;
 
-export interface ReconcilePayload {
-  /**
-   * List everything waiting in the import status, ignoring the watermark. The merchant's "Import
-   * waiting orders" is a backfill now (flows/backfill: date range, progress, pause); this stays
-   * for a one-off sweep from code.
-   */
-  all?: boolean;
-}
+// The job's payload (job catalogue): null from the scheduler, or { all: true } to list everything
+// waiting in the import status, ignoring the watermark. The merchant's "Import waiting orders" is
+// a backfill now (flows/backfill: date range, progress, pause); `all` stays for a one-off sweep from code.
+
+export type ReconcileOrdersDeps = Pick<Collaborators, 'bigcommerce' | 'clock' | 'jobs' | 'orderStatuses' | 'orders' | 'settings' | 'stores' | 'syncLog'>;
 
 /**
  * The safety net: lists orders in the import status modified since the stored watermark and
  * enqueues any not yet sent. Also lists the orders modified since then in each cancellation status
  * and passes on the cancellations no webhook told the app about (reconcile-cancellations.ts). Heals missed webhooks, deactivated hooks and our own downtime.
  */
-export async function reconcileOrders(s: Services, storeHash: string, { all }: ReconcilePayload = {}): Promise<number> {
+export async function reconcileOrders(s: ReconcileOrdersDeps, storeHash: string, { all }: ReconcilePayload = {}): Promise<number> {
   const client = await s.bigcommerce.forStore(storeHash);
   if (!client) return 0;
   const now = s.clock.now();
@@ -43,7 +40,7 @@ export async function reconcileOrders(s: Services, storeHash: string, { all }: R
       // for a fix keeps its state: the sync re-checks it, and it must not flap every 5 minutes.
       await s.orders.markQueued(storeHash, toQueue, s.clock.now(), ['waiting', 'failed']);
       for (const orderId of toQueue) {
-        const res = await s.jobs.queue.enqueue({ storeHash, kind: JOB.orderSync, payload: { orderId }, dedupeKey: orderSyncKey(storeHash, orderId) });
+        const res = await enqueueJob(s.jobs.queue, JOB.orderSync, { storeHash, payload: { orderId } });
         if (!res.deduped) enqueued++;
       }
     }),
@@ -75,7 +72,6 @@ export async function reconcileOrders(s: Services, storeHash: string, { all }: R
       s.clock.now(),
     );
   }
-  if (enqueued > 0 || cancelled.found > 0) s.jobs.wake();
   return enqueued;
 }
 

@@ -3,7 +3,7 @@
 // Held for something fixed inside the app (a mapping, the warehouse connection), the order goes
 // out by itself once the fix is saved (requeue-held.ts), so Retry is not offered there.
 import type { AttentionCode, OrderRemedy } from '../../api/contract.js';
-import { methodLabel } from '../../storage/mapping-keys.js';
+import { methodLabel } from '../../../shared/mapping-keys.js';
 import { isAttentionState } from '../../storage/orders-repo.js';
 import type { OrderRow } from '../../storage/orders-repo.js';
 

@@ -3,8 +3,8 @@
 // (Settings › mappings, backend, import status). The ones whose fix is now in place become
 // "queued" and their timeline says why they are sent now; the others are re-checked by the sync
 // and keep their state (a mapping of another method must not make them look "on their way").
-import type { Services } from '../../services.js';
-import { methodLabel } from '../../storage/mapping-keys.js';
+import type { Collaborators } from '../../collaborators.js';
+import { methodLabel } from '../../../shared/mapping-keys.js';
 import type { OrderRow } from '../../storage/orders-repo.js';
 import { RuleOrdersRepo } from '../../storage/rule-orders-repo.js';
 import { RulesRepo } from '../../storage/rules-repo.js';
@@ -32,7 +32,7 @@ export function fixLandedMessage(o: Held, fallback: string | null = null): strin
   }
 }
 
-type Deps = Pick<Services, 'db' | 'orders' | 'shipments' | 'jobs' | 'mappings' | 'fulfillment' | 'syncLog' | 'clock'>;
+type Deps = Pick<Collaborators, 'db' | 'orders' | 'shipments' | 'jobs' | 'mappings' | 'fulfillment' | 'syncLog' | 'clock'>;
 
 /**
  * Whether the in-app fix of each held order is now in place (mapping saved, warehouse connected);
@@ -91,7 +91,7 @@ export async function requeueHeldOrders(s: Deps, storeHash: string): Promise<num
  * 'all') are queued and decided again, and their timeline says why.
  */
 export async function requeueRuleOrders(
-  s: Pick<Services, 'db' | 'jobs' | 'syncLog' | 'clock'>,
+  s: Pick<Collaborators, 'db' | 'jobs' | 'syncLog' | 'clock'>,
   storeHash: string,
   ruleIds: readonly number[] | 'all',
   why: string,

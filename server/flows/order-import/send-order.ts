@@ -18,7 +18,7 @@ import { FulfillmentKeyReusedError } from '../../fulfillment/key-reused.js';
 import type { Attention, OrderRow } from '../../storage/orders-repo.js';
 import type { OrderSyncState } from '../../api/contract.js';
 import type { Knex } from 'knex';
-import type { Services } from '../../services.js';
+import type { Collaborators } from '../../collaborators.js';
 import { toJobError, warehouseUnavailableWords } from '../job-errors.js';
 
 export type SendOutcome =
@@ -67,7 +67,7 @@ export interface SendOptions {
  * retry resends the same body under the same key.
  */
 export async function sendOrder(
-  s: Pick<Services, 'orders' | 'syncLog' | 'clock' | 'db'>,
+  s: Pick<Collaborators, 'orders' | 'syncLog' | 'clock' | 'db'>,
   backend: FulfillmentClient,
   row: OrderRow,
   body: FulfillmentOrderInput,

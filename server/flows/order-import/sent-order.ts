@@ -5,7 +5,7 @@
 // warehouse that was unreachable or not connected, or while the Cancellations flow was off), or a
 // Retry from the order page.
 import { BigCommerceApiError, getOrderWithConsignments, type BcOrder, type BigCommerceClient } from '../../bigcommerce/index.js';
-import type { Services } from '../../services.js';
+import type { Collaborators } from '../../collaborators.js';
 import type { StoreSettings } from '../../storage/settings-repo.js';
 import type { OrderRow } from '../../storage/orders-repo.js';
 import { cancelAtWarehouse } from '../fulfillment/cancellations.js';
@@ -27,7 +27,7 @@ export const cancellationsOffPending = () => ({
 });
 
 /** Is there an unsettled statusUpdated event for this order that names a cancellation status? */
-async function mayBeCancelled(s: Services, storeHash: string, orderId: number, cancelIds: number[]): Promise<boolean> {
+async function mayBeCancelled(s: Pick<Collaborators, 'webhookEvents'>, storeHash: string, orderId: number, cancelIds: number[]): Promise<boolean> {
   if (cancelIds.length === 0) return false;
   const statuses = await s.webhookEvents.pendingNewStatuses(storeHash, orderId);
   return statuses.some((id) => id === undefined || cancelIds.includes(id));
@@ -35,8 +35,10 @@ async function mayBeCancelled(s: Services, storeHash: string, orderId: number, c
 
 type Settled = { outcome: 'processed' | 'ignored'; reason?: string };
 
+export type SyncSentOrderDeps = Pick<Collaborators, 'bigcommerce' | 'clock' | 'fulfillment' | 'orderStatuses' | 'orders' | 'syncLog' | 'webhookEvents'>;
+
 export async function syncSentOrder(
-  s: Services,
+  s: SyncSentOrderDeps,
   known: OrderRow & { backendOrderId: string },
   settings: Pick<StoreSettings, 'flows' | 'cancellationStatusIds' | 'statusOnBackendCancelId'>,
   recheck: boolean,
@@ -93,7 +95,7 @@ export async function syncSentOrder(
  * attention" as cancelled. A status the app set itself says nothing about the merchant having
  * dealt with it, so the order stays rejected.
  */
-async function closeRejected(s: Services, known: OrderRow, statusId: number, label: string, appSets: number | null): Promise<void> {
+async function closeRejected(s: Pick<Collaborators, 'clock' | 'orders' | 'syncLog'>, known: OrderRow, statusId: number, label: string, appSets: number | null): Promise<void> {
   if (appSets === statusId) return;
   const { storeHash, orderId } = known;
   // The rejection stays recorded (outcome, warehouse's reason); its alert is settled.

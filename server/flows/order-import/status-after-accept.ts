@@ -9,23 +9,21 @@
 // calls in all): the status read at import, or the newest one a statusUpdated event named since.
 // BigCommerce sends that event within seconds of a change, and the event intake records it before
 // this job runs in all but a change made in the same few seconds.
-import { z } from 'zod';
 import { BigCommerceApiError, setOrderStatus } from '../../bigcommerce/index.js';
 import { PermanentJobError, type JobRecord } from '../../jobs/types.js';
-import type { Services } from '../../services.js';
+import type { Collaborators } from '../../collaborators.js';
+import { JOB, payloadOf, type JobOfKind } from '../job-catalogue.js';
 import { toJobError } from '../job-errors.js';
 import { statusLabel } from '../status-label.js';
 
-export const setStatusPayloadSchema = z.object({
-  orderId: z.number().int().positive(),
-  statusId: z.number().int().nonnegative(),
-  /** Only if the order still has this status (absent: always, as for a warehouse cancellation). */
-  ifStatusId: z.number().int().nonnegative().optional(),
-});
-export type SetStatusPayload = z.infer<typeof setStatusPayloadSchema>;
+// The payload (orderId, statusId, ifStatusId) is declared in the job catalogue.
 
 /** The order's status as the app last read or heard it (no BigCommerce call); null when it never saw the order. */
-async function knownStatus(s: Pick<Services, 'orders' | 'webhookEvents' | 'orderStatuses'>, storeHash: string, orderId: number): Promise<{ id: number; label: string } | null> {
+async function knownStatus(
+  s: Pick<Collaborators, 'orders' | 'webhookEvents' | 'orderStatuses'>,
+  storeHash: string,
+  orderId: number,
+): Promise<{ id: number; label: string } | null> {
   const row = await s.orders.get(storeHash, orderId);
   if (!row || row.bcStatusId === null) return null;
   const newest = (await s.webhookEvents.newestStatusHeard(storeHash, orderId, row.bcStatusSeenAt))?.statusId;
@@ -40,10 +38,11 @@ function whyNot(now: { id: number; label: string }, statusId: number, wanted: st
   return null;
 }
 
-export async function setStatusAfterAccept(s: Pick<Services, 'bigcommerce' | 'syncLog' | 'clock' | 'orders' | 'orderStatuses' | 'webhookEvents'>, job: JobRecord): Promise<void> {
-  const parsed = setStatusPayloadSchema.safeParse(job.payload);
-  if (!parsed.success) throw new PermanentJobError(`Invalid ${job.kind} payload: ${parsed.error.issues[0]?.message ?? 'unreadable'}`);
-  const { orderId, statusId, ifStatusId } = parsed.data;
+export async function setStatusAfterAccept(
+  s: Pick<Collaborators, 'bigcommerce' | 'syncLog' | 'clock' | 'orders' | 'orderStatuses' | 'webhookEvents'>,
+  job: JobOfKind<typeof JOB.orderSetStatus>,
+): Promise<void> {
+  const { orderId, statusId, ifStatusId } = job.payload;
   const storeHash = job.storeHash;
   const log = (level: 'info' | 'warn' | 'error', message: string, detail?: string) =>
     s.syncLog.append({ storeHash, orderId, flow: 'orders', level, message, detail }, s.clock.now());
@@ -75,10 +74,10 @@ export async function setStatusAfterAccept(s: Pick<Services, 'bigcommerce' | 'sy
 }
 
 /** A set-status job that used its last attempt (BigCommerce down for hours, a revoked token): said on its order. */
-export async function failDeadStatusJob(s: Pick<Services, 'syncLog' | 'clock' | 'orderStatuses'>, job: JobRecord, error: Error): Promise<boolean> {
-  const parsed = setStatusPayloadSchema.safeParse(job.payload);
-  if (!parsed.success) return false;
-  const { orderId, statusId } = parsed.data;
+export async function failDeadStatusJob(s: Pick<Collaborators, 'syncLog' | 'clock' | 'orderStatuses'>, job: JobRecord, error: Error): Promise<boolean> {
+  const payload = payloadOf(JOB.orderSetStatus, job);
+  if (!payload) return false;
+  const { orderId, statusId } = payload;
   const wanted = await statusLabel(s, job.storeHash, statusId);
   await s.syncLog.append(
     { storeHash: job.storeHash, orderId, flow: 'orders', level: 'error', message: `Could not set the BigCommerce status to "${wanted}" after all retries`, detail: error.message },

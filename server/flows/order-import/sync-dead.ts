@@ -3,14 +3,16 @@
 // warehouse may ship the order, and only the merchant can stop that now.
 import { cancellationPending } from './sent-order.js';
 import type { JobRecord } from '../../jobs/types.js';
-import type { Services } from '../../services.js';
+import type { Collaborators } from '../../collaborators.js';
 import { mayBeAtWarehouseAlert } from './cancel-unconfirmed.js';
-import type { OrderSyncPayload } from './sync-order.js';
+import { JOB, payloadOf } from '../job-catalogue.js';
 import { merchantWordsOf } from '../job-errors.js';
 
-export async function failDeadOrderSync(s: Pick<Services, 'orders' | 'webhookEvents' | 'syncLog' | 'clock'>, job: JobRecord, error: Error): Promise<void> {
+export async function failDeadOrderSync(s: Pick<Collaborators, 'orders' | 'webhookEvents' | 'syncLog' | 'clock'>, job: JobRecord, error: Error): Promise<boolean> {
   const now = s.clock.now();
-  const { orderId } = job.payload as OrderSyncPayload;
+  // A payload that does not read as an order sync's names no order: the caller logs the job itself.
+  const orderId = payloadOf(JOB.orderSync, job)?.orderId;
+  if (orderId === undefined) return false;
   const storeHash = job.storeHash;
   const order = await s.orders.get(storeHash, orderId);
   if (order && !order.backendOrderId) {
@@ -33,4 +35,5 @@ export async function failDeadOrderSync(s: Pick<Services, 'orders' | 'webhookEve
   }
   await s.webhookEvents.settleForResource(storeHash, 'bigcommerce', String(orderId), 'failed', error.message, now, now);
   await s.syncLog.append({ storeHash, orderId, flow: 'orders', level: 'error', message: 'Import failed after all retries', detail: error.message }, now);
+  return true;
 }

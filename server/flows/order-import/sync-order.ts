@@ -1,9 +1,7 @@
 import type { Knex } from 'knex';
 import { BigCommerceApiError, getOrderWithConsignments, parseBcDate, type BcOrder } from '../../bigcommerce/index.js';
 import { PermanentJobError } from '../../jobs/types.js';
-import type { JobRecord } from '../../jobs/types.js';
-import type { Services } from '../../services.js';
-import { JOB } from '../../webhooks/topics.js';
+import type { Collaborators } from '../../collaborators.js';
 import type { OrderRow } from '../../storage/orders-repo.js';
 import { PassingFailureJobError, toJobError } from '../job-errors.js';
 import { labelOf, statusLabel } from '../status-label.js';
@@ -17,13 +15,7 @@ import { orderDetailsOf } from './order-details.js';
 import { fixLandedMessage } from './requeue-held.js';
 import { sendOrder } from './send-order.js';
 import { syncSentOrder } from './sent-order.js';
-import type { SetStatusPayload } from './status-after-accept.js';
-
-export interface OrderSyncPayload {
-  orderId: number;
-  /** Re-read the status of an order already sent (Retry on the order page). */
-  recheck?: boolean;
-}
+import { enqueueJob, JOB, type JobOfKind } from '../job-catalogue.js';
 
 type Outcome = 'processed' | 'ignored';
 
@@ -32,6 +24,11 @@ function customerOf(order: BcOrder): string {
   return [b?.first_name, b?.last_name].filter(Boolean).join(' ').trim() || b?.email || '';
 }
 
+export type SyncOrderDeps = Pick<
+  Collaborators,
+  'bigcommerce' | 'clock' | 'db' | 'fulfillment' | 'jobs' | 'mappings' | 'orderStatuses' | 'orders' | 'settings' | 'syncLog' | 'webhookEvents'
+>;
+
 /**
  * The import step for one order: re-read it (events may be stale or out of order), and send it
  * exactly once when its *current* status is the store's import status. An order already sent is
@@ -39,8 +36,8 @@ function customerOf(order: BcOrder): string {
  * reached the warehouse (sendStartedAt without a warehouse id) is never reported as "not sent":
  * see send-order.ts and cancel-unconfirmed.ts.
  */
-export async function syncOrder(s: Services, job: JobRecord): Promise<void> {
-  const { orderId, recheck } = job.payload as OrderSyncPayload;
+export async function syncOrder(s: SyncOrderDeps, job: JobOfKind<typeof JOB.orderSync>): Promise<void> {
+  const { orderId, recheck } = job.payload;
   const storeHash = job.storeHash;
   const startedAt = s.clock.now();
   const log = (level: 'info' | 'warn' | 'error', message: string, detail?: string) =>
@@ -245,8 +242,7 @@ export async function syncOrder(s: Services, job: JobRecord): Promise<void> {
     afterAccept !== null && afterAccept !== order.status_id
       ? async (trx: Knex) => {
           // Only while the order still has the status it was sent in (status-after-accept.ts).
-          const payload: SetStatusPayload = { orderId, statusId: afterAccept, ifStatusId: order.status_id };
-          await s.jobs.queue.enqueue({ storeHash, kind: JOB.orderSetStatus, payload }, trx);
+          await enqueueJob(s.jobs.queue, JOB.orderSetStatus, { storeHash, payload: { orderId, statusId: afterAccept, ifStatusId: order.status_id } }, trx);
         }
       : undefined;
   await sendOrder(s, backend, row, body, { attempt: job.attempts, whenSent });
@@ -258,7 +254,7 @@ export async function syncOrder(s: Services, job: JobRecord): Promise<void> {
  * (BigCommerce sends data.status.new_status_id), recorded with the store's label when it differs
  * from the one kept. "Seen at" is the event's arrival, so a later-arriving event still counts.
  */
-async function recordHeardStatus(s: Services, o: OrderRow): Promise<void> {
+async function recordHeardStatus(s: Pick<Collaborators, 'clock' | 'orderStatuses' | 'orders' | 'webhookEvents'>, o: OrderRow): Promise<void> {
   const heard = await s.webhookEvents.newestStatusHeard(o.storeHash, o.orderId, o.bcStatusSeenAt);
   if (!heard || heard.statusId === o.bcStatusId) return;
   await s.orders.recordStatus(o.storeHash, o.orderId, heard.statusId, await statusLabel(s, o.storeHash, heard.statusId), s.clock.now(), heard.receivedAt);

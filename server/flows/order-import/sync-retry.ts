@@ -5,18 +5,16 @@
 // locked database, a replaced token) is no attempt: it only moves the next attempt's time.
 import type { JobRecord } from '../../jobs/types.js';
 import { RetryableJobError } from '../../jobs/types.js';
-import type { Services } from '../../services.js';
-import { JOB } from '../../webhooks/topics.js';
+import type { Collaborators } from '../../collaborators.js';
 import { PassingFailureJobError } from '../job-errors.js';
-import type { OrderSyncPayload } from './sync-order.js';
+import { JOB, payloadOf } from '../job-catalogue.js';
 
 /** For an error that is not a known passing failure (its raw text stays in the job's log). */
 export const UNEXPECTED_RETRY_WORDS = 'The attempt failed unexpectedly; the app tries again by itself.';
 
-export async function recordOrderRetry(s: Pick<Services, 'orders' | 'clock'>, job: JobRecord, error: Error, retryAt: number): Promise<void> {
-  if (job.kind !== JOB.orderSync) return;
-  const { orderId } = (job.payload ?? {}) as Partial<OrderSyncPayload>;
-  if (typeof orderId !== 'number') return;
+export async function recordOrderRetry(s: Pick<Collaborators, 'orders' | 'clock'>, job: JobRecord, error: Error, retryAt: number): Promise<void> {
+  const orderId = payloadOf(JOB.orderSync, job)?.orderId;
+  if (orderId === undefined) return;
   const now = s.clock.now();
   const counted = !(error instanceof RetryableJobError && error.opts.countsAsAttempt === false);
   if (!counted) {

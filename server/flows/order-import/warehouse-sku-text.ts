@@ -1,7 +1,7 @@
 // The order page's "Warehouse SKU" of a BigCommerce line (issue 9 point 6): the one SKU it is sent
 // as, or a bundle's components per unit ("MUG-1 × 1, TEA-3 × 2").
 import type { FulfillmentOrderInput } from '../../fulfillment/index.js';
-import { componentsText, isBundle, type SkuComponent } from '../../storage/sku-components.js';
+import { componentsText, isBundle, type SkuComponent } from '../../domain/sku-components.js';
 
 /** What a mapping says a BigCommerce SKU is sent as (a plain mapping's SKU, a bundle's parts). */
 export function targetText(target: string | readonly SkuComponent[]): string {

@@ -4,7 +4,7 @@
 import { AppError, UpstreamError } from '../../errors.js';
 import { BigCommerceApiError } from '../../bigcommerce/index.js';
 import { getProductWithVariants, setInventoryTracking, type CatalogProduct, type InventoryTrackingMode } from '../../bigcommerce/catalog-read.js';
-import type { Services } from '../../services.js';
+import type { Collaborators } from '../../collaborators.js';
 import { ReadinessRepo } from '../../storage/readiness-repo.js';
 import { count } from './checks.js';
 
@@ -19,7 +19,7 @@ export interface TrackInventoryResult {
 /** Option variants keep their own stock; a product without options is tracked as a whole. */
 const modeFor = (p: CatalogProduct): InventoryTrackingMode => (p.variants.some((v) => v.label !== '') ? 'variant' : 'product');
 
-export async function trackInventory(s: Pick<Services, 'db' | 'clock' | 'bigcommerce'>, storeHash: string, productId: number): Promise<TrackInventoryResult> {
+export async function trackInventory(s: Pick<Collaborators, 'db' | 'clock' | 'bigcommerce'>, storeHash: string, productId: number): Promise<TrackInventoryResult> {
   const client = await s.bigcommerce.forStore(storeHash);
   if (!client) throw new AppError(409, 'store_not_connected', 'The app has no access to this store: reinstall it from the BigCommerce control panel.');
   const product = await refusalsInWords(productId, () => getProductWithVariants(client, productId));
@@ -64,7 +64,7 @@ async function refusalsInWords<T>(productId: number, call: () => Promise<T>): Pr
 }
 
 /** The finding is fixed: the latest scan stops showing it. */
-async function dropFinding(s: Pick<Services, 'db' | 'clock'>, storeHash: string, productId: number): Promise<void> {
+async function dropFinding(s: Pick<Collaborators, 'db' | 'clock'>, storeHash: string, productId: number): Promise<void> {
   const repo = new ReadinessRepo(s.db);
   const row = await repo.get(storeHash);
   if (!row) return;

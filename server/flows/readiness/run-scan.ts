@@ -11,7 +11,7 @@ import type { FulfillmentClient } from '../../fulfillment/index.js';
 import { FulfillmentError } from '../../fulfillment/index.js';
 import { outcomeOf } from '../../health/warehouse-calls.js';
 import type { JobRecord } from '../../jobs/types.js';
-import type { Services } from '../../services.js';
+import type { Collaborators } from '../../collaborators.js';
 import { ReadinessRepo, type ScanCursor, type ScanRow } from '../../storage/readiness-repo.js';
 import { RulesRepo } from '../../storage/rules-repo.js';
 import { addFindings, checkOf, count, isSettled, pendingChecks, replaceCheck } from './checks.js';
@@ -19,7 +19,7 @@ import { missingSkuFindings, sellableSkus, untrackedFindings } from './product-c
 import { checkShippingMethods } from './shipping-check.js';
 import { findUnknownSkus } from './warehouse-skus.js';
 
-export type ScanServices = Pick<Services, 'db' | 'clock' | 'bigcommerce' | 'fulfillment' | 'settings' | 'mappings'>;
+export type ScanServices = Pick<Collaborators, 'db' | 'clock' | 'bigcommerce' | 'fulfillment' | 'settings' | 'mappings'>;
 
 /** 200 pages of 250: a catalog of 50,000 products; larger ones are read that far and the scan says so. */
 export const MAX_PRODUCT_PAGES = 200;

@@ -5,7 +5,7 @@ import type { ReadinessCheckView, ReadinessFinding } from '../../api/contract.js
 import type { BigCommerceClient } from '../../bigcommerce/index.js';
 import { listRecentOrders } from '../../bigcommerce/recent-orders.js';
 import type { MappingsRepo } from '../../storage/mappings-repo.js';
-import { methodLabel, normaliseMappingKey } from '../../storage/mapping-keys.js';
+import { methodLabel, normaliseMappingKey } from '../../../shared/mapping-keys.js';
 import { mapMethodPath } from '../order-import/remedy.js';
 import { CHECK_TITLES, MAX_FINDINGS, count } from './checks.js';
 

@@ -3,14 +3,11 @@
 // gave up.
 import type { ReadinessScanView } from '../../api/contract.js';
 import type { JobRecord } from '../../jobs/types.js';
-import type { Services } from '../../services.js';
+import type { Collaborators } from '../../collaborators.js';
 import { ReadinessRepo, type ScanRow } from '../../storage/readiness-repo.js';
-import { JOB } from '../../webhooks/topics.js';
+import { enqueueJob, JOB } from '../job-catalogue.js';
 import { merchantWordsOf } from '../job-errors.js';
 import { pendingChecks } from './checks.js';
-
-/** A scan is cheap and the merchant can start another: it fails after a few attempts, not twenty. */
-export const SCAN_MAX_ATTEMPTS = 5;
 
 const iso = (ms: number | null) => (ms == null ? null : new Date(ms).toISOString());
 
@@ -30,17 +27,14 @@ export function scanView(row: ScanRow | undefined): ReadinessScanView {
  * Queues a scan of the store unless one is already queued or running (then that one is answered).
  * Call it when the warehouse is first connected and when the import status is first saved.
  */
-export async function startReadinessScan(s: Pick<Services, 'db' | 'clock' | 'jobs'>, storeHash: string): Promise<{ view: ReadinessScanView; started: boolean }> {
+export async function startReadinessScan(s: Pick<Collaborators, 'db' | 'clock' | 'jobs'>, storeHash: string): Promise<{ view: ReadinessScanView; started: boolean }> {
   const { row, started } = await new ReadinessRepo(s.db).queue(storeHash, pendingChecks(), s.clock.now());
-  if (started) {
-    await s.jobs.queue.enqueue({ storeHash, kind: JOB.readinessScan, dedupeKey: `readiness:${storeHash}`, maxAttempts: SCAN_MAX_ATTEMPTS });
-    s.jobs.wake();
-  }
+  if (started) await enqueueJob(s.jobs.queue, JOB.readinessScan, { storeHash });
   return { view: scanView(row), started };
 }
 
 /** The scan's job used its last attempt: the scan says it stopped and why. */
-export async function failDeadReadinessScan(s: Pick<Services, 'db' | 'clock'>, job: JobRecord, error: Error): Promise<boolean> {
+export async function failDeadReadinessScan(s: Pick<Collaborators, 'db' | 'clock'>, job: JobRecord, error: Error): Promise<boolean> {
   if (job.kind !== JOB.readinessScan) return false;
   await new ReadinessRepo(s.db).fail(job.storeHash, null, `The scan stopped: ${merchantWordsOf(error)} Run it again; if it keeps stopping, contact support.`, s.clock.now());
   return true;

@@ -3,13 +3,13 @@ import type { RetentionConfig } from '../../config/env.js';
 import type { JobQueue } from '../../jobs/types.js';
 import type { Logger } from '../../logging/logger.js';
 import type { RetentionRepo } from '../../storage/retention-repo.js';
-import { JOB } from '../../webhooks/topics.js';
+import { enqueueJob, JOB } from '../job-catalogue.js';
 import { cutoffsFor } from './policy.js';
 import { DEFAULT_LIMITS, purgeExpired, type PurgeLimits, type PurgeReport } from './purge.js';
 
 /** The retention job belongs to no store; jobs.store_hash is required, so it gets this marker. */
 export const SYSTEM_STORE = '_system';
-export const RETENTION_DEDUPE_KEY = 'retention';
+export { RETENTION_DEDUPE_KEY } from '../job-catalogue.js';
 /** A run that hit its batch budget continues after this pause rather than in one long burst. */
 export const RETENTION_FOLLOW_UP_MS = 60_000;
 
@@ -21,9 +21,9 @@ export interface RetentionDeps {
   jobs: { queue: Pick<JobQueue, 'enqueue'> };
 }
 
-/** Asks for a retention run (at most one pending: the dedupe key). */
+/** Asks for a retention run (at most one pending: the catalogue's dedupe key; 3 attempts). */
 export async function requestRetention(d: Pick<RetentionDeps, 'jobs'>, runAt?: number): Promise<void> {
-  await d.jobs.queue.enqueue({ storeHash: SYSTEM_STORE, kind: JOB.retention, dedupeKey: RETENTION_DEDUPE_KEY, runAt, maxAttempts: 3 });
+  await enqueueJob(d.jobs.queue, JOB.retention, { storeHash: SYSTEM_STORE, runAt });
 }
 
 /** The job: deletes what is past its retention period, and queues a follow-up if rows are left. */

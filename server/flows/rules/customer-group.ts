@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { BigCommerceClient } from '../../bigcommerce/index.js';
 import { CustomerGroupCache } from '../../storage/customer-group-cache.js';
-import type { Services } from '../../services.js';
+import type { Collaborators } from '../../collaborators.js';
 
 // The v2 order does not carry the customer's group: it is read from GET /v3/customers?id:in=…
 // (Customers read-only scope), only when an enabled rule uses customer_group, and kept for an
@@ -18,7 +18,7 @@ const customersSchema = z.looseObject({
  * BigCommerce no longer has. `write: false` (the dry run) reads the cache but never fills it.
  * BigCommerce errors are thrown to the caller (a refusal means the app lacks the scope).
  */
-export async function customerGroupOf(s: Pick<Services, 'db' | 'clock'>, client: BigCommerceClient, customerId: number, write = true): Promise<string | null> {
+export async function customerGroupOf(s: Pick<Collaborators, 'db' | 'clock'>, client: BigCommerceClient, customerId: number, write = true): Promise<string | null> {
   if (customerId <= 0) return '0';
   const cache = new CustomerGroupCache(s.db);
   const now = s.clock.now();

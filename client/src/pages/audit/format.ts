@@ -7,6 +7,7 @@ const ACTION_WORDS: Record<string, string> = {
   'settings.backend': 'Changed the warehouse connection',
   'settings.import': 'Changed the order import status',
   'settings.flows': 'Turned flows on or off',
+  // Recorded by versions before the flow-options split; such entries stay in existing audit logs.
   'settings.loop': 'Changed the shipping and tracking settings',
   'settings.shipping': 'Changed the shipping and tracking settings',
   'settings.inventory': 'Changed the inventory settings',

@@ -1,5 +1,5 @@
 import { Box, Message, Panel } from '@bigcommerce/big-design';
-import type { InventoryItemView, InventoryLocationOption, LoopSettings, Page } from '../../../../server/api/contract';
+import type { InventoryItemView, InventoryLocationOption, FlowSettings, Page } from '../../../../server/api/contract';
 import { useApiGet } from '../../api/useApiGet';
 import { usePagedQuery } from '../../api/usePagedQuery';
 import { EmptyState } from '../../components/EmptyState';
@@ -22,7 +22,7 @@ export function InventoryPage() {
   const query = usePagedQuery<InventoryFilters, InventoryItemView>(CONFIG);
   const skipped = useApiGet<Page<InventoryItemView>>(SKIPPED_COUNT_PATH);
   const locations = useApiGet<InventoryLocationOption[]>('/api/inventory-locations');
-  const settings = useApiGet<Partial<LoopSettings>>('/api/settings');
+  const settings = useApiGet<Partial<FlowSettings>>('/api/settings');
   const { filters } = query.state;
 
   const locationList = locations.status === 'success' ? listFrom<InventoryLocationOption>(locations.data, 'locations') : [];

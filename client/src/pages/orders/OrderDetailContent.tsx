@@ -1,6 +1,6 @@
 import { Button, Flex, Grid, H2, Link, Message, Panel, Small } from '@bigcommerce/big-design';
 import type { ReactNode } from 'react';
-import type { OrderDetail, OrderLoopDetail } from '../../../../server/api/contract';
+import type { OrderDetail, OrderFulfillmentDetail } from '../../../../server/api/contract';
 import { DateTime } from '../../components/DateTime';
 import { DetailList } from '../../components/DetailList';
 import { Mono } from '../../components/JsonBlock';
@@ -18,7 +18,7 @@ import { ShipmentsPanel } from './ShipmentsPanel';
 import { ShipToPanel } from './ShipToPanel';
 
 /** GET /api/orders/:id with the shipment and cancellation fields (read defensively). */
-export type LoadedOrder = OrderDetail & Partial<OrderLoopDetail>;
+export type LoadedOrder = OrderDetail & Partial<OrderFulfillmentDetail>;
 
 interface OrderDetailContentProps {
   order: LoadedOrder;

@@ -1,8 +1,8 @@
 // Order detail logic for shipments and cancellations. Pure (no DOM, no React).
-import type { CancellationView, OrderLoopDetail, ShipmentView } from '../../../../server/api/contract.js';
+import type { CancellationView, OrderFulfillmentDetail, ShipmentView } from '../../../../server/api/contract.js';
 
 /** The shipments, cancellation and alert of GET /api/orders/:id, with safe defaults when a server does not send them. */
-export function fulfillmentDetailOf(order: Partial<OrderLoopDetail>): OrderLoopDetail {
+export function fulfillmentDetailOf(order: Partial<OrderFulfillmentDetail>): OrderFulfillmentDetail {
   const alert = typeof order.alert === 'string' && order.alert.trim() !== '' ? order.alert.trim() : null;
   const cancellation = typeof order.cancellation === 'object' && order.cancellation !== null ? order.cancellation : null;
   return {
@@ -67,7 +67,7 @@ export const hasFailedShipments = (shipments: readonly ShipmentView[]): boolean 
  * Retry is offered where it can help: an order that needs attention or failed, a failed shipment,
  * or an alert on a sent order (Retry re-reads its status and passes on a missed cancellation).
  */
-export const offersRetry = (orderRetryable: boolean, detail: Pick<OrderLoopDetail, 'shipments' | 'alert'>): boolean =>
+export const offersRetry = (orderRetryable: boolean, detail: Pick<OrderFulfillmentDetail, 'shipments' | 'alert'>): boolean =>
   orderRetryable || hasFailedShipments(detail.shipments) || detail.alert !== null;
 
 /** The confirmation after Retry: what was queued again (failed shipments, or the order itself). */

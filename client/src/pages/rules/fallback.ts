@@ -3,7 +3,7 @@
 import type { FallbackShippingSettings } from '../../../../server/api/contract.js';
 import type { FieldErrors } from './ruleDraft.js';
 
-/** The backend contract's longest shipping method code (server/api/mapping-limits.ts). */
+/** The backend contract's longest shipping method code (shared/mapping-limits.ts). */
 export const FALLBACK_CODE_MAX = 100;
 
 export interface FallbackValues {

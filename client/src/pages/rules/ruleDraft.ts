@@ -23,7 +23,7 @@ export interface RuleDraft {
 
 export type FieldErrors = Record<string, string>;
 
-/** The server's limits (server/api/rule-input.ts), so the form says it before sending. */
+/** The server's limits (server/api/inputs/rules.ts), so the form says it before sending. */
 export const RULE_NAME_MAX = 80;
 export const MAX_CONDITIONS = 20;
 export const MAX_VALUES = 50;

@@ -82,7 +82,7 @@ export function CarrierMappingsPanel({ fulfillmentOn }: CarrierMappingsPanelProp
     setNotice(null);
     const checked = carrierMappingInput(row.backendCarrier, draftOf(row));
     if (!checked.ok) {
-      setFieldErrors((current) => ({ ...current, [row.backendCarrier]: checked.fields.trackingCarrier ?? 'Check this mapping.' }));
+      setFieldErrors((current) => ({ ...current, [row.backendCarrier]: checked.fields.trackingCarrier ?? checked.fields.shippingProvider ?? 'Check this mapping.' }));
       return;
     }
     setSavingCarrier(row.backendCarrier);

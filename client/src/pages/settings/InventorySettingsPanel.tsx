@@ -1,5 +1,5 @@
 import { Fieldset, Form, FormGroup, InlineMessage, Panel, Radio, Select, Text } from '@bigcommerce/big-design';
-import type { InventoryLocationOption, LoopSettings } from '../../../../server/api/contract';
+import type { InventoryLocationOption, FlowSettings } from '../../../../server/api/contract';
 import { api } from '../../api/http';
 import { useApiGet } from '../../api/useApiGet';
 import { AppLink } from '../../components/AppLink';
@@ -10,7 +10,7 @@ import { locationOptions, SYNC_MODES, type FullSettings } from './flow-settings'
 import { useSettingsContext } from './SettingsContext';
 import { useSettingsForm } from './useSettingsForm';
 
-type InventoryInput = Pick<LoopSettings, 'inventoryLocationId' | 'syncMode'>;
+type InventoryInput = Pick<FlowSettings, 'inventoryLocationId' | 'syncMode'>;
 
 /** Where stock levels are written, and how the warehouse reports shipments and stock. */
 export function InventorySettingsPanel() {

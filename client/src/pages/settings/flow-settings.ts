@@ -1,13 +1,13 @@
 // Settings of the four flows: their switches, cancellations, carrier mappings, inventory
 // location and sync mode. Pure (no DOM, no React) so it can be unit-tested in node.
-import type { CarrierMapping, CarrierMappingInput, FlowName, InventoryLocationOption, LoopSettings, SettingsResponse } from '../../../../server/api/contract.js';
+import type { CarrierMapping, CarrierMappingInput, FlowName, InventoryLocationOption, FlowSettings, SettingsResponse } from '../../../../server/api/contract.js';
 import type { FieldErrors, Validated } from './forms.js';
-import { knownProvider } from '../../../../shared/known-carriers.js';
+import { isBcShippingProvider, knownProvider } from '../../../../shared/known-carriers.js';
 
 /** What GET /api/settings and every settings PUT answer. */
-export type FullSettings = SettingsResponse & LoopSettings;
+export type FullSettings = SettingsResponse & FlowSettings;
 /** The same, read defensively: a server that doesn't know a field yet must not break the page. */
-export type LoadedSettings = SettingsResponse & Partial<LoopSettings>;
+export type LoadedSettings = SettingsResponse & Partial<FlowSettings>;
 
 export type Flows = Record<FlowName, boolean>;
 
@@ -60,7 +60,7 @@ export function flowInfo(name: FlowName): FlowInfo {
 }
 
 /** Defaults from the contract, for fields an older server does not send. */
-export const DEFAULT_FLOW_SETTINGS: LoopSettings = {
+export const DEFAULT_FLOW_SETTINGS: FlowSettings = {
   flows: { orders: true, fulfillment: true, inventory: true, cancellations: true },
   cancellationStatusIds: [5],
   statusOnBackendCancelId: null,
@@ -73,7 +73,7 @@ function isWholeNumber(value: unknown): value is number {
 }
 
 /** The flow settings of GET /api/settings with every missing or malformed field at its default. */
-export function flowSettingsOf(settings: Partial<LoopSettings> | null | undefined): LoopSettings {
+export function flowSettingsOf(settings: Partial<FlowSettings> | null | undefined): FlowSettings {
   const source = settings ?? {};
   const flows = { ...DEFAULT_FLOW_SETTINGS.flows };
   if (typeof source.flows === 'object' && source.flows !== null) {
@@ -257,6 +257,11 @@ export function carrierMappingInput(backendCarrier: string, draft: CarrierDraft)
     };
   }
   const provider = draft.provider === null && slug !== '' ? '' : draft.provider;
+  // A provider saved before the server checked them (kept in the select as is) is refused by the
+  // API; say so here rather than send it.
+  if (provider !== null && !isBcShippingProvider(provider)) {
+    return { ok: false, fields: { shippingProvider: "Choose one of BigCommerce's shipping providers, or a custom carrier." } };
+  }
   return { ok: true, input: { backendCarrier, shippingProvider: provider, trackingCarrier: slug === '' ? null : slug } };
 }
 
@@ -296,7 +301,7 @@ export function locationOptions(locations: readonly InventoryLocationOption[], s
 }
 
 export interface SyncModeInfo {
-  value: LoopSettings['syncMode'];
+  value: FlowSettings['syncMode'];
   label: string;
   description: string;
 }

@@ -4,7 +4,7 @@ import type { Validated } from './forms.js';
 
 /**
  * The empty method: consignments BigCommerce gives no method name. Same words as the order's
- * "needs attention" reason (server/storage/mapping-keys.ts), so the merchant finds the row.
+ * "needs attention" reason (shared/mapping-keys.ts), so the merchant finds the row.
  */
 export const NO_METHOD_LABEL = '(no method)';
 /** The backend contract's limit for a shipping method code (ShipmentRequest.shipping_method). */

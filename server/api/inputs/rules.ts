@@ -1,9 +1,9 @@
 // The order rule a person saves or tries in the dry run, validated with messages that say what to
-// change (contract-rules.ts). Values are stored as the import compares them: countries upper-case,
+// change; the wire types are derived from these schemas (contract-rules.ts). Values are stored as the import compares them: countries upper-case,
 // methods and SKUs as mappings spell them (mapping-keys.ts), ids as whole numbers.
 import { z } from 'zod';
-import type { RuleCondition, RuleField } from './contract-rules.js';
-import { normaliseMappingKey } from '../storage/mapping-keys.js';
+import type { RuleCondition, RuleField } from '../../domain/rules.js';
+import { normaliseMappingKey } from '../../../shared/mapping-keys.js';
 
 export const MAX_CONDITIONS = 20;
 export const MAX_VALUES = 50;

@@ -1,7 +1,7 @@
 // Bundles / kits (issue 9 point 6): what one BigCommerce SKU is sent to the warehouse as. Pure
 // helpers shared by the mappings repository, the API, the CSV import/export, the order import, the
 // shipment allocation and the stock levels.
-import type { SkuComponent } from '../api/contract.js';
+import type { SkuComponent } from './mappings.js';
 
 export type { SkuComponent };
 

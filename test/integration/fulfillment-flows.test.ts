@@ -1,4 +1,4 @@
-import { pendingWork } from '../helpers/queue-idle.js';
+import { workSettled } from '../helpers/queue-idle.js';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startImportHarness, STORE, waitFor, type ImportHarness } from '../helpers/import-harness.js';
 
@@ -31,7 +31,7 @@ async function sentOrder(input: Parameters<ImportHarness['sandbox']['control']['
   return { order, backendId: sent.backendOrderId! };
 }
 
-const drained = () => waitFor(async () => (await pendingWork(h.app.services.jobs.queue)) === 0 && h.worker.running === 0, { what: 'queue drained' });
+const drained = () => waitFor(() => workSettled(h.app.services.jobs.queue, h.worker), { what: 'queue drained' });
 
 function shipmentEvent(backendId: string, orderId: number, items: Array<{ sku: string; quantity: number; order_line_id?: number }>, over: Record<string, unknown> = {}) {
   return {
@@ -264,12 +264,16 @@ describe('flow switches and polling', () => {
   it('polling mode reads the shipment feed when the backend does not push', async () => {
     const { order, backendId } = await sentOrder();
     h.warehouse.control.setAppWebhookUrl(null);
+    // The first poll reads the feeds from the start: with Inventory on, the 2,100 levels of the
+    // batching test above too, seconds of work this test does not look at.
+    expect((await h.api('put', '/api/settings/flows', { inventory: false })).status).toBe(200);
     await h.api('put', '/api/settings/flow-options', { syncMode: 'poll' });
     await h.warehouse.control.ship(backendId, { carrier: 'UPS', trackingNumber: '1ZPOLL' });
     await h.app.services.jobs.queue.enqueue({ storeHash: STORE, kind: 'fulfillment.poll', dedupeKey: `poll:${STORE}` });
     h.app.services.jobs.wake();
     await waitFor(() => bcShipments(order.id).some((x) => x.trackingNumber === '1ZPOLL'), { what: 'polled shipment' });
     await h.api('put', '/api/settings/flow-options', { syncMode: 'push' });
+    expect((await h.api('put', '/api/settings/flows', { inventory: true })).status).toBe(200);
     h.warehouse.control.setAppWebhookUrl(`${h.appUrl}/webhooks/fulfillment`);
   });
 });

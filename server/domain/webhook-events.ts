@@ -1,0 +1,24 @@
+// Webhook events as stored by the intake (BigCommerce and the fulfillment backend).
+
+export type WebhookEventStatus = 'received' | 'processed' | 'ignored' | 'duplicate' | 'failed';
+
+export type WebhookSource = 'bigcommerce' | 'fulfillment';
+
+export interface WebhookEventSummary {
+  id: number;
+  source: WebhookSource;
+  /** The order the event is about, when it names one. */
+  orderId: number | null;
+  /** The sender's event id (BigCommerce's hash is the same on every redelivery). */
+  eventId: string;
+  topic: string;
+  status: WebhookEventStatus;
+  resourceId: string | null;
+  /** ISO-8601 */
+  receivedAt: string;
+}
+
+export interface WebhookEventDetail extends WebhookEventSummary {
+  payload: unknown;
+  error: string | null;
+}
