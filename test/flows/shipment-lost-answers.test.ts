@@ -7,11 +7,11 @@ import { shipmentMarker } from '../../server/flows/fulfillment/own-shipments.js'
 import { jobHandlers } from '../../server/flows/runtime.js';
 import { markShipmentFailed } from '../../server/flows/fulfillment/shipment-failure.js';
 import { RetryableJobError } from '../../server/jobs/types.js';
-import type { JobOfKind } from '../../server/flows/job-catalogue.js';
 import { JOB } from '../../server/webhooks/topics.js';
 import { bareApp, STORE } from '../helpers/bare-app.js';
 import { FakeBigCommerceOrders } from '../helpers/fake-bigcommerce-orders.js';
 import { FakeClock } from '../helpers/harness.js';
+import { jobOf } from '../helpers/order-sync-fakes.js';
 
 const ORDER = 7;
 const clock = new FakeClock(Date.now());
@@ -179,20 +179,7 @@ describe('a store the app cannot reach when the shipment arrives', () => {
     );
     return id;
   }
-  const eventJob = (eventRowId: number): JobOfKind<typeof JOB.fulfillmentEvent> => ({
-    id: 1,
-    storeHash: STORE,
-    kind: JOB.fulfillmentEvent,
-    payload: { eventRowId },
-    dedupeKey: null,
-    state: 'running',
-    attempts: 1,
-    maxAttempts: 20,
-    runAt: 0,
-    lastError: null,
-    createdAt: 0,
-    updatedAt: 0,
-  });
+  const eventJob = (eventRowId: number) => jobOf(STORE, JOB.fulfillmentEvent, { eventRowId });
 
   it('token unreadable: the shipment is failed with the real reason, the event is failed, Retry can pick it up', async () => {
     await b.db('stores').where({ hash: STORE }).update({ access_token_enc: 'not-a-sealed-token' });

@@ -2,25 +2,12 @@
 import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { reconcileWebhooks } from '../../server/flows/webhooks-reconcile.js';
-import type { JobRecord } from '../../server/jobs/types.js';
 import { TokenCipher } from '../../server/storage/token-cipher.js';
 import { JOB } from '../../server/webhooks/topics.js';
 import { bareApp, STORE, type BareApp } from '../helpers/bare-app.js';
+import { jobOf } from '../helpers/order-sync-fakes.js';
 
-const job = (storeHash = STORE): JobRecord => ({
-  id: 1,
-  storeHash,
-  kind: JOB.webhooksReconcile,
-  payload: null,
-  dedupeKey: null,
-  state: 'running',
-  attempts: 1,
-  maxAttempts: 20,
-  runAt: 0,
-  lastError: null,
-  createdAt: 0,
-  updatedAt: 0,
-});
+const job = (storeHash = STORE) => jobOf(storeHash, JOB.webhooksReconcile, null);
 
 let t: BareApp | undefined;
 afterEach(async () => {

@@ -4,24 +4,12 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BigCommerceTokenReplacedError, BigCommerceUnauthorizedError, getStoreInfo } from '../../server/bigcommerce/index.js';
 import { toJobError } from '../../server/flows/job-errors.js';
 import { reconcileWebhooks } from '../../server/flows/webhooks-reconcile.js';
-import { PermanentJobError, RetryableJobError, type JobRecord } from '../../server/jobs/types.js';
+import { PermanentJobError, RetryableJobError } from '../../server/jobs/types.js';
 import { JOB } from '../../server/webhooks/topics.js';
 import { bareApp, OWNER, STORE, type BareApp } from '../helpers/bare-app.js';
+import { jobOf } from '../helpers/order-sync-fakes.js';
 
-const job: JobRecord = {
-  id: 1,
-  storeHash: STORE,
-  kind: JOB.webhooksReconcile,
-  payload: null,
-  dedupeKey: null,
-  state: 'running',
-  attempts: 1,
-  maxAttempts: 20,
-  runAt: 0,
-  lastError: null,
-  createdAt: 0,
-  updatedAt: 0,
-};
+const job = jobOf(STORE, JOB.webhooksReconcile, null);
 
 /** BigCommerce as far as these tests need it: only `valid` tokens are accepted. */
 function stubBigCommerce(valid: Set<string>, onRequest: (token: string) => Promise<void> | void = () => {}) {
