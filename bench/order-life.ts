@@ -4,8 +4,7 @@
 // the shipment POST). The shipped-status check each shipment schedules a minute ahead is run too,
 // as the worker would run it (it finds BigCommerce's own statusUpdated event and makes no call).
 import { confirmShippedStatus } from '../server/flows/fulfillment/confirm-shipped-status.js';
-import { JOBS } from '../server/flows/job-catalogue.js';
-import { JOB } from '../server/webhooks/topics.js';
+import { JOBS, JOB } from '../server/flows/job-catalogue.js';
 import { startImportHarness, STORE, waitFor } from '../test/helpers/import-harness.js';
 import { pendingWork } from '../test/helpers/queue-idle.js';
 import { jobOf } from '../test/helpers/order-sync-fakes.js';

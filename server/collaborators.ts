@@ -36,10 +36,12 @@ import type { StoresRepo } from './storage/stores-repo.js';
 import type { SyncLogRepo } from './storage/sync-log-repo.js';
 import type { WebhookEventsRepo } from './storage/webhook-events-repo.js';
 
-/** The queue, plus a way to nudge the worker (attached later: the worker needs the collaborators). */
+/**
+ * The queue, and where the worker attaches (later: the worker needs the collaborators). No wake():
+ * the queue wakes the attached worker itself once an enqueue has committed (services.ts, onEnqueued).
+ */
 export interface JobsHandle {
   queue: KnexJobQueue;
-  wake(): void;
   attach(worker: { wake(): void }): void;
 }
 
@@ -51,7 +53,7 @@ export interface LifecycleHooks {
 
 /**
  * The app's own session tokens (sessions/session-tokens.ts's SessionTokens), as the session routes
- * use them; declared here because the sessions/ directory also holds routes that take collaborators.
+ * use them; declared here because sessions/ also holds require-session.ts, which takes collaborators.
  */
 export interface SessionTokenSigner {
   issue(id: { storeHash: string; userId: number }, nowMs: number): { token: string; expiresAt: Date };

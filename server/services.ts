@@ -169,7 +169,6 @@ export function buildServices(deps: AppDeps): Services {
     },
     jobs: {
       queue,
-      wake: () => worker?.wake(),
       attach: (w) => {
         worker = w;
       },

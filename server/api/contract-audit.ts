@@ -3,6 +3,9 @@
 import type { z } from 'zod';
 import type { MemberRole, Page } from './contract.js';
 import type { permissionInput } from './inputs/team.js';
+import type { AuditActor, AuditEntry } from '../domain/audit.js';
+
+export type { AuditEntry } from '../domain/audit.js';
 
 /** One person who has opened the app for this store (BigCommerce's load callback adds them). */
 export interface TeamMember {
@@ -27,26 +30,8 @@ export interface TeamResponse {
 /** PUT /api/team/:userId (owner only; not the owner's own row). Answers the updated TeamMember. */
 export type TeamPermissionInput = z.input<typeof permissionInput>;
 
-/** Who did it: a member as they were then, or null for the app acting on its own. */
-export interface AuditActorView {
-  userId: number;
-  email: string;
-}
-
-/** One recorded change (server/audit/audit-repo.ts), newest first in the list. */
-export interface AuditEntry {
-  id: number;
-  /** ISO-8601 */
-  at: string;
-  actor: AuditActorView | null;
-  /** Dotted name of what was done: settings.notifications, order.retry, webhook.replay, team.permission, … */
-  action: string;
-  /** What it was done to, in merchant words ('Order #123'), or null. */
-  subject: string | null;
-  /** The values before and after, as recorded (only the fields that changed, when that was easy to say). */
-  before: unknown;
-  after: unknown;
-}
+/** Who did it (server/domain/audit.ts), sent unchanged. */
+export type AuditActorView = AuditActor;
 
 /** GET /api/audit?action=&userId=&from=&to=&page=&limit= (from/to: dates or ISO instants, inclusive). */
 export type AuditListResponse = Page<AuditEntry>;

@@ -15,15 +15,16 @@ import type { OrderCounts, OrderLine, OrderSummary, ShipTo } from '../domain/ord
 import type { FlowName, SyncMode } from '../domain/flows.js';
 import type { InventoryLevel, Shipment } from '../domain/fulfillment.js';
 import type { InventoryLocation } from '../domain/store-lists.js';
-import type { AttentionCode } from '../domain/order-state.js';
+import type { OrderRemedy } from '../domain/order-state.js';
 import type { TimelineEntry } from '../domain/activity.js';
-import type { WebhookEventDetail } from '../domain/webhook-events.js';
+import type { WebhookReplay } from '../domain/webhook-events.js';
+import type { StoreHealth } from '../domain/health.js';
 import type { z } from 'zod';
 import type { bulkRetryInput } from './inputs/orders.js';
 import type { carrierInput } from './inputs/mappings.js';
 
 export type { MemberRole } from '../domain/members.js';
-export type { OrderSyncState, OrderStateFilter, AttentionCode } from '../domain/order-state.js';
+export type { OrderSyncState, OrderStateFilter, AttentionCode, OrderRemedy } from '../domain/order-state.js';
 export type { OrderSummary, OrderCounts } from '../domain/orders.js';
 export type { ActivityEntry, TimelineEntry } from '../domain/activity.js';
 export type { WebhookEventStatus, WebhookSource, WebhookEventSummary, WebhookEventDetail } from '../domain/webhook-events.js';
@@ -84,8 +85,8 @@ export interface ChecklistItem {
   done: boolean;
 }
 
-/** GET /api/overview */
-export interface OverviewResponse {
+/** GET /api/overview: the store, the checklist and its health (server/domain/health.ts; `alerts` as GET /api/alerts). */
+export interface OverviewResponse extends StoreHealth {
   store: {
     hash: string;
     name: string | null;
@@ -102,13 +103,6 @@ export interface OverviewResponse {
   user: SessionUser;
   memberCount: number;
   checklist: ChecklistItem[];
-  /** One row per flow (Orders, Shipments, Inventory, Cancellations), in that order. */
-  flows: FlowHealth[];
-  warehouse: WarehouseHealth;
-  bigcommerce: BigCommerceHealth;
-  backlog: BacklogView;
-  /** The same problems the banner shows (GET /api/alerts). */
-  alerts: AlertView[];
 }
 
 export type * from './contract-health.js';
@@ -117,7 +111,6 @@ export type * from './contract-rules.js';
 export type * from './contract-backfill.js';
 export type * from './contract-audit.js';
 export type * from './contract-settings.js';
-import type { AlertView, BacklogView, BigCommerceHealth, FlowHealth, WarehouseHealth } from './contract-health.js';
 
 // ---------------------------------------------------------------------------------------------
 // Order import (settings, orders, webhook history, activity). All list endpoints are
@@ -159,25 +152,7 @@ export interface BulkRetryResponse {
 
 /** GET /api/orders/export.csv?state&search&from&to: text/csv of the filter (at most 10,000 rows). */
 
-/** What fixes a held order. */
-export interface OrderRemedy {
-  code: AttentionCode;
-  /** What is wrong and what fixes it, in merchant words (e.g. the warehouse's own message). */
-  message: string;
-  /** The method, SKU or product concerned (e.g. "Flat Rate", "LAMP-RED (Red lamp)"). */
-  subject: string | null;
-  /**
-   * Where the fix is, inside the app, e.g. { label: 'Map "Flat Rate"', path: '/settings?mapMethod=Flat%20Rate#shipping-mappings' }.
-   * The Settings page understands ?mapMethod=…#shipping-mappings (opens that method's mapping), ?mapSku=…#sku-mappings
-   * (opens the SKU mapping form with the SKU filled in) and #backend (the warehouse connection); the older
-   * ?tab=shipping&method=… and ?tab=sku&sku=… forms work too (client/src/pages/settings/deepLink.ts).
-   */
-  action: { label: string; path: string } | null;
-  /** Whether Retry can help (a passing problem, or one fixed outside the app). */
-  canRetry: boolean;
-  /** Offer Release (POST /api/orders/:orderId/release): an order rule holds the order (held_by_rule). */
-  canRelease?: boolean;
-}
+// What fixes a held order (OrderRemedy) is a domain type (server/domain/order-state.ts), sent unchanged.
 
 /** An order's line items and destinations, as the domain keeps them (server/domain/orders.ts). */
 export type OrderLineView = OrderLine;
@@ -212,11 +187,7 @@ export interface ImportWaitingResponse {
 // GET /api/webhook-events/:id → WebhookEventDetail (both server/domain/webhook-events.ts)
 
 /** POST /api/webhook-events/:id/replay: processes the stored event again (recorded in Activity). */
-export interface ReplayResponse {
-  /** The stored event, with its status as after the replay was queued. */
-  event: WebhookEventDetail;
-  message: string;
-}
+export type ReplayResponse = WebhookReplay;
 
 /** GET /api/webhook-events/topics */
 export interface TopicsResponse {

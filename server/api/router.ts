@@ -2,7 +2,7 @@ import express, { Router, type ErrorRequestHandler } from 'express';
 import { NotFoundError } from '../errors.js';
 import type { Collaborators } from '../collaborators.js';
 import { requireSession } from '../sessions/require-session.js';
-import { sessionRoutes } from '../sessions/routes.js';
+import { sessionRoutes } from './session-routes.js';
 import { historyRoutes } from './events-routes.js';
 import { carrierAndInventoryRoutes } from './carrier-inventory-routes.js';
 import { mappingRoutes } from './mapping-routes.js';

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { AuditActorView, AuditEntry } from '../api/contract.js';
+import type { AuditActor, AuditEntry } from '../domain/audit.js';
 import { rawRows } from '../jobs/rows.js';
 import { cappedPage, type CappedWindow } from '../storage/capped-list.js';
 
@@ -83,7 +83,7 @@ export class AuditQuery {
   }
 
   /** The people in this store's log, each with the e-mail they had most recently, sorted by e-mail. */
-  async people(storeHash: string): Promise<AuditActorView[]> {
+  async people(storeHash: string): Promise<AuditActor[]> {
     const rows = rawRows<{ user_id: number | string; email: string | null }>(
       await this.db.raw(
         `WITH RECURSIVE t(user_id) AS (

@@ -1,9 +1,9 @@
 // BigCommerce's fixed order statuses with their default names (orders.v2 spec, GET /order_statuses).
 // A merchant can rename a status (custom_label) but not add or remove one, so this table is what a
 // store shows until the app has read the store's own labels (flows/store-refresh.ts).
-import type { OrderStatusOption } from '../api/contract.js';
+import type { StoreOrderStatus } from '../domain/store-lists.js';
 
-export const DEFAULT_ORDER_STATUSES: readonly OrderStatusOption[] = [
+export const DEFAULT_ORDER_STATUSES: readonly StoreOrderStatus[] = [
   { id: 0, name: 'Incomplete', label: 'Incomplete' },
   { id: 1, name: 'Pending', label: 'Pending' },
   { id: 2, name: 'Shipped', label: 'Shipped' },

@@ -1,4 +1,4 @@
-import { JOB } from '../webhooks/topics.js';
+import { JOB } from '../flows/job-catalogue.js';
 
 /**
  * Pending jobs kept when a store uninstalls the app. They carry work nobody can redo: a warehouse

@@ -36,3 +36,17 @@ export interface NotificationPreferences {
   recipients: string[];
   kinds: AlertKind[];
 }
+
+/** One open problem, as the banner on every page shows it and the e-mail reports it. */
+export interface Alert {
+  kind: AlertKind;
+  /** Stable per problem (e.g. "warehouse_unreachable"); the e-mail throttle is per key and hour. */
+  key: string;
+  severity: 'critical' | 'warning' | 'info';
+  /** "Warehouse unreachable since 10:40 — 12 orders waiting". */
+  message: string;
+  /** ISO-8601 */
+  since: string | null;
+  /** The page that fixes it, e.g. { label: 'Review orders', path: '/orders?state=needs_attention' }. */
+  action: { label: string; path: string } | null;
+}

@@ -31,3 +31,23 @@ export type AttentionCode =
   /** An order rule holds it (subject: the rule's name); Release sends it. */
   | 'held_by_rule'
   | 'other';
+
+/** What fixes a held order. */
+export interface OrderRemedy {
+  code: AttentionCode;
+  /** What is wrong and what fixes it, in merchant words (e.g. the warehouse's own message). */
+  message: string;
+  /** The method, SKU or product concerned (e.g. "Flat Rate", "LAMP-RED (Red lamp)"). */
+  subject: string | null;
+  /**
+   * Where the fix is, inside the app, e.g. { label: 'Map "Flat Rate"', path: '/settings?mapMethod=Flat%20Rate#shipping-mappings' }.
+   * The Settings page understands ?mapMethod=…#shipping-mappings (opens that method's mapping), ?mapSku=…#sku-mappings
+   * (opens the SKU mapping form with the SKU filled in) and #backend (the warehouse connection); the older
+   * ?tab=shipping&method=… and ?tab=sku&sku=… forms work too (client/src/pages/settings/deepLink.ts).
+   */
+  action: { label: string; path: string } | null;
+  /** Whether Retry can help (a passing problem, or one fixed outside the app). */
+  canRetry: boolean;
+  /** Offer Release (POST /api/orders/:orderId/release): an order rule holds the order (held_by_rule). */
+  canRelease?: boolean;
+}

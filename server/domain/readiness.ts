@@ -29,3 +29,14 @@ export interface ReadinessCheck {
   findings: ReadinessFinding[];
   findingsTotal: number;
 }
+
+/** A store's latest scan (state none: never ran). */
+export interface ReadinessScan {
+  state: 'none' | 'queued' | 'running' | 'done' | 'failed';
+  startedAt: string | null;
+  finishedAt: string | null;
+  /** Counted progress over the current step, e.g. { step: 'Reading products', done: 250, total: 1200 }. */
+  progress: { step: string; done: number; total: number | null };
+  checks: ReadinessCheck[];
+  error: string | null;
+}

@@ -22,3 +22,10 @@ export interface WebhookEventDetail extends WebhookEventSummary {
   payload: unknown;
   error: string | null;
 }
+
+/** A stored event queued again from the Webhook history (server/webhooks/replay.ts). */
+export interface WebhookReplay {
+  /** The stored event, with its status as after the replay was queued. */
+  event: WebhookEventDetail;
+  message: string;
+}

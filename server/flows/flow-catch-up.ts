@@ -4,7 +4,7 @@
 // never sent again) are applied, and cancellations made in BigCommerce are passed on. Applying is
 // idempotent: a shipment already written is not written twice, an order already sent is not sent
 // again. The Inventory flow has nothing to catch up: levels are absolute, the next report wins.
-import type { FlowName } from '../api/contract.js';
+import type { FlowName } from '../domain/flows.js';
 import type { Collaborators } from '../collaborators.js';
 import type { StoreSettings } from '../storage/settings-repo.js';
 import { enqueueJob, jobInput, JOB } from './job-catalogue.js';

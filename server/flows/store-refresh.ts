@@ -3,8 +3,8 @@
 // into the database, so no page ever waits on BigCommerce. Three calls per store, at most hourly
 // (plus once after each install), whatever the number of page views.
 import { listLocations, listOrderStatuses, type BigCommerceClient } from '../bigcommerce/index.js';
-import type { InventoryLocationOption, OrderStatusOption } from '../api/contract.js';
-import { isReadFailure, isWaitNotFailure, readProblem, refreshStoreDetails, TOKEN_REFUSED_PROBLEM } from '../api/store-details.js';
+import type { InventoryLocation, StoreOrderStatus } from '../domain/store-lists.js';
+import { isReadFailure, isWaitNotFailure, readProblem, refreshStoreDetails, TOKEN_REFUSED_PROBLEM } from './store-details.js';
 import type { EnqueueInput } from '../jobs/types.js';
 import type { Collaborators } from '../collaborators.js';
 import { LocationsRepo } from '../storage/locations-repo.js';
@@ -67,7 +67,7 @@ async function attempt(s: RefreshDeps, storeHash: string, what: string, kept: st
 async function refreshOrderStatuses(s: RefreshDeps, storeHash: string, client: BigCommerceClient): Promise<string | null> {
   const kept = (await s.orderStatuses.refreshedAt(storeHash)) === null ? 'BigCommerce’s default statuses' : 'the last known ones';
   return attempt(s, storeHash, 'the order statuses', kept, async () => {
-    const byId = new Map<number, OrderStatusOption>();
+    const byId = new Map<number, StoreOrderStatus>();
     for (const st of await listOrderStatuses(client)) {
       const name = st.name.slice(0, LABEL_MAX);
       byId.set(st.id, { id: st.id, name, label: (st.custom_label || st.name).slice(0, LABEL_MAX) });
@@ -80,7 +80,7 @@ async function refreshLocations(s: RefreshDeps, storeHash: string, client: BigCo
   const repo = new LocationsRepo(s.db);
   const kept = (await repo.refreshedAt(storeHash)) === null ? 'the default location' : 'the last known ones';
   return attempt(s, storeHash, 'the inventory locations', kept, async () => {
-    const byId = new Map<number, InventoryLocationOption>();
+    const byId = new Map<number, InventoryLocation>();
     for (const l of await listLocations(client)) byId.set(l.id, l);
     await repo.replaceAll(storeHash, [...byId.values()], s.clock.now());
   });

@@ -1,4 +1,4 @@
-import type { AlertView } from '../api/contract.js';
+import type { Alert } from '../domain/alerts.js';
 import type { Collaborators } from '../collaborators.js';
 import { TOKEN_UNREADABLE_REASON } from '../storage/secret-health.js';
 import { readHealthFacts, type HealthFacts } from './facts.js';
@@ -21,15 +21,15 @@ export function alertOrdersPath(a: HealthFacts['alertOrders']): string {
   return a.count === 1 && a.orderId !== null ? `/orders/${a.orderId}` : '/orders?alert=1';
 }
 
-const SEVERITY_ORDER: Record<AlertView['severity'], number> = { critical: 0, warning: 1, info: 2 };
+const SEVERITY_ORDER: Record<Alert['severity'], number> = { critical: 0, warning: 1, info: 2 };
 
 /** The store's open problems, most severe first. Reads the database only (a few indexed queries). */
-export async function listAlerts(s: Pick<Collaborators, 'db' | 'settings'>, storeHash: string, now: number): Promise<AlertView[]> {
+export async function listAlerts(s: Pick<Collaborators, 'db' | 'settings'>, storeHash: string, now: number): Promise<Alert[]> {
   return alertsFrom(await readHealthFacts(s, storeHash, now));
 }
 
-export function alertsFrom(f: HealthFacts): AlertView[] {
-  const out: AlertView[] = [];
+export function alertsFrom(f: HealthFacts): Alert[] {
+  const out: Alert[] = [];
   const at = (ms: number) => clockTime(ms, f.now);
 
   if (f.store?.needsReauth) {

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
-import type { BacklogView } from '../api/contract.js';
-import { JOB } from '../webhooks/topics.js';
+import type { Backlog } from '../domain/health.js';
+import { JOB } from '../flows/job-catalogue.js';
 import type { QuotaFacts } from './facts.js';
 import { iso } from './time-words.js';
 
@@ -34,7 +34,7 @@ export async function readBacklog(db: Knex, storeHash: string, now: number): Pro
   };
 }
 
-export function backlogView(b: BacklogFacts, quota: QuotaFacts | null, now: number): BacklogView {
+export function backlogView(b: BacklogFacts, quota: QuotaFacts | null, now: number): Backlog {
   let doneAt: number | null = null;
   if (b.jobsWaiting > 0) {
     if (b.recentlyDone > 0) {

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { ApiQuotaView, BigCommerceHealth } from '../api/contract.js';
+import type { ApiQuotaUse, BigCommerceHealth } from '../domain/health.js';
 import { scopesFor } from '../webhooks/topics.js';
 import type { HealthFacts, QuotaFacts } from './facts.js';
 import { iso } from './time-words.js';
@@ -18,7 +18,7 @@ export async function lastEventAt(db: Knex, storeHash: string, scopes: readonly 
   return new Map(scopes.map((scope, i) => [scope, rows[i] ? Number(rows[i].received_at) : null]));
 }
 
-export function quotaView(q: QuotaFacts | null): ApiQuotaView | null {
+export function quotaView(q: QuotaFacts | null): ApiQuotaUse | null {
   if (!q) return null;
   return { quota: q.quota, left: q.left, windowMs: q.windowMs, observedAt: new Date(q.observedAt).toISOString(), exhaustedAt: iso(q.exhaustedAt) };
 }

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { OrderSyncState } from '../api/contract.js';
+import type { OrderSyncState } from '../domain/order-state.js';
 import type { Collaborators } from '../collaborators.js';
 import type { StoreSettings } from '../storage/settings-repo.js';
 

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { FlowName } from '../api/contract.js';
+import type { FlowName } from '../domain/flows.js';
 import { startOfDay } from './time-words.js';
 
 // What each flow got done, today and over the last 7 days, and when it last succeeded. Each count

@@ -1,4 +1,5 @@
-import type { FlowHealth, FlowHealthState, FlowName, ProblemLink, WarehouseHealth } from '../api/contract.js';
+import type { FlowName } from '../domain/flows.js';
+import type { FlowHealth, FlowHealthState, ProblemLink, WarehouseHealth } from '../domain/health.js';
 import { alertOrdersPath, ORDERS_ATTENTION_PATH } from './alerts.js';
 import type { HealthFacts } from './facts.js';
 import type { FlowCounts } from './flow-counts.js';

@@ -1,5 +1,5 @@
-import type { OverviewResponse } from '../api/contract.js';
 import type { Collaborators } from '../collaborators.js';
+import type { StoreHealth } from '../domain/health.js';
 import { alertsFrom } from './alerts.js';
 import { backlogView, readBacklog } from './backlog.js';
 import { bigcommerceHealth } from './bigcommerce.js';
@@ -8,8 +8,6 @@ import { allFlowCounts, skippedLevels } from './flow-counts.js';
 import { flowHealths } from './flows.js';
 import { warehouseHealth } from './warehouse.js';
 import { subscriptionProblems } from './webhook-subscriptions.js';
-
-export type StoreHealth = Pick<OverviewResponse, 'flows' | 'warehouse' | 'bigcommerce' | 'backlog' | 'alerts'>;
 
 /** Everything the Overview shows about how the flows are doing. Database reads only. */
 export async function readStoreHealth(s: Pick<Collaborators, 'db' | 'settings'>, storeHash: string, now: number): Promise<StoreHealth & { facts: HealthFacts }> {

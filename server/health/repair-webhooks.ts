@@ -7,7 +7,7 @@ import {
   BigCommerceUnauthorizedError,
   withQuotaWaitLimit,
 } from '../bigcommerce/index.js';
-import type { BigCommerceHealth } from '../api/contract.js';
+import type { BigCommerceHealth } from '../domain/health.js';
 import { AppError } from '../errors.js';
 import { reconcileStoreHooks } from '../flows/webhooks-reconcile.js';
 import { webhooksNoAccessReason } from '../flows/store-access.js';

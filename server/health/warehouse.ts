@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { WarehouseHealth } from '../api/contract.js';
+import type { WarehouseHealth } from '../domain/health.js';
 import type { StoreSettings } from '../storage/settings-repo.js';
 import { readWarehouseCalls, type WarehouseCallFacts } from './facts.js';
 import { iso } from './time-words.js';

@@ -1,4 +1,5 @@
-import type { FlowName, WebhookSubscriptionHealth } from '../api/contract.js';
+import type { FlowName } from '../domain/flows.js';
+import type { WebhookSubscriptionHealth } from '../domain/health.js';
 import { scopesFor } from '../webhooks/topics.js';
 import type { SubscriptionFacts } from './facts.js';
 import { iso } from './time-words.js';

@@ -1,4 +1,4 @@
-import type { AlertView } from '../api/contract.js';
+import type { Alert } from '../domain/alerts.js';
 import type { OutgoingMail } from './mailer.js';
 
 export interface MailContext {
@@ -12,7 +12,7 @@ const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt
 
 // The first clause of a problem's words ("Warehouse unreachable since 10:40 — 12 orders waiting");
 // a notice keeps all of them, its news is in the second ("Webhooks deactivated — repaired at 10:40").
-const headline = (alert: AlertView) => (alert.severity === 'info' ? alert.message : alert.message.split(' — ')[0]!.trim());
+const headline = (alert: Alert) => (alert.severity === 'info' ? alert.message : alert.message.split(' — ')[0]!.trim());
 
 const FOOTER = 'You get this e-mail because e-mail notifications are on in Fulfillment Bridge (Settings › Notifications). At most one e-mail is sent per problem and hour.';
 
@@ -30,7 +30,7 @@ function render(ctx: MailContext, subject: string, paragraphs: string[], linkLab
 }
 
 /** "[Store name] Warehouse unreachable since 10:40": the problem, what fixes it, and the way into the app. */
-export function alertMail(ctx: MailContext, alert: AlertView): OutgoingMail {
+export function alertMail(ctx: MailContext, alert: Alert): OutgoingMail {
   const paragraphs = [alert.message];
   if (alert.action) paragraphs.push(`What to do: ${alert.action.label} (in Fulfillment Bridge).`);
   return render(ctx, `[${ctx.storeName}] ${headline(alert)}`, paragraphs, 'Open Fulfillment Bridge');

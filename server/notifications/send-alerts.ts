@@ -1,4 +1,4 @@
-import type { AlertView } from '../api/contract.js';
+import type { Alert } from '../domain/alerts.js';
 import type { Clock } from '../clock.js';
 import type { Logger } from '../logging/logger.js';
 import type { NotificationSettingsRepo } from '../storage/notification-settings-repo.js';
@@ -10,7 +10,7 @@ import { smtpErrorInWords, type Mailer } from './mailer.js';
 export interface NotifyDeps {
   settings: Pick<NotificationSettingsRepo, 'get'>;
   sent: Pick<NotificationsSentRepo, 'claim' | 'recordFailure'>;
-  listAlerts(storeHash: string, now: number): Promise<AlertView[]>;
+  listAlerts(storeHash: string, now: number): Promise<Alert[]>;
   storeName(storeHash: string): Promise<string>;
   appLink(storeHash: string): string;
   /** null when SMTP_URL is not set: nothing can be sent. */

@@ -1,5 +1,5 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import type { MemberRole } from '../api/contract.js';
+import type { MemberRole } from '../domain/members.js';
 import { SessionExpiredError, UnauthenticatedError } from '../errors.js';
 import type { Collaborators } from '../collaborators.js';
 

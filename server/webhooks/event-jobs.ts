@@ -1,7 +1,7 @@
 // Which job a stored webhook event causes. The receivers enqueue it when the event arrives, and a
 // replay from the Webhook history (webhooks/replay.ts) enqueues exactly the same job again, so the
 // two can never drift apart.
-import type { WebhookSource } from '../api/contract.js';
+import type { WebhookSource } from '../domain/webhook-events.js';
 import type { EnqueueInput } from '../jobs/types.js';
 import { isFulfillmentEventType } from '../fulfillment/index.js';
 import { jobInput, JOB } from '../flows/job-catalogue.js';

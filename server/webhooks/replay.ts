@@ -2,7 +2,8 @@
 // its receiver queued (event-jobs.ts). Safe because the flows are idempotent: an order already at
 // the warehouse is not sent twice, a shipment already written is not written twice. Recorded in
 // Activity with who asked.
-import type { FlowName, ReplayResponse, WebhookEventSummary, WebhookSource } from '../api/contract.js';
+import type { FlowName } from '../domain/flows.js';
+import type { WebhookEventSummary, WebhookReplay, WebhookSource } from '../domain/webhook-events.js';
 import { AppError, NotFoundError } from '../errors.js';
 import type { Collaborators } from '../collaborators.js';
 import { jobForStoredEvent } from './event-jobs.js';
@@ -74,7 +75,7 @@ async function checkReplayable(s: Deps, storeHash: string, e: Stored): Promise<v
 }
 
 /** Queues the stored event's job again, sets it back to "received" and records it in Activity. */
-export async function replayEvent(s: Deps, storeHash: string, id: number, by: string): Promise<ReplayResponse> {
+export async function replayEvent(s: Deps, storeHash: string, id: number, by: string): Promise<WebhookReplay> {
   const e = await s.webhookEvents.summary(storeHash, id);
   if (!e) throw new NotFoundError('No such webhook event.');
   if (e.status === 'duplicate') throw duplicateRefusal(e);

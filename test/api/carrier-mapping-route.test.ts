@@ -3,7 +3,7 @@
 // the shipments BigCommerce refused (a mapping is often what fixes them).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { markShipmentFailed } from '../../server/flows/fulfillment/shipment-failure.js';
-import { JOB } from '../../server/webhooks/topics.js';
+import { JOB } from '../../server/flows/job-catalogue.js';
 import { signedInBareApp, STORE, type SignedInApp } from '../helpers/bare-app.js';
 
 let t: SignedInApp;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BulkRetryResponse } from '../../server/api/contract.js';
-import { JOB } from '../../server/webhooks/topics.js';
+import { JOB } from '../../server/flows/job-catalogue.js';
 import { signedInBareApp, STORE, type SignedInApp } from '../helpers/bare-app.js';
 import { seedOrders } from './seed-orders.js';
 

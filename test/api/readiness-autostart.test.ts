@@ -1,7 +1,7 @@
 // Issue 9 point 1: the readiness scan starts by itself when the import status is confirmed for the
 // first time (and after the first warehouse connection, settings-routes.ts), not on every save.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { JOB } from '../../server/webhooks/topics.js';
+import { JOB } from '../../server/flows/job-catalogue.js';
 import { signedInBareApp, type SignedInApp } from '../helpers/bare-app.js';
 
 let t: SignedInApp;

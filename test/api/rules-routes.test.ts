@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OrderPreviewResponse, OrderRule, OrderRulesResponse } from '../../server/api/contract-rules.js';
 import { NOT_A_MANAGER_MESSAGE } from '../../server/sessions/require-manager.js';
-import { JOB } from '../../server/webhooks/topics.js';
+import { JOB } from '../../server/flows/job-catalogue.js';
 import { OWNER, STORE, signedInBareApp, type SignedInApp } from '../helpers/bare-app.js';
 import { FakeClock } from '../helpers/harness.js';
 import { signInMember } from '../helpers/members.js';

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_ORDER_STATUSES } from '../../server/bigcommerce/default-statuses.js';
 import { STORE_REFRESH_EVERY_MS } from '../../server/flows/store-refresh.js';
 import { LocationsRepo } from '../../server/storage/locations-repo.js';
-import { JOB } from '../../server/webhooks/topics.js';
+import { JOB } from '../../server/flows/job-catalogue.js';
 import { STORE, signedInBareApp, type SignedInApp } from '../helpers/bare-app.js';
 import { FakeBigCommerceStore } from '../helpers/fake-bigcommerce-store.js';
 import { FakeClock } from '../helpers/harness.js';

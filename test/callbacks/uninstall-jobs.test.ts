@@ -2,7 +2,7 @@
 // acknowledged (the warehouse never sends them again); the rest is deleted as before.
 import { afterEach, describe, expect, it } from 'vitest';
 import { jobHandlers } from '../../server/flows/runtime.js';
-import { JOB } from '../../server/webhooks/topics.js';
+import { JOB } from '../../server/flows/job-catalogue.js';
 import { bareApp, STORE, type BareApp } from '../helpers/bare-app.js';
 
 let t: BareApp | undefined;

@@ -3,7 +3,7 @@ import { cancelBackfill, HELD_RUN_AT, pauseBackfill, resumeBackfill, startBackfi
 import { reconcileOrders } from '../../server/flows/order-import/reconcile-orders.js';
 import { buildServices } from '../../server/services.js';
 import { BackfillRepo } from '../../server/storage/backfill-repo.js';
-import { JOB, orderSyncKey } from '../../server/webhooks/topics.js';
+import { JOB, orderSyncKey } from '../../server/flows/job-catalogue.js';
 import { STORE } from '../helpers/bare-app.js';
 import { drain, OrderRangeFake, quickOrderImport, runDue } from '../helpers/backfill-fakes.js';
 import { FakeClock } from '../helpers/harness.js';

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { recordShipped } from '../../server/flows/fulfillment/fully-shipped.js';
 import { setStatusAfterAccept } from '../../server/flows/order-import/status-after-accept.js';
 import { syncOrder } from '../../server/flows/order-import/sync-order.js';
-import { JOB } from '../../server/webhooks/topics.js';
+import { JOB } from '../../server/flows/job-catalogue.js';
 import { STORE } from '../helpers/bare-app.js';
 import { FakeClock } from '../helpers/harness.js';
 import { bcOrder, connectedFakeApp, FakeStore, FakeWarehouse, jobOf, line } from '../helpers/order-sync-fakes.js';

@@ -12,7 +12,7 @@ import { RetryableJobError } from '../../server/jobs/types.js';
 import { RuleOrdersRepo } from '../../server/storage/rule-orders-repo.js';
 import { RulesRepo, type RuleWrite } from '../../server/storage/rules-repo.js';
 import { OrdersQuery } from '../../server/storage/orders-query.js';
-import { JOB } from '../../server/webhooks/topics.js';
+import { JOB } from '../../server/flows/job-catalogue.js';
 import { STORE } from '../helpers/bare-app.js';
 import { FakeClock } from '../helpers/harness.js';
 import { bcOrder, connectedFakeApp, FakeStore, FakeWarehouse, jobOf } from '../helpers/order-sync-fakes.js';

@@ -12,7 +12,7 @@ import { recordOrderRetry } from '../../server/flows/order-import/sync-retry.js'
 import { syncOrder } from '../../server/flows/order-import/sync-order.js';
 import { catchUpAfterFlowOn } from '../../server/flows/flow-catch-up.js';
 import { OrdersQuery } from '../../server/storage/orders-query.js';
-import { JOB, orderSyncKey } from '../../server/webhooks/topics.js';
+import { JOB, orderSyncKey } from '../../server/flows/job-catalogue.js';
 import { reconcileOrders } from '../../server/flows/order-import/reconcile-orders.js';
 import { STORE } from '../helpers/bare-app.js';
 import { OrderListFake } from '../helpers/order-list-fake.js';

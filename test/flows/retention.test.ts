@@ -5,7 +5,7 @@ import { KnexJobQueue } from '../../server/jobs/queue.js';
 import { buildServices } from '../../server/services.js';
 import { migrateToLatest, openDatabase, type Db } from '../../server/storage/db.js';
 import { RetentionRepo, STORE_TABLES } from '../../server/storage/retention-repo.js';
-import { JOB } from '../../server/webhooks/topics.js';
+import { JOB } from '../../server/flows/job-catalogue.js';
 import { testConfig } from '../helpers/config.js';
 import { FakeClock } from '../helpers/harness.js';
 import { LogCapture } from '../helpers/log-capture.js';

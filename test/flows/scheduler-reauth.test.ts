@@ -2,7 +2,7 @@
 // a dead job and an Activity error, ~300 a day).
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startScheduler } from '../../server/flows/runtime.js';
-import { JOB } from '../../server/webhooks/topics.js';
+import { JOB } from '../../server/flows/job-catalogue.js';
 import { bareApp, type BareApp } from '../helpers/bare-app.js';
 
 let t: BareApp | undefined;

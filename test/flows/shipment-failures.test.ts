@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { requeueHeldOrders } from '../../server/api/requeue.js';
 import { createWorker } from '../../server/flows/runtime.js';
-import { JOB } from '../../server/webhooks/topics.js';
+import { JOB } from '../../server/flows/job-catalogue.js';
 import { failDeadShipmentJob } from '../../server/flows/fulfillment/shipment-dead.js';
 import { clearShipmentAttention, markShipmentFailed } from '../../server/flows/fulfillment/shipment-failure.js';
 import type { JobRecord } from '../../server/jobs/types.js';

@@ -7,7 +7,7 @@ import { shipmentMarker } from '../../server/flows/fulfillment/own-shipments.js'
 import { jobHandlers } from '../../server/flows/runtime.js';
 import { markShipmentFailed } from '../../server/flows/fulfillment/shipment-failure.js';
 import { RetryableJobError } from '../../server/jobs/types.js';
-import { JOB } from '../../server/webhooks/topics.js';
+import { JOB } from '../../server/flows/job-catalogue.js';
 import { bareApp, STORE } from '../helpers/bare-app.js';
 import { FakeBigCommerceOrders } from '../helpers/fake-bigcommerce-orders.js';
 import { FakeClock } from '../helpers/harness.js';

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { OAuthExchanger } from '../../server/callbacks/oauth-exchange.js';
 import { queueDueStoreRefreshes, STORE_REFRESH_EVERY_MS } from '../../server/flows/store-refresh.js';
-import { JOB } from '../../server/webhooks/topics.js';
+import { JOB } from '../../server/flows/job-catalogue.js';
 import { bareApp, OWNER, STORE, type BareApp } from '../helpers/bare-app.js';
 import { FakeClock } from '../helpers/harness.js';
 import { queued } from '../helpers/run-queued.js';

@@ -1,11 +1,11 @@
 // Issue 8 point 2: the store's details, order statuses and inventory locations are copied by a
 // background job (three calls), at most hourly; a failure keeps the last known copy and says why.
 import { afterEach, describe, expect, it } from 'vitest';
-import { TOKEN_REFUSED_PROBLEM } from '../../server/api/store-details.js';
+import { TOKEN_REFUSED_PROBLEM } from '../../server/flows/store-details.js';
 import { jobHandlers } from '../../server/flows/runtime.js';
 import { STORE_REFRESH_EVERY_MS } from '../../server/flows/store-refresh.js';
 import { LocationsRepo } from '../../server/storage/locations-repo.js';
-import { JOB } from '../../server/webhooks/topics.js';
+import { JOB } from '../../server/flows/job-catalogue.js';
 import type { StoreRefreshPayload } from '../../server/flows/job-catalogue.js';
 import { bareApp, STORE, type BareApp } from '../helpers/bare-app.js';
 import { FakeBigCommerceStore } from '../helpers/fake-bigcommerce-store.js';

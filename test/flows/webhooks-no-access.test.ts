@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { reconcileWebhooks } from '../../server/flows/webhooks-reconcile.js';
 import { TokenCipher } from '../../server/storage/token-cipher.js';
-import { JOB } from '../../server/webhooks/topics.js';
+import { JOB } from '../../server/flows/job-catalogue.js';
 import { bareApp, STORE, type BareApp } from '../helpers/bare-app.js';
 import { jobOf } from '../helpers/order-sync-fakes.js';
 

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { KnexJobQueue } from '../../server/jobs/queue.js';
 import { migrateToLatest, openDatabase, type Db } from '../../server/storage/db.js';
-import { JOB, ORDER_SYNC_DEBOUNCE_MS } from '../../server/webhooks/topics.js';
+import { JOB } from '../../server/flows/job-catalogue.js';
+import { ORDER_SYNC_DEBOUNCE_MS } from '../../server/webhooks/topics.js';
 import { skipDebounce } from '../helpers/import-harness.js';
 
 let db: Db | undefined;

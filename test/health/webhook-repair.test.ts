@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OverviewResponse, WebhookRepairResponse } from '../../server/api/contract.js';
 import { reconcileWebhooks } from '../../server/flows/webhooks-reconcile.js';
 import type { JobRecord } from '../../server/jobs/types.js';
-import { JOB } from '../../server/webhooks/topics.js';
+import { JOB } from '../../server/flows/job-catalogue.js';
 import { bootDataOf, startHarness, type Harness } from '../helpers/harness.js';
 
 const STORE = 'sbx1234';

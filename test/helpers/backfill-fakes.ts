@@ -5,10 +5,10 @@
 import type { BigCommerceClient } from '../../server/bigcommerce/index.js';
 import { jobHandlers } from '../../server/flows/runtime.js';
 import type { JobHandler } from '../../server/jobs/types.js';
-import type { Services } from '../../server/services.js';
+import type { Collaborators } from '../../server/collaborators.js';
 import type { FakeClock } from './harness.js';
 import { bcOrder, jobOf, type FakeStore, type FakeWarehouse } from './order-sync-fakes.js';
-import { JOB } from '../../server/webhooks/topics.js';
+import { JOB } from '../../server/flows/job-catalogue.js';
 
 type Query = Record<string, unknown>;
 
@@ -83,7 +83,7 @@ export class OrderRangeFake {
  * claims them: running while handled, done after, back to pending (due in 1 s) when it threw.
  * Stops after `max` jobs or when none is due.
  */
-export async function runDue(s: Services, clock: FakeClock, max = Infinity, override: Record<string, JobHandler> = {}): Promise<number> {
+export async function runDue(s: Collaborators, clock: FakeClock, max = Infinity, override: Record<string, JobHandler> = {}): Promise<number> {
   const handlers = { ...jobHandlers(s), ...override };
   let ran = 0;
   while (ran < max) {
@@ -111,7 +111,7 @@ export async function runDue(s: Services, clock: FakeClock, max = Infinity, over
 }
 
 /** Runs due jobs, moving the clock on by `stepMs` whenever none is due, until nothing is left to run before `untilMs` more. */
-export async function drain(s: Services, clock: FakeClock, opts: { stepMs?: number; forMs?: number; handlers?: Record<string, JobHandler> } = {}): Promise<void> {
+export async function drain(s: Collaborators, clock: FakeClock, opts: { stepMs?: number; forMs?: number; handlers?: Record<string, JobHandler> } = {}): Promise<void> {
   const end = clock.now() + (opts.forMs ?? 10 * 60_000);
   while (clock.now() < end) {
     await runDue(s, clock, Infinity, opts.handlers);
@@ -128,7 +128,7 @@ export async function drain(s: Services, clock: FakeClock, opts: { stepMs?: numb
  * successful import does. It never skips an order already sent, so an order the backfill queued
  * twice shows up as two creates. Exactly once through the real import is tested with the real handler.
  */
-export function quickOrderImport(s: Services, clock: FakeClock, warehouse: FakeWarehouse): Record<string, JobHandler> {
+export function quickOrderImport(s: Collaborators, clock: FakeClock, warehouse: FakeWarehouse): Record<string, JobHandler> {
   return {
     [JOB.orderSync]: async (job) => {
       const { orderId } = job.payload as { orderId: number };

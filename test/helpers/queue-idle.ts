@@ -1,5 +1,5 @@
 import type { KnexJobQueue } from '../../server/jobs/queue.js';
-import { JOB } from '../../server/webhooks/topics.js';
+import { JOB } from '../../server/flows/job-catalogue.js';
 
 /**
  * Follow-ups scheduled a while ahead by design (the shipped-status check runs a minute after a

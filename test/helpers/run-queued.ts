@@ -2,7 +2,7 @@
 // worker, no timers): each pending job of the given kinds is taken off the queue and handled.
 import type { Knex } from 'knex';
 import { jobHandlers } from '../../server/flows/runtime.js';
-import type { Services } from '../../server/services.js';
+import type { Collaborators } from '../../server/collaborators.js';
 import { jobOf } from './order-sync-fakes.js';
 
 export interface QueuedJob {
@@ -25,7 +25,7 @@ export async function queued(db: Knex, kind?: string): Promise<QueuedJob[]> {
 }
 
 /** Handles every pending job of `kinds` (and those they queue) until none is left. */
-export async function runQueued(s: Services, kinds: string[]): Promise<number> {
+export async function runQueued(s: Collaborators, kinds: string[]): Promise<number> {
   const handlers = jobHandlers(s);
   let ran = 0;
   for (;;) {

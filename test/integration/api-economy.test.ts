@@ -3,7 +3,7 @@
 // its copy of the order is out of date (lines shipped by hand in the control panel).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { confirmShippedStatus } from '../../server/flows/fulfillment/confirm-shipped-status.js';
-import { JOB } from '../../server/webhooks/topics.js';
+import { JOB } from '../../server/flows/job-catalogue.js';
 import { jobOf } from '../helpers/order-sync-fakes.js';
 import { startImportHarness, STORE, waitFor, type ImportHarness } from '../helpers/import-harness.js';
 

@@ -153,7 +153,6 @@ describe('cancellations both ways', () => {
     h.sandbox.control.setOrderStatus(STORE, order.id, 5);
     await h.api('put', '/api/settings/flows', { orders: true });
     await h.app.services.jobs.queue.enqueue({ storeHash: STORE, kind: 'order.sync', payload: { orderId: order.id }, dedupeKey: `order:${STORE}:${order.id}` });
-    h.app.services.jobs.wake();
     await waitFor(async () => (await row(order.id))?.state === 'cancelled', { what: 'cancelled' });
     await drained();
     expect(h.warehouse.control.orders().some((o) => (o.body.external_ref as { order_id: number }).order_id === order.id)).toBe(false);
@@ -270,7 +269,6 @@ describe('flow switches and polling', () => {
     await h.api('put', '/api/settings/flow-options', { syncMode: 'poll' });
     await h.warehouse.control.ship(backendId, { carrier: 'UPS', trackingNumber: '1ZPOLL' });
     await h.app.services.jobs.queue.enqueue({ storeHash: STORE, kind: 'fulfillment.poll', dedupeKey: `poll:${STORE}` });
-    h.app.services.jobs.wake();
     await waitFor(() => bcShipments(order.id).some((x) => x.trackingNumber === '1ZPOLL'), { what: 'polled shipment' });
     await h.api('put', '/api/settings/flow-options', { syncMode: 'push' });
     expect((await h.api('put', '/api/settings/flows', { inventory: true })).status).toBe(200);

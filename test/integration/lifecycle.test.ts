@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { JOB } from '../../server/webhooks/topics.js';
+import { JOB } from '../../server/flows/job-catalogue.js';
 import { bootDataOf, startHarness, type Harness } from '../helpers/harness.js';
 import { runQueued } from '../helpers/run-queued.js';
 

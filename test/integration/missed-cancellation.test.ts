@@ -29,7 +29,6 @@ describe('a cancellation whose webhook never arrived', () => {
     expect(h.warehouse.control.order(sent.backendOrderId!).status).not.toBe('cancelled');
 
     await h.app.services.jobs.queue.enqueue({ storeHash: STORE, kind: 'orders.reconcile', dedupeKey: `reconcile:${STORE}` });
-    h.app.services.jobs.wake();
     await waitFor(() => h.warehouse.control.order(sent.backendOrderId!).status === 'cancelled', { what: 'cancelled at the warehouse' });
     await waitFor(async () => (await row(order.id))?.state === 'cancelled', { what: 'order cancelled' });
     const activity = await h.api('get', '/api/activity?level=warn');

@@ -159,7 +159,6 @@ describe('order import, end to end through the sandboxes', () => {
     await settle();
     expect(warehouseOrdersFor(order.id)).toHaveLength(0);
     await h.app.services.jobs.queue.enqueue({ storeHash: STORE, kind: 'orders.reconcile', dedupeKey: `reconcile:${STORE}` });
-    h.app.services.jobs.wake();
     await waitFor(() => warehouseOrdersFor(order.id)[0], { what: 'healed' });
     const activity = await h.api('get', '/api/activity?level=info');
     expect(activity.body.items.some((a: { flow: string }) => a.flow === 'reconcile')).toBe(true);
@@ -175,7 +174,6 @@ describe('order import, end to end through the sandboxes', () => {
     });
     expect(res.status).toBe(200);
     await h.app.services.jobs.queue.enqueue({ storeHash: STORE, kind: 'webhooks.reconcile', dedupeKey: `hooks:${STORE}` });
-    h.app.services.jobs.wake();
     await waitFor(() => h.sandbox.control.hooks(STORE).find((x) => x.id === hook.id)?.isActive, { what: 'reactivated' });
   });
 

@@ -5,7 +5,7 @@ import { BigCommerceTokenReplacedError, BigCommerceUnauthorizedError, getStoreIn
 import { toJobError } from '../../server/flows/job-errors.js';
 import { reconcileWebhooks } from '../../server/flows/webhooks-reconcile.js';
 import { PermanentJobError, RetryableJobError } from '../../server/jobs/types.js';
-import { JOB } from '../../server/webhooks/topics.js';
+import { JOB } from '../../server/flows/job-catalogue.js';
 import { bareApp, OWNER, STORE, type BareApp } from '../helpers/bare-app.js';
 import { jobOf } from '../helpers/order-sync-fakes.js';
 

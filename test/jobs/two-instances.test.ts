@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { claimJobs, JobWorker, KnexJobQueue, type JobHandler, type JobWorkerOptions } from '../../server/jobs/index.js';
 import { openDatabase, type Db } from '../../server/storage/db.js';
-import { JOB, SERIAL_PER_STORE } from '../../server/webhooks/topics.js';
+import { JOB, SERIAL_PER_STORE } from '../../server/flows/job-catalogue.js';
 import { onPostgres, openTestDatabase, type TestDatabase } from '../helpers/test-database.js';
 import { LogCapture } from '../helpers/log-capture.js';
 import { delay, FakeClock, waitFor } from './helpers.js';

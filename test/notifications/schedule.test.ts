@@ -7,7 +7,7 @@ import { listAlerts } from '../../server/health/alerts.js';
 import { startScheduler } from '../../server/flows/runtime.js';
 import { enqueueNotificationChecks } from '../../server/notifications/job.js';
 import { NotificationSettingsRepo } from '../../server/storage/notification-settings-repo.js';
-import { JOB } from '../../server/webhooks/topics.js';
+import { JOB } from '../../server/flows/job-catalogue.js';
 import { bareApp, type BareApp } from '../helpers/bare-app.js';
 import { queued, runQueued } from '../helpers/run-queued.js';
 

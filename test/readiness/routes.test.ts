@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ReadinessScanView } from '../../server/api/contract.js';
 import { runReadinessScan } from '../../server/flows/readiness/run-scan.js';
-import { JOB } from '../../server/webhooks/topics.js';
+import { JOB } from '../../server/flows/job-catalogue.js';
 import { STORE, signedInBareApp, type SignedInApp } from '../helpers/bare-app.js';
 import { FakeClock } from '../helpers/harness.js';
 import { signInMember } from '../helpers/members.js';

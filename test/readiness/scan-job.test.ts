@@ -8,7 +8,7 @@ import { failDeadReadinessScan, startReadinessScan } from '../../server/flows/re
 import { FulfillmentUnavailableError } from '../../server/fulfillment/index.js';
 import { ReadinessRepo } from '../../server/storage/readiness-repo.js';
 import { RulesRepo } from '../../server/storage/rules-repo.js';
-import { JOB } from '../../server/webhooks/topics.js';
+import { JOB } from '../../server/flows/job-catalogue.js';
 import { bareApp, STORE, type BareApp } from '../helpers/bare-app.js';
 import { FakeClock } from '../helpers/harness.js';
 import { FakeCatalog, FakeWarehouse, simpleProducts } from './fakes.js';

@@ -3,9 +3,10 @@
 // store refresh only when an hour old, notifications only with SMTP, retention once at the first start.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Scheduler, periodicTasks } from '../../server/scheduler/index.js';
-import { buildServices, type Services } from '../../server/services.js';
+import type { Collaborators } from '../../server/collaborators.js';
+import { buildServices } from '../../server/services.js';
 import { NotificationSettingsRepo } from '../../server/storage/notification-settings-repo.js';
-import { JOB } from '../../server/webhooks/topics.js';
+import { JOB } from '../../server/flows/job-catalogue.js';
 import { testConfig } from '../helpers/config.js';
 import { LogCapture } from '../helpers/log-capture.js';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-database.js';
@@ -17,7 +18,7 @@ const TICK = 5_000;
 
 let t: TestDatabase;
 let clock: FakeClock;
-let s: Services;
+let s: Collaborators;
 beforeEach(async () => {
   t = await openTestDatabase();
   clock = new FakeClock();

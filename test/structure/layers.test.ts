@@ -1,6 +1,7 @@
 // Issue 10 point 5: dependencies point down. Repositories return domain types (server/domain) and
 // the API maps them to its wire types (server/api/contract.ts), so storage never depends on the
-// HTTP edge; the domain depends on nothing but shared/; and what the browser type-checks through
+// HTTP edge; nothing below the edge (flows, health, notifications, webhooks…) names a wire type
+// either; the domain depends on nothing but shared/; and what the browser type-checks through
 // the contract stays free of server-only modules. Type-only imports count too: they are what made
 // storage and the API one tangle.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -53,6 +54,17 @@ describe('layers', () => {
 
   it('storage imports nothing from the API (repositories return domain types)', () => {
     expect(importsInto(sourceFiles('server/storage'), (t) => t.startsWith('server/api/'))).toEqual([]);
+  });
+
+  it('nothing outside the HTTP edge imports the API (flows, health, notifications… work in domain types)', () => {
+    // The edge: server/api (routes, wire contract, request schemas) and server/http, which renders
+    // wire formats the browser reads through the contract (the ApiError body of every failed /api
+    // call, the BootData the page boots from). server/app.ts is the composition root that mounts the
+    // API router. Everything else hands domain types up and lets the routes answer with them.
+    const edge = (f: string) => f.startsWith('server/api/') || f.startsWith('server/http/') || f === 'server/app.ts';
+    const inner = sourceFiles('server').filter((f) => !edge(rel(f)));
+    expect(inner.length).toBeGreaterThan(100);
+    expect(importsInto(inner, (t) => t.startsWith('server/api/'))).toEqual([]);
   });
 
   it('the domain imports nothing but itself and shared/', () => {

@@ -85,7 +85,7 @@ describe('no Services bag', () => {
 
   it('collaborators.ts imports only from top-level units none of whose modules take collaborators', () => {
     // Unit-level acyclicity (a unit is a directory under server/, or a file directly in it):
-    // sessions/routes.ts takes collaborators, so collaborators.ts may not name
+    // sessions/require-session.ts takes collaborators, so collaborators.ts may not name
     // sessions/session-tokens.ts even though that file alone would not import it back.
     const unitOf = (f: string) => f.split('/').slice(0, 2).join('/');
     const takerUnits = new Set([...graph].filter(([, deps]) => deps.includes(COLLABORATORS)).map(([file]) => unitOf(file)));

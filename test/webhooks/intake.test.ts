@@ -3,7 +3,7 @@ import { KnexJobQueue } from '../../server/jobs/index.js';
 import type { NewEvent } from '../../server/storage/webhook-events-repo.js';
 import { WebhookEventsRepo } from '../../server/storage/webhook-events-repo.js';
 import { recordEventsWithJobs, requeueStoredEvents, type EventWrite, type IntakeDeps } from '../../server/webhooks/intake.js';
-import { JOB, SERIAL_PER_STORE } from '../../server/webhooks/topics.js';
+import { JOB, SERIAL_PER_STORE } from '../../server/flows/job-catalogue.js';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-database.js';
 
 // Issue 10 point 5: one intake path for "event + job" (receivers and replay), on both dialects.

@@ -10,7 +10,7 @@ import type { Knex } from 'knex';
 import { AppError } from '../../errors.js';
 import type { Collaborators } from '../../collaborators.js';
 import { BackfillRepo, BackfillRunningError, type BackfillRow } from '../../storage/backfill-repo.js';
-import { JOB } from '../../webhooks/topics.js';
+import { JOB } from '../job-catalogue.js';
 import { queueBackfillStep } from './run-backfill.js';
 
 /** A run_at no clock reaches: the job stays pending but is never due (the largest Date). */

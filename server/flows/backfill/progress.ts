@@ -1,5 +1,5 @@
 // A backfill as the merchant sees it: counts, whether listing is done, and the time left.
-import type { BackfillCounts, BackfillView } from '../../api/contract.js';
+import type { BackfillCounts, BackfillProgress } from '../../domain/backfill.js';
 import type { Collaborators } from '../../collaborators.js';
 import type { BackfillRepo, BackfillRow, QueuedCounts } from '../../storage/backfill-repo.js';
 import { BACKFILL_PAGE_SIZE } from './list-created.js';
@@ -40,7 +40,7 @@ export interface ProgressDeps {
   repo: Pick<BackfillRepo, 'queuedCounts'>;
 }
 
-export async function backfillView({ s, repo }: ProgressDeps, b: BackfillRow): Promise<BackfillView> {
+export async function backfillView({ s, repo }: ProgressDeps, b: BackfillRow): Promise<BackfillProgress> {
   const now = s.clock.now();
   const counts = countsOf(b, await repo.queuedCounts(b.id));
   const settings = await s.settings.get(b.storeHash, now);

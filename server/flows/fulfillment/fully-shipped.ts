@@ -1,4 +1,4 @@
-import type { OrderSyncState } from '../../api/contract.js';
+import type { OrderSyncState } from '../../domain/order-state.js';
 import type { BcOrder } from '../../bigcommerce/index.js';
 import type { Collaborators } from '../../collaborators.js';
 import { withShippedQuantities } from '../order-import/order-details.js';

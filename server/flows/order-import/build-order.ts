@@ -1,4 +1,4 @@
-import type { AttentionCode } from '../../api/contract.js';
+import type { AttentionCode } from '../../domain/order-state.js';
 import type { BcOrder } from '../../bigcommerce/index.js';
 import { fulfillmentOrderInputSchema, type FulfillmentOrderInput } from '../../fulfillment/index.js';
 import { NO_METHOD_LABEL, normaliseMappingKey } from '../../../shared/mapping-keys.js';

@@ -4,7 +4,7 @@
 // with the fallback shipping method, and the body. Nothing here writes or sends; the rules, the
 // customer group and the mappings come through the context, so the dry run can try draft rules
 // and read without filling caches.
-import type { AttentionCode } from '../../api/contract.js';
+import type { AttentionCode } from '../../domain/order-state.js';
 import { BigCommerceApiError, type BcOrder } from '../../bigcommerce/index.js';
 import type { FulfillmentOrderInput } from '../../fulfillment/index.js';
 import { methodLabel } from '../../../shared/mapping-keys.js';

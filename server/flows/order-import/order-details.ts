@@ -1,7 +1,7 @@
 // What the order page shows of an order (issue 8 point 5) without asking BigCommerce per page view:
 // line items and ship-to consignments, captured from the read the sync makes anyway and stored
 // with the same upsert (orders.details, orders.sku_search, orders.customer_email).
-import type { ShipToView, OrderLineView } from '../../api/contract.js';
+import type { OrderLine, ShipTo } from '../../domain/orders.js';
 import type { BcOrder, BcShippingConsignment } from '../../bigcommerce/index.js';
 import type { FulfillmentOrderInput } from '../../fulfillment/index.js';
 import { normaliseMappingKey } from '../../../shared/mapping-keys.js';
@@ -29,8 +29,8 @@ export function orderDetailsOf(order: BcOrder, m: Mappings | null, sent: Fulfill
   // A bundle line is several warehouse lines: shown as "MUG-1 × 1, TEA-3 × 2" (warehouse-sku-text.ts).
   const sentLines = sentSkuTexts(sent, new Map(consignments.flatMap((c) => c.line_items.map((l) => [l.id, l.quantity] as const))));
 
-  const lines: OrderLineView[] = [];
-  const shipTo: ShipToView[] = [];
+  const lines: OrderLine[] = [];
+  const shipTo: ShipTo[] = [];
   for (const c of consignments) {
     for (const l of c.line_items) {
       const bcSku = normaliseMappingKey(l.sku);

@@ -4,7 +4,7 @@
 // warehouse call (a warehouse need not be connected); draft rules can stand in for the saved ones.
 import { BigCommerceApiError, getOrderWithConsignments, type BcOrder } from '../../bigcommerce/index.js';
 import { AppError, NotFoundError } from '../../errors.js';
-import type { OrderPreviewResponse } from '../../api/contract-rules.js';
+import type { OrderPreview } from '../../domain/order-preview.js';
 import type { Collaborators } from '../../collaborators.js';
 import { RulesRepo } from '../../storage/rules-repo.js';
 import { customerGroupOf } from '../rules/customer-group.js';
@@ -17,7 +17,7 @@ type Deps = Pick<Collaborators, 'db' | 'clock' | 'orders' | 'settings' | 'mappin
 const ruleWords = (r: { name: string; action: 'hold' | 'skip' }) =>
   r.action === 'hold' ? `Held by rule "${r.name}": it waits until someone releases it or the rule changes.` : `Skipped by rule "${r.name}": it is never sent to the warehouse.`;
 
-export async function previewOrder(s: Deps, storeHash: string, orderId: number, drafts?: EvaluableRule[]): Promise<OrderPreviewResponse> {
+export async function previewOrder(s: Deps, storeHash: string, orderId: number, drafts?: EvaluableRule[]): Promise<OrderPreview> {
   const known = await s.orders.get(storeHash, orderId);
   // Reading the settings row never changes it once the store is installed (the session says it is).
   const settings = await s.settings.get(storeHash, s.clock.now());

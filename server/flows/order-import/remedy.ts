@@ -2,7 +2,7 @@
 // names (a method, a SKU, a product) and the page that fixes it, and says whether Retry can help.
 // Held for something fixed inside the app (a mapping, the warehouse connection), the order goes
 // out by itself once the fix is saved (requeue-held.ts), so Retry is not offered there.
-import type { AttentionCode, OrderRemedy } from '../../api/contract.js';
+import type { AttentionCode, OrderRemedy } from '../../domain/order-state.js';
 import { methodLabel } from '../../../shared/mapping-keys.js';
 import { isAttentionState } from '../../storage/orders-repo.js';
 import type { OrderRow } from '../../storage/orders-repo.js';

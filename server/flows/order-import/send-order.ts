@@ -16,7 +16,7 @@ import {
 } from '../../fulfillment/index.js';
 import { FulfillmentKeyReusedError } from '../../fulfillment/key-reused.js';
 import type { Attention, OrderRow } from '../../storage/orders-repo.js';
-import type { OrderSyncState } from '../../api/contract.js';
+import type { OrderSyncState } from '../../domain/order-state.js';
 import type { Knex } from 'knex';
 import type { Collaborators } from '../../collaborators.js';
 import { toJobError, warehouseUnavailableWords } from '../job-errors.js';

@@ -1,6 +1,6 @@
 // The readiness scan's four checks as the merchant sees them: titles, the pending views a new scan
 // starts with, findings kept to 100 per check (with the full count), and the closing summary.
-import type { ReadinessCheckId, ReadinessCheckView, ReadinessFinding } from '../../api/contract.js';
+import type { ReadinessCheckId, ReadinessCheck, ReadinessFinding } from '../../domain/readiness.js';
 
 /** Findings kept per check; findingsTotal counts them all. */
 export const MAX_FINDINGS = 100;
@@ -14,7 +14,7 @@ export const CHECK_TITLES: Record<ReadinessCheckId, string> = {
 
 export const CHECK_ORDER: readonly ReadinessCheckId[] = ['shipping_methods', 'skus_missing', 'skus_unknown', 'inventory_untracked'];
 
-export function pendingChecks(): ReadinessCheckView[] {
+export function pendingChecks(): ReadinessCheck[] {
   return CHECK_ORDER.map((check) => ({ check, title: CHECK_TITLES[check], state: 'pending', summary: 'Not checked yet.', findings: [], findingsTotal: 0 }));
 }
 
@@ -24,16 +24,16 @@ export function count(n: number, singular: string, plural = `${singular}s`): str
 }
 
 /** Adds findings to a check, keeping at most MAX_FINDINGS of them (blockers first). */
-export function addFindings(view: ReadinessCheckView, findings: readonly ReadinessFinding[]): ReadinessCheckView {
+export function addFindings(view: ReadinessCheck, findings: readonly ReadinessFinding[]): ReadinessCheck {
   if (findings.length === 0) return view;
   const all = [...view.findings, ...findings].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'blocker' ? -1 : 1));
   return { ...view, findings: all.slice(0, MAX_FINDINGS), findingsTotal: view.findingsTotal + findings.length };
 }
 
-export const replaceCheck = (checks: readonly ReadinessCheckView[], next: ReadinessCheckView): ReadinessCheckView[] => checks.map((c) => (c.check === next.check ? next : c));
+export const replaceCheck = (checks: readonly ReadinessCheck[], next: ReadinessCheck): ReadinessCheck[] => checks.map((c) => (c.check === next.check ? next : c));
 
-export const checkOf = (checks: readonly ReadinessCheckView[], id: ReadinessCheckId): ReadinessCheckView =>
+export const checkOf = (checks: readonly ReadinessCheck[], id: ReadinessCheckId): ReadinessCheck =>
   checks.find((c) => c.check === id) ?? pendingChecks().find((c) => c.check === id)!;
 
 /** Whether a check has come to a conclusion of its own (skipped or failed) before the scan ended. */
-export const isSettled = (c: ReadinessCheckView) => c.state === 'skipped' || c.state === 'failed' || c.state === 'ok' || c.state === 'problems';
+export const isSettled = (c: ReadinessCheck) => c.state === 'skipped' || c.state === 'failed' || c.state === 'ok' || c.state === 'problems';

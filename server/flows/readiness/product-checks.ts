@@ -1,7 +1,7 @@
 // Checks (b) and (d) on one page of the catalog: products and variants without a SKU, and products
 // whose stock is not tracked. Digital products never ship, so they are left out. Also lists the
 // SKUs the page sells, for check (c).
-import type { ReadinessFinding } from '../../api/contract.js';
+import type { ReadinessFinding } from '../../domain/readiness.js';
 import type { CatalogProduct, CatalogVariant } from '../../bigcommerce/catalog-read.js';
 
 /**

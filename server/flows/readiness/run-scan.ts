@@ -4,7 +4,7 @@
 // again after a restart, continues from the saved page instead of starting over; a job whose scan
 // was replaced by a newer one stops at its next save.
 import { ZodError } from 'zod';
-import type { ReadinessCheckView } from '../../api/contract.js';
+import type { ReadinessCheck } from '../../domain/readiness.js';
 import { BigCommerceApiError, BigCommerceInvalidResponseError, BigCommerceUnauthorizedError, type BigCommerceClient } from '../../bigcommerce/index.js';
 import { CATALOG_PAGE_SIZE, listProductsWithVariants } from '../../bigcommerce/catalog-read.js';
 import type { FulfillmentClient } from '../../fulfillment/index.js';
@@ -60,7 +60,7 @@ function finalWords(err: unknown): string | null {
 }
 
 class Scan {
-  private checks: ReadinessCheckView[];
+  private checks: ReadinessCheck[];
   private cursor: ScanCursor;
 
   constructor(
@@ -82,7 +82,7 @@ class Scan {
     return this.repo.save(this.storeHash, this.row.run, { step, done, total, checks: this.checks, cursor: this.cursor }, this.s.clock.now());
   }
 
-  private set(next: ReadinessCheckView) {
+  private set(next: ReadinessCheck) {
     this.checks = replaceCheck(this.checks, next);
   }
 
@@ -172,11 +172,11 @@ const UNSUPPORTED =
   'Your warehouse cannot tell which SKUs it knows (its API has no SKU lookup), so this check is skipped. An order with a SKU it does not know is rejected when it is sent, and the order says which SKU.';
 
 /** A check's closing state and summary once every page was read. */
-function conclude(c: ReadinessCheckView, cursor: ScanCursor): ReadinessCheckView {
+function conclude(c: ReadinessCheck, cursor: ScanCursor): ReadinessCheck {
   if (c.state === 'skipped' || c.state === 'failed' || c.check === 'shipping_methods') return c;
   const n = c.findingsTotal;
   const capped = cursor.capped ? ` Only the first ${count(cursor.productsRead, 'product')} were read.` : '';
-  const summaries: Record<Exclude<ReadinessCheckView['check'], 'shipping_methods'>, [string, string]> = {
+  const summaries: Record<Exclude<ReadinessCheck['check'], 'shipping_methods'>, [string, string]> = {
     skus_missing: [
       `Every product and variant has a SKU (${count(cursor.productsRead, 'product')} read).`,
       `${count(n, 'product or variant', 'products or variants')} ${n === 1 ? 'has' : 'have'} no SKU: orders with ${n === 1 ? 'it' : 'them'} are held.`,

@@ -1,7 +1,7 @@
 // Check (a): the shipping methods of recent orders, and which have no warehouse service. Reads at
 // most MAX_RECENT_ORDERS orders of the last 30 days in one BigCommerce call, plus every method the
 // app already saw on imported orders (orders.shipping_methods, migration 011) and the mappings.
-import type { ReadinessCheckView, ReadinessFinding } from '../../api/contract.js';
+import type { ReadinessCheck, ReadinessFinding } from '../../domain/readiness.js';
 import type { BigCommerceClient } from '../../bigcommerce/index.js';
 import { listRecentOrders } from '../../bigcommerce/recent-orders.js';
 import type { MappingsRepo } from '../../storage/mappings-repo.js';
@@ -21,7 +21,7 @@ export interface ShippingCheckDeps {
   fallbackCode(): Promise<string | null>;
 }
 
-export async function checkShippingMethods(d: ShippingCheckDeps, storeHash: string, now: number): Promise<ReadinessCheckView> {
+export async function checkShippingMethods(d: ShippingCheckDeps, storeHash: string, now: number): Promise<ReadinessCheck> {
   const recent = await listRecentOrders(d.client, now - RECENT_DAYS * DAY_MS, MAX_RECENT_ORDERS);
   const recentUse = new Map<string, number>();
   for (const order of recent) {

@@ -1,7 +1,7 @@
 // Starting a readiness scan (POST /api/readiness/scan, and by itself after the first warehouse
 // connection and the first saved import status), the view the API answers, and a scan whose job
 // gave up.
-import type { ReadinessScanView } from '../../api/contract.js';
+import type { ReadinessScan } from '../../domain/readiness.js';
 import type { JobRecord } from '../../jobs/types.js';
 import type { Collaborators } from '../../collaborators.js';
 import { ReadinessRepo, type ScanRow } from '../../storage/readiness-repo.js';
@@ -11,7 +11,7 @@ import { pendingChecks } from './checks.js';
 
 const iso = (ms: number | null) => (ms == null ? null : new Date(ms).toISOString());
 
-export function scanView(row: ScanRow | undefined): ReadinessScanView {
+export function scanView(row: ScanRow | undefined): ReadinessScan {
   if (!row) return { state: 'none', startedAt: null, finishedAt: null, progress: { step: '', done: 0, total: null }, checks: [], error: null };
   return {
     state: row.state,
@@ -27,7 +27,7 @@ export function scanView(row: ScanRow | undefined): ReadinessScanView {
  * Queues a scan of the store unless one is already queued or running (then that one is answered).
  * Call it when the warehouse is first connected and when the import status is first saved.
  */
-export async function startReadinessScan(s: Pick<Collaborators, 'db' | 'clock' | 'jobs'>, storeHash: string): Promise<{ view: ReadinessScanView; started: boolean }> {
+export async function startReadinessScan(s: Pick<Collaborators, 'db' | 'clock' | 'jobs'>, storeHash: string): Promise<{ view: ReadinessScan; started: boolean }> {
   const { row, started } = await new ReadinessRepo(s.db).queue(storeHash, pendingChecks(), s.clock.now());
   if (started) await enqueueJob(s.jobs.queue, JOB.readinessScan, { storeHash });
   return { view: scanView(row), started };

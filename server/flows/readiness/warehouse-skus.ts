@@ -1,7 +1,7 @@
 // Check (c): which BigCommerce SKUs the warehouse does not know, after the store's SKU mappings
 // (a bundle stands for its components). Asks the warehouse's optional SKU lookup in batches of at
 // most 100 SKUs and a URL of a few kilobytes, so any web server takes the request.
-import type { ReadinessFinding } from '../../api/contract.js';
+import type { ReadinessFinding } from '../../domain/readiness.js';
 import { MAX_SKU_LOOKUP, type SkuLookup } from '../../fulfillment/client.js';
 import type { SkuTarget } from '../../storage/mappings-repo.js';
 import { mapSkuPath } from '../order-import/remedy.js';

@@ -1,4 +1,4 @@
-import type { RuleAction, RuleCondition, RuleField } from '../../api/contract-rules.js';
+import type { RuleAction, RuleCondition, RuleField } from '../../domain/rules.js';
 import type { OrderFacts } from './order-facts.js';
 
 // Order rules over an order's facts. Pure: the sync and the dry run (decide-order.ts) both call

@@ -1,3 +1,5 @@
+// The store's details (GET /v2/store) for the background store refresh (store-refresh.ts), and how a
+// failed read of BigCommerce becomes the merchant's sentence. Pages never call BigCommerce for these.
 import {
   BigCommerceApiError,
   BigCommerceInvalidResponseError,

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import type { SessionResponse } from '../api/contract.js';
+import type { SessionResponse } from './contract.js';
 import { BadRequestError, SessionExpiredError } from '../errors.js';
 import type { Collaborators } from '../collaborators.js';
 
