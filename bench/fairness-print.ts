@@ -59,13 +59,30 @@ export function printFairnessScale(r: FairnessScaleResult): void {
   const rows: Array<[string, string, string]> = [
     [
       'B order → warehouse',
-      `p50 ${s(r.bLatencyMs.p50)}, p99 ${s(r.bLatencyMs.p99)}, max ${s(r.bLatencyMs.max)} (${r.ordersB} orders)`,
+      `p50 ${s(r.bLatencyMs.p50)}, p95 ${s(r.bLatencyMs.p95)}, p99 ${s(r.bLatencyMs.p99)}, max ${s(r.bLatencyMs.max)} (${r.ordersB} orders)`,
       `p99 < 5 s ${r.bLatencyMs.p99 < 5_000 ? 'MET' : 'NOT MET'}`,
     ],
-    ['B order → webhook stored', `p50 ${s(r.bWebhookMs.p50)}, p99 ${s(r.bWebhookMs.p99)}, max ${s(r.bWebhookMs.max)}`, ''],
-    ['B import job due → done', `p50 ${s(r.bJobMs.p50)}, p99 ${s(r.bJobMs.p99)}, max ${s(r.bJobMs.max)}`, ''],
+    ['B order → webhook stored', `p50 ${s(r.bWebhookMs.p50)}, p95 ${s(r.bWebhookMs.p95)}, p99 ${s(r.bWebhookMs.p99)}, max ${s(r.bWebhookMs.max)}`, ''],
+    ['B import job due → done', `p50 ${s(r.bJobMs.p50)}, p95 ${s(r.bJobMs.p95)}, p99 ${s(r.bJobMs.p99)}, max ${s(r.bJobMs.max)}`, ''],
+    [
+      'B job due → claimed',
+      `p50 ${s(r.bBreakdown.queueWaitMs.p50)}, p95 ${s(r.bBreakdown.queueWaitMs.p95)}, p99 ${s(r.bBreakdown.queueWaitMs.p99)}, max ${s(r.bBreakdown.queueWaitMs.max)} (${r.bBreakdown.seen} of ${r.ordersB} claims seen; the bench's longest gap between polls ${s(r.bBreakdown.watchMaxGapMs)})`,
+      '',
+    ],
+    ['B job claimed → done', `p50 ${s(r.bBreakdown.runMs.p50)}, p95 ${s(r.bBreakdown.runMs.p95)}, p99 ${s(r.bBreakdown.runMs.p99)}, max ${s(r.bBreakdown.runMs.max)}`, ''],
+    [
+      'B slowest orders',
+      r.bBreakdown.slowest
+        .map((x) => `${s(x.totalMs)} = webhook ${s(x.webhookMs)} + debounce ${s(x.debounceMs)} + queue ${s(x.queueWaitMs)} + import ${s(x.claimToWarehouseMs)}`)
+        .join('; '),
+      '',
+    ],
     ['B jobs retried', `${r.bRetried.jobs}${r.bRetried.errors.length ? ` (last errors: ${r.bRetried.errors.join(' | ')})` : ''}`, ''],
-    ['A backfill', `${(r.backfillMs / 1000).toFixed(1)} s, ${r.aDelivered} orders delivered, ${r.aOrdersPerSec.toFixed(1)} orders/s`, ''],
+    [
+      'A backfill',
+      `${r.backfillFinished ? '' : 'NOT FINISHED at the time limit: '}${(r.backfillMs / 1000).toFixed(1)} s, ${r.aDelivered} orders delivered, ${r.aOrdersPerSec.toFixed(1)} orders/s`,
+      '',
+    ],
     ['BigCommerce calls', `A ${r.calls.a}, B ${r.calls.b}, idle stores ${r.calls.idle}`, ''],
     ['429s', `A ${r.calls.a429}, B ${r.calls.b429}, idle stores ${r.calls.idle429}`, `0 ${r.calls.a429 + r.calls.b429 + r.calls.idle429 === 0 ? 'MET' : 'NOT MET'}`],
     [
@@ -88,4 +105,44 @@ export function printFairnessScale(r: FairnessScaleResult): void {
   const w = Math.max(...rows.map((x) => x[0].length));
   for (const [name, value, target] of rows) console.log(`  ${name.padEnd(w)}  ${value}${target ? `   target ${target}` : ''}`);
   console.log(`  (the run started ${s(r.idle.bootToStartMs)} after the instances booted with every store installed: the scheduler's first runs overlap it)`);
+  console.log(`  machine load during the run: 1-min load average mean ${r.load.mean.toFixed(2)}, max ${r.load.max.toFixed(2)} on ${r.load.cpus} CPUs`);
+}
+
+/**
+ * The runs as one Markdown table, to paste into a closing note: B's latency is order creation (the
+ * webhook fires then) → the order at the warehouse; the load is the machine's 1-minute load
+ * average during the run (mean / max) over its CPUs.
+ */
+export function fairnessTable(runs: readonly FairnessScaleResult[]): string {
+  const sec = (ms: number) => (ms / 1000).toFixed(2);
+  const head = [
+    'database',
+    'instances',
+    'stores',
+    'A orders',
+    'B orders',
+    'B p50 (s)',
+    'B p95 (s)',
+    'B p99 (s)',
+    'p99 < 5 s',
+    'A throughput',
+    '429s (A/B/idle)',
+    'load (mean/max, CPUs)',
+  ];
+  const rows = runs.map((r) => [
+    r.options.db === 'postgres' ? 'PostgreSQL' : 'SQLite',
+    String(r.options.instances) + (r.options.noBackgroundKinds ? ' (no background kinds)' : ''),
+    r.options.stores.toLocaleString('en-US'),
+    r.options.ordersA.toLocaleString('en-US'),
+    String(r.ordersB),
+    sec(r.bLatencyMs.p50),
+    sec(r.bLatencyMs.p95),
+    sec(r.bLatencyMs.p99),
+    r.bLatencyMs.p99 < 5_000 ? 'met' : 'NOT met',
+    `${r.aOrdersPerSec.toFixed(1)} orders/s (${r.aDelivered} in ${(r.backfillMs / 1000).toFixed(0)} s${r.backfillFinished ? '' : ', unfinished'})`,
+    `${r.calls.a429}/${r.calls.b429}/${r.calls.idle429}`,
+    `${r.load.mean.toFixed(2)}/${r.load.max.toFixed(2)}, ${r.load.cpus}`,
+  ]);
+  const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
+  return [line(head), line(head.map(() => '---')), ...rows.map(line)].join('\n');
 }

@@ -39,7 +39,8 @@ async function installStoreB(h: ImportHarness): Promise<void> {
   };
   ok(await st.get(pathOf(h.sandbox.control.beginInstall(STORE_B).authUrl)), 'install B');
   const page = ok(await st.get(pathOf(h.sandbox.control.loadUrl(STORE_B, store.ownerId))), 'load B');
-  const token = (await st.post('/api/session').send({ code: bootDataOf(page.text).exchangeCode })).body.token as string;
+  const session = await st.post('/api/session').send({ code: bootDataOf(page.text).exchangeCode });
+  const { token } = session.body as { token: string };
   const account = h.warehouse.control.accounts()[0]!;
   ok(await st.put('/api/settings/backend').set('Authorization', `Bearer ${token}`).send({ accountId: account.id, apiKey: account.apiKey }), 'connect B');
   ok(await st.put('/api/shipping-mappings').set('Authorization', `Bearer ${token}`).send({ method: 'Flat Rate', backendCode: 'GROUND' }), 'map B');
@@ -89,15 +90,12 @@ export async function benchFairness(opts: { ordersA?: number; bEveryMs?: number;
     const latencies = bOrders.map((o) => bArrivals.get(o.id)! - o.createdAt).sort((x, y) => x - y);
     const requests = h.sandbox.control.requests;
     // When the app received each B order's webhook (its receiver stores the event with its job).
+    const events: Array<{ resource_id: string; received_at: number | string }> = await h
+      .db('webhook_events')
+      .where({ store_hash: STORE_B, source: 'bigcommerce' })
+      .select('resource_id', 'received_at');
     const receivedAt = new Map<string, number>(
-      (
-        (await h.db('webhook_events').where({ store_hash: STORE_B, source: 'bigcommerce' }).select('resource_id', 'received_at')) as Array<{
-          resource_id: string;
-          received_at: number | string;
-        }>
-      )
-        .map((e) => [e.resource_id, Number(e.received_at)] as const)
-        .reverse(), // the first event of an order wins
+      events.map((e) => [e.resource_id, Number(e.received_at)] as const).reverse(), // the first event of an order wins
     );
     const quotaWarningsA = Number((await h.db('sync_log').where({ store_hash: STORE, flow: 'system', level: 'warn' }).count({ n: '*' }))[0]!.n);
     return {

@@ -34,7 +34,7 @@ async function main() {
   if ((!only || only === 'fairness') && !fairnessArgv.includes('--small')) {
     // At scale (issue 10): 1,000 stores, A backfilling 5,000 orders; SQLite, and PostgreSQL with 2 instances when a URL is set.
     const { benchFairnessAtScale } = await import('./fairness-scale.js');
-    const { fairnessArgs, printFairnessScale } = await import('./fairness-print.js');
+    const { fairnessArgs, fairnessTable, printFairnessScale } = await import('./fairness-print.js');
     const runs = [];
     for (const variant of fairnessArgs(fairnessArgv).variants) {
       const r = await benchFairnessAtScale(variant);
@@ -42,6 +42,7 @@ async function main() {
       runs.push(r);
     }
     report.fairnessAtScale = runs;
+    console.log(`\nFairness at scale, B's order created → at the warehouse (target p99 < 5 s):\n${fairnessTable(runs)}`);
   }
   if (only === 'fairness' && fairnessArgv.includes('--small')) {
     // The two-store scenario of issue 7 (bench/fairness.ts): 600 orders at once for A, Standard quota.

@@ -91,22 +91,22 @@ export const JOBS = {
   [JOB.orderSetStatus]: jobKind(setStatusPayload),
   // One pending check per order: a later shipment within the minute is covered by the same check.
   [JOB.orderShippedStatus]: jobKind(shippedStatusPayload, { dedupeKey: (store, p) => `shipped-status:${store}:${p.orderId}` }),
-  [JOB.ordersReconcile]: jobKind(reconcilePayload, { dedupeKey: perStore('reconcile') }),
+  [JOB.ordersReconcile]: jobKind(reconcilePayload, { dedupeKey: perStore('reconcile'), background: true }),
   // Two reconciliations of one store's subscriptions would both create the missing hooks.
-  [JOB.webhooksReconcile]: jobKind(noPayload, { serialKey: perStore('hooks') }),
+  [JOB.webhooksReconcile]: jobKind(noPayload, { serialKey: perStore('hooks'), background: true }),
   // One per stored event (the event row is the work; its id is not a key).
   [JOB.fulfillmentEvent]: jobKind(z.object({ eventRowId: z.number().int().positive() })),
-  [JOB.fulfillmentPoll]: jobKind(noPayload, { dedupeKey: perStore('poll') }),
+  [JOB.fulfillmentPoll]: jobKind(noPayload, { dedupeKey: perStore('poll'), background: true }),
   [JOB.shipmentRetry]: jobKind(z.object({ backendShipmentId: z.string().min(1) }), { dedupeKey: (store, p) => shipmentRetryKey(store, p.backendShipmentId) }),
   // BigCommerce wants a store's inventory writes one at a time.
   [JOB.inventoryPush]: jobKind(noPayload, { serialKey: perStore('inventory') }),
-  [JOB.retention]: jobKind(noPayload, { dedupeKey: () => RETENTION_DEDUPE_KEY, maxAttempts: 3 }),
-  [JOB.storeRefresh]: jobKind(storeRefreshPayload, { dedupeKey: storeRefreshKey }),
+  [JOB.retention]: jobKind(noPayload, { dedupeKey: () => RETENTION_DEDUPE_KEY, maxAttempts: 3, background: true }),
+  [JOB.storeRefresh]: jobKind(storeRefreshPayload, { dedupeKey: storeRefreshKey, background: true }),
   // One attempt: the next check a minute later is the retry.
-  [JOB.notify]: jobKind(noPayload, { dedupeKey: perStore('notify'), maxAttempts: 1 }),
+  [JOB.notify]: jobKind(noPayload, { dedupeKey: perStore('notify'), maxAttempts: 1, background: true }),
   [JOB.readinessScan]: jobKind(noPayload, { dedupeKey: perStore('readiness'), maxAttempts: SCAN_MAX_ATTEMPTS }),
   // One pending step per store, whichever run it belongs to.
-  [JOB.ordersBackfill]: jobKind(z.object({ backfillId: z.number().int().positive() }), { dedupeKey: backfillKey }),
+  [JOB.ordersBackfill]: jobKind(z.object({ backfillId: z.number().int().positive() }), { dedupeKey: backfillKey, background: true }),
 };
 
 export type JobCatalogue = typeof JOBS;

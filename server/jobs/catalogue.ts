@@ -24,6 +24,11 @@ export interface JobKindSpec<S extends z.ZodType = z.ZodType> {
   serialKey?: (storeHash: string) => string;
   /** The kind's attempt budget (the queue's default otherwise). */
   maxAttempts?: number;
+  /**
+   * Work that can wait (safety nets, housekeeping): between stores with as many jobs running, and
+   * inside one store, the claim takes any other kind first (claim.ts, `backgroundKinds`).
+   */
+  background?: boolean;
 }
 
 /** One kind's spec, with the payload's type inferred from its schema (so `dedupeKey` sees it typed). */
@@ -83,6 +88,13 @@ export function catalogueEnqueue<C extends Catalogue>(catalogue: C) {
 }
 
 /** Kind → serial key, for the queue's `serialKeys` option (the kinds with a `serialKey`). */
+/** The kinds marked `background`, for the claim's `backgroundKinds` option. */
+export function backgroundKindsOf(catalogue: Catalogue): string[] {
+  return Object.entries(catalogue)
+    .filter(([, spec]) => spec.background === true)
+    .map(([kind]) => kind);
+}
+
 export function serialKeysOf(catalogue: Catalogue): SerialKeys {
   const out: Record<string, (storeHash: string) => string> = {};
   for (const [kind, spec] of Object.entries(catalogue)) if (spec.serialKey) out[kind] = spec.serialKey;

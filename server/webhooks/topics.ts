@@ -1,8 +1,5 @@
-// Job kinds, their keys and the serial kinds belong to the job catalogue (flows/job-catalogue.ts):
-// import them from there. JOB is still re-exported for the last two modules that name it from here
-// (flows/job-priority.ts and test/fairness/background-kinds.test.ts, being changed elsewhere right
-// now); point them at the catalogue and delete this line.
-export { JOB } from '../flows/job-catalogue.js';
+// Webhook scopes and headers. Job kinds, their keys and the serial kinds belong to the job
+// catalogue (flows/job-catalogue.ts).
 
 /** BigCommerce webhook scopes the order import needs. */
 export const ORDER_SCOPES = ['store/order/created', 'store/order/statusUpdated'] as const;

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { claimJobs, completeJob, JobWorker } from '../../server/jobs/index.js';
 import { BACKGROUND_KINDS } from '../../server/flows/job-priority.js';
-import { JOB } from '../../server/webhooks/topics.js';
+import { JOB } from '../../server/flows/job-catalogue.js';
 import { LogCapture } from '../helpers/log-capture.js';
 import { openTestDb, waitFor, type TestDb } from '../jobs/helpers.js';
 
