@@ -66,11 +66,25 @@ async function openOrder(orderId: number) {
   await app.getByText('Back to orders').first().waitFor({ timeout: 5_000 });
 }
 
-/** Switches tab with one click; a lost click fails the test. */
+/**
+ * Switches tab by clicking it. A clean-clone CI run once lost both tab clicks made from an order's
+ * page (the page stayed, nothing else went wrong; never seen locally): as with openOrder, a second
+ * click with a screenshot of the miss tells a swallowed click apart from a tab that does not work,
+ * which fails the test.
+ */
 const tab = async (name: string) => {
   const t = app.getByRole('tab', { name });
+  const selected = (timeout: number) =>
+    expect.poll(() => t.getAttribute('aria-selected'), { timeout, interval: FAST_MS, message: `the clicks on the ${name} tab were lost` }).toBe('true');
   await t.click();
-  await expect.poll(() => t.getAttribute('aria-selected'), { timeout: 5_000, interval: FAST_MS, message: `the click on the ${name} tab was lost` }).toBe('true');
+  try {
+    await selected(5_000);
+  } catch {
+    await screenshot(page, `lost-click-tab-${name.toLowerCase()}`);
+    console.warn(`order-import e2e: the first click on the ${name} tab was lost (screenshot lost-click-tab-${name.toLowerCase()}); clicking again`);
+    await t.click();
+    await selected(10_000);
+  }
 };
 
 describe('a merchant connects the warehouse and watches an order go through', () => {
