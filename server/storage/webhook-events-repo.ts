@@ -74,19 +74,22 @@ const toSummary = (r: Raw): WebhookEventSummary => ({
  * the unique dedupe key; redeliveries are kept too (status `duplicate`) so the history shows them,
  * pointing to the original instead of repeating its payload.
  */
+/** The columns `record` and `recordMany` write for every event, first delivery or duplicate. */
+const eventRow = (e: NewEvent, now: number) => ({
+  store_hash: e.storeHash,
+  source: e.source,
+  event_id: e.eventId,
+  topic: e.topic,
+  resource_id: e.resourceId,
+  payload: e.payload,
+  received_at: now,
+});
+
 export class WebhookEventsRepo {
   constructor(private readonly db: Knex) {}
 
   async record(e: NewEvent, now: number, trx: Knex): Promise<{ id: number; duplicateOf: number | null }> {
-    const row = {
-      store_hash: e.storeHash,
-      source: e.source,
-      event_id: e.eventId,
-      topic: e.topic,
-      resource_id: e.resourceId,
-      payload: e.payload,
-      received_at: now,
-    };
+    const row = eventRow(e, now);
     const inserted = await trx('webhook_events')
       .insert({ ...row, dedupe_key: e.eventId, status: 'received' })
       .onConflict(['store_hash', 'source', 'dedupe_key'])
@@ -104,15 +107,7 @@ export class WebhookEventsRepo {
   /** `record` for many events in a few multi-row statements (group commit). Same semantics. */
   async recordMany(events: NewEvent[], now: number, trx: Knex, statuses: Array<'received' | 'ignored'>): Promise<Array<{ id: number; duplicateOf: number | null }>> {
     if (events.length === 0) return [];
-    const base = (e: NewEvent) => ({
-      store_hash: e.storeHash,
-      source: e.source,
-      event_id: e.eventId,
-      topic: e.topic,
-      resource_id: e.resourceId,
-      payload: e.payload,
-      received_at: now,
-    });
+    const base = (e: NewEvent) => eventRow(e, now);
     const firsts: Array<{ id: number; store_hash: string; source: string; dedupe_key: string }> = await trx('webhook_events')
       .insert(events.map((e, i) => ({ ...base(e), dedupe_key: e.eventId, status: statuses[i] ?? 'received', processed_at: statuses[i] === 'ignored' ? now : null })))
       .onConflict(['store_hash', 'source', 'dedupe_key'])
